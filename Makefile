@@ -1,0 +1,40 @@
+# NCM Register: `make run` builds and opens the program, `make test` runs vet
+# and every test. Both first install the Linux packages Fyne's cgo build needs
+# (through apt, with sudo when not root) if any is missing.
+
+GO      ?= go
+BINARY  := ncm-register
+# migrated_fynedo: FyneApp.toml declares the fyne.Do threading model, which
+# `fyne package` turns on; plain go builds need the tag to behave the same.
+TAGS    := migrated_fynedo
+# ci: Fyne's test build tag (no display needed).
+TESTTAGS := ci,migrated_fynedo
+APT_PACKAGES := gcc pkg-config libgl1-mesa-dev xorg-dev
+
+export LANG := en_US.UTF-8
+
+.PHONY: run build test bench deps
+
+run: build
+	./$(BINARY) $(ARGS)
+
+build: deps
+	$(GO) build -tags $(TAGS) -o $(BINARY) .
+
+test: deps
+	$(GO) vet -tags $(TESTTAGS) ./...
+	$(GO) test -race -tags $(TESTTAGS) ./...
+
+bench:
+	$(GO) test -tags $(TESTTAGS) -run '^$$' -bench . -benchmem ./...
+
+deps:
+	@if command -v dpkg >/dev/null && command -v apt-get >/dev/null; then \
+	  missing=""; \
+	  for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	  if [ -n "$$missing" ]; then \
+	    sudo=""; [ "$$(id -u)" = 0 ] || sudo=sudo; \
+	    echo "Installing build packages:$$missing"; \
+	    $$sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq $$missing; \
+	  fi; \
+	fi

@@ -1,0 +1,9 @@
+// Package data is everything that goes into the register and stays there: the
+// SQLite store and its migrations, the records (organisations, contacts) with
+// their validation and code lists, search, the history of every change with
+// undo, and the sample registers used at first start and in benchmarks.
+//
+// It knows nothing of the user interface: messages for the user come back as
+// FieldError values with a stable key and an English text, which the ui
+// package translates.
+package data

@@ -1,0 +1,172 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+)
+
+// Change is one entry of the history: one user action, with the fields it changed.
+type Change struct {
+	ID      int64
+	At      string // UTC, 2006-01-02T15:04:05.000Z
+	Device  string // the laptop it was made on
+	Action  string // create, update, archive, restore, import, undo, setting
+	Summary string
+	Undone  bool // taken back by a later Undo
+	Items   []ChangeItem
+}
+
+// ChangeItem is one record created or deleted, or one field changed.
+type ChangeItem struct {
+	Entity   string // organisation, contact, setting
+	RecordID string
+	Kind     string // create, update, delete
+	Field    string // for updates
+	Old, New string // field values as text; for create/delete, all values as JSON
+}
+
+// ErrNothingToUndo is returned by Undo when no change is left to take back.
+var ErrNothingToUndo = errors.New("nothing to undo")
+
+// History lists the changes that touched one record, newest first.
+func (s *Store) History(ctx context.Context, recordID string) ([]Change, error) {
+	rows, err := s.read.QueryContext(ctx, `
+		SELECT c.id, c.at, c.device, c.action, c.summary, c.undone_by IS NOT NULL,
+		       i.entity, i.record_id, i.kind, i.field, i.old_value, i.new_value
+		FROM change_item i JOIN change c ON c.id = i.change_id
+		WHERE i.record_id = ?
+		ORDER BY c.id DESC, i.rowid`, recordID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Change
+	for rows.Next() {
+		var c Change
+		var it ChangeItem
+		if err := rows.Scan(&c.ID, &c.At, &c.Device, &c.Action, &c.Summary, &c.Undone,
+			&it.Entity, &it.RecordID, &it.Kind, &it.Field, &it.Old, &it.New); err != nil {
+			return nil, err
+		}
+		if n := len(out); n > 0 && out[n-1].ID == c.ID {
+			out[n-1].Items = append(out[n-1].Items, it)
+			continue
+		}
+		c.Items = []ChangeItem{it}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+// LastUndoable is the change that Undo would take back; ok is false when there is none.
+func (s *Store) LastUndoable(ctx context.Context) (c Change, ok bool, err error) {
+	err = s.read.QueryRowContext(ctx, `
+		SELECT id, at, device, action, summary FROM change
+		WHERE undone_by IS NULL AND action <> 'undo'
+		ORDER BY id DESC LIMIT 1`).Scan(&c.ID, &c.At, &c.Device, &c.Action, &c.Summary)
+	if errors.Is(err, sql.ErrNoRows) {
+		return c, false, nil
+	}
+	return c, err == nil, err
+}
+
+// Undo takes back the most recent change that is not yet undone: fields get
+// their old values, created records are removed, archived ones restored. The
+// undo is itself recorded in the history, in the same transaction.
+func (s *Store) Undo(ctx context.Context) (Change, error) {
+	var undone Change
+	err := s.writeTx(ctx, func(tx *sql.Tx) error {
+		err := tx.QueryRowContext(ctx, `
+			SELECT id, at, device, action, summary FROM change
+			WHERE undone_by IS NULL AND action <> 'undo'
+			ORDER BY id DESC LIMIT 1`).Scan(&undone.ID, &undone.At, &undone.Device, &undone.Action, &undone.Summary)
+		if errors.Is(err, sql.ErrNoRows) {
+			return ErrNothingToUndo
+		}
+		if err != nil {
+			return err
+		}
+		items, err := changeItems(ctx, tx, undone.ID)
+		if err != nil {
+			return err
+		}
+		undone.Items = items
+		change, err := s.newChange(ctx, tx, "undo", "Undo: "+undone.Summary)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, "UPDATE change SET undoes = ? WHERE id = ?", undone.ID, change); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, "UPDATE change SET undone_by = ? WHERE id = ?", change, undone.ID); err != nil {
+			return err
+		}
+		// Newest item first: contacts created after their organisation go first.
+		for i := len(items) - 1; i >= 0; i-- {
+			if err := s.revert(ctx, tx, change, items[i]); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	undone.Undone = err == nil
+	return undone, err
+}
+
+func changeItems(ctx context.Context, tx *sql.Tx, change int64) ([]ChangeItem, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT entity, record_id, kind, field, old_value, new_value
+		FROM change_item WHERE change_id = ? ORDER BY rowid`, change)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var items []ChangeItem
+	for rows.Next() {
+		var it ChangeItem
+		if err := rows.Scan(&it.Entity, &it.RecordID, &it.Kind, &it.Field, &it.Old, &it.New); err != nil {
+			return nil, err
+		}
+		items = append(items, it)
+	}
+	return items, rows.Err()
+}
+
+// revert applies the opposite of one item, recording it under change.
+func (s *Store) revert(ctx context.Context, tx *sql.Tx, change int64, it ChangeItem) error {
+	if it.Entity == "setting" {
+		if err := writeSetting(ctx, tx, it.RecordID, it.Old); err != nil {
+			return err
+		}
+		return addItem(ctx, tx, change, it.Entity, it.RecordID, "update", it.Field, it.New, it.Old)
+	}
+	t, ok := tableFor(it.Entity)
+	if !ok {
+		return fmt.Errorf("history names an unknown kind of record %q", it.Entity)
+	}
+	switch it.Kind {
+	case "create":
+		return t.delete(ctx, tx, change, it.RecordID)
+	case "delete":
+		var v values
+		if err := json.Unmarshal([]byte(it.Old), &v); err != nil {
+			return err
+		}
+		return t.insert(ctx, tx, change, it.RecordID, v, s.timestamp())
+	case "update":
+		old, err := t.load(ctx, tx, it.RecordID)
+		if err != nil {
+			return err
+		}
+		next := values{}
+		for k, v := range old {
+			next[k] = v
+		}
+		next[it.Field] = it.Old
+		_, err = t.update(ctx, tx, change, it.RecordID, old, next, s.timestamp())
+		return err
+	}
+	return fmt.Errorf("history has an unknown kind of change %q", it.Kind)
+}

@@ -1,0 +1,66 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"fmt"
+	"io/fs"
+	"sort"
+)
+
+//go:embed migrations/*.sql
+var migrationFiles embed.FS
+
+// migrations are the embedded .sql files in name order; the schema version
+// kept in PRAGMA user_version is the number of them applied.
+var migrations = func() []string {
+	names, err := fs.Glob(migrationFiles, "migrations/*.sql")
+	if err != nil {
+		panic(err)
+	}
+	sort.Strings(names)
+	return names
+}()
+
+func schemaVersion(ctx context.Context, db *sql.DB) (int, error) {
+	var v int
+	err := db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v)
+	return v, err
+}
+
+// migrate applies the pending migrations, each in its own transaction
+// together with the new version number, so that a crash leaves the file at
+// one version or the next, never between.
+func (s *Store) migrate(ctx context.Context) error {
+	// Reading the schema first makes SQLite check the header and the first
+	// page, so that a damaged file is reported before anything is written.
+	if _, err := s.write.ExecContext(ctx, "SELECT count(*) FROM sqlite_master"); err != nil {
+		return err
+	}
+	version, err := schemaVersion(ctx, s.write)
+	if err != nil {
+		return err
+	}
+	if version > len(migrations) {
+		return &OpenError{Problem: ProblemTooNew, Path: s.path,
+			Err: fmt.Errorf("schema version %d, this program knows up to %d", version, len(migrations))}
+	}
+	for i := version; i < len(migrations); i++ {
+		script, err := migrationFiles.ReadFile(migrations[i])
+		if err != nil {
+			return err
+		}
+		err = s.writeTx(ctx, func(tx *sql.Tx) error {
+			if _, err := tx.ExecContext(ctx, string(script)); err != nil {
+				return fmt.Errorf("%s: %w", migrations[i], err)
+			}
+			_, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", i+1))
+			return err
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}

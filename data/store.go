@@ -1,0 +1,289 @@
+package data
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"net/url"
+	"os"
+	"path/filepath"
+	"syscall"
+	"time"
+
+	"github.com/gofrs/flock"
+	"modernc.org/sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
+)
+
+// Options say how to open a register.
+type Options struct {
+	// ReadOnly opens the file without writing to it: no migration, no lock,
+	// every write returns ErrReadOnlyStore.
+	ReadOnly bool
+	// Device names this laptop in the history of changes (usually the host name).
+	Device string
+}
+
+// Store is an open register. It is safe for use from several goroutines.
+type Store struct {
+	path     string
+	readOnly bool
+	device   string
+	read     *sql.DB // several connections: WAL lets readers run beside the writer
+	write    *sql.DB // one connection, so our own writes never wait on each other
+	lock     *flock.Flock
+	now      func() time.Time
+}
+
+var sqliteHeader = []byte("SQLite format 3\x00")
+
+// Open opens (and, when it does not exist yet, creates) the register at path,
+// applying pending migrations. On failure it returns an *OpenError and leaves
+// the file as it was.
+func Open(ctx context.Context, path string, opts Options) (*Store, error) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, &OpenError{Problem: ProblemOther, Path: path, Err: err}
+	}
+	if err := checkFile(abs, opts.ReadOnly); err != nil {
+		return nil, err
+	}
+	s := &Store{path: abs, readOnly: opts.ReadOnly, device: opts.Device, now: time.Now}
+	if s.device == "" {
+		s.device, _ = os.Hostname()
+	}
+	if !opts.ReadOnly {
+		s.lock = flock.New(abs + ".lock")
+		locked, err := s.lock.TryLock()
+		if err != nil {
+			return nil, &OpenError{Problem: ProblemReadOnly, Path: abs, Err: err}
+		}
+		if !locked {
+			return nil, &OpenError{Problem: ProblemInUse, Path: abs}
+		}
+		_ = os.Chmod(abs+".lock", 0o600)
+	}
+	if err := s.openPools(ctx); err != nil {
+		s.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// checkFile looks at the file before SQLite does, so that a file that is not
+// a database, or that must not be written, is refused before anything touches it.
+func checkFile(path string, readOnly bool) error {
+	info, err := os.Stat(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		if readOnly {
+			return &OpenError{Problem: ProblemNotFound, Path: path}
+		}
+		return createPrivateFile(path)
+	case err != nil:
+		return &OpenError{Problem: ProblemOther, Path: path, Err: err}
+	case info.IsDir():
+		return &OpenError{Problem: ProblemNotDatabase, Path: path, Err: errors.New("it is a folder")}
+	}
+	if info.Size() > 0 {
+		f, err := os.Open(path)
+		if err != nil {
+			return &OpenError{Problem: ProblemOther, Path: path, Err: err}
+		}
+		head := make([]byte, len(sqliteHeader))
+		_, err = io.ReadFull(f, head)
+		f.Close()
+		if err != nil || !bytes.Equal(head, sqliteHeader) {
+			return &OpenError{Problem: ProblemNotDatabase, Path: path}
+		}
+	}
+	if readOnly {
+		return nil
+	}
+	// A file without its owner's write bit was made read-only on purpose; we
+	// respect that even when running as root, who could write it anyway.
+	if info.Mode().Perm()&0o200 == 0 {
+		return &OpenError{Problem: ProblemReadOnly, Path: path}
+	}
+	f, err := os.OpenFile(path, os.O_RDWR, 0)
+	if err != nil {
+		if errors.Is(err, fs.ErrPermission) || errors.Is(err, syscall.EROFS) {
+			return &OpenError{Problem: ProblemReadOnly, Path: path, Err: err}
+		}
+		return &OpenError{Problem: ProblemOther, Path: path, Err: err}
+	}
+	f.Close()
+	// The data file holds personal data: keep it to its owner.
+	if info.Mode().Perm()&0o077 != 0 {
+		_ = os.Chmod(path, 0o600)
+	}
+	return nil
+}
+
+// createPrivateFile makes an empty data file readable by its owner only, in a
+// folder that is private too, so that SQLite's -wal and -shm files (which take
+// the database file's mode) are private as well.
+func createPrivateFile(path string) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return &OpenError{Problem: ProblemReadOnly, Path: path, Err: err}
+	}
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		if errors.Is(err, fs.ErrPermission) || errors.Is(err, syscall.EROFS) {
+			return &OpenError{Problem: ProblemReadOnly, Path: path, Err: err}
+		}
+		return &OpenError{Problem: ProblemOther, Path: path, Err: err}
+	}
+	return f.Close()
+}
+
+// dsn puts the pragmas in the address so that every pooled connection gets them.
+func dsn(path string, readOnly bool) string {
+	q := url.Values{}
+	q.Add("_pragma", "busy_timeout(5000)")
+	q.Add("_pragma", "foreign_keys(1)")
+	if readOnly {
+		q.Set("mode", "ro")
+		q.Add("_pragma", "query_only(1)")
+	} else {
+		q.Add("_pragma", "journal_mode(WAL)")
+		q.Add("_pragma", "synchronous(NORMAL)")
+		q.Set("_txlock", "immediate")
+	}
+	u := url.URL{Scheme: "file", Path: filepath.ToSlash(path), RawQuery: q.Encode()}
+	return u.String()
+}
+
+func (s *Store) openPools(ctx context.Context) error {
+	var err error
+	s.read, err = sql.Open("sqlite", dsn(s.path, true))
+	if err != nil {
+		return &OpenError{Problem: ProblemOther, Path: s.path, Err: err}
+	}
+	s.read.SetMaxOpenConns(4)
+	if !s.readOnly {
+		s.write, err = sql.Open("sqlite", dsn(s.path, false))
+		if err != nil {
+			return &OpenError{Problem: ProblemOther, Path: s.path, Err: err}
+		}
+		s.write.SetMaxOpenConns(1)
+		// The writer opens first: it switches the file to WAL and migrates.
+		if err := s.migrate(ctx); err != nil {
+			return s.classify(err)
+		}
+	}
+	version, err := schemaVersion(ctx, s.read)
+	if err != nil {
+		return s.classify(err)
+	}
+	if version > len(migrations) {
+		return &OpenError{Problem: ProblemTooNew, Path: s.path,
+			Err: fmt.Errorf("schema version %d, this program knows up to %d", version, len(migrations))}
+	}
+	if version < len(migrations) {
+		return &OpenError{Problem: ProblemNeedsUpgrade, Path: s.path}
+	}
+	return nil
+}
+
+// classify turns SQLite's result codes into the problems a user can act on.
+func (s *Store) classify(err error) error {
+	var oe *OpenError
+	if errors.As(err, &oe) {
+		return err
+	}
+	var se *sqlite.Error
+	if errors.As(err, &se) {
+		switch se.Code() & 0xff {
+		case sqlite3.SQLITE_NOTADB:
+			return &OpenError{Problem: ProblemNotDatabase, Path: s.path, Err: err}
+		case sqlite3.SQLITE_CORRUPT:
+			return &OpenError{Problem: ProblemDamaged, Path: s.path, Err: err}
+		case sqlite3.SQLITE_READONLY, sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_PERM:
+			return &OpenError{Problem: ProblemReadOnly, Path: s.path, Err: err}
+		case sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED:
+			return &OpenError{Problem: ProblemInUse, Path: s.path, Err: err}
+		}
+	}
+	return &OpenError{Problem: ProblemOther, Path: s.path, Err: err}
+}
+
+// CheckIntegrity reads every page of the file (SQLite's quick_check). It is
+// slow on large registers, so the window runs it in the background after
+// opening rather than making every start wait for it.
+func (s *Store) CheckIntegrity(ctx context.Context) error {
+	rows, err := s.read.QueryContext(ctx, "PRAGMA quick_check(5)")
+	if err != nil {
+		return s.classify(err)
+	}
+	defer rows.Close()
+	var problems []string
+	for rows.Next() {
+		var msg string
+		if err := rows.Scan(&msg); err != nil {
+			return s.classify(err)
+		}
+		if msg != "ok" {
+			problems = append(problems, msg)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return s.classify(err)
+	}
+	if len(problems) > 0 {
+		return &OpenError{Problem: ProblemDamaged, Path: s.path, Err: errors.New(problems[0])}
+	}
+	return nil
+}
+
+// Path is the absolute path of the data file.
+func (s *Store) Path() string { return s.path }
+
+// ReadOnly tells whether the register was opened read-only.
+func (s *Store) ReadOnly() bool { return s.readOnly }
+
+// Device is the name this laptop signs its changes with.
+func (s *Store) Device() string { return s.device }
+
+// Close closes the file and releases the lock that keeps a second instance out.
+func (s *Store) Close() error {
+	var errs []error
+	if s.write != nil {
+		errs = append(errs, s.write.Close())
+	}
+	if s.read != nil {
+		errs = append(errs, s.read.Close())
+	}
+	if s.lock != nil {
+		errs = append(errs, s.lock.Unlock())
+	}
+	return errors.Join(errs...)
+}
+
+// writeTx runs fn in one immediate transaction on the writer: all of it lands
+// (the change and its history) or none of it does.
+func (s *Store) writeTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	if s.readOnly {
+		return ErrReadOnlyStore
+	}
+	tx, err := s.write.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if err := fn(tx); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+func (s *Store) timestamp() string {
+	return s.now().UTC().Format(timeLayout)
+}
+
+// timeLayout sorts as text in time order, which the history relies on.
+const timeLayout = "2006-01-02T15:04:05.000Z"

@@ -1,0 +1,154 @@
+package data
+
+import (
+	"net/mail"
+	"strings"
+	"text/template"
+	"time"
+
+	"github.com/nyaruka/phonenumbers"
+)
+
+// FieldError is one problem with one field, shown beside that field. Key is
+// the translation key; Template is the English text (a text/template over
+// Data) used when no translation exists.
+type FieldError struct {
+	Field    string
+	Key      string
+	Template string
+	Data     map[string]any
+}
+
+// Message renders the English text.
+func (e FieldError) Message() string {
+	t, err := template.New(e.Key).Parse(e.Template)
+	if err != nil {
+		return e.Template
+	}
+	var b strings.Builder
+	if err := t.Execute(&b, e.Data); err != nil {
+		return e.Template
+	}
+	return b.String()
+}
+
+// ValidationError lists every field that keeps a record from being saved.
+// Nothing was written when it is returned.
+type ValidationError struct {
+	Errors []FieldError
+}
+
+func (v *ValidationError) Error() string {
+	msgs := make([]string, len(v.Errors))
+	for i, e := range v.Errors {
+		msgs[i] = e.Field + ": " + e.Message()
+	}
+	return strings.Join(msgs, "; ")
+}
+
+// For returns the problem with one field, if there is one.
+func (v *ValidationError) For(field string) (FieldError, bool) {
+	for _, e := range v.Errors {
+		if e.Field == field {
+			return e, true
+		}
+	}
+	return FieldError{}, false
+}
+
+// validator collects field problems while a record is normalised.
+type validator struct{ errs []FieldError }
+
+func (v *validator) add(field, key, tmpl string, data map[string]any) {
+	v.errs = append(v.errs, FieldError{Field: field, Key: key, Template: tmpl, Data: data})
+}
+
+func (v *validator) err() error {
+	if len(v.errs) == 0 {
+		return nil
+	}
+	return &ValidationError{Errors: v.errs}
+}
+
+func (v *validator) required(field, value string) {
+	if strings.TrimSpace(value) == "" {
+		v.add(field, "error.required", "Required", nil)
+	}
+}
+
+func (v *validator) code(field, value string, list []Code) {
+	if value != "" && !codeKnown(list, value) {
+		v.add(field, "error.unknown_code", "“{{.Value}}” is not one of the choices", map[string]any{"Value": value})
+	}
+}
+
+// email checks one address and returns it without any display name.
+func (v *validator) email(field, value string) string {
+	value = strings.TrimSpace(value)
+	if value == "" {
+		return ""
+	}
+	addr, err := mail.ParseAddress(value)
+	if err != nil || !strings.Contains(addr.Address[strings.LastIndex(addr.Address, "@")+1:], ".") {
+		v.add(field, "error.email", "“{{.Value}}” is not an e-mail address (like name@agency.gov)", map[string]any{"Value": value})
+		return value
+	}
+	return addr.Address
+}
+
+// phone parses a number as written by people (spaces, dashes, a national
+// trunk prefix) and returns it in international E.164 form. Numbers without a
+// country code are read as numbers of the register's country.
+func (v *validator) phone(field, value, region string) string {
+	value = strings.TrimSpace(value)
+	if value == "" {
+		return ""
+	}
+	num, err := phonenumbers.Parse(value, region)
+	if err != nil || !phonenumbers.IsPossibleNumber(num) {
+		tmpl := "“{{.Value}}” is not a phone number"
+		if region == "" && !strings.HasPrefix(value, "+") {
+			tmpl = "“{{.Value}}”: start with + and the country code, or set the register's country in Settings"
+		}
+		v.add(field, "error.phone", tmpl, map[string]any{"Value": value})
+		return value
+	}
+	return phonenumbers.Format(num, phonenumbers.E164)
+}
+
+// dateNotFuture checks a YYYY-MM-DD date that cannot lie ahead (a consent given).
+func (v *validator) dateNotFuture(field, value string, now time.Time) string {
+	value = strings.TrimSpace(value)
+	if value == "" {
+		return ""
+	}
+	d, err := time.Parse(time.DateOnly, value)
+	if err != nil {
+		v.add(field, "error.date", "“{{.Value}}” is not a date (YYYY-MM-DD)", map[string]any{"Value": value})
+		return value
+	}
+	today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
+	if d.After(today) {
+		v.add(field, "error.date_future", "{{.Value}} is in the future", map[string]any{"Value": value})
+	}
+	return d.Format(time.DateOnly)
+}
+
+// lines trims each value, drops empty ones and duplicates, keeping the order.
+func lines(values []string) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, s := range values {
+		s = strings.TrimSpace(s)
+		if s != "" && !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// CountryKnown tells whether code is an ISO 3166 alpha-2 code with a phone numbering plan.
+func CountryKnown(code string) bool {
+	return phonenumbers.GetCountryCodeForRegion(code) != 0
+}
