@@ -106,11 +106,11 @@ func (v *validator) phone(field, value, region string) string {
 	}
 	num, err := phonenumbers.Parse(value, region)
 	if err != nil || !phonenumbers.IsPossibleNumber(num) {
-		tmpl := "“{{.Value}}” is not a phone number"
+		key, tmpl := "error.phone", "“{{.Value}}” is not a phone number"
 		if region == "" && !strings.HasPrefix(value, "+") {
-			tmpl = "“{{.Value}}”: start with + and the country code, or set the register's country in Settings"
+			key, tmpl = "error.phone_no_country", "“{{.Value}}”: start with + and the country code, or set the register's country in Settings"
 		}
-		v.add(field, "error.phone", tmpl, map[string]any{"Value": value})
+		v.add(field, key, tmpl, map[string]any{"Value": value})
 		return value
 	}
 	return phonenumbers.Format(num, phonenumbers.E164)

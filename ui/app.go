@@ -1,0 +1,270 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"os"
+	"path/filepath"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/ncm-register/ncm-register/assets"
+	"github.com/ncm-register/ncm-register/data"
+)
+
+// AppID is the application's identity (also in FyneApp.toml).
+const AppID = "org.ncmregister.app"
+
+// prefDataFile remembers the register opened last.
+const prefDataFile = "dataFile"
+
+// StartOptions come from the command line.
+type StartOptions struct {
+	DataFile string // the register to open; empty for the one used last or the default
+	ReadOnly bool
+}
+
+// window is the main window and the register open in it.
+type window struct {
+	app   fyne.App
+	win   fyne.Window
+	ws    *workspace // nil while no register is open
+	store *data.Store
+}
+
+// Start makes the main window of a, opens the register in it and shows it.
+func Start(a fyne.App, opts StartOptions) *window {
+	loadTranslations()
+	a.SetIcon(fyne.NewStaticResource("icon.png", assets.IconPNG))
+	w := &window{app: a, win: a.NewWindow("NCM Register")}
+	w.win.Resize(fyne.NewSize(1280, 800))
+	w.win.SetMaster()
+	w.win.SetOnClosed(w.closeStore)
+	w.win.Canvas().SetOnTypedKey(func(k *fyne.KeyEvent) {
+		if k.Name == fyne.KeyEscape && w.ws != nil {
+			w.ws.register.form.revert()
+		}
+	})
+	path := opts.DataFile
+	if path == "" {
+		path = a.Preferences().StringWithFallback(prefDataFile, DefaultDataFile())
+	}
+	w.open(path, opts.ReadOnly)
+	w.win.Show()
+	return w
+}
+
+// DefaultDataFile is where a register lives when the user has not chosen
+// another: the user's application data folder, private to the user.
+func DefaultDataFile() string {
+	dir, err := os.UserConfigDir()
+	if err != nil {
+		dir = "."
+	}
+	return filepath.Join(dir, "ncm-register", "register.db")
+}
+
+func deviceName() string {
+	h, err := os.Hostname()
+	if err != nil || h == "" {
+		return "this computer"
+	}
+	return h
+}
+
+// open opens the register at path and shows it, or explains why it cannot.
+func (w *window) open(path string, readOnly bool) {
+	st, err := data.Open(context.Background(), path, data.Options{ReadOnly: readOnly, Device: deviceName()})
+	if err != nil {
+		w.showProblem(path, err)
+		return
+	}
+	w.use(st)
+}
+
+func (w *window) closeStore() {
+	if w.store != nil {
+		_ = w.store.Close()
+		w.store = nil
+	}
+}
+
+// use puts an open register in the window.
+func (w *window) use(st *data.Store) {
+	w.closeStore()
+	w.store = st
+	if !st.ReadOnly() {
+		w.app.Preferences().SetString(prefDataFile, st.Path())
+	}
+	w.ws = newWorkspace(w, st)
+	w.win.SetTitle("NCM Register — " + filepath.Base(st.Path()))
+	w.win.SetMainMenu(w.ws.menu)
+	w.win.SetContent(w.ws.content)
+	if isNew, err := st.IsNew(context.Background()); err == nil && isNew && !st.ReadOnly() {
+		w.offerSample()
+	}
+	go w.checkIntegrity(st)
+}
+
+// checkIntegrity reads the whole file in the background; a damaged file is
+// reported and reopened read-only, so that nothing is written over it.
+func (w *window) checkIntegrity(st *data.Store) {
+	err := st.CheckIntegrity(context.Background())
+	if data.ProblemOf(err) != data.ProblemDamaged {
+		return
+	}
+	fyne.Do(func() {
+		if w.store != st {
+			return
+		}
+		path := st.Path()
+		w.closeStore()
+		w.ws = nil
+		w.showProblem(path, err)
+	})
+}
+
+// offerSample asks, at the first start of an empty register, whether to begin
+// empty or with the sample register.
+func (w *window) offerSample() {
+	var d dialog.Dialog
+	text := widget.NewLabel(lang.L("This register is empty. You can start entering your agencies and focal points, or look around first in a sample register of fictional agencies (you can undo the sample with Ctrl+Z, or start a new register later from the File menu)."))
+	text.Wrapping = fyne.TextWrapWord
+	empty := widget.NewButton(lang.L("Start with an empty register"), func() {
+		_ = w.store.MarkStarted(context.Background())
+		d.Hide()
+	})
+	sample := widget.NewButtonWithIcon(lang.L("Load the sample register"), theme.DownloadIcon(), func() {
+		d.Hide()
+		w.loadSample()
+	})
+	sample.Importance = widget.HighImportance
+	d = dialog.NewCustomWithoutButtons(lang.L("Welcome to NCM Register"),
+		container.NewBorder(nil, container.NewHBox(layoutSpacer(), empty, sample), nil, nil, text), w.win)
+	d.Resize(fyne.NewSize(560, 220))
+	d.Show()
+}
+
+func (w *window) loadSample() {
+	ctx := context.Background()
+	if err := w.store.GenerateSample(ctx, data.SmallSample, 2006); err != nil {
+		dialog.ShowError(err, w.win)
+		return
+	}
+	_ = w.store.MarkStarted(ctx)
+	w.ws.env.status(lang.L("Sample register loaded"))
+	w.ws.changed()
+}
+
+// problemText explains a data file that cannot be opened, and what to do.
+func problemText(p data.OpenProblem) (title, text string) {
+	switch p {
+	case data.ProblemNotDatabase:
+		return lang.L("This file is not a register"), lang.L("The file is not an NCM Register data file (it is not a SQLite database). It has not been changed. Choose another file, or create a new register.")
+	case data.ProblemReadOnly:
+		return lang.L("This register is read-only"), lang.L("The file, or its folder, cannot be written to. You can open it read-only to look and search, or copy it to a folder of your own and open the copy.")
+	case data.ProblemDamaged:
+		return lang.L("This register is damaged"), lang.L("Part of the file cannot be read. It has not been changed or repaired. Keep a copy of it, open it read-only to see what can still be read, and restore your last backup.")
+	case data.ProblemInUse:
+		return lang.L("This register is already open"), lang.L("Another NCM Register window on this computer has this file open. Switch to that window, or open the file read-only here.")
+	case data.ProblemTooNew:
+		return lang.L("This register is from a newer version"), lang.L("The file was written by a newer version of NCM Register. Install that version to open it; this one will not change it.")
+	case data.ProblemNeedsUpgrade:
+		return lang.L("This register needs an upgrade"), lang.L("The file was written by an older version and must be upgraded, which cannot be done while it is opened read-only. Open it normally to upgrade it.")
+	case data.ProblemNotFound:
+		return lang.L("There is no register here"), lang.L("The file does not exist. Choose another file, or create a new register.")
+	}
+	return lang.L("This register cannot be opened"), lang.L("The file could not be opened. It has not been changed.")
+}
+
+// showProblem replaces the window's content with an explanation of why the
+// register at path cannot be opened and the ways out.
+func (w *window) showProblem(path string, err error) {
+	problem := data.ProblemOf(err)
+	title, text := problemText(problem)
+	heading := widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	body := widget.NewLabel(text)
+	body.Wrapping = fyne.TextWrapWord
+	file := widget.NewLabel(lang.L("File") + ": " + path)
+	file.Wrapping = fyne.TextWrapBreak
+	detail := widget.NewLabel("")
+	if cause := errors.Unwrap(err); cause != nil {
+		detail.SetText(lang.L("Details") + ": " + cause.Error())
+	}
+	detail.Wrapping = fyne.TextWrapWord
+	detail.Importance = widget.LowImportance
+
+	buttons := container.NewHBox()
+	if problem == data.ProblemReadOnly || problem == data.ProblemInUse || problem == data.ProblemDamaged {
+		ro := widget.NewButtonWithIcon(lang.L("Open read-only"), theme.VisibilityIcon(), func() { w.open(path, true) })
+		ro.Importance = widget.HighImportance
+		buttons.Add(ro)
+	}
+	buttons.Add(widget.NewButtonWithIcon(lang.L("Choose another file…"), theme.FolderOpenIcon(), w.chooseFile))
+	buttons.Add(widget.NewButtonWithIcon(lang.L("New register…"), theme.DocumentCreateIcon(), w.chooseNewFile))
+	buttons.Add(widget.NewButtonWithIcon(lang.L("Quit"), theme.LogoutIcon(), w.app.Quit))
+
+	card := container.NewVBox(container.NewHBox(widget.NewIcon(theme.WarningIcon()), heading), body, file, detail, buttons)
+	w.win.SetMainMenu(nil)
+	w.win.SetTitle("NCM Register")
+	w.win.SetContent(container.NewPadded(container.NewPadded(card)))
+}
+
+var registerExtensions = storage.NewExtensionFileFilter([]string{".db", ".sqlite", ".sqlite3"})
+
+// chooseFile lets the user pick another register to open.
+func (w *window) chooseFile() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil || r == nil {
+			return
+		}
+		path := r.URI().Path()
+		r.Close()
+		w.open(path, false)
+	}, w.win)
+	d.SetFilter(registerExtensions)
+	d.Resize(fyne.NewSize(900, 600))
+	d.Show()
+}
+
+// chooseNewFile lets the user create a new, empty register: a folder, then
+// a name. (Fyne's save dialog would truncate an existing file it is pointed
+// at, and a register must never be overwritten.)
+func (w *window) chooseNewFile() {
+	d := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
+		if err != nil || dir == nil {
+			return
+		}
+		name := widget.NewEntry()
+		name.SetText("register.db")
+		name.Validator = func(s string) error {
+			switch {
+			case strings.TrimSpace(s) == "" || strings.ContainsAny(s, `/\`):
+				return errors.New(lang.L("Type a file name, like register.db"))
+			case fileExists(filepath.Join(dir.Path(), s)):
+				return errors.New(lang.L("A file of this name is already there; choose another name"))
+			}
+			return nil
+		}
+		dialog.ShowForm(lang.L("New register"), lang.L("Create"), lang.L("Cancel"),
+			[]*widget.FormItem{widget.NewFormItem(lang.L("File name"), name)}, func(ok bool) {
+				if ok {
+					w.open(filepath.Join(dir.Path(), name.Text), false)
+				}
+			}, w.win)
+	}, w.win)
+	d.Resize(fyne.NewSize(900, 600))
+	d.Show()
+}
+
+func fileExists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
+}

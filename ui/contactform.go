@@ -1,0 +1,192 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/ncm-register/ncm-register/data"
+)
+
+// contactForm edits one contact in a dialog that stays open, with what was
+// typed, until the contact is saved or the user cancels.
+type contactForm struct {
+	env     *env
+	current data.Contact
+	fields  *fieldSet
+	dlg     dialog.Dialog
+
+	name      *formEntry
+	position  *formEntry
+	sex       *widget.RadioGroup
+	emails    *formEntry
+	phones    *formEntry
+	languages *formEntry
+	roles     *widget.CheckGroup
+	consent   *widget.DateEntry
+	notes     *formEntry
+	save      *widget.Button
+
+	onSaved func(data.Contact)
+}
+
+var sexNotRecorded = "" // the radio choice standing for the empty code
+
+// editContact opens the contact dialog for c (new when c.ID is empty).
+func editContact(e *env, org data.Organisation, c data.Contact, onSaved func(data.Contact)) *contactForm {
+	f := &contactForm{env: e, current: c, fields: newFieldSet(), onSaved: onSaved}
+	entry := func(key string, multi bool) *formEntry {
+		en := newFormEntry(multi)
+		en.OnChanged = func(string) { f.fields.clearField(key) }
+		en.onEscape = f.close
+		en.hasUnsavedTyping = func() bool { return true }
+		return en
+	}
+	f.name = entry("name", false)
+	f.position = entry("position", false)
+	sexNotRecorded = lang.L("Not recorded")
+	var sexes []string
+	for _, s := range data.Sexes {
+		sexes = append(sexes, codeLabel("sex", s))
+	}
+	f.sex = widget.NewRadioGroup(append(sexes, sexNotRecorded), nil)
+	f.sex.Horizontal = true
+	f.emails = entry("emails", true)
+	f.emails.SetPlaceHolder(lang.L("one address per line"))
+	f.phones = entry("phones", true)
+	f.phones.SetPlaceHolder(lang.L("one number per line, e.g. +373 22 123 456"))
+	f.languages = entry("languages", false)
+	f.languages.SetPlaceHolder(lang.L("e.g. Romanian, Russian, English"))
+	var roles []string
+	for _, r := range data.ContactRoles {
+		roles = append(roles, codeLabel("role", r))
+	}
+	f.roles = widget.NewCheckGroup(roles, nil)
+	f.roles.Horizontal = true
+	f.consent = widget.NewDateEntry()
+	f.consent.OnChanged = func(*time.Time) { f.fields.clearField("consent_date") }
+	f.notes = entry("notes", true)
+
+	orgLabel := widget.NewLabel(org.Name)
+	orgLabel.Wrapping = fyne.TextWrapWord
+	f.fields.add("organisation", lang.L("Organisation"), false, orgLabel)
+	f.fields.add("name", lang.L("Full name"), true, f.name)
+	f.fields.add("position", lang.L("Position"), false, f.position)
+	f.fields.add("sex", lang.L("Sex"), false, f.sex)
+	f.fields.add("emails", lang.L("E-mails"), false, f.emails)
+	f.fields.add("phones", lang.L("Phones"), false, f.phones)
+	f.fields.add("languages", lang.L("Working languages"), false, f.languages)
+	f.fields.add("roles", lang.L("Roles"), false, f.roles)
+	f.fields.add("consent_date", lang.L("Consent to be listed"), false, f.consent)
+	f.fields.add("notes", lang.L("Notes"), false, f.notes)
+	f.fill(c)
+
+	f.save = widget.NewButtonWithIcon(lang.L("Save"), theme.DocumentSaveIcon(), func() { f.Save() })
+	f.save.Importance = widget.HighImportance
+	if e.store.ReadOnly() {
+		f.save.Disable()
+	}
+	cancel := widget.NewButtonWithIcon(lang.L("Cancel"), theme.CancelIcon(), f.close)
+	hint := widget.NewLabel(lang.L("Personal data: keep only what the work needs, and record when the person agreed to be listed."))
+	hint.Wrapping = fyne.TextWrapWord
+	hint.Importance = widget.LowImportance
+	body := container.NewBorder(nil, container.NewVBox(hint, container.NewHBox(layoutSpacer(), cancel, f.save)), nil, nil,
+		container.NewVScroll(f.fields.grid))
+	title := lang.L("New contact")
+	if c.ID != "" {
+		title = lang.L("Edit contact") + ": " + c.Name
+	}
+	f.dlg = dialog.NewCustomWithoutButtons(title, body, e.win)
+	f.dlg.Resize(fyne.NewSize(640, 640))
+	e.dialogSave = f.Save
+	f.dlg.SetOnClosed(func() { e.dialogSave = nil })
+	f.dlg.Show()
+	e.win.Canvas().Focus(f.name)
+	return f
+}
+
+func (f *contactForm) fill(c data.Contact) {
+	f.name.SetText(c.Name)
+	f.position.SetText(c.Position)
+	f.sex.SetSelected(sexNotRecorded)
+	for _, s := range data.Sexes {
+		if s.Code == c.Sex {
+			f.sex.SetSelected(codeLabel("sex", s))
+		}
+	}
+	f.emails.SetText(strings.Join(c.Emails, "\n"))
+	f.phones.SetText(strings.Join(c.Phones, "\n"))
+	f.languages.SetText(strings.Join(c.Languages, ", "))
+	var roles []string
+	for _, r := range c.Roles {
+		roles = append(roles, labelOf("role", data.ContactRoles, r))
+	}
+	f.roles.SetSelected(roles)
+	if d, err := time.Parse(time.DateOnly, c.ConsentDate); err == nil {
+		f.consent.SetDate(&d)
+	}
+	f.notes.SetText(c.Notes)
+}
+
+// typed is the contact as it stands in the dialog.
+func (f *contactForm) typed() (data.Contact, bool) {
+	c := f.current
+	c.Name, c.Position, c.Notes = f.name.Text, f.position.Text, f.notes.Text
+	c.Sex = ""
+	for _, s := range data.Sexes {
+		if codeLabel("sex", s) == f.sex.Selected {
+			c.Sex = s.Code
+		}
+	}
+	c.Emails = strings.Split(f.emails.Text, "\n")
+	c.Phones = strings.Split(f.phones.Text, "\n")
+	c.Languages = strings.FieldsFunc(f.languages.Text, func(r rune) bool { return r == ',' || r == ';' || r == '\n' })
+	c.Roles = nil
+	for _, r := range data.ContactRoles {
+		for _, sel := range f.roles.Selected {
+			if sel == codeLabel("role", r) {
+				c.Roles = append(c.Roles, r.Code)
+			}
+		}
+	}
+	c.ConsentDate = ""
+	if f.consent.Date != nil {
+		c.ConsentDate = f.consent.Date.Format(time.DateOnly)
+	} else if strings.TrimSpace(f.consent.Text) != "" {
+		return c, false // typed, but not a date the entry understands
+	}
+	return c, true
+}
+
+// Save stores the contact; on a problem it shows it beside the field and
+// keeps the dialog open with everything typed.
+func (f *contactForm) Save() bool {
+	c, dateOK := f.typed()
+	if !dateOK {
+		f.fields.show(&data.ValidationError{Errors: []data.FieldError{{Field: "consent_date", Key: "error.date_entry",
+			Template: "“{{.Value}}” is not a date", Data: map[string]any{"Value": f.consent.Text}}}})
+		return false
+	}
+	if err := f.env.store.SaveContact(context.Background(), &c); err != nil {
+		if !f.fields.show(err) {
+			dialog.ShowError(fmt.Errorf("%s: %w", lang.L("The contact was not saved"), err), f.env.win)
+		}
+		return false
+	}
+	f.dlg.Hide()
+	f.env.status(lang.L("Saved") + " " + c.Name)
+	if f.onSaved != nil {
+		f.onSaved(c)
+	}
+	return true
+}
+
+func (f *contactForm) close() { f.dlg.Hide() }

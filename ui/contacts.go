@@ -1,0 +1,209 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/ncm-register/ncm-register/data"
+)
+
+// contactsPanel lists the focal points of the organisation in the form.
+type contactsPanel struct {
+	env          *env
+	org          data.Organisation
+	rows         []data.Contact
+	selected     int
+	showArchived bool
+
+	title                        *widget.Label
+	list                         *widget.List
+	add, edit, archive, history *widget.Button
+	empty                        *widget.Label
+	content                      fyne.CanvasObject
+}
+
+func newContactsPanel(e *env) *contactsPanel {
+	p := &contactsPanel{env: e, selected: -1}
+	p.title = widget.NewLabelWithStyle(lang.L("Contacts (focal points)"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	p.list = widget.NewList(
+		func() int { return len(p.rows) },
+		func() fyne.CanvasObject {
+			name := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+			name.Truncation = fyne.TextTruncateEllipsis
+			detail := widget.NewLabel("")
+			detail.Truncation = fyne.TextTruncateEllipsis
+			detail.Importance = widget.LowImportance
+			return container.NewVBox(name, detail)
+		},
+		func(id widget.ListItemID, o fyne.CanvasObject) {
+			if id >= len(p.rows) {
+				return
+			}
+			c := p.rows[id]
+			labels := o.(*fyne.Container).Objects
+			name := c.Name
+			if c.Archived {
+				name += " · " + lang.L("archived")
+			}
+			labels[0].(*widget.Label).SetText(name)
+			labels[1].(*widget.Label).SetText(contactDetail(c))
+		})
+	p.list.OnSelected = func(id widget.ListItemID) {
+		p.selected = id
+		p.updateButtons()
+	}
+	p.list.OnUnselected = func(widget.ListItemID) {
+		p.selected = -1
+		p.updateButtons()
+	}
+	p.add = widget.NewButtonWithIcon(lang.L("Add contact"), theme.ContentAddIcon(), func() {
+		editContact(p.env, p.org, data.Contact{OrganisationID: p.org.ID}, p.saved)
+	})
+	p.edit = widget.NewButtonWithIcon(lang.L("Edit"), theme.DocumentCreateIcon(), func() {
+		if c, ok := p.current(); ok {
+			editContact(p.env, p.org, c, p.saved)
+		}
+	})
+	p.archive = widget.NewButtonWithIcon(lang.L("Archive"), theme.DeleteIcon(), p.toggleArchived)
+	p.history = widget.NewButtonWithIcon(lang.L("History"), theme.HistoryIcon(), func() {
+		if c, ok := p.current(); ok {
+			showHistory(p.env, c.Name, c.ID)
+		}
+	})
+	p.empty = widget.NewLabel("")
+	p.empty.Wrapping = fyne.TextWrapWord
+	p.empty.Importance = widget.LowImportance
+	buttons := container.NewHBox(p.edit, p.archive, p.history)
+	header := container.NewBorder(nil, nil, nil, p.add, p.title)
+	p.content = container.NewBorder(header, buttons, nil, nil, container.NewStack(p.list, container.NewVBox(p.empty)))
+	p.show(data.Organisation{})
+	return p
+}
+
+func contactDetail(c data.Contact) string {
+	var parts []string
+	if c.Position != "" {
+		parts = append(parts, c.Position)
+	}
+	if len(c.Emails) > 0 {
+		parts = append(parts, c.Emails[0])
+	}
+	if len(c.Phones) > 0 {
+		parts = append(parts, c.Phones[0])
+	}
+	for _, r := range c.Roles {
+		parts = append(parts, labelOf("role", data.ContactRoles, r))
+	}
+	return strings.Join(parts, " · ")
+}
+
+// show lists the contacts of o (none when o has no ID yet).
+func (p *contactsPanel) show(o data.Organisation) {
+	p.org = o
+	p.rows = nil
+	if o.ID != "" {
+		rows, err := p.env.store.Contacts(context.Background(), o.ID, p.showArchived)
+		if err != nil {
+			p.env.status(lang.L("The contacts could not be read") + ": " + err.Error())
+		}
+		p.rows = rows
+	}
+	p.selected = -1
+	p.list.UnselectAll()
+	p.list.Refresh()
+	switch {
+	case o.ID == "":
+		p.empty.SetText(lang.L("Save the organisation first, then add its focal points here."))
+		p.empty.Show()
+	case len(p.rows) == 0:
+		p.empty.SetText(lang.L("No contacts yet. Add the agency's focal points with Add contact."))
+		p.empty.Show()
+	default:
+		p.empty.Hide()
+	}
+	if o.ID != "" {
+		p.title.SetText(fmt.Sprintf("%s (%d)", lang.L("Contacts (focal points)"), len(p.rows)))
+	} else {
+		p.title.SetText(lang.L("Contacts (focal points)"))
+	}
+	p.updateButtons()
+}
+
+func (p *contactsPanel) setShowArchived(on bool) {
+	p.showArchived = on
+	p.show(p.org)
+}
+
+func (p *contactsPanel) current() (data.Contact, bool) {
+	if p.selected < 0 || p.selected >= len(p.rows) {
+		return data.Contact{}, false
+	}
+	return p.rows[p.selected], true
+}
+
+func (p *contactsPanel) updateButtons() {
+	ro := p.env.store.ReadOnly()
+	c, has := p.current()
+	setEnabled(p.add, !ro && p.org.ID != "")
+	setEnabled(p.edit, has)
+	setEnabled(p.archive, !ro && has)
+	setEnabled(p.history, has)
+	if has && c.Archived {
+		p.archive.SetText(lang.L("Restore"))
+	} else {
+		p.archive.SetText(lang.L("Archive"))
+	}
+}
+
+// saved re-lists the contacts after one was saved and selects it.
+func (p *contactsPanel) saved(c data.Contact) {
+	p.show(p.org)
+	for i, row := range p.rows {
+		if row.ID == c.ID {
+			p.list.Select(i)
+		}
+	}
+	p.env.changed()
+}
+
+func (p *contactsPanel) toggleArchived() {
+	c, ok := p.current()
+	if !ok {
+		return
+	}
+	apply := func() {
+		if err := p.env.store.SetContactArchived(context.Background(), c.ID, !c.Archived); err != nil {
+			dialog.ShowError(err, p.env.win)
+			return
+		}
+		if c.Archived {
+			p.env.status(lang.L("Restored") + " " + c.Name)
+		} else {
+			p.env.status(lang.L("Archived") + " " + c.Name + " · " + lang.L("Undo with Ctrl+Z"))
+		}
+		p.show(p.org)
+		p.env.changed()
+	}
+	if c.Archived {
+		apply()
+		return
+	}
+	confirm := dialog.NewConfirm(lang.L("Archive contact?"),
+		fmt.Sprintf(lang.L("%s will be hidden from the register. The history is kept, and you can restore the contact (Show archived) or undo."), c.Name),
+		func(ok bool) {
+			if ok {
+				apply()
+			}
+		}, p.env.win)
+	confirm.SetConfirmText(lang.L("Archive"))
+	confirm.SetConfirmImportance(widget.DangerImportance)
+	confirm.Show()
+}

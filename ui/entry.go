@@ -1,0 +1,36 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
+)
+
+// formEntry is an Entry that hands Escape to its form, so that Escape
+// cancels the edit even while the cursor is in a field (a plain Entry keeps
+// the key to itself).
+type formEntry struct {
+	widget.Entry
+	onEscape func()
+	// hasUnsavedTyping tells whether the form the entry belongs to has
+	// typing that is not saved, in which case Ctrl+Z undoes typing.
+	hasUnsavedTyping func() bool
+}
+
+func newFormEntry(multiLine bool) *formEntry {
+	e := &formEntry{}
+	e.MultiLine = multiLine
+	if multiLine {
+		e.Wrapping = fyne.TextWrapWord
+		e.SetMinRowsVisible(2)
+	}
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+func (e *formEntry) TypedKey(k *fyne.KeyEvent) {
+	if k.Name == fyne.KeyEscape && e.onEscape != nil {
+		e.onEscape()
+		return
+	}
+	e.Entry.TypedKey(k)
+}

@@ -1,0 +1,79 @@
+package ui
+
+import (
+	"errors"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/ncm-register/ncm-register/data"
+)
+
+// fieldSet lays out labelled fields in two columns and shows each field's
+// problem, in the error colour, right under the field it concerns.
+type fieldSet struct {
+	grid   *fyne.Container
+	errors map[string]*widget.Label
+	order  []string
+}
+
+func newFieldSet() *fieldSet {
+	return &fieldSet{grid: container.New(layout.NewFormLayout()), errors: map[string]*widget.Label{}}
+}
+
+// add appends a field; key is the field name that data's validation uses.
+func (f *fieldSet) add(key, label string, required bool, w fyne.CanvasObject) {
+	if required {
+		label += " *"
+	}
+	l := widget.NewLabelWithStyle(label, fyne.TextAlignTrailing, fyne.TextStyle{Bold: required})
+	msg := widget.NewLabel("")
+	msg.Importance = widget.DangerImportance
+	msg.Wrapping = fyne.TextWrapWord
+	msg.Hide()
+	f.errors[key] = msg
+	f.order = append(f.order, key)
+	f.grid.Add(l)
+	f.grid.Add(container.NewVBox(w, msg))
+}
+
+// show puts each problem of a *data.ValidationError beside its field and
+// reports whether err was one; other errors are left to the caller.
+func (f *fieldSet) show(err error) bool {
+	var ve *data.ValidationError
+	if !errors.As(err, &ve) {
+		return false
+	}
+	f.clear()
+	for _, fe := range ve.Errors {
+		if msg, ok := f.errors[fe.Field]; ok {
+			msg.SetText(fieldMessage(fe))
+			msg.Show()
+		}
+	}
+	return true
+}
+
+// clearField hides the problem of one field (when the user edits it).
+func (f *fieldSet) clearField(key string) {
+	if msg, ok := f.errors[key]; ok && msg.Visible() {
+		msg.SetText("")
+		msg.Hide()
+	}
+}
+
+func (f *fieldSet) clear() {
+	for _, k := range f.order {
+		f.clearField(k)
+	}
+}
+
+// message is the problem shown beside a field, or "".
+func (f *fieldSet) message(key string) string {
+	if msg, ok := f.errors[key]; ok && msg.Visible() {
+		return msg.Text
+	}
+	return ""
+}

@@ -1,0 +1,119 @@
+package ui
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/ncm-register/ncm-register/data"
+)
+
+// shortTime shows a stored UTC time in the user's local time.
+func shortTime(stamp string) string {
+	t, err := time.Parse("2006-01-02T15:04:05.000Z", stamp)
+	if err != nil {
+		return stamp
+	}
+	return t.Local().Format("2 Jan 2006 15:04")
+}
+
+func layoutSpacer() fyne.CanvasObject { return layout.NewSpacer() }
+
+// historyLines renders a record's history as text lines, newest first: when,
+// on which laptop, what, and each field's old and new value.
+func historyLines(changes []data.Change) []string {
+	var out []string
+	for _, c := range changes {
+		head := fmt.Sprintf("%s · %s · %s", shortTime(c.At), c.Device, c.Summary)
+		if c.Undone {
+			head += " (" + lang.L("undone") + ")"
+		}
+		out = append(out, head)
+		for _, it := range c.Items {
+			switch it.Kind {
+			case "update":
+				out = append(out, fmt.Sprintf("    %s: %s → %s", fieldLabel(it.Field), shown(it.Old), shown(it.New)))
+			case "create", "delete":
+				var v map[string]string
+				snapshot := it.New
+				if it.Kind == "delete" {
+					snapshot = it.Old
+					out = append(out, "    "+lang.L("removed"))
+				}
+				if json.Unmarshal([]byte(snapshot), &v) == nil {
+					keys := make([]string, 0, len(v))
+					for k := range v {
+						if v[k] != "" && k != "archived" && k != "organisation_id" {
+							keys = append(keys, k)
+						}
+					}
+					sort.Strings(keys)
+					for _, k := range keys {
+						out = append(out, fmt.Sprintf("    %s: %s", fieldLabel(k), shown(v[k])))
+					}
+				}
+			}
+		}
+	}
+	return out
+}
+
+func shown(v string) string {
+	if v == "" {
+		return "—"
+	}
+	return strings.ReplaceAll(v, "\n", ", ")
+}
+
+// fieldLabel names a stored field the way the forms do.
+func fieldLabel(field string) string {
+	labels := map[string]string{
+		"name": lang.L("Name"), "acronym": lang.L("Acronym"), "sector": lang.L("Sector"),
+		"level": lang.L("Level"), "region": lang.L("Region"), "country": lang.L("Country"),
+		"address": lang.L("Address"), "phone": lang.L("Phone"), "email": lang.L("E-mail"),
+		"website": lang.L("Website"), "mechanism_role": lang.L("Coordination mechanism"),
+		"notes": lang.L("Notes"), "archived": lang.L("Archived"), "position": lang.L("Position"),
+		"sex": lang.L("Sex"), "emails": lang.L("E-mails"), "phones": lang.L("Phones"),
+		"languages": lang.L("Working languages"), "roles": lang.L("Roles"),
+		"consent_date": lang.L("Consent to be listed"), "organisation_id": lang.L("Organisation"),
+		"value": lang.L("Value"),
+	}
+	if l, ok := labels[field]; ok {
+		return l
+	}
+	return field
+}
+
+// showHistory opens the history of one record.
+func showHistory(e *env, name, id string) {
+	if id == "" {
+		return
+	}
+	changes, err := e.store.History(context.Background(), id)
+	if err != nil {
+		dialog.ShowError(err, e.win)
+		return
+	}
+	lines := historyLines(changes)
+	list := widget.NewList(func() int { return len(lines) },
+		func() fyne.CanvasObject { return widget.NewLabel("") },
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			l := o.(*widget.Label)
+			l.SetText(lines[i])
+			l.TextStyle.Bold = !strings.HasPrefix(lines[i], "    ")
+			l.Refresh()
+		})
+	d := dialog.NewCustom(lang.L("History of")+" "+name, lang.L("Close"), container.NewStack(list), e.win)
+	d.Resize(fyne.NewSize(760, 520))
+	d.Show()
+}

@@ -1,0 +1,301 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/ncm-register/ncm-register/data"
+)
+
+// orgForm edits one organisation. What the user typed stays in the form
+// until it is saved or cancelled, also when a save fails.
+type orgForm struct {
+	env     *env
+	current data.Organisation // as stored; ID is empty for a new organisation
+	dirty   bool
+	editing bool // a record (new or stored) is in the form
+	loading bool // set while the form is filled from the register
+
+	title   *widget.Label
+	meta    *widget.Label
+	fields  *fieldSet
+	name    *formEntry
+	acronym *formEntry
+	sector  *codeSelect
+	level   *codeSelect
+	region  *widget.SelectEntry
+	country *codeSelect
+	address *formEntry
+	phone   *formEntry
+	email   *formEntry
+	website *formEntry
+	role    *codeSelect
+	notes   *formEntry
+
+	save, cancel, archive, history *widget.Button
+	content                        fyne.CanvasObject
+
+	// onSaved is called with the stored organisation after a save.
+	onSaved func(data.Organisation)
+	// onArchived is called after the organisation was archived or restored.
+	onArchived func(id string)
+}
+
+func newOrgForm(e *env) *orgForm {
+	f := &orgForm{env: e, fields: newFieldSet()}
+	f.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	f.title.Truncation = fyne.TextTruncateEllipsis
+	f.meta = widget.NewLabel("")
+	f.meta.Importance = widget.LowImportance
+	f.meta.Wrapping = fyne.TextWrapWord
+
+	entry := func(key string, multi bool) *formEntry {
+		en := newFormEntry(multi)
+		en.OnChanged = func(string) { f.edited(key) }
+		en.onEscape = f.revert
+		en.hasUnsavedTyping = func() bool { return f.dirty }
+		return en
+	}
+	sel := func(key, listName string, list []data.Code, empty string) *codeSelect {
+		return newCodeSelect(listName, list, empty, func(string) { f.edited(key) })
+	}
+	f.name = entry("name", false)
+	f.acronym = entry("acronym", false)
+	f.sector = sel("sector", "sector", data.SectorCodes(), "")
+	f.sector.w.PlaceHolder = lang.L("Choose a sector")
+	f.level = sel("level", "level", data.Levels, lang.L("Not set"))
+	f.region = widget.NewSelectEntry(nil)
+	f.region.OnChanged = func(string) { f.edited("region") }
+	f.country = sel("country", "country", data.Countries(), lang.L("Not set"))
+	f.address = entry("address", true)
+	f.phone = entry("phone", false)
+	f.phone.SetPlaceHolder("+373 22 123 456")
+	f.email = entry("email", false)
+	f.email.SetPlaceHolder("office@agency.gov")
+	f.website = entry("website", false)
+	f.role = sel("mechanism_role", "mechanism", data.MechanismRoles, lang.L("Not a member"))
+	f.notes = entry("notes", true)
+
+	f.fields.add("name", lang.L("Name"), true, f.name)
+	f.fields.add("acronym", lang.L("Acronym"), false, f.acronym)
+	f.fields.add("sector", lang.L("Sector"), true, f.sector.w)
+	f.fields.add("level", lang.L("Level"), false, f.level.w)
+	f.fields.add("region", lang.L("Region"), false, f.region)
+	f.fields.add("country", lang.L("Country"), false, f.country.w)
+	f.fields.add("mechanism_role", lang.L("Coordination mechanism"), false, f.role.w)
+	f.fields.add("phone", lang.L("Phone"), false, f.phone)
+	f.fields.add("email", lang.L("E-mail"), false, f.email)
+	f.fields.add("website", lang.L("Website"), false, f.website)
+	f.fields.add("address", lang.L("Address"), false, f.address)
+	f.fields.add("notes", lang.L("Notes"), false, f.notes)
+
+	f.save = widget.NewButtonWithIcon(lang.L("Save"), theme.DocumentSaveIcon(), func() { f.Save() })
+	f.save.Importance = widget.HighImportance
+	f.cancel = widget.NewButtonWithIcon(lang.L("Cancel"), theme.CancelIcon(), f.revert)
+	f.archive = widget.NewButtonWithIcon(lang.L("Archive"), theme.DeleteIcon(), f.toggleArchived)
+	f.history = widget.NewButtonWithIcon(lang.L("History"), theme.HistoryIcon(), func() {
+		showHistory(f.env, f.current.Name, f.current.ID)
+	})
+	buttons := container.NewHBox(f.save, f.cancel, widget.NewSeparator(), f.archive, f.history)
+	header := container.NewVBox(f.title, f.meta)
+	f.content = container.NewBorder(header, buttons, nil, nil, container.NewVScroll(f.fields.grid))
+	f.showEmpty()
+	return f
+}
+
+// edited marks the form changed and hides the old problem of that field.
+func (f *orgForm) edited(key string) {
+	if f.loading {
+		return
+	}
+	f.dirty = true
+	f.fields.clearField(key)
+	f.updateButtons()
+}
+
+func (f *orgForm) updateButtons() {
+	ro := f.env.store.ReadOnly()
+	has := f.current.ID != ""
+	setEnabled(f.save, !ro && f.editing && (f.dirty || !has))
+	setEnabled(f.cancel, f.dirty)
+	setEnabled(f.archive, !ro && has)
+	setEnabled(f.history, has)
+	if f.current.Archived {
+		f.archive.SetText(lang.L("Restore"))
+		f.archive.SetIcon(theme.ContentUndoIcon())
+	} else {
+		f.archive.SetText(lang.L("Archive"))
+		f.archive.SetIcon(theme.DeleteIcon())
+	}
+}
+
+func setEnabled(b *widget.Button, on bool) {
+	if on {
+		b.Enable()
+	} else {
+		b.Disable()
+	}
+}
+
+// showEmpty shows the form with nothing selected.
+func (f *orgForm) showEmpty() {
+	f.load(data.Organisation{})
+	f.editing = false
+	f.title.SetText(lang.L("No organisation selected"))
+	f.meta.SetText(lang.L("Choose an organisation in the list, or add one with New organisation (Ctrl+N)."))
+	f.setInputsEnabled(false)
+	f.updateButtons()
+}
+
+func (f *orgForm) setInputsEnabled(on bool) {
+	for _, w := range []fyne.Disableable{f.name, f.acronym, f.sector.w, f.level.w, f.region, f.country.w,
+		f.address, f.phone, f.email, f.website, f.role.w, f.notes} {
+		if on && !f.env.store.ReadOnly() {
+			w.Enable()
+		} else {
+			w.Disable()
+		}
+	}
+}
+
+// startNew empties the form for a new organisation and puts the cursor in Name.
+func (f *orgForm) startNew() {
+	o := data.Organisation{Country: f.env.store.Country(context.Background())}
+	f.load(o)
+	f.editing = true
+	f.title.SetText(lang.L("New organisation"))
+	f.meta.SetText(lang.L("Fields marked * are required."))
+	f.setInputsEnabled(true)
+	f.updateButtons()
+	f.env.win.Canvas().Focus(f.name)
+}
+
+// load fills the form from a stored organisation.
+func (f *orgForm) load(o data.Organisation) {
+	f.loading = true
+	defer func() { f.loading = false }()
+	f.current = o
+	f.dirty = false
+	f.fields.clear()
+	f.name.SetText(o.Name)
+	f.acronym.SetText(o.Acronym)
+	f.sector.setCode(o.Sector)
+	f.level.setCode(o.Level)
+	f.region.SetText(o.Region)
+	f.country.setCode(o.Country)
+	f.address.SetText(o.Address)
+	f.phone.SetText(o.Phone)
+	f.email.SetText(o.Email)
+	f.website.SetText(o.Website)
+	f.role.setCode(o.MechanismRole)
+	f.notes.SetText(o.Notes)
+	if o.ID != "" {
+		f.editing = true
+		f.title.SetText(o.Name)
+		f.meta.SetText(f.describe(o))
+		f.setInputsEnabled(true)
+	}
+	f.updateButtons()
+}
+
+func (f *orgForm) describe(o data.Organisation) string {
+	kind := lang.L("Non-government")
+	if o.Government() {
+		kind = lang.L("Government")
+	}
+	s := fmt.Sprintf("%s · %s %s · %s %s", kind,
+		lang.L("added"), shortTime(o.CreatedAt), lang.L("changed"), shortTime(o.UpdatedAt))
+	if o.Archived {
+		s = lang.L("Archived") + " · " + s
+	}
+	return s
+}
+
+// typed is the organisation as it stands in the form.
+func (f *orgForm) typed() data.Organisation {
+	o := f.current
+	o.Name, o.Acronym = f.name.Text, f.acronym.Text
+	o.Sector, o.Level, o.Region, o.Country = f.sector.code(), f.level.code(), f.region.Text, f.country.code()
+	o.Address, o.Phone, o.Email, o.Website = f.address.Text, f.phone.Text, f.email.Text, f.website.Text
+	o.MechanismRole, o.Notes = f.role.code(), f.notes.Text
+	return o
+}
+
+// Save stores what is typed. On a problem it says why beside each field and
+// keeps everything typed; it reports whether the save went through.
+func (f *orgForm) Save() bool {
+	if f.env.store.ReadOnly() || !f.editing {
+		return false
+	}
+	if f.current.ID != "" && !f.dirty {
+		return true
+	}
+	o := f.typed()
+	err := f.env.store.SaveOrganisation(context.Background(), &o)
+	if err != nil {
+		if !f.fields.show(err) {
+			dialog.ShowError(fmt.Errorf("%s: %w", lang.L("The organisation was not saved"), err), f.env.win)
+		}
+		return false
+	}
+	f.load(o)
+	f.env.status(lang.L("Saved") + " " + o.Name)
+	if f.onSaved != nil {
+		f.onSaved(o)
+	}
+	return true
+}
+
+// revert drops unsaved typing (Cancel, Escape).
+func (f *orgForm) revert() {
+	if !f.dirty {
+		return
+	}
+	if f.current.ID == "" {
+		f.showEmpty()
+		return
+	}
+	f.load(f.current)
+}
+
+func (f *orgForm) toggleArchived() {
+	o := f.current
+	if o.ID == "" {
+		return
+	}
+	apply := func() {
+		if err := f.env.store.SetOrganisationArchived(context.Background(), o.ID, !o.Archived); err != nil {
+			dialog.ShowError(err, f.env.win)
+			return
+		}
+		if o.Archived {
+			f.env.status(lang.L("Restored") + " " + o.Name)
+		} else {
+			f.env.status(lang.L("Archived") + " " + o.Name + " · " + lang.L("Undo with Ctrl+Z"))
+		}
+		if f.onArchived != nil {
+			f.onArchived(o.ID)
+		}
+	}
+	if o.Archived {
+		apply()
+		return
+	}
+	confirm := dialog.NewConfirm(lang.L("Archive organisation?"),
+		fmt.Sprintf(lang.L("“%s” will be hidden from the register. Its contacts and history are kept, and you can restore it (Show archived) or undo."), o.Name),
+		func(ok bool) {
+			if ok {
+				apply()
+			}
+		}, f.env.win)
+	confirm.SetConfirmText(lang.L("Archive"))
+	confirm.SetConfirmImportance(widget.DangerImportance)
+	confirm.Show()
+}

@@ -1,0 +1,282 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"sync"
+	"sync/atomic"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/ncm-register/ncm-register/data"
+)
+
+// registerScreen is the Register: the filtered list of organisations, the
+// selected one's form, and its contacts beside it.
+type registerScreen struct {
+	env    *env
+	filter data.OrganisationFilter
+	rows   []data.OrganisationRow
+	// generation drops the results of a query that a newer keystroke has
+	// overtaken; loads lets tests wait for queries in flight.
+	generation atomic.Uint64
+	loads      sync.WaitGroup
+	selectedID string
+
+	search   *widget.Entry
+	sector   *codeSelect
+	level    *codeSelect
+	region   *widget.Select
+	mech     *codeSelect
+	archived *widget.Check
+	newOrg   *widget.Button
+	count    *widget.Label
+	list     *widget.List
+	form     *orgForm
+	contacts *contactsPanel
+	content  fyne.CanvasObject
+}
+
+func newRegisterScreen(e *env) *registerScreen {
+	r := &registerScreen{env: e}
+	r.search = widget.NewEntry()
+	r.search.SetPlaceHolder(lang.L("Search organisations and people"))
+	r.search.ActionItem = widget.NewIcon(theme.SearchIcon())
+	r.search.OnChanged = func(s string) {
+		r.filter.Query = s
+		r.reload()
+	}
+	r.sector = newCodeSelect("sector", data.SectorCodes(), lang.L("All sectors"), func(c string) {
+		r.filter.Sector = c
+		r.reload()
+	})
+	r.sector.w.PlaceHolder = lang.L("All sectors")
+	r.level = newCodeSelect("level", data.Levels, lang.L("All levels"), func(c string) {
+		r.filter.Level = c
+		r.reload()
+	})
+	r.level.w.PlaceHolder = lang.L("All levels")
+	r.region = widget.NewSelect(nil, func(s string) {
+		if s == lang.L("All regions") {
+			s = ""
+		}
+		r.filter.Region = s
+		r.reload()
+	})
+	r.region.PlaceHolder = lang.L("All regions")
+	r.mech = newCodeSelect("mechanism", mechanismFilterChoices(), lang.L("Any membership"), func(c string) {
+		r.filter.Mechanism = c
+		r.reload()
+	})
+	r.mech.w.PlaceHolder = lang.L("Any membership")
+	r.archived = widget.NewCheck(lang.L("Show archived"), func(on bool) {
+		r.filter.Archived = on
+		r.contacts.setShowArchived(on)
+		r.reload()
+	})
+	r.newOrg = widget.NewButtonWithIcon(lang.L("New organisation"), theme.ContentAddIcon(), r.startNew)
+	r.count = widget.NewLabel("")
+	r.count.Importance = widget.LowImportance
+
+	r.list = widget.NewList(
+		func() int { return len(r.rows) },
+		func() fyne.CanvasObject {
+			name := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+			name.Truncation = fyne.TextTruncateEllipsis
+			detail := widget.NewLabel("")
+			detail.Truncation = fyne.TextTruncateEllipsis
+			detail.Importance = widget.LowImportance
+			return container.NewVBox(name, detail)
+		},
+		func(id widget.ListItemID, o fyne.CanvasObject) {
+			if id >= len(r.rows) {
+				return
+			}
+			row := r.rows[id]
+			labels := o.(*fyne.Container).Objects
+			labels[0].(*widget.Label).SetText(rowTitle(row))
+			labels[1].(*widget.Label).SetText(rowDetail(row))
+		})
+	r.list.OnSelected = r.onSelected
+
+	r.form = newOrgForm(e)
+	r.form.onSaved = func(o data.Organisation) {
+		r.selectedID = o.ID
+		r.contacts.show(o)
+		r.env.changed()
+	}
+	r.form.onArchived = func(string) { r.env.changed() }
+	r.contacts = newContactsPanel(e)
+
+	filters := container.NewGridWithColumns(2, r.sector.w, r.level.w, r.region, r.mech.w)
+	top := container.NewVBox(r.newOrg, r.search, filters, container.NewBorder(nil, nil, r.archived, nil, r.count))
+	left := container.NewBorder(top, nil, nil, nil, r.list)
+	right := container.NewHSplit(r.form.content, r.contacts.content)
+	right.SetOffset(0.56)
+	split := container.NewHSplit(left, right)
+	split.SetOffset(0.3)
+	r.content = split
+	r.loadRegions()
+	r.reload()
+	return r
+}
+
+// mechanismFilterChoices are the membership filters: in or out of the
+// mechanism, or one role.
+func mechanismFilterChoices() []data.Code {
+	return append([]data.Code{
+		{Code: data.MechanismMembers, Label: "In the mechanism"},
+		{Code: data.MechanismNone, Label: "Not in the mechanism"},
+	}, data.MechanismRoles...)
+}
+
+func rowTitle(row data.OrganisationRow) string {
+	t := row.Name
+	if row.Acronym != "" && !strings.Contains(row.Name, row.Acronym) {
+		t += " (" + row.Acronym + ")"
+	}
+	if row.Archived {
+		t += " · " + lang.L("archived")
+	}
+	return t
+}
+
+func rowDetail(row data.OrganisationRow) string {
+	if len(row.MatchedContacts) > 0 {
+		return lang.L("Contact") + ": " + strings.Join(row.MatchedContacts, ", ")
+	}
+	parts := []string{sectorLabel(row.Sector)}
+	if row.Region != "" {
+		parts = append(parts, row.Region)
+	}
+	if row.MechanismRole != "" {
+		parts = append(parts, labelOf("mechanism", data.MechanismRoles, row.MechanismRole))
+	}
+	return strings.Join(parts, " · ")
+}
+
+// reload runs the list query off the UI thread; only the newest result lands.
+func (r *registerScreen) reload() {
+	gen := r.generation.Add(1)
+	f := r.filter
+	r.loads.Add(1)
+	go func() {
+		rows, err := r.env.store.Organisations(context.Background(), f)
+		fyne.Do(func() {
+			defer r.loads.Done()
+			if r.generation.Load() != gen {
+				return
+			}
+			if err != nil {
+				r.count.SetText(lang.L("The list could not be read") + ": " + err.Error())
+				return
+			}
+			r.rows = rows
+			r.list.UnselectAll()
+			r.list.Refresh()
+			r.count.SetText(countText(len(rows)))
+			r.reselect()
+		})
+	}()
+}
+
+// waitLoaded blocks until the queries in flight have landed (for tests).
+func (r *registerScreen) waitLoaded() { r.loads.Wait() }
+
+func countText(n int) string {
+	return lang.N("{{.Count}} organisation", n, map[string]any{"Count": n})
+}
+
+// reselect keeps the selected organisation selected after the list changed.
+func (r *registerScreen) reselect() {
+	for i, row := range r.rows {
+		if row.ID == r.selectedID {
+			r.list.OnSelected = nil
+			r.list.Select(i)
+			r.list.OnSelected = r.onSelected
+			return
+		}
+	}
+}
+
+func (r *registerScreen) onSelected(id widget.ListItemID) {
+	if id >= len(r.rows) {
+		return
+	}
+	next := r.rows[id].ID
+	if next == r.selectedID && r.form.current.ID == next {
+		return
+	}
+	if r.form.dirty && !r.form.Save() {
+		// Keep the user on the record whose typing could not be saved.
+		r.reselect()
+		return
+	}
+	r.openOrganisation(next)
+}
+
+// openOrganisation shows a stored organisation in the form and its contacts.
+func (r *registerScreen) openOrganisation(id string) {
+	o, err := r.env.store.Organisation(context.Background(), id)
+	if err != nil {
+		r.env.status(fmt.Sprintf("%s: %v", lang.L("The organisation could not be read"), err))
+		return
+	}
+	r.selectedID = id
+	r.form.load(o)
+	r.contacts.show(o)
+}
+
+func (r *registerScreen) startNew() {
+	if r.env.store.ReadOnly() {
+		return
+	}
+	if r.form.dirty && !r.form.Save() {
+		return
+	}
+	r.selectedID = ""
+	r.list.UnselectAll()
+	r.contacts.show(data.Organisation{})
+	r.form.startNew()
+}
+
+func (r *registerScreen) focusSearch() {
+	r.env.win.Canvas().Focus(r.search)
+}
+
+func (r *registerScreen) loadRegions() {
+	regions, err := r.env.store.Regions(context.Background())
+	if err != nil {
+		return
+	}
+	r.region.Options = append([]string{lang.L("All regions")}, regions...)
+	r.form.region.SetOptions(regions)
+}
+
+// refresh re-reads everything after the register changed underneath (undo,
+// sample loaded): the list, the regions, the open organisation.
+func (r *registerScreen) refresh() {
+	r.loadRegions()
+	r.reload()
+	if r.selectedID == "" {
+		if !r.form.editing || r.form.current.ID == "" && !r.form.dirty {
+			r.form.showEmpty()
+			r.contacts.show(data.Organisation{})
+		}
+		return
+	}
+	if _, err := r.env.store.Organisation(context.Background(), r.selectedID); err != nil {
+		r.selectedID = ""
+		r.form.showEmpty()
+		r.contacts.show(data.Organisation{})
+		return
+	}
+	if !r.form.dirty {
+		r.openOrganisation(r.selectedID)
+	}
+}

@@ -1,0 +1,188 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/ncm-register/ncm-register/data"
+)
+
+// env is what every screen of an open register needs.
+type env struct {
+	app   fyne.App
+	win   fyne.Window
+	store *data.Store
+	// status shows a short message in the status bar.
+	status func(string)
+	// changed tells the window that the register changed (menus, counts, lists).
+	changed func()
+	// dialogSave saves the record of the dialog that is open, if any, so
+	// that Ctrl+S saves what the user is looking at.
+	dialogSave func() bool
+}
+
+// area is one entry of the navigation sidebar.
+type area struct {
+	name    string
+	icon    fyne.Resource
+	content func() fyne.CanvasObject
+}
+
+// workspace is the window's content while a register is open.
+type workspace struct {
+	env      *env
+	register *registerScreen
+	settings *settingsScreen
+	areas    []area
+	nav      *widget.List
+	center   *fyne.Container
+	message  *widget.Label
+	counts   *widget.Label
+	undoItem *fyne.MenuItem
+	menu     *fyne.MainMenu
+	content  fyne.CanvasObject
+}
+
+func newWorkspace(w *window, st *data.Store) *workspace {
+	ws := &workspace{}
+	ws.message = widget.NewLabel("")
+	ws.message.Truncation = fyne.TextTruncateEllipsis
+	ws.counts = widget.NewLabel("")
+	ws.counts.Importance = widget.LowImportance
+	ws.env = &env{app: w.app, win: w.win, store: st, status: ws.message.SetText, changed: ws.changed}
+	ws.register = newRegisterScreen(ws.env)
+	ws.settings = newSettingsScreen(ws.env, w)
+	ws.areas = []area{
+		{lang.L("Register"), theme.ListIcon(), func() fyne.CanvasObject { return ws.register.content }},
+		{lang.L("Settings"), theme.SettingsIcon(), func() fyne.CanvasObject { return ws.settings.content }},
+	}
+	ws.center = container.NewStack()
+	ws.nav = widget.NewList(func() int { return len(ws.areas) },
+		func() fyne.CanvasObject {
+			return container.NewHBox(widget.NewIcon(theme.ListIcon()), widget.NewLabel("Coordination body"))
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			c := o.(*fyne.Container)
+			c.Objects[0].(*widget.Icon).SetResource(ws.areas[i].icon)
+			c.Objects[1].(*widget.Label).SetText(ws.areas[i].name)
+		})
+	ws.nav.OnSelected = func(i widget.ListItemID) { ws.center.Objects = []fyne.CanvasObject{ws.areas[i].content()}; ws.center.Refresh() }
+	ws.nav.Select(0)
+
+	var top fyne.CanvasObject
+	if st.ReadOnly() {
+		banner := widget.NewLabel(lang.L("Read-only: this register can be read and searched, but nothing can be changed or saved."))
+		banner.Importance = widget.WarningImportance
+		banner.Wrapping = fyne.TextWrapWord
+		top = banner
+	}
+	file := widget.NewLabel(st.Path())
+	file.Importance = widget.LowImportance
+	file.Truncation = fyne.TextTruncateEllipsis
+	bottom := container.NewBorder(widget.NewSeparator(), nil, nil, ws.counts, ws.message)
+	ws.content = container.NewBorder(top, bottom, container.NewHBox(ws.nav, widget.NewSeparator()), nil, ws.center)
+	ws.menu = ws.mainMenu(w)
+	ws.updateUndo()
+	ws.updateCounts()
+	return ws
+}
+
+func (ws *workspace) mainMenu(w *window) *fyne.MainMenu {
+	ctrl := fyne.KeyModifierShortcutDefault
+	newOrg := fyne.NewMenuItem(lang.L("New organisation"), ws.register.startNew)
+	newOrg.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: ctrl}
+	save := fyne.NewMenuItem(lang.L("Save"), ws.save)
+	save.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: ctrl}
+	find := fyne.NewMenuItem(lang.L("Find"), func() { ws.nav.Select(0); ws.register.focusSearch() })
+	find.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: ctrl}
+	ws.undoItem = fyne.NewMenuItem(lang.L("Undo"), ws.undo)
+	ws.undoItem.Shortcut = &fyne.ShortcutUndo{}
+	if ws.env.store.ReadOnly() {
+		newOrg.Disabled, save.Disabled, ws.undoItem.Disabled = true, true, true
+	}
+	file := fyne.NewMenu(lang.L("File"), newOrg, save, fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItem(lang.L("New register…"), w.chooseNewFile),
+		fyne.NewMenuItem(lang.L("Open register…"), w.chooseFile))
+	edit := fyne.NewMenu(lang.L("Edit"), ws.undoItem, fyne.NewMenuItemSeparator(), find)
+	view := fyne.NewMenu(lang.L("View"))
+	for i, a := range ws.areas {
+		view.Items = append(view.Items, fyne.NewMenuItem(a.name, func() { ws.nav.Select(i) }))
+	}
+	help := fyne.NewMenu(lang.L("Help"), fyne.NewMenuItem(lang.L("About NCM Register"), func() {
+		dialog.ShowInformation(lang.L("About NCM Register"), lang.L("NCM Register keeps, offline on this computer, the register of a national coordination mechanism against trafficking in persons: its agencies and focal points, and the history of every change.")+
+			"\n\n"+lang.L("Version")+" "+w.app.Metadata().Version, w.win)
+	}))
+	return fyne.NewMainMenu(file, edit, view, help)
+}
+
+// save saves what the user is editing: the open dialog's record, or the organisation.
+func (ws *workspace) save() {
+	if ws.env.dialogSave != nil {
+		ws.env.dialogSave()
+		return
+	}
+	ws.register.form.Save()
+}
+
+// undo takes back the last change of the register. While the user is
+// typing in a form that is not saved yet, Ctrl+Z undoes the typing instead,
+// as in any text field.
+func (ws *workspace) undo() {
+	if e, ok := ws.env.win.Canvas().Focused().(*formEntry); ok && e.hasUnsavedTyping != nil && e.hasUnsavedTyping() {
+		e.Entry.TypedShortcut(&fyne.ShortcutUndo{})
+		return
+	}
+	if ws.env.store.ReadOnly() || ws.env.dialogSave != nil {
+		return
+	}
+	c, err := ws.env.store.Undo(context.Background())
+	if errors.Is(err, data.ErrNothingToUndo) {
+		ws.env.status(lang.L("Nothing to undo"))
+		return
+	}
+	if err != nil {
+		dialog.ShowError(err, ws.env.win)
+		return
+	}
+	ws.env.status(lang.L("Undone") + ": " + c.Summary)
+	ws.changed()
+}
+
+// changed brings every view in step with the register after a change.
+func (ws *workspace) changed() {
+	ws.register.refresh()
+	ws.settings.refresh()
+	ws.updateUndo()
+	ws.updateCounts()
+}
+
+func (ws *workspace) updateUndo() {
+	c, ok, err := ws.env.store.LastUndoable(context.Background())
+	label := lang.L("Undo")
+	if err == nil && ok {
+		label = lang.L("Undo") + ": " + c.Summary
+	}
+	ws.undoItem.Label = label
+	ws.undoItem.Disabled = !ok || ws.env.store.ReadOnly()
+	ws.menu.Refresh()
+}
+
+func (ws *workspace) updateCounts() {
+	c, err := ws.env.store.Count(context.Background())
+	if err != nil {
+		ws.counts.SetText("")
+		return
+	}
+	ws.counts.SetText(fmt.Sprintf("%s · %s",
+		lang.N("{{.Count}} organisation", c.Organisations, map[string]any{"Count": c.Organisations}),
+		lang.N("{{.Count}} contact", c.Contacts, map[string]any{"Count": c.Contacts})))
+}

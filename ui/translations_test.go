@@ -1,0 +1,164 @@
+package ui
+
+import (
+	"encoding/json"
+	"flag"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"testing"
+
+	"github.com/ncm-register/ncm-register/data"
+)
+
+var update = flag.Bool("update", false, "rewrite assets/translations/en.json from the sources")
+
+const englishFile = "../assets/translations/en.json"
+
+// englishStrings collects every string the interface shows: the literals
+// passed to lang.L, lang.X and lang.N in ui, the validation messages of
+// data (FieldError keys and templates) and the code lists' labels.
+func englishStrings(t *testing.T) map[string]any {
+	t.Helper()
+	out := map[string]any{}
+	fset := token.NewFileSet()
+	for _, dir := range []string{".", "../data"} {
+		files, _ := filepath.Glob(filepath.Join(dir, "*.go"))
+		for _, file := range files {
+			f, err := parser.ParseFile(fset, file, nil, 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			ast.Inspect(f, func(n ast.Node) bool {
+				switch n := n.(type) {
+				case *ast.CallExpr:
+					collectCall(n, out)
+				case *ast.CompositeLit:
+					collectFieldError(n, out)
+				}
+				return true
+			})
+		}
+	}
+	lists := map[string][]data.Code{"sector": data.SectorCodes(), "level": data.Levels,
+		"mechanism": mechanismFilterChoices(), "sex": data.Sexes, "role": data.ContactRoles, "language": languages}
+	for name, list := range lists {
+		for _, c := range list {
+			out[name+"."+c.Code] = c.Label
+		}
+	}
+	return out
+}
+
+func literal(e ast.Expr) (string, bool) {
+	lit, ok := e.(*ast.BasicLit)
+	if !ok || lit.Kind != token.STRING {
+		return "", false
+	}
+	s, err := strconv.Unquote(lit.Value)
+	return s, err == nil
+}
+
+func collectCall(call *ast.CallExpr, out map[string]any) {
+	sel, ok := call.Fun.(*ast.SelectorExpr)
+	if !ok {
+		return
+	}
+	if pkg, ok := sel.X.(*ast.Ident); ok && pkg.Name == "lang" && len(call.Args) > 0 {
+		switch sel.Sel.Name {
+		case "L":
+			if s, ok := literal(call.Args[0]); ok {
+				out[s] = s
+			}
+		case "X":
+			k, ok1 := literal(call.Args[0])
+			v, ok2 := literal(call.Args[1])
+			if ok1 && ok2 {
+				out[k] = v
+			}
+		case "N":
+			if s, ok := literal(call.Args[0]); ok {
+				out[s] = map[string]string{"one": s, "other": s + "s"}
+			}
+		}
+	}
+	// data's validator: v.add(field, key, template, …)
+	if sel.Sel.Name == "add" && len(call.Args) >= 3 {
+		k, ok1 := literal(call.Args[1])
+		v, ok2 := literal(call.Args[2])
+		if ok1 && ok2 {
+			out[k] = v
+		}
+	}
+}
+
+func collectFieldError(lit *ast.CompositeLit, out map[string]any) {
+	var key, tmpl string
+	for _, e := range lit.Elts {
+		kv, ok := e.(*ast.KeyValueExpr)
+		if !ok {
+			continue
+		}
+		name, _ := kv.Key.(*ast.Ident)
+		if name == nil {
+			continue
+		}
+		if s, ok := literal(kv.Value); ok {
+			switch name.Name {
+			case "Key":
+				key = s
+			case "Template":
+				tmpl = s
+			}
+		}
+	}
+	if key != "" && tmpl != "" {
+		out[key] = tmpl
+	}
+}
+
+// TestEnglishTranslationComplete keeps en.json, the model for every other
+// language, in step with the code: each string shown has its entry, with
+// the same English text. Run with -update to rewrite the file.
+func TestEnglishTranslationComplete(t *testing.T) {
+	want := englishStrings(t)
+	if *update {
+		keys := make([]string, 0, len(want))
+		for k := range want {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		b, err := json.MarshalIndent(want, "", "  ")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(englishFile, append(b, '\n'), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	raw, err := os.ReadFile(englishFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got map[string]any
+	if err := json.Unmarshal(raw, &got); err != nil {
+		t.Fatalf("%s: %v", englishFile, err)
+	}
+	if len(want) < 100 {
+		t.Fatalf("found only %d strings in the sources; the scan is broken", len(want))
+	}
+	for k, v := range want {
+		g, ok := got[k]
+		if !ok {
+			t.Errorf("en.json lacks %q (run go test ./ui -run EnglishTranslation -update)", k)
+			continue
+		}
+		if ws, isString := v.(string); isString && g != ws {
+			t.Errorf("en.json has %q = %q, the code says %q", k, g, ws)
+		}
+	}
+}
