@@ -23,11 +23,11 @@ type contactsPanel struct {
 	selected     int
 	showArchived bool
 
-	title                        *widget.Label
-	list                         *widget.List
+	title                       *widget.Label
+	list                        *widget.List
 	add, edit, archive, history *widget.Button
-	empty                        *widget.Label
-	content                      fyne.CanvasObject
+	empty                       *widget.Label
+	content                     fyne.CanvasObject
 }
 
 func newContactsPanel(e *env) *contactsPanel {

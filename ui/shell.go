@@ -75,7 +75,10 @@ func newWorkspace(w *window, st *data.Store) *workspace {
 			c.Objects[0].(*widget.Icon).SetResource(ws.areas[i].icon)
 			c.Objects[1].(*widget.Label).SetText(ws.areas[i].name)
 		})
-	ws.nav.OnSelected = func(i widget.ListItemID) { ws.center.Objects = []fyne.CanvasObject{ws.areas[i].content()}; ws.center.Refresh() }
+	ws.nav.OnSelected = func(i widget.ListItemID) {
+		ws.center.Objects = []fyne.CanvasObject{ws.areas[i].content()}
+		ws.center.Refresh()
+	}
 	ws.nav.Select(0)
 
 	var top fyne.CanvasObject
