@@ -61,6 +61,14 @@ func Start(a fyne.App, opts StartOptions) *window {
 	return w
 }
 
+// env is the open register's environment, nil when none is open.
+func (w *window) env() *env {
+	if w.ws == nil {
+		return nil
+	}
+	return w.ws.env
+}
+
 // DefaultDataFile is where a register lives when the user has not chosen
 // another: the user's application data folder, private to the user.
 func DefaultDataFile() string {
@@ -110,7 +118,16 @@ func (w *window) use(st *data.Store) {
 	if isNew, err := st.IsNew(context.Background()); err == nil && isNew && !st.ReadOnly() {
 		w.offerSample()
 	}
-	go w.checkIntegrity(st)
+	runAsync(func() { w.checkIntegrity(st) }, func() {})
+}
+
+// runAsync runs work off the UI thread, then land on it. Tests replace it
+// with a synchronous runner: Fyne's test driver has no UI thread to land on.
+var runAsync = func(work, land func()) {
+	go func() {
+		work()
+		fyne.Do(land)
+	}()
 }
 
 // checkIntegrity reads the whole file in the background; a damaged file is

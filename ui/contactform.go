@@ -40,6 +40,9 @@ type contactForm struct {
 
 var sexNotRecorded = "" // the radio choice standing for the empty code
 
+// lastContactForm is the contact dialog opened last (tests drive it).
+var lastContactForm *contactForm
+
 // editContact opens the contact dialog for c (new when c.ID is empty).
 func editContact(e *env, org data.Organisation, c data.Contact, onSaved func(data.Contact)) *contactForm {
 	f := &contactForm{env: e, current: c, fields: newFieldSet(), onSaved: onSaved}
@@ -110,6 +113,7 @@ func editContact(e *env, org data.Organisation, c data.Contact, onSaved func(dat
 	f.dlg.SetOnClosed(func() { e.dialogSave = nil })
 	f.dlg.Show()
 	e.win.Canvas().Focus(f.name)
+	lastContactForm = f
 	return f
 }
 
@@ -123,7 +127,11 @@ func (f *contactForm) fill(c data.Contact) {
 		}
 	}
 	f.emails.SetText(strings.Join(c.Emails, "\n"))
-	f.phones.SetText(strings.Join(c.Phones, "\n"))
+	phones := make([]string, len(c.Phones))
+	for i, p := range c.Phones {
+		phones[i] = data.FormatPhone(p)
+	}
+	f.phones.SetText(strings.Join(phones, "\n"))
 	f.languages.SetText(strings.Join(c.Languages, ", "))
 	var roles []string
 	for _, r := range c.Roles {

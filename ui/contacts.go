@@ -21,6 +21,7 @@ type contactsPanel struct {
 	org          data.Organisation
 	rows         []data.Contact
 	selected     int
+	selectedID   string // kept across re-listing, so a refresh keeps the selection
 	showArchived bool
 
 	title                       *widget.Label
@@ -58,10 +59,9 @@ func newContactsPanel(e *env) *contactsPanel {
 		})
 	p.list.OnSelected = func(id widget.ListItemID) {
 		p.selected = id
-		p.updateButtons()
-	}
-	p.list.OnUnselected = func(widget.ListItemID) {
-		p.selected = -1
+		if id < len(p.rows) {
+			p.selectedID = p.rows[id].ID
+		}
 		p.updateButtons()
 	}
 	p.add = widget.NewButtonWithIcon(lang.L("Add contact"), theme.ContentAddIcon(), func() {
@@ -97,7 +97,7 @@ func contactDetail(c data.Contact) string {
 		parts = append(parts, c.Emails[0])
 	}
 	if len(c.Phones) > 0 {
-		parts = append(parts, c.Phones[0])
+		parts = append(parts, data.FormatPhone(c.Phones[0]))
 	}
 	for _, r := range c.Roles {
 		parts = append(parts, labelOf("role", data.ContactRoles, r))
@@ -105,8 +105,12 @@ func contactDetail(c data.Contact) string {
 	return strings.Join(parts, " · ")
 }
 
-// show lists the contacts of o (none when o has no ID yet).
+// show lists the contacts of o (none when o has no ID yet), keeping the
+// selected contact selected when it is still listed.
 func (p *contactsPanel) show(o data.Organisation) {
+	if o.ID != p.org.ID {
+		p.selectedID = ""
+	}
 	p.org = o
 	p.rows = nil
 	if o.ID != "" {
@@ -119,6 +123,11 @@ func (p *contactsPanel) show(o data.Organisation) {
 	p.selected = -1
 	p.list.UnselectAll()
 	p.list.Refresh()
+	for i, c := range p.rows {
+		if c.ID == p.selectedID {
+			p.list.Select(i)
+		}
+	}
 	switch {
 	case o.ID == "":
 		p.empty.SetText(lang.L("Save the organisation first, then add its focal points here."))
@@ -165,12 +174,8 @@ func (p *contactsPanel) updateButtons() {
 
 // saved re-lists the contacts after one was saved and selects it.
 func (p *contactsPanel) saved(c data.Contact) {
+	p.selectedID = c.ID
 	p.show(p.org)
-	for i, row := range p.rows {
-		if row.ID == c.ID {
-			p.list.Select(i)
-		}
-	}
 	p.env.changed()
 }
 

@@ -191,7 +191,7 @@ func (f *orgForm) load(o data.Organisation) {
 	f.region.SetText(o.Region)
 	f.country.setCode(o.Country)
 	f.address.SetText(o.Address)
-	f.phone.SetText(o.Phone)
+	f.phone.SetText(data.FormatPhone(o.Phone))
 	f.email.SetText(o.Email)
 	f.website.SetText(o.Website)
 	f.role.setCode(o.MechanismRole)

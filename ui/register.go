@@ -80,6 +80,9 @@ func newRegisterScreen(e *env) *registerScreen {
 		r.reload()
 	})
 	r.newOrg = widget.NewButtonWithIcon(lang.L("New organisation"), theme.ContentAddIcon(), r.startNew)
+	if e.store.ReadOnly() {
+		r.newOrg.Disable()
+	}
 	r.count = widget.NewLabel("")
 	r.count.Importance = widget.LowImportance
 
@@ -164,25 +167,26 @@ func rowDetail(row data.OrganisationRow) string {
 func (r *registerScreen) reload() {
 	gen := r.generation.Add(1)
 	f := r.filter
+	var rows []data.OrganisationRow
+	var err error
 	r.loads.Add(1)
-	go func() {
-		rows, err := r.env.store.Organisations(context.Background(), f)
-		fyne.Do(func() {
-			defer r.loads.Done()
-			if r.generation.Load() != gen {
-				return
-			}
-			if err != nil {
-				r.count.SetText(lang.L("The list could not be read") + ": " + err.Error())
-				return
-			}
-			r.rows = rows
-			r.list.UnselectAll()
-			r.list.Refresh()
-			r.count.SetText(countText(len(rows)))
-			r.reselect()
-		})
-	}()
+	runAsync(func() {
+		rows, err = r.env.store.Organisations(context.Background(), f)
+	}, func() {
+		defer r.loads.Done()
+		if r.generation.Load() != gen {
+			return
+		}
+		if err != nil {
+			r.count.SetText(lang.L("The list could not be read") + ": " + err.Error())
+			return
+		}
+		r.rows = rows
+		r.list.UnselectAll()
+		r.list.Refresh()
+		r.count.SetText(countText(len(rows)))
+		r.reselect()
+	})
 }
 
 // waitLoaded blocks until the queries in flight have landed (for tests).

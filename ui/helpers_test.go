@@ -1,0 +1,138 @@
+package ui
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/ncm-register/ncm-register/data"
+)
+
+// openWindow starts the program's window on a register made by prepare
+// (which may be nil) whose first start is over, and waits for the list.
+func openWindow(t *testing.T, prepare func(*data.Store)) *window {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "register.db")
+	st, err := data.Open(context.Background(), path, data.Options{Device: "test-laptop"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.MarkStarted(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if prepare != nil {
+		prepare(st)
+	}
+	st.Close()
+	return startOn(t, path)
+}
+
+func startOn(t *testing.T, path string) *window {
+	t.Helper()
+	a := test.NewTempApp(t)
+	w := Start(a, StartOptions{DataFile: path})
+	w.win.Resize(fyne.NewSize(1280, 800))
+	t.Cleanup(w.closeStore)
+	if w.ws != nil {
+		w.ws.register.waitLoaded()
+	}
+	return w
+}
+
+func withSample(st *data.Store) {
+	if err := st.GenerateSample(context.Background(), data.SmallSample, 7); err != nil {
+		panic(err)
+	}
+}
+
+// objects lists everything shown in the window, dialogs included.
+func objects(w *window) []fyne.CanvasObject {
+	all := test.LaidOutObjects(w.win.Canvas().Content())
+	for _, o := range w.win.Canvas().Overlays().List() {
+		all = append(all, test.LaidOutObjects(o)...)
+	}
+	return all
+}
+
+// button finds the visible button with this text.
+func button(t *testing.T, w *window, text string) *widget.Button {
+	t.Helper()
+	for _, o := range objects(w) {
+		if b, ok := o.(*widget.Button); ok && b.Text == text && b.Visible() {
+			return b
+		}
+	}
+	t.Fatalf("no button %q on screen", text)
+	return nil
+}
+
+// dialogButton finds a button with this text in the dialog on top.
+func dialogButton(t *testing.T, w *window, text string) *widget.Button {
+	t.Helper()
+	top := w.win.Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatalf("no dialog is open (looking for %q)", text)
+	}
+	for _, o := range test.LaidOutObjects(top) {
+		if b, ok := o.(*widget.Button); ok && b.Text == text && b.Visible() {
+			return b
+		}
+	}
+	t.Fatalf("the dialog has no button %q", text)
+	return nil
+}
+
+// shownTexts is every label text on screen.
+func shownTexts(w *window) []string {
+	var out []string
+	for _, o := range objects(w) {
+		if l, ok := o.(*widget.Label); ok && l.Visible() {
+			out = append(out, l.Text)
+		}
+	}
+	return out
+}
+
+func hasText(w *window, want string) bool {
+	for _, s := range shownTexts(w) {
+		if s == want {
+			return true
+		}
+	}
+	return false
+}
+
+// menuItem finds an item of the main menu by its label's start.
+func menuItem(t *testing.T, w *window, label string) *fyne.MenuItem {
+	t.Helper()
+	for _, m := range w.win.MainMenu().Items {
+		for _, it := range m.Items {
+			if len(it.Label) >= len(label) && it.Label[:len(label)] == label {
+				return it
+			}
+		}
+	}
+	t.Fatalf("no menu item %q", label)
+	return nil
+}
+
+func rowNames(r *registerScreen) []string {
+	var out []string
+	for _, row := range r.rows {
+		out = append(out, row.Name)
+	}
+	return out
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

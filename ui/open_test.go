@@ -1,0 +1,162 @@
+package ui
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/ncm-register/ncm-register/data"
+)
+
+func TestFirstStartOffersTheSample(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "new", "register.db")
+	w := startOn(t, path)
+	if w.ws == nil {
+		t.Fatal("a new register should open")
+	}
+	test.Tap(dialogButton(t, w, "Load the sample register"))
+	w.ws.register.waitLoaded()
+	if n := len(w.ws.register.rows); n != data.SmallSample.Organisations {
+		t.Fatalf("after loading the sample the list has %d organisations, want %d", n, data.SmallSample.Organisations)
+	}
+	if w.store.Country(context.Background()) != data.SampleCountry {
+		t.Error("the sample should set the register's country")
+	}
+	if w.ws.settings.country.code() != data.SampleCountry {
+		t.Error("Settings should show the sample's country")
+	}
+	// The data file and its folder are private to the user.
+	for p, want := range map[string]os.FileMode{path: 0o600, filepath.Dir(path): 0o700} {
+		if info, err := os.Stat(p); err != nil || info.Mode().Perm() != want {
+			t.Errorf("%s: mode %v, want %v", p, info.Mode().Perm(), want)
+		}
+	}
+	w.closeStore()
+	// Started once: the next start offers nothing.
+	w2 := startOn(t, path)
+	if w2.win.Canvas().Overlays().Top() != nil {
+		t.Error("the sample is offered again on the second start")
+	}
+}
+
+func TestStartingEmptyIsRemembered(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "register.db")
+	w := startOn(t, path)
+	test.Tap(dialogButton(t, w, "Start with an empty register"))
+	if len(w.ws.register.rows) != 0 {
+		t.Fatal("an empty start should leave the register empty")
+	}
+	w.closeStore()
+	if w2 := startOn(t, path); w2.win.Canvas().Overlays().Top() != nil {
+		t.Error("the choice is offered again after starting empty")
+	}
+}
+
+func TestNotADatabaseIsExplainedAndUntouched(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "notes.db")
+	content := []byte("Meeting notes, not a register\n")
+	if err := os.WriteFile(path, content, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	w := startOn(t, path)
+	if w.ws != nil {
+		t.Fatal("a text file was opened as a register")
+	}
+	if !hasText(w, "This file is not a register") {
+		t.Errorf("the window does not explain the problem: %q", shownTexts(w))
+	}
+	button(t, w, "Choose another file…")
+	button(t, w, "New register…")
+	for _, o := range objects(w) {
+		if b, ok := o.(*widget.Button); ok && b.Text == "Open read-only" {
+			t.Error("read-only is offered for a file that is no register")
+		}
+	}
+	if got, _ := os.ReadFile(path); !bytes.Equal(got, content) {
+		t.Error("the file was changed")
+	}
+}
+
+func TestReadOnlyFileOpensReadOnlyOnRequest(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "register.db")
+	w := openWindowAt(t, path, withSample)
+	w.closeStore()
+	if err := os.Chmod(path, 0o400); err != nil {
+		t.Fatal(err)
+	}
+	w = startOn(t, path)
+	if !hasText(w, "This register is read-only") {
+		t.Fatalf("no read-only explanation: %q", shownTexts(w))
+	}
+	test.Tap(button(t, w, "Open read-only"))
+	if w.ws == nil || !w.store.ReadOnly() {
+		t.Fatal("Open read-only did not open the register")
+	}
+	w.ws.register.waitLoaded()
+	if len(w.ws.register.rows) != data.SmallSample.Organisations {
+		t.Errorf("read-only list has %d rows", len(w.ws.register.rows))
+	}
+	if !w.ws.register.newOrg.Disabled() || !w.ws.register.contacts.add.Disabled() {
+		t.Error("adding should be disabled in a read-only register")
+	}
+	if !hasText(w, "Read-only: this register can be read and searched, but nothing can be changed or saved.") {
+		t.Error("the read-only banner is missing")
+	}
+}
+
+func TestSecondWindowOnTheSameFileIsRefused(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "register.db")
+	first := openWindowAt(t, path, withSample)
+	second := startOn(t, path)
+	if second.ws != nil {
+		t.Fatal("the same register was opened twice for writing")
+	}
+	if !hasText(second, "This register is already open") {
+		t.Errorf("no explanation: %q", shownTexts(second))
+	}
+	test.Tap(button(t, second, "Open read-only"))
+	if second.store == nil || !second.store.ReadOnly() {
+		t.Fatal("Open read-only should work beside the first window")
+	}
+	if first.store.ReadOnly() {
+		t.Error("the first window lost write access")
+	}
+}
+
+func TestSettingsCountryIsUndoable(t *testing.T) {
+	w := openWindow(t, withSample)
+	s := w.ws.settings
+	s.country.w.SetSelected("France")
+	if got := w.store.Country(context.Background()); got != "FR" {
+		t.Fatalf("country stored %q, want FR", got)
+	}
+	menuItem(t, w, "Undo").Action()
+	if got := w.store.Country(context.Background()); got != data.SampleCountry {
+		t.Errorf("undo left the country at %q", got)
+	}
+	if s.country.code() != data.SampleCountry {
+		t.Errorf("Settings shows %q after undo", s.country.code())
+	}
+}
+
+// openWindowAt is openWindow on a chosen path.
+func openWindowAt(t *testing.T, path string, prepare func(*data.Store)) *window {
+	t.Helper()
+	st, err := data.Open(context.Background(), path, data.Options{Device: "test-laptop"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.MarkStarted(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if prepare != nil {
+		prepare(st)
+	}
+	st.Close()
+	return startOn(t, path)
+}

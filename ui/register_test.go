@@ -1,0 +1,238 @@
+package ui
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"github.com/ncm-register/ncm-register/data"
+)
+
+func TestNewOrganisationTypedSavedAndListed(t *testing.T) {
+	w := openWindow(t, nil)
+	r := w.ws.register
+	test.Tap(r.newOrg)
+	if w.win.Canvas().Focused() != r.form.name {
+		t.Fatal("New organisation should put the cursor in Name")
+	}
+	test.Type(r.form.name, "Policía Nacional")
+	test.Type(r.form.acronym, "PN")
+	r.form.sector.w.SetSelected("Police")
+	test.Type(r.form.phone, "+373 22 123 456")
+	test.Tap(r.form.save)
+	r.waitLoaded()
+
+	if !contains(rowNames(r), "Policía Nacional") {
+		t.Fatalf("the saved organisation is not in the list: %v", rowNames(r))
+	}
+	if r.list.Length() != 1 {
+		t.Errorf("list length %d, want 1", r.list.Length())
+	}
+	if got := r.form.phone.Text; got != "+373 22 123 456" {
+		t.Errorf("phone shown as %q after save, want the international format", got)
+	}
+	o, err := w.store.Organisation(context.Background(), r.selectedID)
+	if err != nil || o.Phone != "+37322123456" || o.Sector != "police" {
+		t.Errorf("stored %+v, %v; want phone +37322123456 in sector police", o, err)
+	}
+	if r.form.dirty || !r.form.save.Disabled() {
+		t.Error("after saving the form should be clean with Save disabled")
+	}
+}
+
+func TestInvalidEmailShowsMessageAndKeepsTyping(t *testing.T) {
+	w := openWindow(t, nil)
+	r := w.ws.register
+	test.Tap(r.newOrg)
+	test.Type(r.form.name, "Labour Inspectorate")
+	r.form.sector.w.SetSelected("Labour inspection")
+	test.Type(r.form.email, "inspectorate.gov")
+	test.Tap(r.form.save)
+	r.waitLoaded()
+
+	msg := r.form.fields.message("email")
+	if !strings.Contains(msg, "is not an e-mail address") {
+		t.Errorf("e-mail message %q, want it to say the address is wrong", msg)
+	}
+	if r.form.fields.message("name") != "" {
+		t.Errorf("name has a message %q, but it is fine", r.form.fields.message("name"))
+	}
+	if r.form.email.Text != "inspectorate.gov" || r.form.name.Text != "Labour Inspectorate" || r.form.sector.code() != "labour_inspection" {
+		t.Error("the typed values were lost after the failed save")
+	}
+	if len(r.rows) != 0 {
+		t.Errorf("nothing should be saved, the list has %v", rowNames(r))
+	}
+	// Editing the field hides its message; fixing it saves.
+	test.Type(r.form.email, ".example")
+	if r.form.fields.message("email") != "" {
+		t.Error("typing in the field should hide its old message")
+	}
+	r.form.email.SetText("office@inspectorate.gov")
+	test.Tap(r.form.save)
+	r.waitLoaded()
+	if !contains(rowNames(r), "Labour Inspectorate") {
+		t.Fatalf("after fixing the e-mail the organisation should be saved: %v", rowNames(r))
+	}
+}
+
+func TestRequiredFieldsAndDuplicateName(t *testing.T) {
+	w := openWindow(t, withSample)
+	r := w.ws.register
+	test.Tap(r.newOrg)
+	test.Tap(r.form.save)
+	if r.form.fields.message("name") != "Required" || r.form.fields.message("sector") != "Required" {
+		t.Errorf("messages name=%q sector=%q, want Required for both",
+			r.form.fields.message("name"), r.form.fields.message("sector"))
+	}
+	test.Type(r.form.name, "border police DEPARTMENT")
+	r.form.sector.w.SetSelected("Border police")
+	test.Tap(r.form.save)
+	if msg := r.form.fields.message("name"); !strings.Contains(msg, "“Border Police Department” (Border police) is already in the register") {
+		t.Errorf("duplicate message %q should name the existing organisation", msg)
+	}
+}
+
+func TestUndoRestoresAnEdit(t *testing.T) {
+	w := openWindow(t, withSample)
+	r := w.ws.register
+	r.search.SetText("Border Police Department")
+	r.waitLoaded()
+	if len(r.rows) == 0 {
+		t.Fatal("search found nothing")
+	}
+	r.list.Select(0)
+	id := r.selectedID
+	r.form.name.SetText("Border Guard Service")
+	test.Tap(r.form.save)
+	r.waitLoaded()
+	if o, _ := w.store.Organisation(context.Background(), id); o.Name != "Border Guard Service" {
+		t.Fatalf("the edit was not saved: %q", o.Name)
+	}
+	undo := menuItem(t, w, "Undo")
+	if !strings.Contains(undo.Label, "Edit organisation “Border Guard Service”") {
+		t.Errorf("the Undo menu item says %q, it should name the change", undo.Label)
+	}
+	undo.Action()
+	r.waitLoaded()
+	if o, _ := w.store.Organisation(context.Background(), id); o.Name != "Border Police Department" {
+		t.Fatalf("undo did not restore the name: %q", o.Name)
+	}
+	if r.form.name.Text != "Border Police Department" {
+		t.Errorf("the form shows %q after undo", r.form.name.Text)
+	}
+	if !strings.HasPrefix(w.ws.message.Text, "Undone") {
+		t.Errorf("status %q should say what was undone", w.ws.message.Text)
+	}
+}
+
+func TestArchiveAsksThenHidesAndUndoBringsBack(t *testing.T) {
+	w := openWindow(t, withSample)
+	r := w.ws.register
+	before := len(r.rows)
+	r.list.Select(0)
+	name := r.rows[0].Name
+	test.Tap(r.form.archive)
+	if len(r.rows) != before {
+		t.Fatal("archived before the user confirmed")
+	}
+	test.Tap(dialogButton(t, w, "Archive"))
+	r.waitLoaded()
+	if contains(rowNames(r), name) {
+		t.Fatalf("%q is still listed after archiving", name)
+	}
+	r.archived.SetChecked(true)
+	r.waitLoaded()
+	if !contains(rowNames(r), name) {
+		t.Errorf("%q should be listed with Show archived", name)
+	}
+	r.archived.SetChecked(false)
+	r.waitLoaded()
+	menuItem(t, w, "Undo").Action()
+	r.waitLoaded()
+	if !contains(rowNames(r), name) || len(r.rows) != before {
+		t.Errorf("undo should bring %q back (%d rows, want %d)", name, len(r.rows), before)
+	}
+}
+
+func TestSearchAsYouTypeFindsPeopleIgnoringAccents(t *testing.T) {
+	w := openWindow(t, withSample)
+	r := w.ws.register
+	test.Type(r.search, "мвд")
+	r.waitLoaded()
+	if len(r.rows) != 1 || !strings.HasPrefix(r.rows[0].Name, "МВД") {
+		t.Errorf("мвд found %v", rowNames(r))
+	}
+	r.search.SetText("")
+	test.Type(r.search, "jose")
+	r.waitLoaded()
+	if len(r.rows) == 0 {
+		t.Fatal("jose found nothing; the sample has people named José")
+	}
+	for _, row := range r.rows {
+		if len(row.MatchedContacts) == 0 || !strings.HasPrefix(row.MatchedContacts[0], "José") {
+			t.Errorf("%s listed without a matched José: %v", row.Name, row.MatchedContacts)
+		}
+	}
+	if got := rowDetail(r.rows[0]); !strings.HasPrefix(got, "Contact: José") {
+		t.Errorf("the row should say which contact matched, says %q", got)
+	}
+}
+
+func TestFiltersNarrowTheList(t *testing.T) {
+	w := openWindow(t, withSample)
+	r := w.ws.register
+	all := len(r.rows)
+	r.sector.w.SetSelected("NGO")
+	r.waitLoaded()
+	if len(r.rows) == 0 || len(r.rows) >= all {
+		t.Fatalf("the NGO filter gave %d of %d", len(r.rows), all)
+	}
+	for _, row := range r.rows {
+		if row.Sector != "ngo" {
+			t.Errorf("%s (%s) passed the NGO filter", row.Name, row.Sector)
+		}
+	}
+	r.sector.w.SetSelected("All sectors")
+	r.mech.w.SetSelected("Chair")
+	r.waitLoaded()
+	if len(r.rows) != 1 || r.rows[0].MechanismRole != "chair" {
+		t.Errorf("chair filter gave %v", rowNames(r))
+	}
+}
+
+func TestEscapeDropsTyping(t *testing.T) {
+	w := openWindow(t, withSample)
+	r := w.ws.register
+	r.list.Select(0)
+	name := r.form.name.Text
+	w.win.Canvas().Focus(r.form.name)
+	test.Type(r.form.name, " typo")
+	if !r.form.dirty {
+		t.Fatal("typing should mark the form changed")
+	}
+	r.form.name.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if r.form.name.Text != name || r.form.dirty {
+		t.Errorf("Escape left %q (dirty %v), want %q", r.form.name.Text, r.form.dirty, name)
+	}
+}
+
+func TestCtrlZInAFieldWithTypingUndoesTypingNotTheRegister(t *testing.T) {
+	w := openWindow(t, withSample)
+	r := w.ws.register
+	r.list.Select(0)
+	name := r.form.name.Text
+	w.win.Canvas().Focus(r.form.name)
+	test.Type(r.form.name, "X")
+	menuItem(t, w, "Undo").Action()
+	if r.form.name.Text != name {
+		t.Errorf("Ctrl+Z in the field left %q, want the typing undone (%q)", r.form.name.Text, name)
+	}
+	c, err := w.store.Count(context.Background())
+	if err != nil || c.Organisations != data.SmallSample.Organisations {
+		t.Errorf("the register changed: %+v, %v", c, err)
+	}
+}
