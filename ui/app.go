@@ -228,10 +228,39 @@ func (w *window) showProblem(path string, err error) {
 	buttons.Add(widget.NewButtonWithIcon(lang.L("New register…"), theme.DocumentCreateIcon(), w.chooseNewFile))
 	buttons.Add(widget.NewButtonWithIcon(lang.L("Quit"), theme.LogoutIcon(), w.app.Quit))
 
-	card := container.NewVBox(container.NewHBox(widget.NewIcon(theme.WarningIcon()), heading), body, file, detail, buttons)
+	if detail.Text == "" {
+		detail.Hide()
+	}
+	heading.SizeName = theme.SizeNameSubHeadingText
+	card := widget.NewCard("", "", container.NewVBox(
+		container.NewBorder(nil, nil, widget.NewIcon(theme.WarningIcon()), nil, heading),
+		body, file, detail, widget.NewSeparator(), buttons))
 	w.win.SetMainMenu(nil)
 	w.win.SetTitle("NCM Register")
-	w.win.SetContent(container.NewPadded(container.NewPadded(card)))
+	w.win.SetContent(container.NewCenter(container.New(fixedWidth(680), card)))
+}
+
+// fixedWidth lays out its objects one under the other at a set width, so
+// that wrapped text has room inside a centring container.
+type fixedWidth float32
+
+func (fw fixedWidth) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	h := float32(0)
+	for _, o := range objects {
+		o.Resize(fyne.NewSize(float32(fw), o.MinSize().Height))
+		h += o.MinSize().Height
+	}
+	return fyne.NewSize(float32(fw), h)
+}
+
+func (fw fixedWidth) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	y := float32(0)
+	for _, o := range objects {
+		h := o.MinSize().Height
+		o.Move(fyne.NewPos(0, y))
+		o.Resize(fyne.NewSize(size.Width, h))
+		y += h
+	}
 }
 
 var registerExtensions = storage.NewExtensionFileFilter([]string{".db", ".sqlite", ".sqlite3"})

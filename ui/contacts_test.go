@@ -90,7 +90,7 @@ func TestContactArchiveAndHistory(t *testing.T) {
 	if !strings.Contains(lines[0], w.store.Device()) || !strings.Contains(lines[0], "Archive contact") {
 		t.Errorf("history line %q should say when, where and what", lines[0])
 	}
-	if lines[1] != "    Archived: 0 → 1" {
+	if lines[1] != "    Archived: No → Yes" {
 		t.Errorf("history field line %q", lines[1])
 	}
 }

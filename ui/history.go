@@ -42,7 +42,7 @@ func historyLines(changes []data.Change) []string {
 		for _, it := range c.Items {
 			switch it.Kind {
 			case "update":
-				out = append(out, fmt.Sprintf("    %s: %s → %s", fieldLabel(it.Field), shown(it.Old), shown(it.New)))
+				out = append(out, fmt.Sprintf("    %s: %s → %s", fieldLabel(it.Field), fieldValue(it.Field, it.Old), fieldValue(it.Field, it.New)))
 			case "create", "delete":
 				var v map[string]string
 				snapshot := it.New
@@ -59,7 +59,7 @@ func historyLines(changes []data.Change) []string {
 					}
 					sort.Strings(keys)
 					for _, k := range keys {
-						out = append(out, fmt.Sprintf("    %s: %s", fieldLabel(k), shown(v[k])))
+						out = append(out, fmt.Sprintf("    %s: %s", fieldLabel(k), fieldValue(k, v[k])))
 					}
 				}
 			}
@@ -68,11 +68,35 @@ func historyLines(changes []data.Change) []string {
 	return out
 }
 
-func shown(v string) string {
+// fieldValue shows a stored value as the forms show it: labels for codes,
+// phone numbers formatted, lists joined.
+func fieldValue(field, v string) string {
 	if v == "" {
 		return "—"
 	}
-	return strings.ReplaceAll(v, "\n", ", ")
+	values := strings.Split(v, "\n")
+	for i, x := range values {
+		switch field {
+		case "sector":
+			x = sectorLabel(x)
+		case "level":
+			x = labelOf("level", data.Levels, x)
+		case "mechanism_role":
+			x = labelOf("mechanism", data.MechanismRoles, x)
+		case "sex":
+			x = labelOf("sex", data.Sexes, x)
+		case "roles":
+			x = labelOf("role", data.ContactRoles, x)
+		case "country", "value":
+			x = labelOf("country", data.Countries(), x)
+		case "phone", "phones":
+			x = data.FormatPhone(x)
+		case "archived":
+			x = map[string]string{"0": lang.L("No"), "1": lang.L("Yes")}[x]
+		}
+		values[i] = x
+	}
+	return strings.Join(values, ", ")
 }
 
 // fieldLabel names a stored field the way the forms do.
