@@ -23,27 +23,84 @@ var LargeSample = SampleSize{Organisations: 10000, Contacts: 100000}
 // phone numbers are read the way a real register's would be.
 const SampleCountry = "MD"
 
-// a person's name as written, and in Latin letters for the e-mail address.
-type sampleName struct{ written, latin string }
+// sampleShowcase are the first contacts of every sample, so that searches
+// such as "jose", "popescu" or "мвд" always have something to find.
+var sampleShowcase = []struct{ name, latin, sex string }{
+	{"José Pérez", "jose.perez", "male"},
+	{"Ольга Иванова", "olga.ivanova", "female"},
+	{"Ionuț Popescu", "ionut.popescu", "male"},
+	{"Γιώργος Παπαδόπουλος", "giorgos.papadopoulos", "male"},
+	{"Nguyễn Thị Lan", "lan.nguyen", "female"},
+	{"Zoë Lefèvre", "zoe.lefevre", "female"},
+	{"Ayşe Yılmaz", "ayse.yilmaz", ""},
+	{"María García", "maria.garcia", "female"},
+}
+
+// sampleCulture is a set of names of one language.
+type sampleCulture struct {
+	given       []sampleGiven
+	family      []sampleFamily
+	familyFirst bool // the family name is written first (Vietnamese)
+}
+
+// sampleGiven is a given name as written, in Latin letters for the e-mail
+// address, and the sex it usually goes with (f or m).
+type sampleGiven struct{ written, latin, sex string }
+
+// sampleFamily is a family name, its female form when it has one, and its
+// Latin letters.
+type sampleFamily struct{ male, female, latin string }
+
+// samplePerson draws a person: full name, Latin name for the address, sex.
+func samplePerson(r *rand.Rand) (name, latin, sex string) {
+	c := sampleCultures[r.IntN(len(sampleCultures))]
+	g, f := c.given[r.IntN(len(c.given))], c.family[r.IntN(len(c.family))]
+	family := f.male
+	if g.sex == "f" && f.female != "" {
+		family = f.female
+	}
+	name = g.written + " " + family
+	if c.familyFirst {
+		name = family + " " + g.written
+	}
+	sex = map[string]string{"f": "female", "m": "male"}[g.sex]
+	if r.IntN(6) == 0 {
+		sex = "" // not recorded
+	}
+	return name, g.latin + "." + f.latin, sex
+}
 
 var (
-	sampleGiven = []sampleName{
-		{"José", "jose"}, {"María", "maria"}, {"Ana", "ana"}, {"João", "joao"}, {"Ionuț", "ionut"},
-		{"Elena", "elena"}, {"Zoë", "zoe"}, {"François", "francois"}, {"Hélène", "helene"},
-		{"Łukasz", "lukasz"}, {"Agnieszka", "agnieszka"}, {"Çağrı", "cagri"}, {"Ayşe", "ayse"},
-		{"Nguyễn Thị", "nguyen.thi"}, {"Ольга", "olga"}, {"Дмитрий", "dmitriy"}, {"Наталья", "natalya"},
-		{"Сергій", "serhiy"}, {"Олена", "olena"}, {"Γιώργος", "giorgos"}, {"Ελένη", "eleni"},
-		{"Mihai", "mihai"}, {"Ștefan", "stefan"}, {"Andrea", "andrea"}, {"Jiří", "jiri"},
-		{"Fatima", "fatima"}, {"Amira", "amira"}, {"Søren", "soren"}, {"Ingrid", "ingrid"}, {"Mehmet", "mehmet"},
-	}
-	sampleFamily = []sampleName{
-		{"Pérez", "perez"}, {"García", "garcia"}, {"Gonçalves", "goncalves"}, {"Popescu", "popescu"},
-		{"Rusu", "rusu"}, {"Ciobanu", "ciobanu"}, {"Lefèvre", "lefevre"}, {"Müller", "muller"},
-		{"Kowalczyk", "kowalczyk"}, {"Wiśniewska", "wisniewska"}, {"Yılmaz", "yilmaz"}, {"Öztürk", "ozturk"},
-		{"Иванова", "ivanova"}, {"Смирнов", "smirnov"}, {"Коваленко", "kovalenko"}, {"Шевченко", "shevchenko"},
-		{"Παπαδόπουλος", "papadopoulos"}, {"Νικολάου", "nikolaou"}, {"Dvořák", "dvorak"}, {"Novák", "novak"},
-		{"Haddad", "haddad"}, {"Mansour", "mansour"}, {"Jørgensen", "jorgensen"}, {"Moreau", "moreau"},
-		{"Țurcanu", "turcanu"}, {"Bălan", "balan"}, {"Lungu", "lungu"}, {"Rossi", "rossi"},
+	// Names come in cultures, so that a sample person has a given name and
+	// a family name of one language, in its script, with the family name's
+	// female form where the language has one.
+	sampleCultures = []sampleCulture{
+		{given: []sampleGiven{{"Elena", "elena", "f"}, {"Mihaela", "mihaela", "f"}, {"Ionuț", "ionut", "m"}, {"Mihai", "mihai", "m"}, {"Ștefan", "stefan", "m"}, {"Ana", "ana", "f"}},
+			family: []sampleFamily{{"Popescu", "", "popescu"}, {"Rusu", "", "rusu"}, {"Ciobanu", "", "ciobanu"}, {"Țurcanu", "", "turcanu"}, {"Bălan", "", "balan"}, {"Lungu", "", "lungu"}}},
+		{given: []sampleGiven{{"Ольга", "olga", "f"}, {"Наталья", "natalya", "f"}, {"Дмитрий", "dmitriy", "m"}, {"Алексей", "aleksey", "m"}},
+			family: []sampleFamily{{"Смирнов", "Смирнова", "smirnov"}, {"Иванов", "Иванова", "ivanov"}, {"Козлов", "Козлова", "kozlov"}}},
+		{given: []sampleGiven{{"Сергій", "serhiy", "m"}, {"Олена", "olena", "f"}, {"Оксана", "oksana", "f"}},
+			family: []sampleFamily{{"Коваленко", "", "kovalenko"}, {"Шевченко", "", "shevchenko"}, {"Бондаренко", "", "bondarenko"}}},
+		{given: []sampleGiven{{"Γιώργος", "giorgos", "m"}, {"Ελένη", "eleni", "f"}, {"Νίκος", "nikos", "m"}},
+			family: []sampleFamily{{"Παπαδόπουλος", "Παπαδοπούλου", "papadopoulos"}, {"Νικολάου", "", "nikolaou"}}},
+		{given: []sampleGiven{{"José", "jose", "m"}, {"María", "maria", "f"}, {"Lucía", "lucia", "f"}, {"Andrés", "andres", "m"}},
+			family: []sampleFamily{{"Pérez", "", "perez"}, {"García", "", "garcia"}, {"Muñoz", "", "munoz"}}},
+		{given: []sampleGiven{{"João", "joao", "m"}, {"Conceição", "conceicao", "f"}},
+			family: []sampleFamily{{"Gonçalves", "", "goncalves"}, {"Araújo", "", "araujo"}}},
+		{given: []sampleGiven{{"François", "francois", "m"}, {"Hélène", "helene", "f"}, {"Zoë", "zoe", "f"}},
+			family: []sampleFamily{{"Lefèvre", "", "lefevre"}, {"Moreau", "", "moreau"}}},
+		{given: []sampleGiven{{"Łukasz", "lukasz", "m"}, {"Agnieszka", "agnieszka", "f"}},
+			family: []sampleFamily{{"Kowalczyk", "", "kowalczyk"}, {"Wiśniewski", "Wiśniewska", "wisniewski"}}},
+		{given: []sampleGiven{{"Jiří", "jiri", "m"}, {"Tereza", "tereza", "f"}},
+			family: []sampleFamily{{"Dvořák", "Dvořáková", "dvorak"}, {"Novák", "Nováková", "novak"}}},
+		{given: []sampleGiven{{"Ayşe", "ayse", "f"}, {"Mehmet", "mehmet", "m"}, {"Çağla", "cagla", "f"}},
+			family: []sampleFamily{{"Yılmaz", "", "yilmaz"}, {"Öztürk", "", "ozturk"}}},
+		{given: []sampleGiven{{"Thị Lan", "lan", "f"}, {"Văn Minh", "minh", "m"}},
+			family: []sampleFamily{{"Nguyễn", "", "nguyen"}, {"Trần", "", "tran"}}, familyFirst: true},
+		{given: []sampleGiven{{"Fatima", "fatima", "f"}, {"Karim", "karim", "m"}},
+			family: []sampleFamily{{"Haddad", "", "haddad"}, {"Mansour", "", "mansour"}}},
+		{given: []sampleGiven{{"Søren", "soren", "m"}, {"Ingrid", "ingrid", "f"}},
+			family: []sampleFamily{{"Jørgensen", "", "jorgensen"}, {"Møller", "", "moller"}}},
 	}
 	sampleRegions   = []string{"Capital", "North", "South", "Centre", "East", "West", "Gagauzia", "Bălți", "Cahul", "Orhei"}
 	sampleLanguages = []string{"Romanian", "Russian", "English", "French", "Ukrainian", "Gagauz", "Bulgarian", "Turkish"}
@@ -151,7 +208,11 @@ func SampleRecords(size SampleSize, seed uint64) ([]Organisation, []Contact) {
 	}
 	contacts := make([]Contact, 0, size.Contacts)
 	for i := 0; i < size.Contacts; i++ {
-		g, f := sampleGiven[r.IntN(len(sampleGiven))], sampleFamily[r.IntN(len(sampleFamily))]
+		name, latin, sex := samplePerson(r)
+		if i < len(sampleShowcase) { // people every sample has, for trying search
+			p := sampleShowcase[i]
+			name, latin, sex = p.name, p.latin, p.sex
+		}
 		org := orgs[i%len(orgs)]
 		if i >= len(orgs) {
 			org = orgs[r.IntN(len(orgs))]
@@ -159,10 +220,10 @@ func SampleRecords(size SampleSize, seed uint64) ([]Organisation, []Contact) {
 		c := Contact{
 			ID:             sampleID(seed, 2, i),
 			OrganisationID: org.ID,
-			Name:           g.written + " " + f.written,
+			Name:           name,
 			Position:       pick(samplePositions),
-			Sex:            []string{"female", "male", "", "female", "male"}[r.IntN(5)],
-			Emails:         []string{fmt.Sprintf("%s.%s%d@agency%d.example.org", g.latin, f.latin, i, i%len(orgs)+1)},
+			Sex:            sex,
+			Emails:         []string{fmt.Sprintf("%s%d@agency%d.example.org", latin, i, i%len(orgs)+1)},
 			Phones:         []string{samplePhone(r)},
 			Languages:      []string{pick(sampleLanguages), pick(sampleLanguages)},
 			ConsentDate:    fmt.Sprintf("20%02d-%02d-%02d", 18+r.IntN(7), 1+r.IntN(12), 1+r.IntN(28)),
