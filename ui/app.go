@@ -40,7 +40,14 @@ type window struct {
 }
 
 // Start makes the main window of a, opens the register in it and shows it.
-func Start(a fyne.App, opts StartOptions) *window {
+func Start(a fyne.App, opts StartOptions) { start(a, opts) }
+
+func start(a fyne.App, opts StartOptions) *window {
+	// The language chosen in Settings goes before the system's, the way
+	// gettext's LANGUAGE does; Fyne reads it when translations are loaded.
+	if l := a.Preferences().String(prefLanguage); l != "" {
+		_ = os.Setenv("LANGUAGE", l)
+	}
 	loadTranslations()
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.IconPNG))
 	w := &window{app: a, win: a.NewWindow("NCM Register")}

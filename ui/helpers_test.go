@@ -34,7 +34,7 @@ func openWindow(t *testing.T, prepare func(*data.Store)) *window {
 func startOn(t *testing.T, path string) *window {
 	t.Helper()
 	a := test.NewTempApp(t)
-	w := Start(a, StartOptions{DataFile: path})
+	w := start(a, StartOptions{DataFile: path})
 	w.win.Resize(fyne.NewSize(1280, 800))
 	t.Cleanup(w.closeStore)
 	if w.ws != nil {
