@@ -80,7 +80,17 @@ func editContact(e *env, org data.Organisation, c data.Contact, onSaved func(dat
 
 	orgLabel := widget.NewLabel(org.Name)
 	orgLabel.Wrapping = fyne.TextWrapWord
-	f.fields.add("organisation", lang.L("Organisation"), false, orgLabel)
+	move := widget.NewButton(lang.L("Move…"), func() {
+		pickOrganisation(e, func(o data.OrganisationRow) {
+			f.current.OrganisationID = o.ID
+			orgLabel.SetText(o.Name)
+			f.fields.clearField("organisation")
+		})
+	})
+	if c.ID == "" || e.store.ReadOnly() {
+		move.Hide() // a new contact belongs to the organisation it is added to
+	}
+	f.fields.add("organisation", lang.L("Organisation"), false, container.NewBorder(nil, nil, nil, move, orgLabel))
 	f.fields.add("name", lang.L("Full name"), true, f.name)
 	f.fields.add("position", lang.L("Position"), false, f.position)
 	f.fields.add("sex", lang.L("Sex"), false, f.sex)

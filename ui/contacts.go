@@ -175,6 +175,11 @@ func (p *contactsPanel) updateButtons() {
 // saved re-lists the contacts after one was saved and selects it.
 func (p *contactsPanel) saved(c data.Contact) {
 	p.selectedID = c.ID
+	if c.OrganisationID != p.org.ID {
+		if o, err := p.env.store.Organisation(context.Background(), c.OrganisationID); err == nil {
+			p.env.status(fmt.Sprintf(lang.L("%s moved to %s"), c.Name, o.Name))
+		}
+	}
 	p.show(p.org)
 	p.env.changed()
 }

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 )
 
 func TestContactDialogKeepsTypingOnErrorThenSaves(t *testing.T) {
@@ -86,11 +87,72 @@ func TestContactArchiveAndHistory(t *testing.T) {
 	if err != nil || len(changes) < 2 || changes[0].Action != "archive" {
 		t.Fatalf("history %+v, %v: want the archive on top of the creation", changes, err)
 	}
-	lines := historyLines(changes)
+	lines := historyLines(changes, func(id string) string { return id })
 	if !strings.Contains(lines[0], w.store.Device()) || !strings.Contains(lines[0], "Archive contact") {
 		t.Errorf("history line %q should say when, where and what", lines[0])
 	}
 	if lines[1] != "    Archived: No → Yes" {
 		t.Errorf("history field line %q", lines[1])
+	}
+}
+
+func TestContactMovesToAnotherOrganisation(t *testing.T) {
+	w := openWindow(t, withSample)
+	r := w.ws.register
+	r.list.Select(0)
+	from := r.form.current
+	p := r.contacts
+	p.list.Select(0)
+	c, _ := p.current()
+	test.Tap(p.edit)
+	f := lastContactForm
+	test.Tap(dialogButton(t, w, "Move…"))
+	picker := w.win.Canvas().Overlays().Top()
+	if picker == nil {
+		t.Fatal("Move… should open the organisation picker")
+	}
+	var search *widget.Entry
+	for _, o := range test.LaidOutObjects(picker) {
+		if e, ok := o.(*widget.Entry); ok && e.PlaceHolder == "Type part of the name, acronym or region" {
+			search = e
+		}
+	}
+	if search == nil {
+		t.Fatal("the picker has no search field")
+	}
+	test.Type(search, "мвд")
+	var list *widget.List
+	for _, o := range test.LaidOutObjects(picker) {
+		if l, ok := o.(*widget.List); ok {
+			list = l
+		}
+	}
+	if list == nil || list.Length() != 1 {
+		t.Fatalf("the picker should list the one organisation matching мвд")
+	}
+	list.Select(0)
+	if f.current.OrganisationID == from.ID {
+		t.Fatal("picking did not change the organisation")
+	}
+	test.Tap(f.save)
+	moved, err := w.store.Contact(context.Background(), c.ID)
+	if err != nil || moved.OrganisationID == from.ID {
+		t.Fatalf("the contact was not moved: %+v %v", moved, err)
+	}
+	for _, row := range p.rows {
+		if row.ID == c.ID {
+			t.Error("the moved contact is still listed under its old organisation")
+		}
+	}
+	if !strings.Contains(w.ws.message.Text, "moved to МВД") {
+		t.Errorf("status %q should say where the contact went", w.ws.message.Text)
+	}
+	changes, _ := w.store.History(context.Background(), c.ID)
+	lines := historyLines(changes, func(id string) string {
+		o, _ := w.store.Organisation(context.Background(), id)
+		return o.Name
+	})
+	if !strings.Contains(lines[1], "Organisation: "+from.Name+" → МВД") {
+		t.Errorf("history says %q", lines[1])
 	}
 }

@@ -31,7 +31,7 @@ func layoutSpacer() fyne.CanvasObject { return layout.NewSpacer() }
 
 // historyLines renders a record's history as text lines, newest first: when,
 // on which laptop, what, and each field's old and new value.
-func historyLines(changes []data.Change) []string {
+func historyLines(changes []data.Change, orgName func(id string) string) []string {
 	var out []string
 	for _, c := range changes {
 		head := fmt.Sprintf("%s · %s · %s", shortTime(c.At), c.Device, c.Summary)
@@ -42,7 +42,11 @@ func historyLines(changes []data.Change) []string {
 		for _, it := range c.Items {
 			switch it.Kind {
 			case "update":
-				out = append(out, fmt.Sprintf("    %s: %s → %s", fieldLabel(it.Field), fieldValue(it.Field, it.Old), fieldValue(it.Field, it.New)))
+				old, new := fieldValue(it.Field, it.Old), fieldValue(it.Field, it.New)
+				if it.Field == "organisation_id" {
+					old, new = orgName(it.Old), orgName(it.New)
+				}
+				out = append(out, fmt.Sprintf("    %s: %s → %s", fieldLabel(it.Field), old, new))
 			case "create", "delete":
 				var v map[string]string
 				snapshot := it.New
@@ -128,7 +132,12 @@ func showHistory(e *env, name, id string) {
 		dialog.ShowError(err, e.win)
 		return
 	}
-	lines := historyLines(changes)
+	lines := historyLines(changes, func(id string) string {
+		if o, err := e.store.Organisation(context.Background(), id); err == nil {
+			return o.Name
+		}
+		return id
+	})
 	list := widget.NewList(func() int { return len(lines) },
 		func() fyne.CanvasObject { return widget.NewLabel("") },
 		func(i widget.ListItemID, o fyne.CanvasObject) {
