@@ -7,7 +7,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -36,26 +35,17 @@ func newContactsPanel(e *env) *contactsPanel {
 	p.title = widget.NewLabelWithStyle(lang.L("Contacts (focal points)"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	p.list = widget.NewList(
 		func() int { return len(p.rows) },
-		func() fyne.CanvasObject {
-			name := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-			name.Truncation = fyne.TextTruncateEllipsis
-			detail := widget.NewLabel("")
-			detail.Truncation = fyne.TextTruncateEllipsis
-			detail.Importance = widget.LowImportance
-			return container.NewVBox(name, detail)
-		},
+		newListRow,
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			if id >= len(p.rows) {
 				return
 			}
 			c := p.rows[id]
-			labels := o.(*fyne.Container).Objects
 			name := c.Name
 			if c.Archived {
 				name += " · " + lang.L("archived")
 			}
-			labels[0].(*widget.Label).SetText(name)
-			labels[1].(*widget.Label).SetText(contactDetail(c))
+			setListRow(o, name, contactDetail(c))
 		})
 	p.list.OnSelected = func(id widget.ListItemID) {
 		p.selected = id
@@ -189,31 +179,11 @@ func (p *contactsPanel) toggleArchived() {
 	if !ok {
 		return
 	}
-	apply := func() {
-		if err := p.env.store.SetContactArchived(context.Background(), c.ID, !c.Archived); err != nil {
-			dialog.ShowError(err, p.env.win)
-			return
-		}
-		if c.Archived {
-			p.env.status(lang.L("Restored") + " " + c.Name)
-		} else {
-			p.env.status(lang.L("Archived") + " " + c.Name + " · " + lang.L("Undo with Ctrl+Z"))
-		}
-		p.show(p.org)
-		p.env.changed()
-	}
-	if c.Archived {
-		apply()
-		return
-	}
-	confirm := dialog.NewConfirm(lang.L("Archive contact?"),
+	toggleArchived(p.env, c.Name, c.Archived, lang.L("Archive contact?"),
 		fmt.Sprintf(lang.L("%s will be hidden from the register. The history is kept, and you can restore the contact (Show archived) or undo."), c.Name),
-		func(ok bool) {
-			if ok {
-				apply()
-			}
-		}, p.env.win)
-	confirm.SetConfirmText(lang.L("Archive"))
-	confirm.SetConfirmImportance(widget.DangerImportance)
-	confirm.Show()
+		func(archive bool) error { return p.env.store.SetContactArchived(context.Background(), c.ID, archive) },
+		func() {
+			p.show(p.org)
+			p.env.changed()
+		})
 }

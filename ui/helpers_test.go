@@ -16,7 +16,12 @@ import (
 // (which may be nil) whose first start is over, and waits for the list.
 func openWindow(t *testing.T, prepare func(*data.Store)) *window {
 	t.Helper()
-	path := filepath.Join(t.TempDir(), "register.db")
+	return openWindowAt(t, filepath.Join(t.TempDir(), "register.db"), prepare)
+}
+
+// openWindowAt is openWindow on a chosen path.
+func openWindowAt(t *testing.T, path string, prepare func(*data.Store)) *window {
+	t.Helper()
 	st, err := data.Open(context.Background(), path, data.Options{Device: "test-laptop"})
 	if err != nil {
 		t.Fatal(err)

@@ -143,20 +143,3 @@ func TestSettingsCountryIsUndoable(t *testing.T) {
 		t.Errorf("Settings shows %q after undo", s.country.code())
 	}
 }
-
-// openWindowAt is openWindow on a chosen path.
-func openWindowAt(t *testing.T, path string, prepare func(*data.Store)) *window {
-	t.Helper()
-	st, err := data.Open(context.Background(), path, data.Options{Device: "test-laptop"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := st.MarkStarted(context.Background()); err != nil {
-		t.Fatal(err)
-	}
-	if prepare != nil {
-		prepare(st)
-	}
-	st.Close()
-	return startOn(t, path)
-}

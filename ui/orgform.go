@@ -270,32 +270,12 @@ func (f *orgForm) toggleArchived() {
 	if o.ID == "" {
 		return
 	}
-	apply := func() {
-		if err := f.env.store.SetOrganisationArchived(context.Background(), o.ID, !o.Archived); err != nil {
-			dialog.ShowError(err, f.env.win)
-			return
-		}
-		if o.Archived {
-			f.env.status(lang.L("Restored") + " " + o.Name)
-		} else {
-			f.env.status(lang.L("Archived") + " " + o.Name + " · " + lang.L("Undo with Ctrl+Z"))
-		}
-		if f.onArchived != nil {
-			f.onArchived(o.ID)
-		}
-	}
-	if o.Archived {
-		apply()
-		return
-	}
-	confirm := dialog.NewConfirm(lang.L("Archive organisation?"),
+	toggleArchived(f.env, o.Name, o.Archived, lang.L("Archive organisation?"),
 		fmt.Sprintf(lang.L("“%s” will be hidden from the register. Its contacts and history are kept, and you can restore it (Show archived) or undo."), o.Name),
-		func(ok bool) {
-			if ok {
-				apply()
+		func(archive bool) error { return f.env.store.SetOrganisationArchived(context.Background(), o.ID, archive) },
+		func() {
+			if f.onArchived != nil {
+				f.onArchived(o.ID)
 			}
-		}, f.env.win)
-	confirm.SetConfirmText(lang.L("Archive"))
-	confirm.SetConfirmImportance(widget.DangerImportance)
-	confirm.Show()
+		})
 }

@@ -88,22 +88,11 @@ func newRegisterScreen(e *env) *registerScreen {
 
 	r.list = widget.NewList(
 		func() int { return len(r.rows) },
-		func() fyne.CanvasObject {
-			name := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-			name.Truncation = fyne.TextTruncateEllipsis
-			detail := widget.NewLabel("")
-			detail.Truncation = fyne.TextTruncateEllipsis
-			detail.Importance = widget.LowImportance
-			return container.NewVBox(name, detail)
-		},
+		newListRow,
 		func(id widget.ListItemID, o fyne.CanvasObject) {
-			if id >= len(r.rows) {
-				return
+			if id < len(r.rows) {
+				setListRow(o, rowTitle(r.rows[id]), rowDetail(r.rows[id]))
 			}
-			row := r.rows[id]
-			labels := o.(*fyne.Container).Objects
-			labels[0].(*widget.Label).SetText(rowTitle(row))
-			labels[1].(*widget.Label).SetText(rowDetail(row))
 		})
 	r.list.OnSelected = r.onSelected
 
