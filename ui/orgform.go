@@ -272,7 +272,9 @@ func (f *orgForm) toggleArchived() {
 	}
 	toggleArchived(f.env, o.Name, o.Archived, lang.L("Archive organisation?"),
 		fmt.Sprintf(lang.L("“%s” will be hidden from the register. Its contacts and history are kept, and you can restore it (Show archived) or undo."), o.Name),
-		func(archive bool) error { return f.env.store.SetOrganisationArchived(context.Background(), o.ID, archive) },
+		func(archive bool) error {
+			return f.env.store.SetOrganisationArchived(context.Background(), o.ID, archive)
+		},
 		func() {
 			if f.onArchived != nil {
 				f.onArchived(o.ID)
