@@ -3,6 +3,7 @@ package data
 import (
 	"os"
 	"sort"
+	"sync"
 
 	"golang.org/x/text/collate"
 	"golang.org/x/text/language"
@@ -38,15 +39,44 @@ func trimEncoding(locale string) string {
 	return locale
 }
 
-// sortBy sorts items by a name in the collation language. Keys are made once
-// per item; a collator is not safe for concurrent use, so each call has its own.
+// sortKeys remembers the collation key of each name sorted, for the
+// language it was made in. The list is sorted again at every keystroke of a
+// search, and making the keys took a third of the time of listing 10,000
+// organisations; names seldom change, so their keys are made once.
+var sortKeys struct {
+	sync.Mutex
+	tag  language.Tag
+	keys map[string][]byte
+}
+
+// maxSortKeys bounds the memory the keys take (names of deleted records
+// stay until the map is emptied).
+const maxSortKeys = 200_000
+
+// sortBy sorts items by a name in the collation language.
 func sortBy[T any](items []T, name func(T) string) {
-	c := collate.New(collatorTag, collate.IgnoreCase, collate.Loose)
-	var buf collate.Buffer
 	keys := make([][]byte, len(items))
-	for i, it := range items {
-		keys[i] = c.KeyFromString(&buf, name(it))
+	sortKeys.Lock()
+	if sortKeys.tag != collatorTag || len(sortKeys.keys) > maxSortKeys {
+		sortKeys.tag, sortKeys.keys = collatorTag, map[string][]byte{}
 	}
+	var c *collate.Collator // not safe for concurrent use: one per call, made when needed
+	var buf collate.Buffer
+	for i, it := range items {
+		n := name(it)
+		k, ok := sortKeys.keys[n]
+		if !ok {
+			if c == nil {
+				c = collate.New(collatorTag, collate.IgnoreCase, collate.Loose)
+			}
+			// KeyFromString's result lives in buf; keep a copy.
+			k = append([]byte(nil), c.KeyFromString(&buf, n)...)
+			buf.Reset()
+			sortKeys.keys[n] = k
+		}
+		keys[i] = k
+	}
+	sortKeys.Unlock()
 	idx := make([]int, len(items))
 	for i := range idx {
 		idx[i] = i

@@ -40,11 +40,18 @@ func (s *Store) Import(ctx context.Context, summary string, orgs []Organisation,
 		orgs[i] = n
 		batchCountry[n.ID] = n.Country
 	}
+	// Organisations already in the register are looked up once each, not
+	// once per contact (a batch often brings many contacts of one agency).
+	fromStore := s.orgCountryFromStore(ctx)
 	lookup := func(id string) (string, bool, error) {
 		if c, ok := batchCountry[id]; ok {
 			return c, true, nil
 		}
-		return s.orgCountryFromStore(ctx)(id)
+		c, found, err := fromStore(id)
+		if err == nil && found {
+			batchCountry[id] = c
+		}
+		return c, found, err
 	}
 	now := s.now()
 	for i := range contacts {
@@ -57,7 +64,8 @@ func (s *Store) Import(ctx context.Context, summary string, orgs []Organisation,
 		}
 		contacts[i] = n
 	}
-	return s.writeTx(ctx, func(tx *sql.Tx) error {
+	return s.writeTx(ctx, func(sqlTx *sql.Tx) error {
+		tx := newStmtCache(sqlTx)
 		change, err := s.newChange(ctx, tx, "import", summary)
 		if err != nil {
 			return err
@@ -71,10 +79,13 @@ func (s *Store) Import(ctx context.Context, summary string, orgs []Organisation,
 				return &RecordError{Entity: "organisation", Index: i, Err: err}
 			}
 		}
+		ids := make([]string, len(contacts))
+		vs := make([]values, len(contacts))
 		for i, c := range contacts {
-			if err := contactTable.insert(ctx, tx, change, c.ID, c.values(), at); err != nil {
-				return &RecordError{Entity: "contact", Index: i, Err: err}
-			}
+			ids[i], vs[i] = c.ID, c.values()
+		}
+		if i, err := contactTable.insertBatch(ctx, tx, change, ids, vs, at); err != nil {
+			return &RecordError{Entity: "contact", Index: i, Err: err}
 		}
 		return nil
 	})

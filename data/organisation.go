@@ -141,7 +141,7 @@ func (s *Store) SaveOrganisation(ctx context.Context, o *Organisation) error {
 // empty entry in the history.
 var errNoChange = errors.New("nothing changed")
 
-func (s *Store) checkDuplicateOrganisation(ctx context.Context, tx *sql.Tx, o Organisation) error {
+func (s *Store) checkDuplicateOrganisation(ctx context.Context, tx execer, o Organisation) error {
 	var name string
 	var archived bool
 	err := tx.QueryRowContext(ctx,
@@ -175,6 +175,11 @@ func (s *Store) setArchived(ctx context.Context, t table, id string, archived bo
 		old, err := t.load(ctx, tx, id)
 		if err != nil {
 			return err
+		}
+		if old["archived"] == boolText(archived) {
+			// Already so: an entry here would have no items, and Undo would
+			// take back nothing while the user expects the previous change.
+			return nil
 		}
 		next := values{}
 		for k, v := range old {

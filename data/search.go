@@ -2,6 +2,7 @@ package data
 
 import (
 	"context"
+	"encoding/json"
 	"strings"
 	"unicode"
 )
@@ -45,9 +46,78 @@ type OrganisationRow struct {
 func matchQuery(typed string) string {
 	words := strings.FieldsFunc(typed, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsNumber(r) })
 	for i, w := range words {
-		words[i] = `"` + w + `"*`
+		words[i] = wordQuery(w)
 	}
-	return strings.Join(words, " ")
+	return strings.Join(words, " AND ")
+}
+
+// wordQuery matches the records with a word that starts with w.
+//
+// SQLite's tokenizer (unicode61 remove_diacritics) takes accents off Latin
+// letters only, so "ελληνικη" would not find "Ελληνική", nor "υπουργείο" a
+// name written in capitals ("ΥΠΟΥΡΓΕΙΟ"), which Greek writes without accents.
+// A Greek word is therefore looked for in each of its usual spellings: with
+// no accent, with the accent (tonos) on one of its vowels, or a diaeresis on
+// ι or υ (with or without an accent elsewhere).
+func wordQuery(w string) string {
+	spellings := greekSpellings(w)
+	if len(spellings) == 0 {
+		return `"` + w + `"*`
+	}
+	for i, sp := range spellings {
+		spellings[i] = `"` + sp + `"*`
+	}
+	return "(" + strings.Join(spellings, " OR ") + ")"
+}
+
+// maxGreekSpellings bounds the spellings tried for one (very long) word.
+const maxGreekSpellings = 64
+
+var (
+	greekTonos     = map[rune]rune{'α': 'ά', 'ε': 'έ', 'η': 'ή', 'ι': 'ί', 'ο': 'ό', 'υ': 'ύ', 'ω': 'ώ'}
+	greekDiaeresis = map[rune]rune{'ι': 'ϊ', 'υ': 'ϋ'}
+	greekBoth      = map[rune]rune{'ι': 'ΐ', 'υ': 'ΰ'}
+)
+
+// greekSpellings lists the lower-case spellings of a word with Greek letters
+// (see wordQuery); nil for other words.
+func greekSpellings(w string) []string {
+	if !strings.ContainsFunc(w, func(r rune) bool { return unicode.Is(unicode.Greek, r) }) {
+		return nil
+	}
+	bare := []rune(Fold(w))
+	if len(bare) == 0 {
+		return nil
+	}
+	out := []string{string(bare)}
+	with := func(marks map[int]rune) {
+		if len(out) < maxGreekSpellings {
+			v := append([]rune(nil), bare...)
+			for i, r := range marks {
+				v[i] = r
+			}
+			out = append(out, string(v))
+		}
+	}
+	for i, r := range bare {
+		if a, ok := greekTonos[r]; ok {
+			with(map[int]rune{i: a})
+		}
+	}
+	for j, r := range bare {
+		d, ok := greekDiaeresis[r]
+		if !ok {
+			continue
+		}
+		with(map[int]rune{j: d})
+		with(map[int]rune{j: greekBoth[r]})
+		for i, r2 := range bare {
+			if a, ok := greekTonos[r2]; ok && i != j {
+				with(map[int]rune{j: d, i: a})
+			}
+		}
+	}
+	return out
 }
 
 // maxMatchedContactsShown bounds the names shown per organisation in the list.
@@ -85,11 +155,27 @@ func (s *Store) Organisations(ctx context.Context, f OrganisationFilter) ([]Orga
 	if f.Archived {
 		contactArchived = ""
 	}
+	var viaContacts map[string][]string
 	if match != "" {
+		// The contacts that match are read once: they tell which
+		// organisations match through a contact and are named in the list.
+		// (Reading them in the query below and again for the names took
+		// two passes over the contacts, the largest part of a search.)
+		var err error
+		if viaContacts, err = s.matchedContacts(ctx, match, contactArchived); err != nil {
+			return nil, err
+		}
+		ids := make([]string, 0, len(viaContacts))
+		for id := range viaContacts {
+			ids = append(ids, id)
+		}
+		idList, err := json.Marshal(ids)
+		if err != nil {
+			return nil, err
+		}
 		where = append(where, `(o.pk IN (SELECT rowid FROM organisation_fts WHERE organisation_fts MATCH ?)
-			OR o.id IN (SELECT c.organisation_id FROM contact_fts JOIN contact c ON c.pk = contact_fts.rowid
-			            WHERE contact_fts MATCH ? `+contactArchived+`))`)
-		args = append(args, match, match)
+			OR o.id IN (SELECT value FROM json_each(?)))`)
+		args = append(args, match, string(idList))
 	}
 	q := "SELECT o.id, o.name, o.acronym, o.sector, o.level, o.region, o.mechanism_role, o.archived FROM organisation o"
 	if len(where) > 0 {
@@ -111,37 +197,33 @@ func (s *Store) Organisations(ctx context.Context, f OrganisationFilter) ([]Orga
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	if match != "" {
-		if err := s.annotateMatchedContacts(ctx, out, match, contactArchived); err != nil {
-			return nil, err
-		}
+	for i := range out {
+		out[i].MatchedContacts = viaContacts[out[i].ID]
 	}
 	sortBy(out, func(r OrganisationRow) string { return r.Name })
 	return out, nil
 }
 
-// annotateMatchedContacts fills MatchedContacts for the rows found through a contact.
-func (s *Store) annotateMatchedContacts(ctx context.Context, out []OrganisationRow, match, contactArchived string) error {
-	index := make(map[string]int, len(out))
-	for i, r := range out {
-		index[r.ID] = i
-	}
+// matchedContacts finds the contacts that match, by organisation id, with
+// the names of the first few of each organisation.
+func (s *Store) matchedContacts(ctx context.Context, match, contactArchived string) (map[string][]string, error) {
 	rows, err := s.read.QueryContext(ctx, `SELECT c.organisation_id, c.name FROM contact_fts
 		JOIN contact c ON c.pk = contact_fts.rowid WHERE contact_fts MATCH ? `+contactArchived, match)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	defer rows.Close()
+	out := map[string][]string{}
 	for rows.Next() {
 		var org, name string
 		if err := rows.Scan(&org, &name); err != nil {
-			return err
+			return nil, err
 		}
-		if i, ok := index[org]; ok && len(out[i].MatchedContacts) < maxMatchedContactsShown {
-			out[i].MatchedContacts = append(out[i].MatchedContacts, name)
+		if names := out[org]; len(names) < maxMatchedContactsShown {
+			out[org] = append(names, name)
 		}
 	}
-	return rows.Err()
+	return out, rows.Err()
 }
 
 // Regions lists the regions named in the register, for the region filter.

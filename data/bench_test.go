@@ -1,0 +1,211 @@
+package data
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+)
+
+// The benchmarks run on LargeSample (10,000 organisations, 100,000
+// contacts), built once per test process in a temporary folder that
+// TestMain removes. See docs/performance.md for the targets and figures.
+
+var large struct {
+	once    sync.Once
+	dir     string
+	full    string // the whole sample
+	orgOnly string // its organisations only, for the contact import
+	err     error
+}
+
+// largeRegisters builds the large registers the first time a benchmark asks.
+func largeRegisters(b *testing.B) (full, orgOnly string) {
+	b.Helper()
+	large.once.Do(func() {
+		large.err = buildLargeRegisters()
+	})
+	if large.err != nil {
+		b.Fatalf("building the large register: %v", large.err)
+	}
+	return large.full, large.orgOnly
+}
+
+func buildLargeRegisters() error {
+	ctx := context.Background()
+	dir, err := os.MkdirTemp("", "ncm-register-bench-")
+	if err != nil {
+		return err
+	}
+	large.dir = dir
+	large.full = filepath.Join(dir, "large.db")
+	large.orgOnly = filepath.Join(dir, "organisations.db")
+
+	s, err := Open(ctx, large.full, Options{Device: "bench"})
+	if err != nil {
+		return err
+	}
+	if err := s.GenerateSample(ctx, LargeSample, 1); err != nil {
+		s.Close()
+		return err
+	}
+	if err := s.Close(); err != nil {
+		return err
+	}
+
+	s, err = Open(ctx, large.orgOnly, Options{Device: "bench"})
+	if err != nil {
+		return err
+	}
+	orgs, _ := SampleRecords(SampleSize{Organisations: LargeSample.Organisations}, 1)
+	if err := s.SetCountry(ctx, SampleCountry); err != nil {
+		s.Close()
+		return err
+	}
+	if err := s.Import(ctx, "organisations", orgs, nil); err != nil {
+		s.Close()
+		return err
+	}
+	return s.Close()
+}
+
+func removeLargeRegister() {
+	if large.dir != "" {
+		os.RemoveAll(large.dir)
+	}
+}
+
+func openLarge(b *testing.B) *Store {
+	b.Helper()
+	full, _ := largeRegisters(b)
+	s, err := Open(context.Background(), full, Options{Device: "bench"})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { s.Close() })
+	return s
+}
+
+// BenchmarkSearchAsYouType is one keystroke in the search box: the list
+// query for what is typed so far, over 100,000 contacts.
+func BenchmarkSearchAsYouType(b *testing.B) {
+	s := openLarge(b)
+	ctx := context.Background()
+	for _, q := range []string{"j", "jo", "jos", "jose", "мвд", "popescu", "ionuț", "speranta", "xyz"} {
+		b.Run(q, func(b *testing.B) {
+			var rows []OrganisationRow
+			var err error
+			for b.Loop() {
+				rows, err = s.Organisations(ctx, OrganisationFilter{Query: q})
+				if err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(len(rows)), "rows")
+		})
+	}
+}
+
+// BenchmarkOrganisationListFirstScreen is the list as the window opens: every
+// organisation, sorted in the user's language.
+func BenchmarkOrganisationListFirstScreen(b *testing.B) {
+	s := openLarge(b)
+	ctx := context.Background()
+	var rows []OrganisationRow
+	var err error
+	for b.Loop() {
+		rows, err = s.Organisations(ctx, OrganisationFilter{})
+		if err != nil {
+			b.Fatal(err)
+		}
+	}
+	if len(rows) != LargeSample.Organisations {
+		b.Fatalf("listed %d organisations, want %d", len(rows), LargeSample.Organisations)
+	}
+	b.ReportMetric(float64(len(rows)), "rows")
+}
+
+// BenchmarkOpenLargeRegister is the start of the program on a large register:
+// Open (file checks, lock, schema check) and Close.
+func BenchmarkOpenLargeRegister(b *testing.B) {
+	full, _ := largeRegisters(b)
+	ctx := context.Background()
+	for b.Loop() {
+		s, err := Open(ctx, full, Options{Device: "bench"})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := s.Close(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkInsert100kContacts imports 100,000 contacts in one transaction
+// into a register that already holds their 10,000 organisations. Each
+// iteration starts from a fresh copy of that register (not timed).
+func BenchmarkInsert100kContacts(b *testing.B) {
+	_, orgOnly := largeRegisters(b)
+	ctx := context.Background()
+	_, contacts := SampleRecords(LargeSample, 1)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		path := filepath.Join(b.TempDir(), fmt.Sprintf("import-%d.db", i))
+		if err := copyFile(orgOnly, path); err != nil {
+			b.Fatal(err)
+		}
+		s, err := Open(ctx, path, Options{Device: "bench"})
+		if err != nil {
+			b.Fatal(err)
+		}
+		batch := append([]Contact(nil), contacts...) // Import normalises the slice in place
+		b.StartTimer()
+
+		if err := s.Import(ctx, "contacts", nil, batch); err != nil {
+			b.Fatal(err)
+		}
+
+		b.StopTimer()
+		if c, err := s.Count(ctx); err != nil || c.Contacts != LargeSample.Contacts {
+			b.Fatalf("after the import: %+v, %v", c, err)
+		}
+		if err := s.Close(); err != nil {
+			b.Fatal(err)
+		}
+		os.Remove(path)
+		b.StartTimer()
+	}
+}
+
+// BenchmarkCheckIntegrity is the background check the window runs after
+// opening (for information: it does not hold up the user).
+func BenchmarkCheckIntegrity(b *testing.B) {
+	s := openLarge(b)
+	ctx := context.Background()
+	for b.Loop() {
+		if err := s.CheckIntegrity(ctx); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func copyFile(from, to string) error {
+	in, err := os.Open(from)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	out, err := os.OpenFile(to, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(out, in); err != nil {
+		out.Close()
+		return err
+	}
+	return out.Close()
+}
