@@ -3,11 +3,11 @@ package data
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"sort"
 	"strings"
+	"unicode/utf8"
 )
 
 // table describes a record table for the generic writes that keep the
@@ -118,8 +118,8 @@ func (t table) insert(ctx context.Context, tx execer, change int64, id string, v
 	if _, err := tx.ExecContext(ctx, q, args...); err != nil {
 		return err
 	}
-	snapshot, _ := json.Marshal(v)
-	return addItem(ctx, tx, change, t.entity, id, "create", "", "", string(snapshot))
+	snapshot := t.snapshot(v)
+	return addItem(ctx, tx, change, t.entity, id, "create", "", "", snapshot)
 }
 
 // insertChunk is how many records insertBatch writes per statement.
@@ -183,8 +183,8 @@ func (t table) insertRows(ctx context.Context, tx execer, change int64, ids []st
 			}
 		}
 		args = append(args, at, at)
-		snapshot, _ := json.Marshal(v)
-		items = append(items, change, t.entity, id, "create", "", "", string(snapshot))
+		snapshot := t.snapshot(v)
+		items = append(items, change, t.entity, id, "create", "", "", snapshot)
 	}
 	rows := func(n, width int) string {
 		row := "(" + strings.TrimSuffix(strings.Repeat("?, ", width), ", ") + ")"
@@ -245,8 +245,8 @@ func (t table) delete(ctx context.Context, tx *sql.Tx, change int64, id string) 
 	if _, err := tx.ExecContext(ctx, "DELETE FROM "+t.entity+" WHERE id = ?", id); err != nil {
 		return err
 	}
-	snapshot, _ := json.Marshal(old)
-	return addItem(ctx, tx, change, t.entity, id, "delete", "", string(snapshot), "")
+	snapshot := t.snapshot(old)
+	return addItem(ctx, tx, change, t.entity, id, "delete", "", snapshot, "")
 }
 
 // queryer is what both *sql.DB and *sql.Tx offer for reading.
@@ -305,4 +305,56 @@ func boolText(b bool) string {
 		return "1"
 	}
 	return "0"
+}
+
+// snapshot writes a record's fields as a JSON object, in the table's field
+// order (the history keeps it for creations and deletions). Written by hand
+// because encoding/json sorts a map's keys by reflection and allocates for
+// every value, which took an eighth of a large import.
+func (t table) snapshot(v values) string {
+	var b strings.Builder
+	b.WriteByte('{')
+	for i, f := range t.fields {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		appendJSONString(&b, f)
+		b.WriteByte(':')
+		appendJSONString(&b, v[f])
+	}
+	b.WriteByte('}')
+	return b.String()
+}
+
+// appendJSONString writes s as a JSON string: quotes, backslashes and
+// control characters escaped, invalid UTF-8 replaced as encoding/json does.
+func appendJSONString(b *strings.Builder, s string) {
+	const hex = "0123456789abcdef"
+	b.WriteByte('"')
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case c == '"' || c == '\\':
+				b.WriteByte('\\')
+				b.WriteByte(c)
+			case c < 0x20:
+				b.WriteString(`\u00`)
+				b.WriteByte(hex[c>>4])
+				b.WriteByte(hex[c&0xf])
+			default:
+				b.WriteByte(c)
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			b.WriteString(`\ufffd`)
+		} else {
+			b.WriteString(s[i : i+size])
+		}
+		i += size
+	}
+	b.WriteByte('"')
 }

@@ -2,7 +2,7 @@ package data
 
 import (
 	"context"
-	"encoding/json"
+	"database/sql"
 	"strings"
 	"unicode"
 )
@@ -126,104 +126,106 @@ const maxMatchedContactsShown = 3
 // Organisations lists the organisations that pass the filter, in the order
 // of the user's language.
 func (s *Store) Organisations(ctx context.Context, f OrganisationFilter) ([]OrganisationRow, error) {
-	var where []string
-	var args []any
-	if !f.Archived {
-		where = append(where, "o.archived = 0")
-	}
-	for _, eq := range []struct{ col, val string }{{"o.sector", f.Sector}, {"o.level", f.Level}, {"o.region", f.Region}} {
-		if eq.val != "" {
-			where = append(where, eq.col+" = ?")
-			args = append(args, eq.val)
-		}
-	}
-	switch f.Mechanism {
-	case MechanismAny:
-	case MechanismMembers:
-		where = append(where, "o.mechanism_role <> ''")
-	case MechanismNone:
-		where = append(where, "o.mechanism_role = ''")
-	default:
-		where = append(where, "o.mechanism_role = ?")
-		args = append(args, f.Mechanism)
-	}
 	match := matchQuery(f.Query)
 	if strings.TrimSpace(f.Query) != "" && match == "" {
 		return nil, nil // only punctuation: nothing can match
 	}
-	contactArchived := "AND c.archived = 0"
-	if f.Archived {
-		contactArchived = ""
-	}
-	var viaContacts map[string][]string
-	if match != "" {
-		// The contacts that match are read once: they tell which
-		// organisations match through a contact and are named in the list.
-		// (Reading them in the query below and again for the names took
-		// two passes over the contacts, the largest part of a search.)
-		var err error
-		if viaContacts, err = s.matchedContacts(ctx, match, contactArchived); err != nil {
-			return nil, err
-		}
-		ids := make([]string, 0, len(viaContacts))
-		for id := range viaContacts {
-			ids = append(ids, id)
-		}
-		idList, err := json.Marshal(ids)
-		if err != nil {
-			return nil, err
-		}
-		where = append(where, `(o.pk IN (SELECT rowid FROM organisation_fts WHERE organisation_fts MATCH ?)
-			OR o.id IN (SELECT value FROM json_each(?)))`)
-		args = append(args, match, string(idList))
-	}
-	q := "SELECT o.id, o.name, o.acronym, o.sector, o.level, o.region, o.mechanism_role, o.archived FROM organisation o"
-	if len(where) > 0 {
-		q += " WHERE " + strings.Join(where, " AND ")
-	}
-	rows, err := s.read.QueryContext(ctx, q, args...)
+	cache, err := s.lockedList(ctx)
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	var out []OrganisationRow
-	for rows.Next() {
-		var r OrganisationRow
-		if err := rows.Scan(&r.ID, &r.Name, &r.Acronym, &r.Sector, &r.Level, &r.Region, &r.MechanismRole, &r.Archived); err != nil {
+	defer cache.mu.Unlock()
+	var hits []bool            // by index in cache.orgs; nil when there is no query
+	var named map[int][]string // organisation index → contacts that matched
+	if match != "" {
+		if hits, named, err = s.search(ctx, cache, match, f.Archived); err != nil {
 			return nil, err
 		}
+	}
+	var out []OrganisationRow
+	for i, r := range cache.orgs {
+		switch {
+		case hits != nil && !hits[i],
+			r.Archived && !f.Archived,
+			f.Sector != "" && r.Sector != f.Sector,
+			f.Level != "" && r.Level != f.Level,
+			f.Region != "" && r.Region != f.Region,
+			!mechanismPasses(f.Mechanism, r.MechanismRole):
+			continue
+		}
+		r.MatchedContacts = named[i]
 		out = append(out, r)
 	}
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	for i := range out {
-		out[i].MatchedContacts = viaContacts[out[i].ID]
-	}
-	sortBy(out, func(r OrganisationRow) string { return r.Name })
 	return out, nil
 }
 
-// matchedContacts finds the contacts that match, by organisation id, with
-// the names of the first few of each organisation.
-func (s *Store) matchedContacts(ctx context.Context, match, contactArchived string) (map[string][]string, error) {
-	rows, err := s.read.QueryContext(ctx, `SELECT c.organisation_id, c.name FROM contact_fts
-		JOIN contact c ON c.pk = contact_fts.rowid WHERE contact_fts MATCH ? `+contactArchived, match)
+func mechanismPasses(filter, role string) bool {
+	switch filter {
+	case MechanismAny:
+		return true
+	case MechanismMembers:
+		return role != ""
+	case MechanismNone:
+		return role == ""
+	}
+	return role == filter
+}
+
+// search marks the organisations that match themselves or through one of
+// their contacts, and names the first few contacts that matched.
+func (s *Store) search(ctx context.Context, cache *listCache, match string, withArchived bool) ([]bool, map[int][]string, error) {
+	hits := make([]bool, len(cache.orgs))
+	named := map[int][]string{}
+	err := queryPKs(ctx, s.read, "SELECT rowid FROM organisation_fts WHERE organisation_fts MATCH ?", match, func(pk int64) {
+		if i, ok := cache.orgIndex[pk]; ok {
+			hits[i] = true
+		}
+	})
 	if err != nil {
-		return nil, err
+		return nil, nil, err
+	}
+	archived := "AND c.archived = 0"
+	if withArchived {
+		archived = ""
+	}
+	rows, err := s.read.QueryContext(ctx, `SELECT c.organisation_id, c.name FROM contact_fts
+		JOIN contact c ON c.pk = contact_fts.rowid WHERE contact_fts MATCH ? `+archived, match)
+	if err != nil {
+		return nil, nil, err
 	}
 	defer rows.Close()
-	out := map[string][]string{}
 	for rows.Next() {
 		var org, name string
 		if err := rows.Scan(&org, &name); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
-		if names := out[org]; len(names) < maxMatchedContactsShown {
-			out[org] = append(names, name)
+		i, ok := cache.orgIndex[cache.orgPK[org]]
+		if !ok {
+			continue
+		}
+		hits[i] = true
+		if len(named[i]) < maxMatchedContactsShown {
+			named[i] = append(named[i], name)
 		}
 	}
-	return out, rows.Err()
+	return hits, named, rows.Err()
+}
+
+// queryPKs runs a query of one integer column and hands each value to fn.
+func queryPKs(ctx context.Context, db *sql.DB, q string, arg any, fn func(int64)) error {
+	rows, err := db.QueryContext(ctx, q, arg)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var pk int64
+		if err := rows.Scan(&pk); err != nil {
+			return err
+		}
+		fn(pk)
+	}
+	return rows.Err()
 }
 
 // Regions lists the regions named in the register, for the region filter.

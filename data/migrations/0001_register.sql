@@ -54,7 +54,7 @@ CREATE INDEX contact_organisation ON contact (organisation_id);
 CREATE VIRTUAL TABLE organisation_fts USING fts5 (
     name, acronym, region,
     content = 'organisation', content_rowid = 'pk',
-    tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3'
+    tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3', detail = 'none'
 );
 CREATE TRIGGER organisation_fts_insert AFTER INSERT ON organisation BEGIN
     INSERT INTO organisation_fts (rowid, name, acronym, region)
@@ -74,7 +74,7 @@ END;
 CREATE VIRTUAL TABLE contact_fts USING fts5 (
     name, position, emails,
     content = 'contact', content_rowid = 'pk',
-    tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3'
+    tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3', detail = 'none'
 );
 CREATE TRIGGER contact_fts_insert AFTER INSERT ON contact BEGIN
     INSERT INTO contact_fts (rowid, name, position, emails)

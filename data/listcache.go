@@ -1,0 +1,194 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"strings"
+	"sync"
+)
+
+// listCache holds, in memory and in the order of the user's language, what
+// the organisation list shows of every organisation. A search asks SQLite
+// only which records match (the full-text index answers from its own pages)
+// and filters this list: reading thousands of rows from the table and
+// sorting them again at each keystroke took most of a search's time.
+//
+// Every change of the register is in the history, so the history tells the
+// cache what to read again: the organisations that a change touched, or,
+// after a large change such as an import, everything. This also sees changes
+// made by another program while the register is open read-only.
+type listCache struct {
+	mu       sync.Mutex // held while the list is read or filtered
+	built    bool
+	lastID   int64 // newest change id read into the cache
+	orgs     []OrganisationRow
+	orgIndex map[int64]int    // organisation pk → index in orgs
+	orgPK    map[string]int64 // organisation id → pk
+}
+
+// maxPatchedRecords is how many touched records the cache reads one by one
+// before it reads the whole list again instead.
+const maxPatchedRecords = 500
+
+// lockedList brings the cache up to date and returns it locked; the caller
+// unlocks c.mu when done with it.
+func (s *Store) lockedList(ctx context.Context) (*listCache, error) {
+	var lastID sql.NullInt64
+	if err := s.read.QueryRowContext(ctx, "SELECT max(id) FROM change").Scan(&lastID); err != nil {
+		return nil, err
+	}
+	c := &s.lists
+	c.mu.Lock()
+	err := c.update(ctx, s.read, lastID.Int64)
+	if err != nil {
+		c.built = false
+		c.mu.Unlock()
+		return nil, err
+	}
+	return c, nil
+}
+
+func (c *listCache) update(ctx context.Context, db *sql.DB, lastID int64) error {
+	if c.built && lastID == c.lastID {
+		return nil
+	}
+	if c.built && lastID > c.lastID {
+		ids, err := touchedOrganisations(ctx, db, c.lastID)
+		if err != nil {
+			return err
+		}
+		if len(ids) <= maxPatchedRecords {
+			if err := c.patch(ctx, db, ids); err != nil {
+				return err
+			}
+			c.lastID = lastID
+			return nil
+		}
+	}
+	if err := c.rebuild(ctx, db); err != nil {
+		return err
+	}
+	c.lastID, c.built = lastID, true
+	return nil
+}
+
+// touchedOrganisations lists the organisations changed since a change id
+// (at most maxPatchedRecords+1 of them: past that the list is read whole).
+// It reads the items by change id, newest changes only, and leaves out
+// repeats itself: with DISTINCT in SQL, SQLite chose to walk the whole
+// history in record order instead.
+func touchedOrganisations(ctx context.Context, db *sql.DB, since int64) ([]string, error) {
+	rows, err := db.QueryContext(ctx, `SELECT record_id FROM change_item
+		WHERE change_id > ? AND entity = 'organisation'`, since)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var ids []string
+	seen := map[string]bool{}
+	for rows.Next() && len(ids) <= maxPatchedRecords {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		if !seen[id] {
+			seen[id] = true
+			ids = append(ids, id)
+		}
+	}
+	return ids, rows.Err()
+}
+
+const listColumns = "pk, id, name, acronym, sector, level, region, mechanism_role, archived"
+
+func scanListRow(rows *sql.Rows) (int64, OrganisationRow, error) {
+	var pk int64
+	var r OrganisationRow
+	err := rows.Scan(&pk, &r.ID, &r.Name, &r.Acronym, &r.Sector, &r.Level, &r.Region, &r.MechanismRole, &r.Archived)
+	return pk, r, err
+}
+
+func (c *listCache) rebuild(ctx context.Context, db *sql.DB) error {
+	rows, err := db.QueryContext(ctx, "SELECT "+listColumns+" FROM organisation")
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	c.orgs, c.orgPK = c.orgs[:0], map[string]int64{}
+	for rows.Next() {
+		pk, r, err := scanListRow(rows)
+		if err != nil {
+			return err
+		}
+		c.orgs = append(c.orgs, r)
+		c.orgPK[r.ID] = pk
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	c.sort()
+	return nil
+}
+
+// patch reads the given organisations again (removing those deleted) and
+// puts the list back in order.
+func (c *listCache) patch(ctx context.Context, db *sql.DB, ids []string) error {
+	if len(ids) == 0 {
+		return nil
+	}
+	fresh := map[string]OrganisationRow{}
+	args := make([]any, len(ids))
+	for i, id := range ids {
+		args[i] = id
+	}
+	rows, err := db.QueryContext(ctx, "SELECT "+listColumns+" FROM organisation WHERE id IN (?"+
+		strings.Repeat(", ?", len(ids)-1)+")", args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		pk, r, err := scanListRow(rows)
+		if err != nil {
+			return err
+		}
+		fresh[r.ID] = r
+		c.orgPK[r.ID] = pk
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	kept := c.orgs[:0]
+	for _, r := range c.orgs {
+		if _, touched := fresh[r.ID]; !touched && !contains(ids, r.ID) {
+			kept = append(kept, r)
+		}
+	}
+	for _, id := range ids {
+		if r, ok := fresh[id]; ok {
+			kept = append(kept, r)
+		} else {
+			delete(c.orgPK, id) // deleted (an undone creation)
+		}
+	}
+	c.orgs = kept
+	c.sort()
+	return nil
+}
+
+func (c *listCache) sort() {
+	sortBy(c.orgs, func(r OrganisationRow) string { return r.Name })
+	c.orgIndex = make(map[int64]int, len(c.orgs))
+	for i, r := range c.orgs {
+		c.orgIndex[c.orgPK[r.ID]] = i
+	}
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
