@@ -24,6 +24,9 @@ func TestFirstStartOffersTheSample(t *testing.T) {
 	if n := len(w.ws.register.rows); n != data.SmallSample.Organisations {
 		t.Fatalf("after loading the sample the list has %d organisations, want %d", n, data.SmallSample.Organisations)
 	}
+	if got, want := w.ws.counts.Text, "48 organisations · 140 contacts"; got != want {
+		t.Errorf("status bar counts %q, want %q", got, want)
+	}
 	if w.store.Country(context.Background()) != data.SampleCountry {
 		t.Error("the sample should set the register's country")
 	}

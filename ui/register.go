@@ -242,13 +242,17 @@ func (r *registerScreen) focusSearch() {
 	r.env.win.Canvas().Focus(r.search)
 }
 
+// loadRegions reads the regions named in the register for the filter and
+// the form, off the UI thread.
 func (r *registerScreen) loadRegions() {
-	regions, err := r.env.store.Regions(context.Background())
-	if err != nil {
-		return
-	}
-	r.region.Options = append([]string{lang.L("All regions")}, regions...)
-	r.form.region.SetOptions(regions)
+	var regions []string
+	var err error
+	runAsync(func() { regions, err = r.env.store.Regions(context.Background()) }, func() {
+		if err == nil {
+			r.region.Options = append([]string{lang.L("All regions")}, regions...)
+			r.form.region.SetOptions(regions)
+		}
+	})
 }
 
 // refresh re-reads everything after the register changed underneath (undo,

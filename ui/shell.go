@@ -179,13 +179,18 @@ func (ws *workspace) updateUndo() {
 	ws.menu.Refresh()
 }
 
+// updateCounts counts the register off the UI thread (counting 100,000
+// contacts reads them all).
 func (ws *workspace) updateCounts() {
-	c, err := ws.env.store.Count(context.Background())
-	if err != nil {
-		ws.counts.SetText("")
-		return
-	}
-	ws.counts.SetText(fmt.Sprintf("%s · %s",
-		lang.N("{{.Count}} organisation", c.Organisations, map[string]any{"Count": c.Organisations}),
-		lang.N("{{.Count}} contact", c.Contacts, map[string]any{"Count": c.Contacts})))
+	var c data.Counts
+	var err error
+	runAsync(func() { c, err = ws.env.store.Count(context.Background()) }, func() {
+		if err != nil {
+			ws.counts.SetText("")
+			return
+		}
+		ws.counts.SetText(fmt.Sprintf("%s · %s",
+			lang.N("{{.Count}} organisation", c.Organisations, map[string]any{"Count": c.Organisations}),
+			lang.N("{{.Count}} contact", c.Contacts, map[string]any{"Count": c.Contacts})))
+	})
 }
