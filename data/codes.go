@@ -105,3 +105,26 @@ func SectorCodes() []Code {
 	}
 	return out
 }
+
+// Pillars of the UN Global Plan of Action, which courses and plan actions serve.
+var Pillars = []Code{
+	{"prevention", "Prevention"},
+	{"protection", "Protection"},
+	{"prosecution", "Prosecution"},
+	{"partnership", "Partnership"},
+}
+
+// CourseStatuses are the states of a training course.
+var CourseStatuses = []Code{
+	{"planned", "Planned"},
+	{"held", "Held"},
+	{"cancelled", "Cancelled"},
+}
+
+// Marks of attendance for one participant on one course day.
+var Marks = []Code{
+	{"present", "Present"},
+	{"late", "Late"},
+	{"excused", "Excused"},
+	{"absent", "Absent"},
+}

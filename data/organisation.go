@@ -190,7 +190,7 @@ func (s *Store) setArchived(ctx context.Context, t table, id string, archived bo
 		if archived {
 			action, verb = "archive", "Archive"
 		}
-		change, err := s.newChange(ctx, tx, action, verb+" "+t.entity+" “"+old["name"]+"”")
+		change, err := s.newChange(ctx, tx, action, verb+" "+t.entity+" “"+t.name(old)+"”")
 		if err != nil {
 			return err
 		}

@@ -16,6 +16,8 @@ import (
 type table struct {
 	entity string
 	fields []string // user fields, in form order; "archived" is one of them
+	// label is the field that names a record in the history ("name" when empty).
+	label string
 	// derived computes columns that follow from the user fields.
 	derived func(v values) map[string]string
 }
@@ -282,14 +284,26 @@ func (t table) load(ctx context.Context, q queryer, id string) (values, error) {
 // ErrNotFound is returned for a record id that is not in the register.
 var ErrNotFound = errors.New("no such record in the register")
 
-func tableFor(entity string) (table, bool) {
-	switch entity {
-	case organisationTable.entity:
-		return organisationTable, true
-	case contactTable.entity:
-		return contactTable, true
+// tables are the record tables whose changes the history can take back.
+var tables = map[string]table{}
+
+func init() {
+	for _, t := range []table{organisationTable, contactTable, courseTable, participantTable, attendanceTable} {
+		tables[t.entity] = t
 	}
-	return table{}, false
+}
+
+func tableFor(entity string) (table, bool) {
+	t, ok := tables[entity]
+	return t, ok
+}
+
+// name is what the history calls a record of the table.
+func (t table) name(v values) string {
+	if t.label != "" {
+		return v[t.label]
+	}
+	return v["name"]
 }
 
 func joinLines(list []string) string { return strings.Join(list, "\n") }

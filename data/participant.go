@@ -1,0 +1,162 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/google/uuid"
+)
+
+// Participant is a person on a course, with the name, organisation and
+// sector they had on the day they were added: a later move to another
+// agency does not rewrite past courses.
+type Participant struct {
+	ID               string
+	CourseID         string
+	ContactID        string
+	Name             string
+	OrganisationID   string
+	OrganisationName string
+	Sector           string
+	Sex              string
+	Archived         bool // removed from the course; kept for the history
+}
+
+var participantTable = table{
+	entity: "participant",
+	fields: []string{"course_id", "contact_id", "name", "organisation_id", "organisation_name", "sector", "sex", "archived"},
+}
+
+func (p Participant) values() values {
+	return values{"course_id": p.CourseID, "contact_id": p.ContactID, "name": p.Name,
+		"organisation_id": p.OrganisationID, "organisation_name": p.OrganisationName,
+		"sector": p.Sector, "sex": p.Sex, "archived": boolText(p.Archived)}
+}
+
+// AddParticipants puts people of the register on a course, as one undoable
+// change. Someone already on the course (or named twice) is refused with a
+// message naming them, and then nobody is added.
+func (s *Store) AddParticipants(ctx context.Context, courseID string, contactIDs []string) error {
+	return s.writeTx(ctx, func(tx *sql.Tx) error {
+		course, err := courseTable.load(ctx, tx, courseID)
+		if err != nil {
+			return err
+		}
+		var v validator
+		var adding []Participant
+		seen := map[string]bool{}
+		for _, id := range contactIDs {
+			var p Participant
+			err := tx.QueryRowContext(ctx, `SELECT c.name, c.sex, o.id, o.name, o.sector FROM contact c
+				JOIN organisation o ON o.id = c.organisation_id WHERE c.id = ?`, id).
+				Scan(&p.Name, &p.Sex, &p.OrganisationID, &p.OrganisationName, &p.Sector)
+			if errors.Is(err, sql.ErrNoRows) {
+				v.add("participants", "error.no_record", "One of these is no longer in the register", nil)
+				continue
+			}
+			if err != nil {
+				return err
+			}
+			var existing string
+			err = tx.QueryRowContext(ctx, "SELECT id FROM participant WHERE course_id = ? AND contact_id = ?", courseID, id).Scan(&existing)
+			if err != nil && !errors.Is(err, sql.ErrNoRows) {
+				return err
+			}
+			if existing != "" || seen[id] {
+				v.add("participants", "error.participant_twice", "{{.Name}} is already a participant of this course",
+					map[string]any{"Name": p.Name})
+				continue
+			}
+			seen[id] = true
+			p.ID, p.CourseID, p.ContactID = uuid.NewString(), courseID, id
+			adding = append(adding, p)
+		}
+		if err := v.err(); err != nil {
+			return err
+		}
+		if len(adding) == 0 {
+			return nil
+		}
+		summary := fmt.Sprintf("Add %s to course “%s”", adding[0].Name, course["title"])
+		if len(adding) > 1 {
+			summary = fmt.Sprintf("Add %d participants to course “%s”", len(adding), course["title"])
+		}
+		change, err := s.newChange(ctx, tx, "create", summary)
+		if err != nil {
+			return err
+		}
+		at := s.timestamp()
+		for _, p := range adding {
+			if err := participantTable.insert(ctx, tx, change, p.ID, p.values(), at); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// AddFocalPoints puts every current contact of the organisations on the
+// course, leaving out those already on it.
+func (s *Store) AddFocalPoints(ctx context.Context, courseID string, organisationIDs []string) error {
+	if len(organisationIDs) == 0 {
+		return nil
+	}
+	args := []any{courseID}
+	for _, id := range organisationIDs {
+		args = append(args, id)
+	}
+	rows, err := s.read.QueryContext(ctx, `SELECT id FROM contact WHERE archived = 0
+		AND id NOT IN (SELECT contact_id FROM participant WHERE course_id = ?)
+		AND organisation_id IN (?`+strings.Repeat(", ?", len(organisationIDs)-1)+")", args...)
+	if err != nil {
+		return err
+	}
+	var ids []string
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return err
+		}
+		ids = append(ids, id)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	return s.AddParticipants(ctx, courseID, ids)
+}
+
+// SetParticipantArchived takes a participant off a course (or puts them
+// back); their attendance stays in the register.
+func (s *Store) SetParticipantArchived(ctx context.Context, id string, archived bool) error {
+	return s.setArchived(ctx, participantTable, id, archived)
+}
+
+// Participants lists a course's participants by name.
+func (s *Store) Participants(ctx context.Context, courseID string, withArchived bool) ([]Participant, error) {
+	rows, err := s.read.QueryContext(ctx, `SELECT id, course_id, contact_id, name, organisation_id,
+		organisation_name, sector, sex, archived FROM participant WHERE course_id = ? AND (archived = 0 OR ?)`,
+		courseID, withArchived)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Participant
+	for rows.Next() {
+		var p Participant
+		if err := rows.Scan(&p.ID, &p.CourseID, &p.ContactID, &p.Name, &p.OrganisationID,
+			&p.OrganisationName, &p.Sector, &p.Sex, &p.Archived); err != nil {
+			return nil, err
+		}
+		out = append(out, p)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	sortBy(out, func(p Participant) string { return p.Name })
+	return out, nil
+}
