@@ -81,7 +81,7 @@ func editContact(e *env, org data.Organisation, c data.Contact, onSaved func(dat
 	orgLabel := widget.NewLabel(org.Name)
 	orgLabel.Wrapping = fyne.TextWrapWord
 	move := widget.NewButton(lang.L("Move…"), func() {
-		pickOrganisation(e, func(o data.OrganisationRow) {
+		pickOrganisation(e, lang.L("Move to another organisation"), func(o data.OrganisationRow) {
 			f.current.OrganisationID = o.ID
 			orgLabel.SetText(o.Name)
 			f.fields.clearField("organisation")

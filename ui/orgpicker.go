@@ -18,7 +18,7 @@ const maxPickerRows = 200
 
 // pickOrganisation asks for an organisation of the register, searched as
 // the user types, and calls onPick with the one chosen.
-func pickOrganisation(e *env, onPick func(data.OrganisationRow)) *orgPicker {
+func pickOrganisation(e *env, title string, onPick func(data.OrganisationRow)) *orgPicker {
 	p := &orgPicker{env: e}
 	p.search = widget.NewEntry()
 	p.search.SetPlaceHolder(lang.L("Type part of the name, acronym or region"))
@@ -36,7 +36,7 @@ func pickOrganisation(e *env, onPick func(data.OrganisationRow)) *orgPicker {
 		p.dlg.Hide()
 		onPick(p.rows[i])
 	}
-	p.dlg = dialog.NewCustom(lang.L("Move to another organisation"), lang.L("Cancel"),
+	p.dlg = dialog.NewCustom(title, lang.L("Cancel"),
 		container.NewBorder(p.search, nil, nil, nil, p.list), e.win)
 	p.dlg.Resize(fyne.NewSize(600, 500))
 	p.load()

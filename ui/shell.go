@@ -39,17 +39,20 @@ type area struct {
 
 // workspace is the window's content while a register is open.
 type workspace struct {
-	env      *env
-	register *registerScreen
-	settings *settingsScreen
-	areas    []area
-	nav      *widget.List
-	center   *fyne.Container
-	message  *widget.Label
-	counts   *widget.Label
-	undoItem *fyne.MenuItem
-	menu     *fyne.MainMenu
-	content  fyne.CanvasObject
+	env       *env
+	register  *registerScreen
+	trainings *trainingsScreen
+	settings  *settingsScreen
+	areas     []area
+	nav       *widget.List
+	current   int // the area shown
+	newItem   *fyne.MenuItem
+	center    *fyne.Container
+	message   *widget.Label
+	counts    *widget.Label
+	undoItem  *fyne.MenuItem
+	menu      *fyne.MainMenu
+	content   fyne.CanvasObject
 }
 
 func newWorkspace(w *window, st *data.Store) *workspace {
@@ -60,9 +63,11 @@ func newWorkspace(w *window, st *data.Store) *workspace {
 	ws.counts.Importance = widget.LowImportance
 	ws.env = &env{app: w.app, win: w.win, store: st, status: ws.message.SetText, changed: ws.changed}
 	ws.register = newRegisterScreen(ws.env)
+	ws.trainings = newTrainingsScreen(ws.env)
 	ws.settings = newSettingsScreen(ws.env, w)
 	ws.areas = []area{
 		{lang.L("Register"), theme.ListIcon(), func() fyne.CanvasObject { return ws.register.content }},
+		{lang.L("Trainings"), theme.CalendarIcon(), func() fyne.CanvasObject { return ws.trainings.content }},
 		{lang.L("Settings"), theme.SettingsIcon(), func() fyne.CanvasObject { return ws.settings.content }},
 	}
 	ws.center = container.NewStack()
@@ -76,8 +81,16 @@ func newWorkspace(w *window, st *data.Store) *workspace {
 			c.Objects[1].(*widget.Label).SetText(ws.areas[i].name)
 		})
 	ws.nav.OnSelected = func(i widget.ListItemID) {
+		ws.current = i
 		ws.center.Objects = []fyne.CanvasObject{ws.areas[i].content()}
 		ws.center.Refresh()
+		if ws.newItem != nil { // Ctrl+N makes a record of the area shown
+			ws.newItem.Label = lang.L("New organisation")
+			if ws.areas[i].content() == ws.trainings.content {
+				ws.newItem.Label = lang.L("New course")
+			}
+			ws.menu.Refresh()
+		}
 	}
 	ws.nav.Select(0)
 
@@ -88,9 +101,6 @@ func newWorkspace(w *window, st *data.Store) *workspace {
 		banner.Wrapping = fyne.TextWrapWord
 		top = banner
 	}
-	file := widget.NewLabel(st.Path())
-	file.Importance = widget.LowImportance
-	file.Truncation = fyne.TextTruncateEllipsis
 	bottom := container.NewBorder(widget.NewSeparator(), nil, nil, ws.counts, ws.message)
 	ws.content = container.NewBorder(top, bottom, container.NewHBox(ws.nav, widget.NewSeparator()), nil, ws.center)
 	ws.menu = ws.mainMenu(w)
@@ -101,7 +111,8 @@ func newWorkspace(w *window, st *data.Store) *workspace {
 
 func (ws *workspace) mainMenu(w *window) *fyne.MainMenu {
 	ctrl := fyne.KeyModifierShortcutDefault
-	newOrg := fyne.NewMenuItem(lang.L("New organisation"), ws.register.startNew)
+	newOrg := fyne.NewMenuItem(lang.L("New organisation"), ws.newRecord)
+	ws.newItem = newOrg
 	newOrg.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: ctrl}
 	save := fyne.NewMenuItem(lang.L("Save"), ws.save)
 	save.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: ctrl}
@@ -127,10 +138,29 @@ func (ws *workspace) mainMenu(w *window) *fyne.MainMenu {
 	return fyne.NewMainMenu(file, edit, view, help)
 }
 
+// showing tells whether the area with this content is the one shown.
+func (ws *workspace) showing(content fyne.CanvasObject) bool {
+	return ws.areas[ws.current].content() == content
+}
+
+// newRecord starts a new record of the area shown (Ctrl+N).
+func (ws *workspace) newRecord() {
+	if ws.showing(ws.trainings.content) {
+		ws.trainings.startNew()
+		return
+	}
+	ws.nav.Select(0)
+	ws.register.startNew()
+}
+
 // save saves what the user is editing: the open dialog's record, or the organisation.
 func (ws *workspace) save() {
 	if ws.env.dialogSave != nil {
 		ws.env.dialogSave()
+		return
+	}
+	if ws.showing(ws.trainings.content) {
+		ws.trainings.form.Save()
 		return
 	}
 	ws.register.form.Save()
@@ -163,6 +193,7 @@ func (ws *workspace) undo() {
 // changed brings every view in step with the register after a change.
 func (ws *workspace) changed() {
 	ws.register.refresh()
+	ws.trainings.refresh()
 	ws.settings.refresh()
 	ws.updateUndo()
 	ws.updateCounts()

@@ -1,0 +1,311 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/ncm-register/ncm-register/data"
+)
+
+// courseForm edits a course's details; what was typed stays until it is
+// saved or cancelled, also when a save fails.
+type courseForm struct {
+	env     *env
+	current data.Course
+	dirty   bool
+	loading bool
+
+	fields     *fieldSet
+	title      *formEntry
+	status     *codeSelect
+	firstDay   *widget.DateEntry
+	lastDay    *widget.DateEntry
+	venue      *formEntry
+	region     *formEntry
+	pillars    *widget.CheckGroup
+	topics     *formEntry
+	sectors    *checkGrid
+	organisers *idList
+	completion *formEntry
+	notes      *formEntry
+
+	save, cancel, archive *widget.Button
+	content               fyne.CanvasObject
+	onSaved               func(data.Course)
+}
+
+func newCourseForm(e *env) *courseForm {
+	f := &courseForm{env: e, fields: newFieldSet()}
+	entry := func(key string, multi bool) *formEntry {
+		en := newFormEntry(multi)
+		en.OnChanged = func(string) { f.edited(key) }
+		en.onEscape = f.revert
+		en.hasUnsavedTyping = func() bool { return f.dirty }
+		return en
+	}
+	f.title = entry("title", false)
+	f.status = newCodeSelect("status", data.CourseStatuses, "", func(string) { f.edited("status") })
+	f.firstDay = widget.NewDateEntry()
+	f.firstDay.OnChanged = func(*time.Time) { f.edited("first_day") }
+	f.lastDay = widget.NewDateEntry()
+	f.lastDay.OnChanged = func(*time.Time) { f.edited("last_day") }
+	f.venue = entry("venue", false)
+	f.region = entry("region", false)
+	var pillars []string
+	for _, p := range data.Pillars {
+		pillars = append(pillars, codeLabel("pillar", p))
+	}
+	f.pillars = widget.NewCheckGroup(pillars, func([]string) { f.edited("pillars") })
+	f.pillars.Horizontal = true
+	f.topics = entry("topics", true)
+	f.topics.SetPlaceHolder(lang.L("one topic per line"))
+	f.sectors = newCheckGrid("sector", data.SectorCodes(), 2, func() { f.edited("target_sectors") })
+	f.organisers = newIDList(e, lang.L("Add organiser…"), func() { f.edited("organisers") })
+	f.completion = entry("completion", false)
+	f.notes = entry("notes", true)
+	f.notes.SetPlaceHolder(lang.L("curriculum, materials, evaluation"))
+
+	f.fields.add("title", lang.L("Title"), true, f.title)
+	f.fields.add("status", lang.L("Status"), false, f.status.w)
+	f.fields.add("first_day", lang.L("First day"), true, f.firstDay)
+	f.fields.add("last_day", lang.L("Last day"), false, f.lastDay)
+	f.fields.add("venue", lang.L("Venue"), false, f.venue)
+	f.fields.add("region", lang.L("Region"), false, f.region)
+	f.fields.add("pillars", lang.L("Pillars"), false, f.pillars)
+	f.fields.add("topics", lang.L("Topics"), false, f.topics)
+	f.fields.add("organisers", lang.L("Organisers"), false, f.organisers.content)
+	f.fields.add("target_sectors", lang.L("Target sectors"), false, f.sectors.content)
+	f.fields.add("completion", lang.L("Completion rule (% of days)"), false, f.completion)
+	f.fields.add("notes", lang.L("Curriculum and materials"), false, f.notes)
+
+	f.save = widget.NewButtonWithIcon(lang.L("Save"), theme.DocumentSaveIcon(), func() { f.Save() })
+	f.save.Importance = widget.HighImportance
+	f.cancel = widget.NewButtonWithIcon(lang.L("Cancel"), theme.CancelIcon(), f.revert)
+	f.archive = widget.NewButtonWithIcon(lang.L("Archive"), theme.DeleteIcon(), f.toggleArchived)
+	f.content = container.NewBorder(nil, container.NewHBox(f.save, f.cancel, widget.NewSeparator(), f.archive), nil, nil,
+		container.NewVScroll(f.fields.grid))
+	return f
+}
+
+func (f *courseForm) edited(key string) {
+	if f.loading {
+		return
+	}
+	f.dirty = true
+	f.fields.clearField(key)
+	f.updateButtons()
+}
+
+func (f *courseForm) updateButtons() {
+	ro := f.env.store.ReadOnly()
+	setEnabled(f.save, !ro && (f.dirty || f.current.ID == ""))
+	setEnabled(f.cancel, f.dirty)
+	setEnabled(f.archive, !ro && f.current.ID != "")
+	if f.current.Archived {
+		f.archive.SetText(lang.L("Restore"))
+	} else {
+		f.archive.SetText(lang.L("Archive"))
+	}
+}
+
+func dateOf(s string) *time.Time {
+	d, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		return nil
+	}
+	return &d
+}
+
+func labelsOf(listName string, list []data.Code, codes []string) []string {
+	var out []string
+	for _, c := range codes {
+		out = append(out, labelOf(listName, list, c))
+	}
+	return out
+}
+
+func codesOf(listName string, list []data.Code, labels []string) []string {
+	var out []string
+	for _, c := range list {
+		for _, l := range labels {
+			if l == codeLabel(listName, c) {
+				out = append(out, c.Code)
+			}
+		}
+	}
+	return out
+}
+
+// load fills the form from a stored course (or a new one).
+func (f *courseForm) load(c data.Course) {
+	f.loading = true
+	defer func() { f.loading = false }()
+	f.current, f.dirty = c, false
+	f.fields.clear()
+	f.title.SetText(c.Title)
+	f.status.setCode(c.Status)
+	f.firstDay.SetDate(dateOf(c.FirstDay))
+	if c.FirstDay == "" {
+		f.firstDay.SetText("")
+	}
+	f.lastDay.SetDate(dateOf(c.LastDay))
+	if c.LastDay == "" {
+		f.lastDay.SetText("")
+	}
+	f.venue.SetText(c.Venue)
+	f.region.SetText(c.Region)
+	f.pillars.SetSelected(labelsOf("pillar", data.Pillars, c.Pillars))
+	f.topics.SetText(strings.Join(c.Topics, "\n"))
+	f.sectors.set(c.TargetSectors)
+	f.organisers.set(c.Organisers)
+	completion := c.Completion
+	if completion == 0 {
+		completion = data.DefaultCompletion
+	}
+	f.completion.SetText(strconv.Itoa(completion))
+	f.notes.SetText(c.Notes)
+	f.updateButtons()
+}
+
+// typed is the course as it stands in the form; ok is false (with the
+// problem shown) when a date or the completion rule cannot be read.
+func (f *courseForm) typed() (data.Course, bool) {
+	c := f.current
+	var v []data.FieldError
+	c.Title, c.Status, c.Venue, c.Region = f.title.Text, f.status.code(), f.venue.Text, f.region.Text
+	c.Pillars = codesOf("pillar", data.Pillars, f.pillars.Selected)
+	c.Topics = strings.Split(f.topics.Text, "\n")
+	c.TargetSectors = f.sectors.selected()
+	c.Organisers = f.organisers.ids
+	c.Notes = f.notes.Text
+	for _, d := range []struct {
+		field string
+		entry *widget.DateEntry
+		dest  *string
+	}{{"first_day", f.firstDay, &c.FirstDay}, {"last_day", f.lastDay, &c.LastDay}} {
+		*d.dest = ""
+		if d.entry.Date != nil {
+			*d.dest = d.entry.Date.Format(time.DateOnly)
+		} else if strings.TrimSpace(d.entry.Text) != "" {
+			v = append(v, data.FieldError{Field: d.field, Key: "error.date_entry", Template: "“{{.Value}}” is not a date",
+				Data: map[string]any{"Value": d.entry.Text}})
+		}
+	}
+	n, err := strconv.Atoi(strings.TrimSuffix(strings.TrimSpace(f.completion.Text), "%"))
+	if err != nil {
+		v = append(v, data.FieldError{Field: "completion", Key: "error.percent", Template: "{{.Value}} is not a share of days between 1 and 100 %",
+			Data: map[string]any{"Value": f.completion.Text}})
+	}
+	c.Completion = n
+	if len(v) > 0 {
+		f.fields.show(&data.ValidationError{Errors: v})
+		return c, false
+	}
+	return c, true
+}
+
+// Save stores the course; on a problem it says why beside the field and
+// keeps the typing.
+func (f *courseForm) Save() bool {
+	if f.env.store.ReadOnly() {
+		return false
+	}
+	if f.current.ID != "" && !f.dirty {
+		return true
+	}
+	c, ok := f.typed()
+	if !ok {
+		return false
+	}
+	if err := f.env.store.SaveCourse(context.Background(), &c); err != nil {
+		if !f.fields.show(err) {
+			dialog.ShowError(fmt.Errorf("%s: %w", lang.L("The course was not saved"), err), f.env.win)
+		}
+		return false
+	}
+	f.load(c)
+	f.env.status(lang.L("Saved") + " " + c.Title)
+	if f.onSaved != nil {
+		f.onSaved(c)
+	}
+	return true
+}
+
+func (f *courseForm) revert() {
+	if f.dirty {
+		f.load(f.current)
+	}
+}
+
+func (f *courseForm) toggleArchived() {
+	c := f.current
+	if c.ID == "" {
+		return
+	}
+	toggleArchived(f.env, c.Title, c.Archived, lang.L("Archive course?"),
+		fmt.Sprintf(lang.L("“%s” will be hidden from the list of courses. Its participants, attendance and history are kept, and you can restore it (Show archived) or undo."), c.Title),
+		func(archive bool) error { return f.env.store.SetCourseArchived(context.Background(), c.ID, archive) },
+		func() { f.env.changed() })
+}
+
+// idList shows organisations chosen for a course (organisers) with a button
+// to add one and a way to remove each.
+type idList struct {
+	env     *env
+	ids     []string
+	box     *fyne.Container
+	content fyne.CanvasObject
+	changed func()
+}
+
+func newIDList(e *env, addLabel string, changed func()) *idList {
+	l := &idList{env: e, box: container.NewVBox(), changed: changed}
+	add := widget.NewButtonWithIcon(addLabel, theme.ContentAddIcon(), func() {
+		pickOrganisation(e, addLabel, func(o data.OrganisationRow) {
+			for _, id := range l.ids {
+				if id == o.ID {
+					return
+				}
+			}
+			l.set(append(l.ids, o.ID))
+			l.changed()
+		})
+	})
+	l.content = container.NewVBox(l.box, container.NewHBox(add))
+	return l
+}
+
+func (l *idList) set(ids []string) {
+	l.ids = append([]string(nil), ids...)
+	l.box.RemoveAll()
+	for _, id := range l.ids {
+		name := id
+		if o, err := l.env.store.Organisation(context.Background(), id); err == nil {
+			name = o.Name
+		}
+		remove := widget.NewButtonWithIcon("", theme.ContentRemoveIcon(), func() {
+			var kept []string
+			for _, x := range l.ids {
+				if x != id {
+					kept = append(kept, x)
+				}
+			}
+			l.set(kept)
+			l.changed()
+		})
+		remove.Importance = widget.LowImportance
+		label := widget.NewLabel(name)
+		label.Truncation = fyne.TextTruncateEllipsis
+		l.box.Add(container.NewBorder(nil, nil, nil, remove, label))
+	}
+}

@@ -1,0 +1,345 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/ncm-register/ncm-register/data"
+)
+
+// trainingsScreen is the Trainings area: the list of courses, and the
+// selected course's details, participants and attendance in tabs.
+type trainingsScreen struct {
+	env     *env
+	filter  data.CourseFilter
+	courses []data.Course
+
+	search   *widget.Entry
+	year     *widget.Select
+	status   *codeSelect
+	pillar   *codeSelect
+	archived *widget.Check
+	newBtn   *widget.Button
+	count    *widget.Label
+	list     *widget.List
+
+	form         *courseForm
+	participants *participantsPanel
+	grid         *attendanceGrid
+	tabs         *container.AppTabs
+	heading      *widget.Label
+	content      fyne.CanvasObject
+}
+
+func newTrainingsScreen(e *env) *trainingsScreen {
+	t := &trainingsScreen{env: e}
+	t.search = widget.NewEntry()
+	t.search.SetPlaceHolder(lang.L("Search courses by title or topic"))
+	t.search.ActionItem = widget.NewIcon(theme.SearchIcon())
+	t.search.OnChanged = func(s string) { t.filter.Query = s; t.reload() }
+	t.year = widget.NewSelect(nil, func(y string) {
+		t.filter.From, t.filter.To = "", ""
+		if _, err := strconv.Atoi(y); err == nil {
+			t.filter.From, t.filter.To = y+"-01-01", y+"-12-31"
+		}
+		t.reload()
+	})
+	t.year.PlaceHolder = lang.L("All years")
+	t.status = newCodeSelect("status", data.CourseStatuses, lang.L("Any status"), func(c string) { t.filter.Status = c; t.reload() })
+	t.status.w.PlaceHolder = lang.L("Any status")
+	t.pillar = newCodeSelect("pillar", data.Pillars, lang.L("All pillars"), func(c string) { t.filter.Pillar = c; t.reload() })
+	t.pillar.w.PlaceHolder = lang.L("All pillars")
+	t.archived = widget.NewCheck(lang.L("Show archived"), func(on bool) { t.filter.Archived = on; t.reload() })
+	t.newBtn = widget.NewButtonWithIcon(lang.L("New course"), theme.ContentAddIcon(), t.startNew)
+	if e.store.ReadOnly() {
+		t.newBtn.Disable()
+	}
+	t.count = widget.NewLabel("")
+	t.count.Importance = widget.LowImportance
+	t.list = widget.NewList(func() int { return len(t.courses) }, newListRow,
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			if i < len(t.courses) {
+				c := t.courses[i]
+				title := c.Title
+				if c.Archived {
+					title += " · " + lang.L("archived")
+				}
+				setListRow(o, title, courseDetail(c))
+			}
+		})
+	t.list.OnSelected = func(i widget.ListItemID) {
+		if i < len(t.courses) && t.courses[i].ID != t.form.current.ID {
+			if t.form.dirty && !t.form.Save() {
+				return
+			}
+			t.open(t.courses[i])
+		}
+	}
+
+	t.form = newCourseForm(e)
+	t.form.onSaved = func(c data.Course) {
+		t.open(c)
+		t.env.changed()
+	}
+	t.participants = newParticipantsPanel(e)
+	t.grid = newAttendanceGrid(e)
+	help := widget.NewLabel(lang.L("Click a cell, then type P present, L late, E excused, A absent (Delete clears); arrows move; D marks everyone not yet marked that day present."))
+	help.Wrapping = fyne.TextWrapWord
+	help.Importance = widget.LowImportance
+	t.tabs = container.NewAppTabs(
+		container.NewTabItemWithIcon(lang.L("Details"), theme.DocumentIcon(), t.form.content),
+		container.NewTabItemWithIcon(lang.L("Participants"), theme.AccountIcon(), t.participants.content),
+		container.NewTabItemWithIcon(lang.L("Attendance"), theme.ConfirmIcon(), container.NewBorder(nil, help, nil, nil, t.grid)),
+	)
+	t.heading = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	t.heading.Truncation = fyne.TextTruncateEllipsis
+
+	filters := container.NewGridWithColumns(3, t.year, t.status.w, t.pillar.w)
+	top := container.NewVBox(t.newBtn, t.search, filters, container.NewBorder(nil, nil, t.archived, nil, t.count))
+	left := container.NewBorder(top, nil, nil, nil, t.list)
+	right := container.NewBorder(t.heading, nil, nil, nil, t.tabs)
+	split := container.NewHSplit(left, right)
+	split.SetOffset(0.3)
+	t.content = split
+	t.showNone()
+	t.reload()
+	return t
+}
+
+func courseDetail(c data.Course) string {
+	parts := []string{courseDates(c), labelOf("status", data.CourseStatuses, c.Status)}
+	if c.Venue != "" {
+		parts = append(parts, c.Venue)
+	}
+	return strings.Join(parts, " · ")
+}
+
+// courseDates shows a course's days compactly: "2 Mar 2026" or "2–4 Mar 2026".
+func courseDates(c data.Course) string {
+	first, last := dateOf(c.FirstDay), dateOf(c.LastDay)
+	switch {
+	case first == nil:
+		return ""
+	case last == nil || c.LastDay == c.FirstDay:
+		return first.Format("2 Jan 2006")
+	case first.Year() == last.Year() && first.Month() == last.Month():
+		return fmt.Sprintf("%d–%s", first.Day(), last.Format("2 Jan 2006"))
+	}
+	return first.Format("2 Jan 2006") + " – " + last.Format("2 Jan 2006")
+}
+
+// reload reads the course list (and the years it spans) again.
+func (t *trainingsScreen) reload() {
+	courses, err := t.env.store.Courses(context.Background(), t.filter)
+	if err != nil {
+		t.count.SetText(err.Error())
+		return
+	}
+	t.courses = courses
+	t.list.UnselectAll()
+	t.list.Refresh()
+	t.count.SetText(lang.N("{{.Count}} course", len(courses), map[string]any{"Count": len(courses)}))
+	for i, c := range courses {
+		if c.ID == t.form.current.ID {
+			sel := t.list.OnSelected
+			t.list.OnSelected = nil
+			t.list.Select(i)
+			t.list.OnSelected = sel
+		}
+	}
+	if t.filter.From == "" {
+		t.loadYears(courses)
+	}
+}
+
+func (t *trainingsScreen) loadYears(courses []data.Course) {
+	seen := map[string]bool{}
+	years := []string{}
+	for _, c := range courses {
+		if len(c.FirstDay) >= 4 && !seen[c.FirstDay[:4]] {
+			seen[c.FirstDay[:4]] = true
+			years = append(years, c.FirstDay[:4])
+		}
+	}
+	sort.Sort(sort.Reverse(sort.StringSlice(years)))
+	t.year.Options = append([]string{lang.L("All years")}, years...)
+}
+
+func (t *trainingsScreen) showNone() {
+	t.heading.SetText(lang.L("No course selected: choose one in the list, or add one with New course."))
+	t.form.load(data.Course{})
+	t.participants.show(data.Course{})
+	t.grid.show(data.Course{})
+}
+
+func (t *trainingsScreen) startNew() {
+	if t.form.dirty && !t.form.Save() {
+		return
+	}
+	t.list.UnselectAll()
+	today := time.Now().Format(time.DateOnly)
+	t.form.load(data.Course{Status: "planned", FirstDay: today, LastDay: today, Completion: data.DefaultCompletion})
+	t.heading.SetText(lang.L("New course"))
+	t.participants.show(data.Course{})
+	t.grid.show(data.Course{})
+	t.tabs.SelectIndex(0)
+	t.env.win.Canvas().Focus(t.form.title)
+}
+
+// open shows a stored course in the tabs.
+func (t *trainingsScreen) open(c data.Course) {
+	t.heading.SetText(c.Title + " · " + courseDates(c))
+	t.form.load(c)
+	t.participants.show(c)
+	t.grid.show(c)
+}
+
+// refresh follows a change made elsewhere (undo): the list and the open course.
+func (t *trainingsScreen) refresh() {
+	t.reload()
+	if id := t.form.current.ID; id != "" && !t.form.dirty {
+		c, err := t.env.store.Course(context.Background(), id)
+		if err != nil {
+			t.showNone()
+			return
+		}
+		t.open(c)
+	}
+}
+
+// participantsPanel lists a course's participants, with the figures of the
+// course below.
+type participantsPanel struct {
+	env     *env
+	course  data.Course
+	rows    []data.Participant
+	list    *widget.List
+	figures *widget.Label
+	add     *widget.Button
+	addOrg  *widget.Button
+	remove  *widget.Button
+	chosen  int
+	content fyne.CanvasObject
+}
+
+func newParticipantsPanel(e *env) *participantsPanel {
+	p := &participantsPanel{env: e, chosen: -1}
+	p.list = widget.NewList(func() int { return len(p.rows) }, newListRow,
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			if i < len(p.rows) {
+				r := p.rows[i]
+				setListRow(o, r.Name, r.OrganisationName+" · "+sectorLabel(r.Sector))
+			}
+		})
+	p.list.OnSelected = func(i widget.ListItemID) { p.chosen = i; p.updateButtons() }
+	p.add = widget.NewButtonWithIcon(lang.L("Add people…"), theme.ContentAddIcon(), func() {
+		pickPeople(e, lang.L("Add participants"), func(h data.ContactHit) {
+			p.addPeople([]string{h.ID})
+		})
+	})
+	p.addOrg = widget.NewButtonWithIcon(lang.L("Add focal points of…"), theme.AccountIcon(), func() {
+		pickOrganisation(e, lang.L("Add every focal point of an organisation"), func(o data.OrganisationRow) {
+			if err := e.store.AddFocalPoints(context.Background(), p.course.ID, []string{o.ID}); err != nil {
+				dialog.ShowError(err, e.win)
+				return
+			}
+			p.afterChange()
+		})
+	})
+	p.remove = widget.NewButtonWithIcon(lang.L("Remove from course"), theme.ContentRemoveIcon(), func() {
+		if p.chosen < 0 || p.chosen >= len(p.rows) {
+			return
+		}
+		if err := e.store.SetParticipantArchived(context.Background(), p.rows[p.chosen].ID, true); err != nil {
+			dialog.ShowError(err, e.win)
+			return
+		}
+		e.status(lang.L("Removed from the course") + ": " + p.rows[p.chosen].Name + " · " + lang.L("Undo with Ctrl+Z"))
+		p.afterChange()
+	})
+	p.figures = widget.NewLabel("")
+	p.figures.Wrapping = fyne.TextWrapWord
+	buttons := container.NewHBox(p.add, p.addOrg, p.remove)
+	p.content = container.NewBorder(buttons, p.figures, nil, nil, p.list)
+	return p
+}
+
+func (p *participantsPanel) addPeople(ids []string) {
+	if err := p.env.store.AddParticipants(context.Background(), p.course.ID, ids); err != nil {
+		var msg string
+		if ve, ok := err.(*data.ValidationError); ok && len(ve.Errors) > 0 {
+			msg = fieldMessage(ve.Errors[0])
+		} else {
+			msg = err.Error()
+		}
+		p.env.status(msg)
+		return
+	}
+	p.afterChange()
+}
+
+func (p *participantsPanel) afterChange() {
+	p.show(p.course)
+	p.env.changed()
+}
+
+func (p *participantsPanel) updateButtons() {
+	ro := p.env.store.ReadOnly()
+	has := p.course.ID != ""
+	setEnabled(p.add, !ro && has)
+	setEnabled(p.addOrg, !ro && has)
+	setEnabled(p.remove, !ro && p.chosen >= 0 && p.chosen < len(p.rows))
+}
+
+func (p *participantsPanel) show(c data.Course) {
+	p.course, p.rows, p.chosen = c, nil, -1
+	if c.ID != "" {
+		rows, err := p.env.store.Participants(context.Background(), c.ID, false)
+		if err != nil {
+			p.env.status(err.Error())
+		}
+		p.rows = rows
+	}
+	p.list.UnselectAll()
+	p.list.Refresh()
+	p.figures.SetText(p.describeFigures())
+	p.updateButtons()
+}
+
+// describeFigures says, in words, what the course counts for.
+func (p *participantsPanel) describeFigures() string {
+	if p.course.ID == "" {
+		return lang.L("Save the course first, then add its participants here.")
+	}
+	f, err := p.env.store.TrainingFiguresForCourse(context.Background(), p.course.ID)
+	if err != nil {
+		return err.Error()
+	}
+	var sectors []string
+	for code, n := range f.BySector {
+		sectors = append(sectors, fmt.Sprintf("%s %d", sectorLabel(code), n))
+	}
+	sort.Strings(sectors)
+	joint := lang.L("not joint (one sector)")
+	if f.JointCourses > 0 {
+		joint = lang.L("joint (several sectors)")
+	}
+	text := fmt.Sprintf("%s: %d · %s · %s: %d, %s: %d, %s: %d",
+		lang.L("Counted participants"), f.Participants, joint,
+		lang.L("women"), f.BySex["female"], lang.L("men"), f.BySex["male"], lang.L("other or not recorded"), f.BySex[""]+f.BySex["other"])
+	if len(sectors) > 0 {
+		text += " · " + strings.Join(sectors, ", ")
+	}
+	return text
+}

@@ -1,0 +1,149 @@
+package ui
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/ncm-register/ncm-register/data"
+)
+
+// withCourse adds a held three-day course with the contacts of the first
+// three organisations of the sample as participants.
+func withCourse(st *data.Store) {
+	withSample(st)
+	ctx := context.Background()
+	c := data.Course{Title: "Victim identification", FirstDay: "2026-03-02", LastDay: "2026-03-04", Status: "held"}
+	if err := st.SaveCourse(ctx, &c); err != nil {
+		panic(err)
+	}
+	rows, _ := st.Organisations(ctx, data.OrganisationFilter{})
+	var ids []string
+	for _, r := range rows[:3] {
+		cs, _ := st.Contacts(ctx, r.ID, false)
+		for _, x := range cs {
+			ids = append(ids, x.ID)
+		}
+	}
+	if err := st.AddParticipants(ctx, c.ID, ids); err != nil {
+		panic(err)
+	}
+}
+
+func openCourse(t *testing.T, w *window) *trainingsScreen {
+	t.Helper()
+	w.ws.nav.Select(1)
+	tr := w.ws.trainings
+	if len(tr.courses) != 1 {
+		t.Fatalf("the Trainings list has %d courses, want 1", len(tr.courses))
+	}
+	tr.list.Select(0)
+	return tr
+}
+
+func TestAttendanceFromTheKeyboardUpdatesTotals(t *testing.T) {
+	w := openWindow(t, withCourse)
+	tr := openCourse(t, w)
+	g := tr.grid
+	if len(g.participants) < 3 || len(g.days) != 3 {
+		t.Fatalf("grid of %d participants × %d days", len(g.participants), len(g.days))
+	}
+	w.win.Canvas().Focus(g)
+	g.Select(widget.TableCellID{Row: 0, Col: 1})
+	test.Type(g, "pla") // first three people, day 1
+	if got := g.dayTotal(g.days[0]); got != 2 {
+		t.Errorf("present or late on day 1: %d, want 2 (present, late, absent)", got)
+	}
+	g.TypedKey(&fyne.KeyEvent{Name: fyne.KeyRight})
+	g.TypedKey(&fyne.KeyEvent{Name: fyne.KeyUp})
+	test.Type(g, "D") // everyone not marked on day 2: present
+	if got := g.dayTotal(g.days[1]); got != len(g.participants) {
+		t.Errorf("after D, day 2 has %d present of %d", got, len(g.participants))
+	}
+	first := g.participants[0]
+	if got := g.personTotal(first.ID); got != 2 {
+		t.Errorf("%s attended %d days, want 2", first.Name, got)
+	}
+	// The marks are in the register, and one Ctrl+Z takes back the D.
+	marks, err := w.store.Attendance(context.Background(), tr.form.current.ID)
+	if err != nil || marks[first.ID][g.days[0]] != "present" || marks[g.participants[2].ID][g.days[0]] != "absent" {
+		t.Fatalf("stored marks %v, %v", marks[first.ID], err)
+	}
+	menuItem(t, w, "Undo").Action()
+	if got := g.dayTotal(g.days[1]); got != 0 {
+		t.Errorf("after undo day 2 has %d present, want 0", got)
+	}
+	// Completion: 2 of 3 days is under the 80 % rule.
+	if tr.form.current.Completed(marks[first.ID]) {
+		t.Error("2 of 3 days should not complete an 80 % course")
+	}
+}
+
+func TestNewCourseValidatesDates(t *testing.T) {
+	w := openWindow(t, withSample)
+	w.ws.nav.Select(1)
+	test.LaidOutObjects(w.win.Canvas().Content()) // lay out the area now shown, as a window would
+	tr := w.ws.trainings
+	menuItem(t, w, "New").Action()
+	if w.win.Canvas().Focused() != tr.form.title {
+		t.Fatal("Ctrl+N in Trainings should start a new course with the cursor in Title")
+	}
+	test.Type(tr.form.title, "Joint course on labour exploitation")
+	tr.form.firstDay.SetDate(dateOf("2026-05-12"))
+	tr.form.lastDay.SetDate(dateOf("2026-05-10"))
+	test.Tap(tr.form.save)
+	if msg := tr.form.fields.message("last_day"); !strings.Contains(msg, "before the first day") {
+		t.Errorf("last-day message %q", msg)
+	}
+	if tr.form.title.Text != "Joint course on labour exploitation" || len(tr.courses) != 0 {
+		t.Fatal("a failed save lost the typing or saved the course")
+	}
+	tr.form.lastDay.SetDate(dateOf("2026-05-13"))
+	w.ws.save() // Ctrl+S
+	if len(tr.courses) != 1 || tr.courses[0].FirstDay != "2026-05-12" || tr.courses[0].LastDay != "2026-05-13" {
+		t.Fatalf("courses after saving: %+v (last day %q: %q)", tr.courses, tr.form.lastDay.Text, tr.form.fields.message("last_day"))
+	}
+}
+
+func TestParticipantsAddedFromPickerAndCounted(t *testing.T) {
+	w := openWindow(t, withCourse)
+	tr := openCourse(t, w)
+	p := tr.participants
+	before := len(p.rows)
+	test.Tap(p.add)
+	picker := w.win.Canvas().Overlays().Top()
+	var search *widget.Entry
+	var list *widget.List
+	for _, o := range test.LaidOutObjects(picker) {
+		switch o := o.(type) {
+		case *widget.Entry:
+			search = o
+		case *widget.List:
+			list = o
+		}
+	}
+	test.Type(search, "мвд")
+	if list.Length() != 0 {
+		t.Errorf("мвд is an organisation, not a person; the picker lists %d people", list.Length())
+	}
+	search.SetText("")
+	test.Type(search, "olga")
+	if list.Length() == 0 {
+		t.Fatal("the picker finds no Olga; the sample has Ольга Иванова")
+	}
+	list.Select(0)
+	if len(p.rows) != before+1 {
+		t.Fatalf("participants %d, want %d", len(p.rows), before+1)
+	}
+	list.Select(0) // the same person again
+	if len(p.rows) != before+1 || !strings.Contains(w.ws.message.Text, "already a participant") {
+		t.Errorf("adding twice: %d rows, status %q", len(p.rows), w.ws.message.Text)
+	}
+	if !strings.Contains(p.figures.Text, "Counted participants: ") {
+		t.Errorf("figures text %q", p.figures.Text)
+	}
+}
