@@ -51,6 +51,11 @@ func newAttendanceGrid(e *env) *attendanceGrid {
 		if id.Row < len(g.participants) && id.Col >= 1 && id.Col <= len(g.days) {
 			g.cursor = widget.TableCellID{Row: id.Row, Col: id.Col - 1}
 		}
+		// A click selects a cell but does not always give the table the
+		// keyboard; the keys below must reach the grid.
+		if c := g.env.win.Canvas(); c.Focused() != g {
+			c.Focus(g)
+		}
 	}
 	g.ExtendBaseWidget(g)
 	g.SetColumnWidth(0, 240)
