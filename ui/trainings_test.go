@@ -52,6 +52,8 @@ func TestAttendanceFromTheKeyboardUpdatesTotals(t *testing.T) {
 	if len(g.participants) < 3 || len(g.days) != 3 {
 		t.Fatalf("grid of %d participants × %d days", len(g.participants), len(g.days))
 	}
+	tr.tabs.SelectIndex(2)
+	test.LaidOutObjects(w.win.Canvas().Content()) // the Attendance tab as the window shows it
 	g.Select(widget.TableCellID{Row: 0, Col: 1}) // as a click does
 	if w.win.Canvas().Focused() != g {
 		t.Fatal("selecting a cell should give the grid the keyboard")
