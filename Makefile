@@ -4,12 +4,13 @@
 
 GO      ?= go
 BINARY  := ncm-register
+# poppler-utils (pdftotext, pdfinfo) lets the tests read back the PDFs made.
 # migrated_fynedo: FyneApp.toml declares the fyne.Do threading model, which
 # `fyne package` turns on; plain go builds need the tag to behave the same.
 TAGS    := migrated_fynedo
 # ci: Fyne's test build tag (no display needed).
 TESTTAGS := ci,migrated_fynedo
-APT_PACKAGES := gcc pkg-config libgl1-mesa-dev xorg-dev
+APT_PACKAGES := gcc pkg-config libgl1-mesa-dev xorg-dev poppler-utils
 
 export LANG := en_US.UTF-8
 

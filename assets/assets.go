@@ -1,5 +1,7 @@
-// Package assets holds the files built into the program: the icon and the
-// translation files of the user interface. Translations are data: a new
+// Package assets holds the files built into the program: the icon, the
+// translation files of the user interface, and the fonts of the documents
+// it prints (DejaVu Sans, which has Latin with every accent, Cyrillic and
+// Greek; its licence is in fonts/). Translations are data: a new
 // language is a new JSON file in translations/, not a new build of the code.
 package assets
 
@@ -14,3 +16,11 @@ var IconPNG []byte
 //
 //go:embed translations
 var Translations embed.FS
+
+// FontRegular and FontBold are the fonts of the PDF documents.
+var (
+	//go:embed fonts/DejaVuSans.ttf
+	FontRegular []byte
+	//go:embed fonts/DejaVuSans-Bold.ttf
+	FontBold []byte
+)

@@ -1,5 +1,6 @@
-// Package export is everything that leaves the register: the questionnaire
-// reply, xlsx and PDF documents, CSV, vCard and iCalendar files. It writes to
-// an io.Writer and knows nothing of the user interface. It is empty until
-// the first export is built.
+// Package export is everything that leaves the register: documents and
+// files made from it (sign-in sheets and certificates as PDF, lists as xlsx,
+// calendars as iCalendar; later the questionnaire reply). Each writer takes
+// an io.Writer and knows nothing of the user interface; WriteFile puts a
+// document in place only once it is whole.
 package export

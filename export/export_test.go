@@ -1,0 +1,255 @@
+package export
+
+import (
+	"bytes"
+	"errors"
+	"io"
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	ics "github.com/arran4/golang-ical"
+	"github.com/xuri/excelize/v2"
+
+	"github.com/ncm-register/ncm-register/data"
+)
+
+// course builds a register with a three-day course and four participants
+// of three sectors, with names in several scripts, and some marks.
+func course(t *testing.T) (*data.Store, data.Course, []data.Participant, map[string]map[string]string) {
+	t.Helper()
+	ctx := context.Background()
+	s, err := data.Open(ctx, filepath.Join(t.TempDir(), "r.db"), data.Options{Device: "test"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	var ids []string
+	for _, p := range []struct{ org, sector, name string }{
+		{"МВД — Управление", "police", "Ольга Иванова"},
+		{"Centrul „Speranța”", "ngo", "Ionuț Popescu"},
+		{"Ελληνική Αστυνομία", "police", "Γιώργος Παπαδόπουλος"},
+		{"Labour Inspectorate", "labour_inspection", "=HYPERLINK(\"x\")"},
+	} {
+		o := data.Organisation{Name: p.org, Sector: p.sector}
+		if err := s.SaveOrganisation(ctx, &o); err != nil {
+			t.Fatal(err)
+		}
+		c := data.Contact{OrganisationID: o.ID, Name: p.name, Sex: "female"}
+		if err := s.SaveContact(ctx, &c); err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, c.ID)
+	}
+	c := data.Course{Title: "Victim identification: joint course", FirstDay: "2026-03-02", LastDay: "2026-03-04",
+		Status: "held", Venue: "Chișinău", Topics: []string{"Indicators", "Referral"}}
+	if err := s.SaveCourse(ctx, &c); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.AddParticipants(ctx, c.ID, ids); err != nil {
+		t.Fatal(err)
+	}
+	ps, err := s.Participants(ctx, c.ID, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var marks []data.Mark
+	for _, p := range ps {
+		for _, d := range c.Days() {
+			m := "present"
+			if p.Name == "Ольга Иванова" && d == c.LastDay {
+				m = "absent"
+			}
+			marks = append(marks, data.Mark{ParticipantID: p.ID, Day: d, Mark: m})
+		}
+	}
+	if err := s.SetMarks(ctx, c.ID, marks); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.Attendance(ctx, c.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s, c, ps, got
+}
+
+// pdfText reads a PDF back with poppler's pdftotext, page by page.
+func pdfText(t *testing.T, pdf []byte) []string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "doc.pdf")
+	if err := os.WriteFile(path, pdf, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	info, err := exec.Command("pdfinfo", path).Output()
+	if err != nil {
+		t.Fatalf("pdfinfo (from poppler-utils, which make test installs): %v", err)
+	}
+	pages := 0
+	for _, line := range strings.Split(string(info), "\n") {
+		if strings.HasPrefix(line, "Pages:") {
+			pages, _ = strconv.Atoi(strings.TrimSpace(strings.TrimPrefix(line, "Pages:")))
+		}
+	}
+	var out []string
+	for p := 1; p <= pages; p++ {
+		text, err := exec.Command("pdftotext", "-f", strconv.Itoa(p), "-l", strconv.Itoa(p), "-layout", path, "-").Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, string(text))
+	}
+	return out
+}
+
+func TestSignInSheetsHaveAPagePerDayWithEveryParticipant(t *testing.T) {
+	_, c, ps, _ := course(t)
+	var b bytes.Buffer
+	if err := SignInSheets(&b, c, ps, 5); err != nil {
+		t.Fatal(err)
+	}
+	pages := pdfText(t, b.Bytes())
+	if len(pages) != 3 {
+		t.Fatalf("%d pages, want one per day (3)", len(pages))
+	}
+	for i, page := range pages {
+		for _, want := range []string{"Victim identification: joint course", "Day " + strconv.Itoa(i+1) + " of 3",
+			"Ольга Иванова", "Ionuț Popescu", "Γιώργος Παπαδόπουλος", "МВД — Управление", "Centrul „Speranța”", "Signature"} {
+			if !strings.Contains(page, want) {
+				t.Errorf("page %d lacks %q:\n%s", i+1, want, page)
+			}
+		}
+		// Four participants and five blank rows are numbered 1 to 9.
+		if !strings.Contains(page, " 9 ") && !strings.Contains(page, "\n9 ") && !strings.Contains(page, "9\n") {
+			t.Errorf("page %d has no row 9 (4 participants + 5 blank rows)", i+1)
+		}
+	}
+	if !strings.Contains(pages[0], "Monday 2 March 2026") || !strings.Contains(pages[2], "Wednesday 4 March 2026") {
+		t.Error("the pages do not carry their days")
+	}
+}
+
+func TestParticipantListReadsBack(t *testing.T) {
+	_, c, ps, marks := course(t)
+	var b bytes.Buffer
+	if err := ParticipantList(&b, c, ps, marks); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := f.GetRows("Participants")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != len(ps)+1 {
+		t.Fatalf("%d rows, want a header and %d participants", len(rows), len(ps))
+	}
+	want := []string{"No.", "Name", "Organisation", "Sector", "Sex", "2026-03-02", "2026-03-03", "2026-03-04", "Days attended", "Completed"}
+	if strings.Join(rows[0], "|") != strings.Join(want, "|") {
+		t.Errorf("header %v", rows[0])
+	}
+	byName := map[string][]string{}
+	for _, r := range rows[1:] {
+		byName[r[1]] = r
+	}
+	olga := byName["Ольга Иванова"]
+	if olga == nil || olga[8] != "2" || olga[9] != "no" || olga[7] != "absent" || olga[3] != "Police" {
+		t.Errorf("Ольга Иванова's row %v: want 2 days, absent on the last, not completed (80 %% rule)", olga)
+	}
+	if got := byName["'=HYPERLINK(\"x\")"]; got == nil {
+		t.Errorf("a name that looks like a formula is not neutralised: names %v", rows)
+	}
+	// Days attended is a number, not text.
+	for i := 2; i <= len(rows); i++ {
+		cell := "I" + strconv.Itoa(i)
+		typ, err := f.GetCellType("Participants", cell)
+		if err != nil || typ == excelize.CellTypeSharedString || typ == excelize.CellTypeInlineString {
+			t.Errorf("%s is stored as %v, want a number", cell, typ)
+		}
+	}
+	formulas, _ := f.GetCellFormula("Participants", "B5")
+	if formulas != "" {
+		t.Errorf("a formula was written: %q", formulas)
+	}
+}
+
+func TestCalendarReadsBack(t *testing.T) {
+	_, c, _, _ := course(t)
+	planned := data.Course{ID: "planned-id", Title: "Planned course", FirstDay: "2026-06-01", LastDay: "2026-06-01", Status: "planned"}
+	var b bytes.Buffer
+	if err := Calendar(&b, []data.Course{c, planned}, time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)); err != nil {
+		t.Fatal(err)
+	}
+	cal, err := ics.ParseCalendar(&b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	events := cal.Events()
+	if len(events) != 2 {
+		t.Fatalf("%d events, want 2", len(events))
+	}
+	e := events[0]
+	if got := e.GetProperty(ics.ComponentPropertySummary).Value; got != c.Title {
+		t.Errorf("summary %q", got)
+	}
+	if got := e.GetProperty(ics.ComponentPropertyDtStart).Value; got != "20260302" {
+		t.Errorf("start %q, want 20260302 (all day)", got)
+	}
+	if got := e.GetProperty(ics.ComponentPropertyDtEnd).Value; got != "20260305" {
+		t.Errorf("end %q, want 20260305 (the day after the last day)", got)
+	}
+	if got := e.GetProperty(ics.ComponentPropertyUniqueId).Value; got != c.ID+"@ncm-register" {
+		t.Errorf("uid %q", got)
+	}
+	if got := events[1].GetProperty(ics.ComponentPropertyStatus).Value; got != "TENTATIVE" {
+		t.Errorf("a planned course has status %q, want TENTATIVE", got)
+	}
+}
+
+func TestCellTextNeutralisesFormulas(t *testing.T) {
+	for in, want := range map[string]string{
+		"=1+1": "'=1+1", "+33 1": "'+33 1", "-x": "'-x", "@SUM(A1)": "'@SUM(A1)", " =x": "' =x",
+		"José": "José", "": "", "a=b": "a=b",
+	} {
+		if got := cellText(in); got != want {
+			t.Errorf("cellText(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestWriteFileLeavesTheOldFileOnFailure(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "list.xlsx")
+	if err := os.WriteFile(path, []byte("old"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	err := WriteFile(path, func(w io.Writer) error {
+		w.Write([]byte("half a docu"))
+		return errors.New("disk full")
+	})
+	if err == nil || !strings.Contains(err.Error(), "disk full") {
+		t.Fatalf("err = %v, want the writer's error", err)
+	}
+	if got, _ := os.ReadFile(path); string(got) != "old" {
+		t.Errorf("the old file now holds %q", got)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Errorf("left behind: %v", entries)
+	}
+	if err := WriteFile(path, func(w io.Writer) error { _, err := w.Write([]byte("new")); return err }); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := os.ReadFile(path); string(got) != "new" {
+		t.Errorf("after a good write the file holds %q", got)
+	}
+	if err := WriteFile(filepath.Join(dir, "no", "such", "folder.pdf"), func(io.Writer) error { return nil }); err == nil {
+		t.Error("writing into a folder that does not exist did not fail")
+	}
+}

@@ -1,0 +1,96 @@
+package export
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/johnfercher/maroto/v2/pkg/components/col"
+	"github.com/johnfercher/maroto/v2/pkg/components/page"
+	"github.com/johnfercher/maroto/v2/pkg/components/row"
+	"github.com/johnfercher/maroto/v2/pkg/components/text"
+	"github.com/johnfercher/maroto/v2/pkg/consts/align"
+	"github.com/johnfercher/maroto/v2/pkg/consts/border"
+	"github.com/johnfercher/maroto/v2/pkg/consts/fontstyle"
+	"github.com/johnfercher/maroto/v2/pkg/core"
+	"github.com/johnfercher/maroto/v2/pkg/props"
+
+	"github.com/ncm-register/ncm-register/data"
+)
+
+// signInRowHeight leaves room for a signature (millimetres).
+const signInRowHeight = 11
+
+var (
+	cellBorder = &props.Cell{BorderType: border.Full, BorderThickness: 0.3}
+	headerCell = &props.Cell{BorderType: border.Full, BorderThickness: 0.3,
+		BackgroundColor: &props.Color{Red: 230, Green: 234, Blue: 240}}
+	bold = props.Text{Style: fontstyle.Bold, Top: 2.5, Left: 1.5, Right: 1.5}
+	body = props.Text{Top: 3, Left: 1.5, Right: 1.5}
+)
+
+// longDate writes a course day for a sheet on paper: "Monday 2 March 2026".
+func longDate(day string) string {
+	d, err := time.Parse(time.DateOnly, day)
+	if err != nil {
+		return day
+	}
+	return d.Format("Monday 2 January 2006")
+}
+
+// SignInSheets writes one pre-filled sign-in sheet per course day: the
+// course, the date and venue, a row per participant (name, organisation, a
+// box to sign) and blank rows for people who come without being listed.
+func SignInSheets(w io.Writer, c data.Course, participants []data.Participant, blankRows int) error {
+	m, err := newPDF("Sign-in sheets: "+c.Title, true)
+	if err != nil {
+		return err
+	}
+	days := c.Days()
+	for i, day := range days {
+		rows := []core.Row{
+			text.NewRow(7, "SIGN-IN SHEET", props.Text{Size: 8, Style: fontstyle.Bold, Color: &props.Color{Red: 90, Green: 90, Blue: 90}}),
+			text.NewAutoRow(c.Title, props.Text{Size: 14, Style: fontstyle.Bold, Bottom: 2}),
+			text.NewRow(7, fmt.Sprintf("Day %d of %d · %s", i+1, len(days), longDate(day)), props.Text{Size: 11}),
+		}
+		if c.Venue != "" {
+			rows = append(rows, text.NewRow(7, "Venue: "+c.Venue, props.Text{Size: 10}))
+		}
+		rows = append(rows, row.New(4),
+			row.New(9).Add(
+				text.NewCol(1, "No.", bold).WithStyle(headerCell),
+				text.NewCol(4, "Name", bold).WithStyle(headerCell),
+				text.NewCol(4, "Organisation", bold).WithStyle(headerCell),
+				text.NewCol(3, "Signature", bold).WithStyle(headerCell),
+			))
+		for n, p := range participants {
+			rows = append(rows, signInRow(n+1, p.Name, p.OrganisationName))
+		}
+		for n := 0; n < blankRows; n++ {
+			rows = append(rows, signInRow(len(participants)+n+1, "", ""))
+		}
+		rows = append(rows, row.New(5), text.NewAutoRow(
+			"Participants sign once per day. The list is used for this course's attendance records only.",
+			props.Text{Size: 7, Style: fontstyle.Italic}))
+		m.AddPages(page.New().Add(rows...))
+	}
+	if len(days) == 0 {
+		m.AddRows(text.NewRow(10, c.Title+": the course has no valid dates", props.Text{Align: align.Left}))
+	}
+	doc, err := m.Generate()
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(doc.GetBytes())
+	return err
+}
+
+func signInRow(n int, name, organisation string) core.Row {
+	return row.New(signInRowHeight).Add(
+		text.NewCol(1, fmt.Sprint(n), body).WithStyle(cellBorder),
+		text.NewCol(4, strings.TrimSpace(name), body).WithStyle(cellBorder),
+		text.NewCol(4, organisation, props.Text{Top: 3, Left: 1.5, Right: 1.5, Size: 8}).WithStyle(cellBorder),
+		col.New(3).WithStyle(cellBorder),
+	)
+}
