@@ -2,9 +2,9 @@ package export
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"io"
-	"context"
 	"os"
 	"os/exec"
 	"path/filepath"
