@@ -288,7 +288,7 @@ var ErrNotFound = errors.New("no such record in the register")
 var tables = map[string]table{}
 
 func init() {
-	for _, t := range []table{organisationTable, contactTable, courseTable, participantTable, attendanceTable} {
+	for _, t := range []table{organisationTable, contactTable, courseTable, participantTable, attendanceTable, certificateTable} {
 		tables[t.entity] = t
 	}
 }

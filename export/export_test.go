@@ -253,3 +253,35 @@ func TestWriteFileLeavesTheOldFileOnFailure(t *testing.T) {
 		t.Error("writing into a folder that does not exist did not fail")
 	}
 }
+
+func TestCertificatesAPagePerEligibleParticipant(t *testing.T) {
+	s, c, _, _ := course(t)
+	certs, err := s.IssueCertificates(context.Background(), c.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(certs) != 3 {
+		t.Fatalf("%d certificates, want 3 (Ольга Иванова missed a day of three)", len(certs))
+	}
+	var b bytes.Buffer
+	if err := Certificates(&b, c, []string{"Ministry of Internal Affairs"}, certs); err != nil {
+		t.Fatal(err)
+	}
+	pages := pdfText(t, b.Bytes())
+	if len(pages) != len(certs) {
+		t.Fatalf("%d pages for %d certificates", len(pages), len(certs))
+	}
+	for i, cert := range certs {
+		for _, want := range []string{"CERTIFICATE OF ATTENDANCE", cert.Name, cert.Number, cert.Code,
+			"Victim identification: joint course", "present on 3 of 3 days", "Organised by Ministry of Internal Affairs"} {
+			if !strings.Contains(pages[i], want) {
+				t.Errorf("page %d lacks %q:\n%s", i+1, want, pages[i])
+			}
+		}
+	}
+	for _, p := range pages {
+		if strings.Contains(p, "Ольга Иванова") {
+			t.Error("a certificate was printed for someone below the completion rule")
+		}
+	}
+}
