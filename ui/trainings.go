@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"fmt"
+	"io"
 	"sort"
 	"strconv"
 	"strings"
@@ -16,6 +17,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/ncm-register/ncm-register/data"
+	"github.com/ncm-register/ncm-register/export"
 )
 
 // trainingsScreen is the Trainings area: the list of courses, and the
@@ -31,6 +33,7 @@ type trainingsScreen struct {
 	pillar   *codeSelect
 	archived *widget.Check
 	newBtn   *widget.Button
+	calendar *widget.Button
 	count    *widget.Label
 	list     *widget.List
 
@@ -62,6 +65,12 @@ func newTrainingsScreen(e *env) *trainingsScreen {
 	t.pillar.w.PlaceHolder = lang.L("All pillars")
 	t.archived = widget.NewCheck(lang.L("Show archived"), func(on bool) { t.filter.Archived = on; t.reload() })
 	t.newBtn = widget.NewButtonWithIcon(lang.L("New course"), theme.ContentAddIcon(), t.startNew)
+	t.calendar = widget.NewButtonWithIcon(lang.L("Calendar (.ics)…"), theme.CalendarIcon(), func() {
+		courses := t.courses
+		saveDocument(e, "training-courses.ics", func(w io.Writer) error {
+			return export.Calendar(w, courses, time.Now())
+		})
+	})
 	if e.store.ReadOnly() {
 		t.newBtn.Disable()
 	}
@@ -106,7 +115,8 @@ func newTrainingsScreen(e *env) *trainingsScreen {
 	t.heading.Truncation = fyne.TextTruncateEllipsis
 
 	filters := container.NewGridWithColumns(3, t.year, t.status.w, t.pillar.w)
-	top := container.NewVBox(t.newBtn, t.search, filters, container.NewBorder(nil, nil, t.archived, nil, t.count))
+	top := container.NewVBox(container.NewGridWithColumns(2, t.newBtn, t.calendar), t.search, filters,
+		container.NewBorder(nil, nil, t.archived, nil, t.count))
 	left := container.NewBorder(top, nil, nil, nil, t.list)
 	right := container.NewBorder(t.heading, nil, nil, nil, t.tabs)
 	split := container.NewHSplit(left, right)
@@ -229,6 +239,9 @@ type participantsPanel struct {
 	add     *widget.Button
 	addOrg  *widget.Button
 	remove  *widget.Button
+	signIn  *widget.Button
+	certs   *widget.Button
+	sheet   *widget.Button
 	chosen  int
 	content fyne.CanvasObject
 }
@@ -270,8 +283,12 @@ func newParticipantsPanel(e *env) *participantsPanel {
 	})
 	p.figures = widget.NewLabel("")
 	p.figures.Wrapping = fyne.TextWrapWord
+	p.signIn = widget.NewButtonWithIcon(lang.L("Sign-in sheets…"), theme.DocumentPrintIcon(), p.saveSignIn)
+	p.certs = widget.NewButtonWithIcon(lang.L("Certificates…"), theme.DocumentPrintIcon(), p.saveCertificates)
+	p.sheet = widget.NewButtonWithIcon(lang.L("Participant list (xlsx)…"), theme.DownloadIcon(), p.saveList)
 	buttons := container.NewHBox(p.add, p.addOrg, p.remove)
-	p.content = container.NewBorder(buttons, p.figures, nil, nil, p.list)
+	documents := container.NewHBox(widget.NewLabel(lang.L("Documents:")), p.signIn, p.certs, p.sheet)
+	p.content = container.NewBorder(buttons, container.NewVBox(p.figures, documents), nil, nil, p.list)
 	return p
 }
 
@@ -300,6 +317,61 @@ func (p *participantsPanel) updateButtons() {
 	setEnabled(p.add, !ro && has)
 	setEnabled(p.addOrg, !ro && has)
 	setEnabled(p.remove, !ro && p.chosen >= 0 && p.chosen < len(p.rows))
+	for _, b := range []*widget.Button{p.signIn, p.sheet} {
+		setEnabled(b, has)
+	}
+	setEnabled(p.certs, has && !ro)
+}
+
+// signInBlankRows are the rows left for people who come unannounced.
+const signInBlankRows = 8
+
+func (p *participantsPanel) saveSignIn() {
+	c, rows := p.course, p.rows
+	saveDocument(p.env, fileName("sign-in "+c.Title, ".pdf"), func(w io.Writer) error {
+		return export.SignInSheets(w, c, rows, signInBlankRows)
+	})
+}
+
+func (p *participantsPanel) saveList() {
+	c, rows := p.course, p.rows
+	marks, err := p.env.store.Attendance(context.Background(), c.ID)
+	if err != nil {
+		dialog.ShowError(err, p.env.win)
+		return
+	}
+	saveDocument(p.env, fileName("participants "+c.Title, ".xlsx"), func(w io.Writer) error {
+		return export.ParticipantList(w, c, rows, marks)
+	})
+}
+
+// saveCertificates issues the certificates of everyone who met the
+// completion rule (numbers and codes recorded in the register) and saves them.
+func (p *participantsPanel) saveCertificates() {
+	ctx := context.Background()
+	c := p.course
+	certs, err := p.env.store.IssueCertificates(ctx, c.ID)
+	if err != nil {
+		dialog.ShowError(err, p.env.win)
+		return
+	}
+	p.env.changed()
+	if len(certs) == 0 {
+		dialog.ShowInformation(lang.L("No certificates"), fmt.Sprintf(
+			lang.L("Nobody has met the completion rule yet (present or late on at least %d %% of the days). Record the attendance first."),
+			c.Completion), p.env.win)
+		return
+	}
+	var organisers []string
+	for _, id := range c.Organisers {
+		if o, err := p.env.store.Organisation(ctx, id); err == nil {
+			organisers = append(organisers, o.Name)
+		}
+	}
+	p.env.status(lang.N("{{.Count}} certificate issued and recorded", len(certs), map[string]any{"Count": len(certs)}))
+	saveDocument(p.env, fileName("certificates "+c.Title, ".pdf"), func(w io.Writer) error {
+		return export.Certificates(w, c, organisers, certs)
+	})
 }
 
 func (p *participantsPanel) show(c data.Course) {

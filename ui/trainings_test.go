@@ -1,7 +1,11 @@
 package ui
 
 import (
+	"bytes"
 	"context"
+	"io"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -10,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/ncm-register/ncm-register/data"
+	"github.com/ncm-register/ncm-register/export"
 )
 
 // withCourse adds a held three-day course with the contacts of the first
@@ -54,7 +59,7 @@ func TestAttendanceFromTheKeyboardUpdatesTotals(t *testing.T) {
 	}
 	tr.tabs.SelectIndex(2)
 	test.LaidOutObjects(w.win.Canvas().Content()) // the Attendance tab as the window shows it
-	g.Select(widget.TableCellID{Row: 0, Col: 1}) // as a click does
+	g.Select(widget.TableCellID{Row: 0, Col: 1})  // as a click does
 	if w.win.Canvas().Focused() != g {
 		t.Fatal("selecting a cell should give the grid the keyboard")
 	}
@@ -149,5 +154,45 @@ func TestParticipantsAddedFromPickerAndCounted(t *testing.T) {
 	}
 	if !strings.Contains(p.figures.Text, "Counted participants: ") {
 		t.Errorf("figures text %q", p.figures.Text)
+	}
+}
+
+func TestDocumentIsSavedWhereTheUserSays(t *testing.T) {
+	w := openWindow(t, withCourse)
+	tr := openCourse(t, w)
+	dir := t.TempDir()
+	c, rows := tr.participants.course, tr.participants.rows
+	askFileName(w.env(), dir, fileName("sign-in "+c.Title, ".pdf"), func(out io.Writer) error {
+		return export.SignInSheets(out, c, rows, 2)
+	})
+	test.Tap(dialogButton(t, w, "Save"))
+	path := filepath.Join(dir, "sign-in-victim-identification.pdf")
+	got, err := os.ReadFile(path)
+	if err != nil || !bytes.HasPrefix(got, []byte("%PDF-")) {
+		t.Fatalf("no PDF at %s: %v", path, err)
+	}
+	if !strings.Contains(w.ws.message.Text, path) {
+		t.Errorf("status %q should say where the file went", w.ws.message.Text)
+	}
+}
+
+func TestCertificatesAreIssuedForThoseWhoCompleted(t *testing.T) {
+	w := openWindow(t, withCourse)
+	tr := openCourse(t, w)
+	g, p := tr.grid, tr.participants
+	var marks []data.Mark
+	for _, d := range g.days {
+		marks = append(marks, data.Mark{ParticipantID: g.participants[0].ID, Day: d, Mark: "present"})
+	}
+	if err := w.store.SetMarks(context.Background(), tr.form.current.ID, marks); err != nil {
+		t.Fatal(err)
+	}
+	test.Tap(p.certs)
+	if w.ws.message.Text != "1 certificate issued and recorded" {
+		t.Errorf("status %q, want one certificate issued", w.ws.message.Text)
+	}
+	certs, err := w.store.IssueCertificates(context.Background(), tr.form.current.ID)
+	if err != nil || len(certs) != 1 || certs[0].Name != g.participants[0].Name {
+		t.Errorf("certificates in the register: %+v, %v", certs, err)
 	}
 }

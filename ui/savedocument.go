@@ -1,0 +1,97 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/ncm-register/ncm-register/export"
+)
+
+// saveDocument asks for a folder and a file name, then writes the document
+// there through export.WriteFile, so that a failure leaves any old file of
+// that name as it was. (Fyne's save dialog opens, and so empties, the file
+// it is given before the document is made.)
+func saveDocument(e *env, suggested string, write func(io.Writer) error) {
+	d := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
+		if err != nil || dir == nil {
+			return
+		}
+		askFileName(e, dir.Path(), suggested, write)
+	}, e.win)
+	d.Resize(fyne.NewSize(900, 600))
+	d.Show()
+}
+
+func askFileName(e *env, dir, suggested string, write func(io.Writer) error) {
+	name := widget.NewEntry()
+	name.SetText(suggested)
+	name.Validator = func(s string) error {
+		if strings.TrimSpace(s) == "" || strings.ContainsAny(s, `/\`) {
+			return errors.New(lang.L("Type a file name"))
+		}
+		return nil
+	}
+	dialog.ShowForm(lang.L("Save as"), lang.L("Save"), lang.L("Cancel"),
+		[]*widget.FormItem{widget.NewFormItem(lang.L("File name"), name)}, func(ok bool) {
+			if !ok {
+				return
+			}
+			path := filepath.Join(dir, name.Text)
+			save := func() { writeDocument(e, path, write) }
+			if fileExists(path) {
+				dialog.ShowConfirm(lang.L("Replace the file?"),
+					fmt.Sprintf(lang.L("%s is already there. Replace it?"), name.Text),
+					func(yes bool) {
+						if yes {
+							save()
+						}
+					}, e.win)
+				return
+			}
+			save()
+		}, e.win)
+}
+
+func writeDocument(e *env, path string, write func(io.Writer) error) {
+	if err := export.WriteFile(path, write); err != nil {
+		dialog.ShowError(fmt.Errorf("%s: %w", lang.L("The document was not saved"), err), e.win)
+		return
+	}
+	e.status(lang.L("Saved") + " " + path)
+}
+
+// fileName makes a file name out of a title: letters, digits and dashes.
+func fileName(title, ext string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(title) {
+		if r == ' ' || r == '-' || r == '_' || r == ':' || r == '/' || r == ',' || r == '.' {
+			if !dash && b.Len() > 0 {
+				b.WriteByte('-')
+				dash = true
+			}
+			continue
+		}
+		if r < 32 || strings.ContainsRune(`\"*?<>|'`, r) {
+			continue
+		}
+		b.WriteRune(r)
+		dash = false
+	}
+	name := strings.Trim(b.String(), "-")
+	if len(name) > 60 {
+		name = strings.Trim(name[:60], "-")
+	}
+	if name == "" {
+		name = "document"
+	}
+	return name + ext
+}
