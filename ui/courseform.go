@@ -36,6 +36,8 @@ type courseForm struct {
 	topics     *formEntry
 	sectors    *checkGrid
 	organisers *idList
+	funders    *idList
+	trainers   *idList
 	completion *formEntry
 	notes      *formEntry
 
@@ -70,7 +72,9 @@ func newCourseForm(e *env) *courseForm {
 	f.topics = entry("topics", true)
 	f.topics.SetPlaceHolder(lang.L("one topic per line"))
 	f.sectors = newCheckGrid("sector", data.SectorCodes(), 2, func() { f.edited("target_sectors") })
-	f.organisers = newIDList(e, lang.L("Add organiser…"), func() { f.edited("organisers") })
+	f.organisers = newOrganisationList(e, lang.L("Add organiser…"), func() { f.edited("organisers") })
+	f.funders = newOrganisationList(e, lang.L("Add funder…"), func() { f.edited("funders") })
+	f.trainers = newPeopleList(e, lang.L("Add trainer…"), func() { f.edited("trainers") })
 	f.completion = entry("completion", false)
 	f.notes = entry("notes", true)
 	f.notes.SetPlaceHolder(lang.L("curriculum, materials, evaluation"))
@@ -84,6 +88,8 @@ func newCourseForm(e *env) *courseForm {
 	f.fields.add("pillars", lang.L("Pillars"), false, f.pillars)
 	f.fields.add("topics", lang.L("Topics"), false, f.topics)
 	f.fields.add("organisers", lang.L("Organisers"), false, f.organisers.content)
+	f.fields.add("funders", lang.L("Funders"), false, f.funders.content)
+	f.fields.add("trainers", lang.L("Trainers"), false, f.trainers.content)
 	f.fields.add("target_sectors", lang.L("Target sectors"), false, f.sectors.content)
 	f.fields.add("completion", lang.L("Completion rule (% of days)"), false, f.completion)
 	f.fields.add("notes", lang.L("Curriculum and materials"), false, f.notes)
@@ -168,6 +174,8 @@ func (f *courseForm) load(c data.Course) {
 	f.topics.SetText(strings.Join(c.Topics, "\n"))
 	f.sectors.set(c.TargetSectors)
 	f.organisers.set(c.Organisers)
+	f.funders.set(c.Funders)
+	f.trainers.set(c.Trainers)
 	completion := c.Completion
 	if completion == 0 {
 		completion = data.DefaultCompletion
@@ -186,7 +194,7 @@ func (f *courseForm) typed() (data.Course, bool) {
 	c.Pillars = codesOf("pillar", data.Pillars, f.pillars.Selected)
 	c.Topics = strings.Split(f.topics.Text, "\n")
 	c.TargetSectors = f.sectors.selected()
-	c.Organisers = f.organisers.ids
+	c.Organisers, c.Funders, c.Trainers = f.organisers.ids, f.funders.ids, f.trainers.ids
 	c.Notes = f.notes.Text
 	for _, d := range []struct {
 		field string
@@ -258,26 +266,55 @@ func (f *courseForm) toggleArchived() {
 		func() { f.env.changed() })
 }
 
-// idList shows organisations chosen for a course (organisers) with a button
-// to add one and a way to remove each.
+// idList shows records chosen for a course (organisers, funders, trainers),
+// with a button to add one and a button beside each to remove it.
 type idList struct {
 	env     *env
 	ids     []string
+	name    func(id string) string
 	box     *fyne.Container
 	content fyne.CanvasObject
 	changed func()
 }
 
-func newIDList(e *env, addLabel string, changed func()) *idList {
-	l := &idList{env: e, box: container.NewVBox(), changed: changed}
+// newOrganisationList lists organisations of the register.
+func newOrganisationList(e *env, addLabel string, changed func()) *idList {
+	return newIDList(e, addLabel, changed, func(add func(string)) {
+		pickOrganisation(e, addLabel, func(o data.OrganisationRow) { add(o.ID) })
+	}, func(id string) string {
+		if o, err := e.store.Organisation(context.Background(), id); err == nil {
+			return o.Name
+		}
+		return id
+	})
+}
+
+// newPeopleList lists contacts of the register.
+func newPeopleList(e *env, addLabel string, changed func()) *idList {
+	return newIDList(e, addLabel, changed, func(add func(string)) {
+		pickPeople(e, addLabel, func(h data.ContactHit) { add(h.ID) })
+	}, func(id string) string {
+		c, err := e.store.Contact(context.Background(), id)
+		if err != nil {
+			return id
+		}
+		if o, err := e.store.Organisation(context.Background(), c.OrganisationID); err == nil {
+			return c.Name + " · " + o.Name
+		}
+		return c.Name
+	})
+}
+
+func newIDList(e *env, addLabel string, changed func(), pick func(add func(string)), name func(string) string) *idList {
+	l := &idList{env: e, box: container.NewVBox(), changed: changed, name: name}
 	add := widget.NewButtonWithIcon(addLabel, theme.ContentAddIcon(), func() {
-		pickOrganisation(e, addLabel, func(o data.OrganisationRow) {
-			for _, id := range l.ids {
-				if id == o.ID {
+		pick(func(id string) {
+			for _, x := range l.ids {
+				if x == id {
 					return
 				}
 			}
-			l.set(append(l.ids, o.ID))
+			l.set(append(l.ids, id))
 			l.changed()
 		})
 	})
@@ -289,10 +326,6 @@ func (l *idList) set(ids []string) {
 	l.ids = append([]string(nil), ids...)
 	l.box.RemoveAll()
 	for _, id := range l.ids {
-		name := id
-		if o, err := l.env.store.Organisation(context.Background(), id); err == nil {
-			name = o.Name
-		}
 		remove := widget.NewButtonWithIcon("", theme.ContentRemoveIcon(), func() {
 			var kept []string
 			for _, x := range l.ids {
@@ -304,7 +337,7 @@ func (l *idList) set(ids []string) {
 			l.changed()
 		})
 		remove.Importance = widget.LowImportance
-		label := widget.NewLabel(name)
+		label := widget.NewLabel(l.name(id))
 		label.Truncation = fyne.TextTruncateEllipsis
 		l.box.Add(container.NewBorder(nil, nil, nil, remove, label))
 	}

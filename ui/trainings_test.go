@@ -196,3 +196,38 @@ func TestCertificatesAreIssuedForThoseWhoCompleted(t *testing.T) {
 		t.Errorf("certificates in the register: %+v, %v", certs, err)
 	}
 }
+
+func TestTrainerPickedFromTheRegisterIsSaved(t *testing.T) {
+	w := openWindow(t, withCourse)
+	tr := openCourse(t, w)
+	test.LaidOutObjects(w.win.Canvas().Content())
+	test.Tap(button(t, w, "Add trainer…"))
+	picker := w.win.Canvas().Overlays().Top()
+	var search *widget.Entry
+	var list *widget.List
+	for _, o := range test.LaidOutObjects(picker) {
+		switch o := o.(type) {
+		case *widget.Entry:
+			search = o
+		case *widget.List:
+			list = o
+		}
+	}
+	test.Type(search, "zoë lefèvre")
+	if list.Length() == 0 {
+		t.Fatal("the sample has Zoë Lefèvre; the picker finds nobody")
+	}
+	list.Select(0)
+	if !tr.form.dirty || len(tr.form.trainers.ids) != 1 {
+		t.Fatalf("picking a trainer: dirty %v, trainers %v", tr.form.dirty, tr.form.trainers.ids)
+	}
+	w.ws.save()
+	c, err := w.store.Course(context.Background(), tr.form.current.ID)
+	if err != nil || len(c.Trainers) != 1 {
+		t.Fatalf("saved trainers %v, %v", c.Trainers, err)
+	}
+	trainer, _ := w.store.Contact(context.Background(), c.Trainers[0])
+	if trainer.Name != "Zoë Lefèvre" {
+		t.Errorf("the trainer saved is %q", trainer.Name)
+	}
+}
