@@ -231,19 +231,20 @@ func (t *trainingsScreen) refresh() {
 // participantsPanel lists a course's participants, with the figures of the
 // course below.
 type participantsPanel struct {
-	env     *env
-	course  data.Course
-	rows    []data.Participant
-	list    *widget.List
-	figures *widget.Label
-	add     *widget.Button
-	addOrg  *widget.Button
-	remove  *widget.Button
-	signIn  *widget.Button
-	certs   *widget.Button
-	sheet   *widget.Button
-	chosen  int
-	content fyne.CanvasObject
+	env       *env
+	course    data.Course
+	rows      []data.Participant
+	list      *widget.List
+	figures   *widget.Label
+	add       *widget.Button
+	addOrg    *widget.Button
+	remove    *widget.Button
+	newPerson *widget.Button
+	signIn    *widget.Button
+	certs     *widget.Button
+	sheet     *widget.Button
+	chosen    int
+	content   fyne.CanvasObject
 }
 
 func newParticipantsPanel(e *env) *participantsPanel {
@@ -270,6 +271,9 @@ func newParticipantsPanel(e *env) *participantsPanel {
 			p.afterChange()
 		})
 	})
+	p.newPerson = widget.NewButtonWithIcon(lang.L("New person…"), theme.ContentAddIcon(), func() {
+		lastQuickAdd = newQuickAdd(e, p.course, p.afterChange)
+	})
 	p.remove = widget.NewButtonWithIcon(lang.L("Remove from course"), theme.ContentRemoveIcon(), func() {
 		if p.chosen < 0 || p.chosen >= len(p.rows) {
 			return
@@ -286,7 +290,7 @@ func newParticipantsPanel(e *env) *participantsPanel {
 	p.signIn = widget.NewButtonWithIcon(lang.L("Sign-in sheets…"), theme.DocumentPrintIcon(), p.saveSignIn)
 	p.certs = widget.NewButtonWithIcon(lang.L("Certificates…"), theme.DocumentPrintIcon(), p.saveCertificates)
 	p.sheet = widget.NewButtonWithIcon(lang.L("Participant list (xlsx)…"), theme.DownloadIcon(), p.saveList)
-	buttons := container.NewHBox(p.add, p.addOrg, p.remove)
+	buttons := container.NewHBox(p.add, p.addOrg, p.newPerson, p.remove)
 	documents := container.NewHBox(widget.NewLabel(lang.L("Documents:")), p.signIn, p.certs, p.sheet)
 	p.content = container.NewBorder(buttons, container.NewVBox(p.figures, documents), nil, nil, p.list)
 	return p
@@ -316,12 +320,16 @@ func (p *participantsPanel) updateButtons() {
 	has := p.course.ID != ""
 	setEnabled(p.add, !ro && has)
 	setEnabled(p.addOrg, !ro && has)
+	setEnabled(p.newPerson, !ro && has)
 	setEnabled(p.remove, !ro && p.chosen >= 0 && p.chosen < len(p.rows))
 	for _, b := range []*widget.Button{p.signIn, p.sheet} {
 		setEnabled(b, has)
 	}
 	setEnabled(p.certs, has && !ro)
 }
+
+// lastQuickAdd is the quick-add dialog opened last (tests drive it).
+var lastQuickAdd *quickAdd
 
 // signInBlankRows are the rows left for people who come unannounced.
 const signInBlankRows = 8

@@ -231,3 +231,40 @@ func TestTrainerPickedFromTheRegisterIsSaved(t *testing.T) {
 		t.Errorf("the trainer saved is %q", trainer.Name)
 	}
 }
+
+func TestQuickAddSomeoneNotInTheRegister(t *testing.T) {
+	w := openWindow(t, withCourse)
+	tr := openCourse(t, w)
+	p := tr.participants
+	before := len(p.rows)
+	test.Tap(p.newPerson)
+	q := lastQuickAdd
+	test.Type(q.name, "Irina Ceban")
+	test.Tap(q.save)
+	if msg := q.fields.message("organisation"); msg != "Required" {
+		t.Errorf("no organisation chosen: message %q", msg)
+	}
+	q.kind.SetSelected("A new organisation")
+	test.Type(q.newName, "Youth Centre „Orizont”")
+	test.Type(q.email, "irina@orizont")
+	w.ws.save() // Ctrl+S in the dialog
+	if msg := q.fields.message("organisation_sector"); msg != "Required" {
+		t.Errorf("sector message %q", msg)
+	}
+	if !strings.Contains(q.fields.message("emails"), "irina@orizont") {
+		t.Errorf("e-mail message %q", q.fields.message("emails"))
+	}
+	if q.name.Text != "Irina Ceban" || q.newName.Text != "Youth Centre „Orizont”" {
+		t.Fatal("the typing was lost")
+	}
+	q.sector.w.SetSelected("NGO")
+	q.email.SetText("irina@orizont.example.org")
+	test.Tap(q.save)
+	if len(p.rows) != before+1 {
+		t.Fatalf("participants %d, want %d", len(p.rows), before+1)
+	}
+	hits, _ := w.store.SearchContacts(context.Background(), "irina ceban", 5)
+	if len(hits) != 1 || hits[0].OrganisationName != "Youth Centre „Orizont”" {
+		t.Errorf("the person is not in the register under the new organisation: %+v", hits)
+	}
+}

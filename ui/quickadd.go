@@ -1,0 +1,146 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/ncm-register/ncm-register/data"
+)
+
+// quickAdd puts on a course someone who is not in the register yet,
+// creating them (and their organisation if need be) without leaving the
+// course.
+type quickAdd struct {
+	env     *env
+	course  data.Course
+	fields  *fieldSet
+	dlg     dialog.Dialog
+	name    *formEntry
+	email   *formEntry
+	phone   *formEntry
+	sex     *widget.RadioGroup
+	kind    *widget.RadioGroup
+	orgID   string
+	orgName *widget.Label
+	newName *formEntry
+	sector  *codeSelect
+	save    *widget.Button
+	onAdded func()
+}
+
+func newQuickAdd(e *env, c data.Course, onAdded func()) *quickAdd {
+	q := &quickAdd{env: e, course: c, fields: newFieldSet(), onAdded: onAdded}
+	entry := func(key string) *formEntry {
+		en := newFormEntry(false)
+		en.OnChanged = func(string) { q.fields.clearField(key) }
+		en.onEscape = func() { q.dlg.Hide() }
+		en.hasUnsavedTyping = func() bool { return true }
+		return en
+	}
+	q.name, q.email, q.phone = entry("name"), entry("emails"), entry("phones")
+	var sexes []string
+	for _, s := range data.Sexes {
+		sexes = append(sexes, codeLabel("sex", s))
+	}
+	q.sex = widget.NewRadioGroup(append(sexes, lang.L("Not recorded")), nil)
+	q.sex.Horizontal = true
+	q.sex.SetSelected(lang.L("Not recorded"))
+
+	existing, fresh := lang.L("An organisation of the register"), lang.L("A new organisation")
+	q.orgName = widget.NewLabel(lang.L("none chosen"))
+	choose := widget.NewButtonWithIcon(lang.L("Choose…"), theme.SearchIcon(), func() {
+		pickOrganisation(e, lang.L("Choose the person's organisation"), func(o data.OrganisationRow) {
+			q.orgID = o.ID
+			q.orgName.SetText(o.Name)
+			q.fields.clearField("organisation")
+		})
+	})
+	q.newName = entry("organisation_name")
+	q.sector = newCodeSelect("sector", data.SectorCodes(), "", func(string) { q.fields.clearField("organisation_sector") })
+	q.sector.w.PlaceHolder = lang.L("Choose a sector")
+	existingRow := container.NewBorder(nil, nil, nil, choose, q.orgName)
+	q.kind = widget.NewRadioGroup([]string{existing, fresh}, func(k string) {
+		on := k == fresh
+		for _, w := range []fyne.Disableable{q.newName, q.sector.w} {
+			if on {
+				w.Enable()
+			} else {
+				w.Disable()
+			}
+		}
+		if on {
+			choose.Disable()
+		} else {
+			choose.Enable()
+		}
+	})
+	q.kind.Horizontal = true
+	q.kind.SetSelected(existing)
+
+	q.fields.add("name", lang.L("Full name"), true, q.name)
+	q.fields.add("sex", lang.L("Sex"), false, q.sex)
+	q.fields.add("emails", lang.L("E-mail"), false, q.email)
+	q.fields.add("phones", lang.L("Phone"), false, q.phone)
+	q.fields.add("kind", lang.L("Works for"), false, q.kind)
+	q.fields.add("organisation", lang.L("Organisation"), false, existingRow)
+	q.fields.add("organisation_name", lang.L("New organisation"), false, q.newName)
+	q.fields.add("organisation_sector", lang.L("Its sector"), false, q.sector.w)
+
+	q.save = widget.NewButtonWithIcon(lang.L("Add to the course"), theme.ContentAddIcon(), func() { q.Save() })
+	q.save.Importance = widget.HighImportance
+	cancel := widget.NewButtonWithIcon(lang.L("Cancel"), theme.CancelIcon(), func() { q.dlg.Hide() })
+	note := help(lang.L("The person is added to the register too, so that the next course finds them."))
+	body := container.NewBorder(nil, container.NewVBox(note, container.NewHBox(layoutSpacer(), cancel, q.save)), nil, nil, q.fields.grid)
+	q.dlg = dialog.NewCustomWithoutButtons(lang.L("Add someone who is not in the register"), body, e.win)
+	q.dlg.Resize(fyne.NewSize(620, 520))
+	e.dialogSave = q.Save
+	q.dlg.SetOnClosed(func() { e.dialogSave = nil })
+	q.dlg.Show()
+	e.win.Canvas().Focus(q.name)
+	return q
+}
+
+// Save adds the person; problems are shown beside their fields and the
+// dialog keeps what was typed.
+func (q *quickAdd) Save() bool {
+	c := data.Contact{Name: q.name.Text}
+	for _, s := range data.Sexes {
+		if codeLabel("sex", s) == q.sex.Selected {
+			c.Sex = s.Code
+		}
+	}
+	if strings.TrimSpace(q.email.Text) != "" {
+		c.Emails = []string{q.email.Text}
+	}
+	if strings.TrimSpace(q.phone.Text) != "" {
+		c.Phones = []string{q.phone.Text}
+	}
+	var org data.Organisation
+	if q.kind.Selected == lang.L("A new organisation") {
+		org = data.Organisation{Name: q.newName.Text, Sector: q.sector.code()}
+	} else if q.orgID == "" {
+		q.fields.show(&data.ValidationError{Errors: []data.FieldError{{Field: "organisation", Key: "error.required", Template: "Required"}}})
+		return false
+	} else {
+		org.ID = q.orgID
+	}
+	added, err := q.env.store.AddNewParticipant(context.Background(), q.course.ID, c, org)
+	if err != nil {
+		if !q.fields.show(err) {
+			dialog.ShowError(fmt.Errorf("%s: %w", lang.L("The person was not added"), err), q.env.win)
+		}
+		return false
+	}
+	q.dlg.Hide()
+	q.env.status(lang.L("Added to the course and the register") + ": " + added.Name)
+	q.onAdded()
+	return true
+}
