@@ -240,6 +240,7 @@ type participantsPanel struct {
 	addOrg    *widget.Button
 	remove    *widget.Button
 	newPerson *widget.Button
+	sheetIn   *widget.Button
 	signIn    *widget.Button
 	certs     *widget.Button
 	sheet     *widget.Button
@@ -262,7 +263,7 @@ func newParticipantsPanel(e *env) *participantsPanel {
 			p.addPeople([]string{h.ID})
 		})
 	})
-	p.addOrg = widget.NewButtonWithIcon(lang.L("Add focal points of…"), theme.AccountIcon(), func() {
+	p.addOrg = widget.NewButtonWithIcon(lang.L("Focal points of…"), theme.AccountIcon(), func() {
 		pickOrganisation(e, lang.L("Add every focal point of an organisation"), func(o data.OrganisationRow) {
 			if err := e.store.AddFocalPoints(context.Background(), p.course.ID, []string{o.ID}); err != nil {
 				dialog.ShowError(err, e.win)
@@ -274,7 +275,10 @@ func newParticipantsPanel(e *env) *participantsPanel {
 	p.newPerson = widget.NewButtonWithIcon(lang.L("New person…"), theme.ContentAddIcon(), func() {
 		lastQuickAdd = newQuickAdd(e, p.course, p.afterChange)
 	})
-	p.remove = widget.NewButtonWithIcon(lang.L("Remove from course"), theme.ContentRemoveIcon(), func() {
+	p.sheetIn = widget.NewButtonWithIcon(lang.L("Import sheet…"), theme.UploadIcon(), func() {
+		chooseSheet(e, p.course, p.afterChange)
+	})
+	p.remove = widget.NewButtonWithIcon(lang.L("Remove"), theme.ContentRemoveIcon(), func() {
 		if p.chosen < 0 || p.chosen >= len(p.rows) {
 			return
 		}
@@ -290,7 +294,7 @@ func newParticipantsPanel(e *env) *participantsPanel {
 	p.signIn = widget.NewButtonWithIcon(lang.L("Sign-in sheets…"), theme.DocumentPrintIcon(), p.saveSignIn)
 	p.certs = widget.NewButtonWithIcon(lang.L("Certificates…"), theme.DocumentPrintIcon(), p.saveCertificates)
 	p.sheet = widget.NewButtonWithIcon(lang.L("Participant list (xlsx)…"), theme.DownloadIcon(), p.saveList)
-	buttons := container.NewHBox(p.add, p.addOrg, p.newPerson, p.remove)
+	buttons := container.NewHBox(p.add, p.addOrg, p.newPerson, p.sheetIn, p.remove)
 	documents := container.NewHBox(widget.NewLabel(lang.L("Documents:")), p.signIn, p.certs, p.sheet)
 	p.content = container.NewBorder(buttons, container.NewVBox(p.figures, documents), nil, nil, p.list)
 	return p
@@ -321,6 +325,7 @@ func (p *participantsPanel) updateButtons() {
 	setEnabled(p.add, !ro && has)
 	setEnabled(p.addOrg, !ro && has)
 	setEnabled(p.newPerson, !ro && has)
+	setEnabled(p.sheetIn, !ro && has)
 	setEnabled(p.remove, !ro && p.chosen >= 0 && p.chosen < len(p.rows))
 	for _, b := range []*widget.Button{p.signIn, p.sheet} {
 		setEnabled(b, has)

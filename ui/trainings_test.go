@@ -268,3 +268,43 @@ func TestQuickAddSomeoneNotInTheRegister(t *testing.T) {
 		t.Errorf("the person is not in the register under the new organisation: %+v", hits)
 	}
 }
+
+func TestTypedUpSheetIsReviewedThenApplied(t *testing.T) {
+	w := openWindow(t, withCourse)
+	tr := openCourse(t, w)
+	p := tr.participants
+	first := p.rows[0]
+	// A broken file is explained and changes nothing.
+	if v := reviewSheet(w.env(), p.course, strings.NewReader("Name,Day 1\nAna,maybe\n"), "typed.csv", func() {}); v != nil {
+		t.Fatal("a sheet with a bad mark was accepted")
+	}
+	top := w.win.Canvas().Overlays().Top()
+	found := false
+	for _, o := range test.LaidOutObjects(top) {
+		if l, ok := o.(*widget.Label); ok && strings.Contains(l.Text, "line 2, column B") {
+			found = true
+		}
+	}
+	if !found {
+		t.Error("the error does not say line 2, column B")
+	}
+	w.win.Canvas().Overlays().Remove(top)
+
+	sheet := "Name,Day 1,Day 2,Day 3\n" + first.Name + ",x,x,x\nZzz Nobody,x,,\n"
+	v := reviewSheet(w.env(), p.course, strings.NewReader(sheet), "typed.csv", p.afterChange)
+	if v == nil || len(v.matches) != 2 || v.matches[0].Status != data.SheetParticipant || v.matches[1].Status != data.SheetNew {
+		t.Fatalf("review %+v", v)
+	}
+	marks, _ := w.store.Attendance(context.Background(), p.course.ID)
+	if len(marks) != 0 {
+		t.Fatal("marks were recorded before Apply")
+	}
+	test.Tap(v.apply)
+	marks, _ = w.store.Attendance(context.Background(), p.course.ID)
+	if len(marks[first.ID]) != 3 {
+		t.Errorf("%s has marks %v after Apply, want 3 days", first.Name, marks[first.ID])
+	}
+	if got := tr.grid.personTotal(first.ID); got != 3 {
+		t.Errorf("the grid shows %d days for %s", got, first.Name)
+	}
+}

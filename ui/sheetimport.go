@@ -1,0 +1,135 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/ncm-register/ncm-register/data"
+)
+
+// chooseSheet asks for a typed-up sign-in sheet and opens its review.
+func chooseSheet(e *env, c data.Course, done func()) {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil || r == nil {
+			return
+		}
+		defer r.Close()
+		reviewSheet(e, c, r, r.URI().Name(), done)
+	}, e.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".csv", ".xlsx"}))
+	d.Resize(fyne.NewSize(900, 600))
+	d.Show()
+}
+
+// sheetReview shows what each line of a typed-up sheet matched, lets the
+// user choose among people of the same name, and applies it on request.
+type sheetReview struct {
+	env     *env
+	course  data.Course
+	matches []data.SheetMatch
+	dlg     dialog.Dialog
+	apply   *widget.Button
+}
+
+// reviewSheet reads the sheet; a file that cannot be read is explained
+// (line, column, why) and nothing changes.
+func reviewSheet(e *env, c data.Course, r io.Reader, name string, done func()) *sheetReview {
+	rows, err := data.ReadSheet(r, name, c)
+	if err != nil {
+		dialog.ShowError(fmt.Errorf("%s %s: %w. %s", lang.L("The sheet"), name, err, lang.L("Nothing was changed.")), e.win)
+		return nil
+	}
+	matches, err := e.store.MatchSheet(context.Background(), c.ID, rows)
+	if err != nil {
+		dialog.ShowError(err, e.win)
+		return nil
+	}
+	v := &sheetReview{env: e, course: c, matches: matches}
+	lines := container.NewVBox()
+	counts := map[string]int{}
+	for i := range v.matches {
+		m := &v.matches[i]
+		counts[m.Status]++
+		marks := make([]string, 0, len(m.Row.Marks))
+		for _, d := range c.Days() {
+			if mark, ok := m.Row.Marks[d]; ok {
+				marks = append(marks, labelOf("mark", data.Marks, mark))
+			}
+		}
+		title := widget.NewLabelWithStyle(fmt.Sprintf("%d. %s", m.Row.Line, m.Row.Name), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		status := widget.NewLabel(sheetStatus(m.Status) + " · " + strings.Join(marks, ", "))
+		status.Truncation = fyne.TextTruncateEllipsis
+		row := container.NewVBox(title, status)
+		if m.Status == data.SheetAmbiguous {
+			var options []string
+			for _, h := range m.Candidates {
+				options = append(options, h.Name+" · "+h.OrganisationName)
+			}
+			choice := widget.NewSelect(options, func(s string) {
+				for j, o := range options {
+					if o == s {
+						m.ContactID = m.Candidates[j].ID
+					}
+				}
+			})
+			choice.PlaceHolder = lang.L("Choose who this is (or leave it)")
+			row.Add(choice)
+		}
+		lines.Add(row)
+	}
+	summary := help(fmt.Sprintf(lang.L("%d on the course, %d to add from the register, %d to choose, %d not in the register (add them with New person…)."),
+		counts[data.SheetParticipant], counts[data.SheetRegister], counts[data.SheetAmbiguous], counts[data.SheetNew]))
+	v.apply = widget.NewButton(lang.L("Apply"), v.applyMatches)
+	v.apply.Importance = widget.HighImportance
+	if e.store.ReadOnly() {
+		v.apply.Disable()
+	}
+	cancel := widget.NewButton(lang.L("Cancel"), func() { v.dlg.Hide() })
+	body := container.NewBorder(summary, container.NewHBox(layoutSpacer(), cancel, v.apply), nil, nil, container.NewVScroll(lines))
+	v.dlg = dialog.NewCustomWithoutButtons(lang.L("Review the typed-up sheet")+": "+name, body, e.win)
+	v.dlg.Resize(fyne.NewSize(700, 560))
+	v.dlg.SetOnClosed(done)
+	v.dlg.Show()
+	lastSheetReview = v
+	return v
+}
+
+// lastSheetReview is the review opened last (tests drive it).
+var lastSheetReview *sheetReview
+
+func sheetStatus(status string) string {
+	switch status {
+	case data.SheetParticipant:
+		return lang.L("on the course")
+	case data.SheetRegister:
+		return lang.L("in the register: will be added to the course")
+	case data.SheetAmbiguous:
+		return lang.L("several people of this name")
+	}
+	return lang.L("not in the register: left out")
+}
+
+func (v *sheetReview) applyMatches() {
+	chosen := make([]data.SheetMatch, len(v.matches))
+	copy(chosen, v.matches)
+	for i := range chosen {
+		if chosen[i].Status == data.SheetAmbiguous && chosen[i].ContactID != "" {
+			chosen[i].Status = data.SheetRegister
+		}
+	}
+	if err := v.env.store.ApplySheet(context.Background(), v.course.ID, chosen); err != nil {
+		dialog.ShowError(err, v.env.win)
+		return
+	}
+	v.env.status(lang.L("The typed-up sheet was applied") + " · " + lang.L("Undo with Ctrl+Z"))
+	v.dlg.Hide()
+}
