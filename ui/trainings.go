@@ -65,7 +65,7 @@ func newTrainingsScreen(e *env) *trainingsScreen {
 	t.pillar.w.PlaceHolder = lang.L("All pillars")
 	t.archived = widget.NewCheck(lang.L("Show archived"), func(on bool) { t.filter.Archived = on; t.reload() })
 	t.newBtn = widget.NewButtonWithIcon(lang.L("New course"), theme.ContentAddIcon(), t.startNew)
-	t.calendar = widget.NewButtonWithIcon(lang.L("Calendar (.ics)…"), theme.CalendarIcon(), func() {
+	t.calendar = widget.NewButtonWithIcon(lang.L("Calendar…"), theme.CalendarIcon(), func() {
 		courses := t.courses
 		saveDocument(e, "training-courses.ics", func(w io.Writer) error {
 			return export.Calendar(w, courses, time.Now())
@@ -115,7 +115,8 @@ func newTrainingsScreen(e *env) *trainingsScreen {
 	t.heading.Truncation = fyne.TextTruncateEllipsis
 
 	filters := container.NewGridWithColumns(3, t.year, t.status.w, t.pillar.w)
-	top := container.NewVBox(container.NewGridWithColumns(2, t.newBtn, t.calendar), t.search, filters,
+	figures := widget.NewButtonWithIcon(lang.L("Figures…"), theme.InfoIcon(), func() { showTrainingFigures(e) })
+	top := container.NewVBox(container.NewGridWithColumns(3, t.newBtn, t.calendar, figures), t.search, filters,
 		container.NewBorder(nil, nil, t.archived, nil, t.count))
 	left := container.NewBorder(top, nil, nil, nil, t.list)
 	right := container.NewBorder(t.heading, nil, nil, nil, t.tabs)

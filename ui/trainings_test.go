@@ -3,6 +3,7 @@ package ui
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -306,5 +307,27 @@ func TestTypedUpSheetIsReviewedThenApplied(t *testing.T) {
 	}
 	if got := tr.grid.personTotal(first.ID); got != 3 {
 		t.Errorf("the grid shows %d days for %s", got, first.Name)
+	}
+}
+
+func TestFiguresForAPeriod(t *testing.T) {
+	w := openWindow(t, withCourse)
+	v := showTrainingFigures(w.env())
+	first, last := dateOf("2026-01-01"), dateOf("2026-12-31")
+	v.from.SetDate(first)
+	v.to.SetDate(last)
+	f, err := w.store.TrainingFiguresForPeriod(context.Background(), "2026-01-01", "2026-12-31")
+	if err != nil || f.Courses != 1 || f.Participants == 0 {
+		t.Fatalf("figures %+v, %v", f, err)
+	}
+	for _, want := range []string{"Courses held: 1", fmt.Sprintf("Participants: %d", f.Participants), "By sector"} {
+		if !strings.Contains(v.result.Text, want) {
+			t.Errorf("figures text lacks %q:\n%s", want, v.result.Text)
+		}
+	}
+	v.from.SetDate(dateOf("2027-01-01"))
+	v.to.SetDate(dateOf("2027-12-31"))
+	if !strings.Contains(v.result.Text, "Courses held: 0") {
+		t.Errorf("2027 should have no course:\n%s", v.result.Text)
 	}
 }

@@ -151,6 +151,13 @@ func TestEnglishTranslationComplete(t *testing.T) {
 	if len(want) < 100 {
 		t.Fatalf("found only %d strings in the sources; the scan is broken", len(want))
 	}
+	// go-i18n reads an object with a key named like a plural form as one
+	// plural message: a string "other" at the top would break the whole file.
+	for _, form := range []string{"zero", "one", "two", "few", "many", "other"} {
+		if _, ok := want[form]; ok {
+			t.Errorf("the key %q is a plural form name; use a longer key (lang.X)", form)
+		}
+	}
 	for k, v := range want {
 		g, ok := got[k]
 		if !ok {

@@ -1,0 +1,97 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/ncm-register/ncm-register/data"
+)
+
+// figuresView shows the training figures of a period, with the rule they
+// are counted by: the same figures the questionnaire reply uses.
+type figuresView struct {
+	env      *env
+	from, to *widget.DateEntry
+	result   *widget.Label
+	rule     *widget.Label
+}
+
+func showTrainingFigures(e *env) *figuresView {
+	v := &figuresView{env: e}
+	year := time.Now().Year()
+	first := time.Date(year, 1, 1, 0, 0, 0, 0, time.UTC)
+	last := time.Date(year, 12, 31, 0, 0, 0, 0, time.UTC)
+	v.from, v.to = widget.NewDateEntry(), widget.NewDateEntry()
+	v.from.SetDate(&first)
+	v.to.SetDate(&last)
+	v.from.OnChanged = func(*time.Time) { v.refresh() }
+	v.to.OnChanged = func(*time.Time) { v.refresh() }
+	v.result = widget.NewLabel("")
+	v.result.Wrapping = fyne.TextWrapWord
+	v.rule = help(lang.L("How they are counted") + ": " + data.TrainingCountingRules)
+	period := container.NewGridWithColumns(4, widget.NewLabel(lang.L("From")), v.from, widget.NewLabel(lang.L("To")), v.to)
+	d := dialog.NewCustom(lang.L("Training figures for a period"), lang.L("Close"),
+		container.NewBorder(period, v.rule, nil, nil, container.NewVScroll(v.result)), e.win)
+	d.Resize(fyne.NewSize(720, 560))
+	v.refresh()
+	d.Show()
+	return v
+}
+
+func (v *figuresView) refresh() {
+	if v.from.Date == nil || v.to.Date == nil {
+		v.result.SetText(lang.L("Choose the first and last day of the period."))
+		return
+	}
+	from, to := v.from.Date.Format(time.DateOnly), v.to.Date.Format(time.DateOnly)
+	f, err := v.env.store.TrainingFiguresForPeriod(context.Background(), from, to)
+	if err != nil {
+		v.result.SetText(err.Error())
+		return
+	}
+	v.result.SetText(describeTrainingFigures(f))
+}
+
+// describeTrainingFigures writes the figures as lines of text.
+func describeTrainingFigures(f data.TrainingFigures) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s: %d (%s: %d)\n", lang.L("Courses held"), f.Courses, lang.L("joint"), f.JointCourses)
+	fmt.Fprintf(&b, "%s: %d (%s %d, %s %d)\n", lang.L("Participants"), f.Participants,
+		lang.L("government"), f.Government, lang.L("non-government"), f.NonGovernment)
+	fmt.Fprintf(&b, "%s: %s %d, %s %d, %s %d, %s %d\n\n", lang.L("By sex"),
+		lang.L("women"), f.BySex["female"], lang.L("men"), f.BySex["male"], labelOf("sex", data.Sexes, "other"), f.BySex["other"],
+		lang.L("not recorded"), f.BySex[""])
+	b.WriteString(lang.L("By sector") + "\n")
+	for _, s := range data.Sectors {
+		if n := f.BySector[s.Code.Code]; n > 0 {
+			fmt.Fprintf(&b, "    %s: %d\n", codeLabel("sector", s.Code), n)
+		}
+	}
+	type count struct {
+		name string
+		n    int
+	}
+	var orgs []count
+	for name, n := range f.ByOrganisation {
+		orgs = append(orgs, count{name, n})
+	}
+	sort.Slice(orgs, func(i, j int) bool {
+		return orgs[i].n > orgs[j].n || orgs[i].n == orgs[j].n && orgs[i].name < orgs[j].name
+	})
+	if len(orgs) > 0 {
+		b.WriteString("\n" + lang.L("By organisation") + "\n")
+		for _, o := range orgs {
+			fmt.Fprintf(&b, "    %s: %d\n", o.name, o.n)
+		}
+	}
+	return b.String()
+}
