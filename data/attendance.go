@@ -117,7 +117,7 @@ func (s *Store) Attendance(ctx context.Context, courseID string) (map[string]map
 }
 
 // Completed tells whether marks meet the course's completion rule: present
-// or late on at least Completion percent of its days.
+// or late on at least Completion percent of its days (DefaultCompletion when 0).
 func (c Course) Completed(marks map[string]string) bool {
 	days := c.Days()
 	if len(days) == 0 {
@@ -129,5 +129,11 @@ func (c Course) Completed(marks map[string]string) bool {
 			attended++
 		}
 	}
-	return attended*100 >= c.Completion*len(days)
+	// A course not saved yet has Completion 0, which SaveCourse stores as
+	// the default rule; with 0 here everyone, even absent, would complete.
+	rule := c.Completion
+	if rule == 0 {
+		rule = DefaultCompletion
+	}
+	return attended*100 >= rule*len(days)
 }

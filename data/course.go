@@ -93,7 +93,9 @@ func normaliseCourse(c Course, exists func(entity, id string) (bool, error)) (Co
 	}
 	first := v.date("first_day", c.FirstDay)
 	last := v.date("last_day", c.LastDay)
-	if c.LastDay == "" && first != "" {
+	// A last day left empty (or only spaces, as a form may send it) makes a
+	// one-day course; checking c.LastDay == "" let "  " through as no last day.
+	if strings.TrimSpace(c.LastDay) == "" && first != "" {
 		last = first // a one-day course
 	}
 	c.FirstDay, c.LastDay = first, last
@@ -288,7 +290,9 @@ func (s *Store) Courses(ctx context.Context, f CourseFilter) ([]Course, error) {
 		return nil, err
 	}
 	defer rows.Close()
-	words := strings.Fields(Fold(f.Query))
+	// The query is cut into words where the titles are ("child-sensitive"
+	// typed whole found nothing: no word of the title starts with it).
+	words := strings.FieldsFunc(Fold(f.Query), titleWordBreak)
 	var out []Course
 	for rows.Next() {
 		c, err := scanCourse(rows)
@@ -302,9 +306,12 @@ func (s *Store) Courses(ctx context.Context, f CourseFilter) ([]Course, error) {
 	return out, rows.Err()
 }
 
+// titleWordBreak tells where course titles and topics break into words.
+func titleWordBreak(r rune) bool { return r == ' ' || r == '-' || r == ',' || r == '.' }
+
 // matchesAll tells whether every word starts a word of text (both folded).
 func matchesAll(text string, words []string) bool {
-	fields := strings.FieldsFunc(text, func(r rune) bool { return r == ' ' || r == '-' || r == ',' || r == '.' })
+	fields := strings.FieldsFunc(text, titleWordBreak)
 	for _, w := range words {
 		found := false
 		for _, f := range fields {
