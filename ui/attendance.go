@@ -28,16 +28,13 @@ type attendanceGrid struct {
 	participants []data.Participant
 	marks        map[string]map[string]string // participant id → day → mark
 	cursor       widget.TableCellID           // in data coordinates: row = participant, col = day
+	widthsFor    int                          // the number of days the column widths were set for
 }
 
 func newAttendanceGrid(e *env) *attendanceGrid {
-	g := &attendanceGrid{env: e, marks: map[string]map[string]string{}}
+	g := &attendanceGrid{env: e, marks: map[string]map[string]string{}, widthsFor: -1}
 	g.Length = func() (int, int) { return len(g.participants) + 1, len(g.days) + 2 }
-	g.CreateCell = func() fyne.CanvasObject {
-		l := widget.NewLabel("")
-		l.Truncation = fyne.TextTruncateEllipsis
-		return l
-	}
+	g.CreateCell = func() fyne.CanvasObject { return widget.NewLabel("") }
 	g.UpdateCell = g.updateCell
 	g.ShowHeaderRow = true
 	g.CreateHeader = func() fyne.CanvasObject {
@@ -92,10 +89,15 @@ func (g *attendanceGrid) show(c data.Course) {
 			g.env.status(err.Error())
 		}
 	}
-	for i := range g.days {
-		g.SetColumnWidth(i+1, 110)
+	// Each SetColumnWidth refreshes every visible cell: set the widths only
+	// when the number of days changes.
+	if g.widthsFor != len(g.days) {
+		for i := range g.days {
+			g.SetColumnWidth(i+1, 110)
+		}
+		g.SetColumnWidth(len(g.days)+1, 140)
+		g.widthsFor = len(g.days)
 	}
-	g.SetColumnWidth(len(g.days)+1, 140)
 	if !same {
 		g.cursor = widget.TableCellID{}
 	}
@@ -108,6 +110,12 @@ func (g *attendanceGrid) updateCell(id widget.TableCellID, o fyne.CanvasObject) 
 	l := o.(*widget.Label)
 	l.TextStyle.Bold = false
 	l.Importance = widget.MediumImportance
+	// Only names can be too long for their column; measuring every mark
+	// for an ellipsis took most of the time the grid took to draw.
+	l.Truncation = fyne.TextTruncateOff
+	if id.Col == 0 {
+		l.Truncation = fyne.TextTruncateEllipsis
+	}
 	last := len(g.participants)
 	switch {
 	case id.Row == last && id.Col == 0:

@@ -53,12 +53,16 @@ func (v *figuresView) refresh() {
 		return
 	}
 	from, to := v.from.Date.Format(time.DateOnly), v.to.Date.Format(time.DateOnly)
-	f, err := v.env.store.TrainingFiguresForPeriod(context.Background(), from, to)
-	if err != nil {
-		v.result.SetText(err.Error())
-		return
-	}
-	v.result.SetText(describeTrainingFigures(f))
+	var f data.TrainingFigures
+	var err error
+	// Counting years of courses reads every participant: off the UI thread.
+	runAsync(func() { f, err = v.env.store.TrainingFiguresForPeriod(context.Background(), from, to) }, func() {
+		if err != nil {
+			v.result.SetText(err.Error())
+			return
+		}
+		v.result.SetText(describeTrainingFigures(f))
+	})
 }
 
 // describeTrainingFigures writes the figures as lines of text.
