@@ -262,6 +262,8 @@ type CourseFilter struct {
 	Status   string
 	Pillar   string
 	Query    string // words in the title or topics (case and accents ignored)
+	Sector   string // a sector reached: someone of it is on the course
+	Joint    bool   // only courses with participants of two or more sectors
 	Archived bool
 }
 
@@ -283,6 +285,14 @@ func (s *Store) Courses(ctx context.Context, f CourseFilter) ([]Course, error) {
 	}
 	if f.Pillar != "" {
 		where, args = append(where, "('\n' || pillars || '\n') LIKE ?"), append(args, "%\n"+f.Pillar+"\n%")
+	}
+	if f.Sector != "" {
+		where, args = append(where, `EXISTS (SELECT 1 FROM participant p
+			WHERE p.course_id = course.id AND p.archived = 0 AND p.sector = ?)`), append(args, f.Sector)
+	}
+	if f.Joint {
+		where = append(where, `(SELECT count(DISTINCT p.sector) FROM participant p
+			WHERE p.course_id = course.id AND p.archived = 0) >= 2`)
 	}
 	rows, err := s.read.QueryContext(ctx, "SELECT "+courseColumns+" FROM course WHERE "+
 		strings.Join(where, " AND ")+" ORDER BY first_day DESC, title", args...)

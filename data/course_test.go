@@ -405,6 +405,28 @@ func TestCoursesFilter(t *testing.T) {
 	if err := s.SetCourseArchived(t.Context(), e.ID, true); err != nil {
 		t.Fatal(err)
 	}
+	// a reaches police and an NGO (joint); b reaches police only; on c the
+	// only NGO participant was taken off.
+	police := mustSaveOrg(t, s, Organisation{Name: "Police", Sector: "police"})
+	ngo := mustSaveOrg(t, s, Organisation{Name: "Shelter NGO", Sector: "ngo"})
+	officer := mustSaveContact(t, s, Contact{OrganisationID: police.ID, Name: "Officer"})
+	worker := mustSaveContact(t, s, Contact{OrganisationID: ngo.ID, Name: "Worker"})
+	for _, add := range []struct {
+		course Course
+		people []string
+	}{{a, []string{officer.ID, worker.ID}}, {b, []string{officer.ID}}, {c, []string{officer.ID, worker.ID}}} {
+		if err := s.AddParticipants(t.Context(), add.course.ID, add.people); err != nil {
+			t.Fatal(err)
+		}
+	}
+	onC, _ := s.Participants(t.Context(), c.ID, false)
+	for _, p := range onC {
+		if p.Sector == "ngo" {
+			if err := s.SetParticipantArchived(t.Context(), p.ID, true); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
 	title := func(cs ...Course) []string {
 		var out []string
 		for _, c := range cs {
@@ -430,6 +452,9 @@ func TestCoursesFilter(t *testing.T) {
 		{"a hyphenated word typed whole", CourseFilter{Query: "Child-sensitive interv"}, title(c)},
 		{"the whole title", CourseFilter{Query: "Identificarea victimelor"}, title(a)},
 		{"no match", CourseFilter{Query: "xyz"}, nil},
+		{"sector reached", CourseFilter{Sector: "ngo"}, title(a)},
+		{"sector reached by several", CourseFilter{Sector: "police"}, title(c, b, a)},
+		{"joint only", CourseFilter{Joint: true}, title(a)},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -32,6 +32,8 @@ type trainingsScreen struct {
 	status   *codeSelect
 	pillar   *codeSelect
 	archived *widget.Check
+	sector   *codeSelect
+	joint    *widget.Check
 	newBtn   *widget.Button
 	calendar *widget.Button
 	count    *widget.Label
@@ -64,6 +66,9 @@ func newTrainingsScreen(e *env) *trainingsScreen {
 	t.pillar = newCodeSelect("pillar", data.Pillars, lang.L("All pillars"), func(c string) { t.filter.Pillar = c; t.reload() })
 	t.pillar.w.PlaceHolder = lang.L("All pillars")
 	t.archived = widget.NewCheck(lang.L("Show archived"), func(on bool) { t.filter.Archived = on; t.reload() })
+	t.sector = newCodeSelect("sector", data.SectorCodes(), lang.L("Any sector reached"), func(c string) { t.filter.Sector = c; t.reload() })
+	t.sector.w.PlaceHolder = lang.L("Any sector reached")
+	t.joint = widget.NewCheck(lang.L("Joint only"), func(on bool) { t.filter.Joint = on; t.reload() })
 	t.newBtn = widget.NewButtonWithIcon(lang.L("New course"), theme.ContentAddIcon(), t.startNew)
 	t.calendar = widget.NewButtonWithIcon(lang.L("Calendar…"), theme.CalendarIcon(), func() {
 		courses := t.courses
@@ -117,6 +122,7 @@ func newTrainingsScreen(e *env) *trainingsScreen {
 	filters := container.NewGridWithColumns(3, t.year, t.status.w, t.pillar.w)
 	figures := widget.NewButtonWithIcon(lang.L("Figures…"), theme.InfoIcon(), func() { showTrainingFigures(e) })
 	top := container.NewVBox(container.NewGridWithColumns(3, t.newBtn, t.calendar, figures), t.search, filters,
+		container.NewBorder(nil, nil, nil, t.joint, t.sector.w),
 		container.NewBorder(nil, nil, t.archived, nil, t.count))
 	left := container.NewBorder(top, nil, nil, nil, t.list)
 	right := container.NewBorder(t.heading, nil, nil, nil, t.tabs)

@@ -331,3 +331,29 @@ func TestFiguresForAPeriod(t *testing.T) {
 		t.Errorf("2027 should have no course:\n%s", v.result.Text)
 	}
 }
+
+func TestCourseListFilters(t *testing.T) {
+	w := openWindow(t, withCourse)
+	w.ws.nav.Select(1)
+	tr := w.ws.trainings
+	sectors := map[string]bool{}
+	for _, p := range func() []data.Participant {
+		ps, _ := w.store.Participants(context.Background(), tr.courses[0].ID, false)
+		return ps
+	}() {
+		sectors[p.Sector] = true
+	}
+	tr.joint.SetChecked(true)
+	if want := len(sectors) >= 2; (len(tr.courses) == 1) != want {
+		t.Errorf("joint only lists %d courses; the course reaches %d sectors", len(tr.courses), len(sectors))
+	}
+	tr.joint.SetChecked(false)
+	tr.sector.w.SetSelected("Media")
+	if len(tr.courses) != 0 && !sectors["media"] {
+		t.Errorf("a course without media participants passes the Media filter")
+	}
+	tr.sector.w.SetSelected("Any sector reached")
+	if len(tr.courses) != 1 {
+		t.Errorf("clearing the sector filter lists %d courses", len(tr.courses))
+	}
+}
