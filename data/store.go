@@ -37,7 +37,8 @@ type Store struct {
 	write    *sql.DB // one connection, so our own writes never wait on each other
 	lock     *flock.Flock
 	now      func() time.Time
-	lists    listCache // the organisation list, kept until the register changes
+	lists    listCache   // the organisation list, kept until the register changes
+	figures  figureCache // each course's training figures, likewise
 }
 
 var sqliteHeader = []byte("SQLite format 3\x00")

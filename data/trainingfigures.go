@@ -27,36 +27,85 @@ const TrainingCountingRules = "Courses count when held and their first day falls
 	"A course is joint when the participants counted come from two or more sectors."
 
 // TrainingFiguresForPeriod counts the courses held with a first day in [from, to] (YYYY-MM-DD).
+// It adds up the figures of each course, kept in memory and brought up to
+// date from the history (see figureCache).
 func (s *Store) TrainingFiguresForPeriod(ctx context.Context, from, to string) (TrainingFigures, error) {
-	return s.trainingFigures(ctx, "c.status = 'held' AND c.archived = 0 AND c.first_day BETWEEN ? AND ?", from, to)
+	cache, err := s.lockedFigures(ctx)
+	if err != nil {
+		return TrainingFigures{}, err
+	}
+	defer cache.mu.Unlock()
+	total := newTrainingFigures()
+	for _, c := range cache.courses {
+		if c.held && !c.archived && c.firstDay >= from && c.firstDay <= to {
+			total.add(c.figures)
+		}
+	}
+	return total, nil
 }
 
 // TrainingFiguresForCourse counts one course, whatever its status.
 func (s *Store) TrainingFiguresForCourse(ctx context.Context, courseID string) (TrainingFigures, error) {
-	return s.trainingFigures(ctx, "c.id = ?", courseID)
+	counts, err := s.courseFigures(ctx, "c.id = ?", courseID)
+	if err != nil {
+		return TrainingFigures{}, err
+	}
+	total := newTrainingFigures()
+	for _, c := range counts {
+		total.add(c.figures)
+	}
+	return total, nil
 }
 
-func (s *Store) trainingFigures(ctx context.Context, courses string, args ...any) (TrainingFigures, error) {
-	f := TrainingFigures{BySector: map[string]int{}, BySex: map[string]int{}, ByOrganisation: map[string]int{}}
+func newTrainingFigures() TrainingFigures {
+	return TrainingFigures{BySector: map[string]int{}, BySex: map[string]int{}, ByOrganisation: map[string]int{}}
+}
+
+// add adds the figures of other courses to f.
+func (f *TrainingFigures) add(g TrainingFigures) {
+	f.Courses += g.Courses
+	f.JointCourses += g.JointCourses
+	f.Participants += g.Participants
+	f.Government += g.Government
+	f.NonGovernment += g.NonGovernment
+	for k, n := range g.BySector {
+		f.BySector[k] += n
+	}
+	for k, n := range g.BySex {
+		f.BySex[k] += n
+	}
+	for k, n := range g.ByOrganisation {
+		f.ByOrganisation[k] += n
+	}
+}
+
+// courseCounts are one course's figures and what decides whether a period counts it.
+type courseCounts struct {
+	held, archived bool
+	firstDay       string
+	figures        TrainingFigures
+}
+
+// courseFigures counts each chosen course on its own.
+func (s *Store) courseFigures(ctx context.Context, courses string, args ...any) (map[string]courseCounts, error) {
 	// One row per participant still on a chosen course (one row of NULLs for
 	// a course with nobody on it); attended is NULL for someone without any
 	// mark, 1 when present or late on a day, 0 otherwise. Whether a course
 	// has attendance recorded is then decided here, from its rows.
 	//
-	// Why this shape: the query this replaces asked "does the course have
-	// marks?" again for every participant row, and ordered the rows by
-	// course id, which made SQLite walk every course by id instead of the
-	// courses of the period by first day: 150–180 ms for a year of the large
-	// sample (docs/performance.md). Only the participants still on a course
-	// decide whether it has marks: the marks of someone taken off it stay in
-	// the register, and made nobody else on the course count.
+	// Why this shape: a query that asked "does the course have marks?" again
+	// for every participant row, ordered by course id, was three times
+	// slower; counting in SQL with GROUP BY was slower too (docs/performance.md).
+	// Only the participants still on a course decide whether it has marks:
+	// the marks of someone taken off it stay in the register, and made
+	// nobody else on the course count.
 	rows, err := s.read.QueryContext(ctx, `
-		SELECT c.id, p.sector, p.sex, p.organisation_name,
+		SELECT c.id, c.status = 'held', c.archived, c.first_day, p.sector, p.sex, p.organisation_name,
 			(SELECT max(a.mark IN ('present', 'late')) FROM attendance a WHERE a.participant_id = p.id)
 		FROM course c LEFT JOIN participant p ON p.course_id = c.id AND p.archived = 0
 		WHERE `+courses, args...)
 	if err != nil {
-		return f, err
+		return nil, err
 	}
 	defer rows.Close()
 	type person struct {
@@ -64,20 +113,22 @@ func (s *Store) trainingFigures(ctx context.Context, courses string, args ...any
 		attended         bool
 	}
 	type course struct {
+		courseCounts
 		marked bool // someone on it has a mark
 		people []person
 	}
 	byCourse := map[string]*course{}
 	for rows.Next() {
-		var id string
+		var id, firstDay string
+		var held, archived bool
 		var sector, sex, org sql.NullString
 		var attended sql.NullInt64
-		if err := rows.Scan(&id, &sector, &sex, &org, &attended); err != nil {
-			return f, err
+		if err := rows.Scan(&id, &held, &archived, &firstDay, &sector, &sex, &org, &attended); err != nil {
+			return nil, err
 		}
 		c := byCourse[id]
 		if c == nil {
-			c = &course{}
+			c = &course{courseCounts: courseCounts{held: held, archived: archived, firstDay: firstDay}}
 			byCourse[id] = c
 		}
 		if !sector.Valid { // nobody on the course
@@ -87,10 +138,12 @@ func (s *Store) trainingFigures(ctx context.Context, courses string, args ...any
 		c.people = append(c.people, person{sector.String, sex.String, strings.TrimSpace(org.String), attended.Int64 == 1})
 	}
 	if err := rows.Err(); err != nil {
-		return f, err
+		return nil, err
 	}
-	for _, c := range byCourse {
-		f.Courses++
+	out := make(map[string]courseCounts, len(byCourse))
+	for id, c := range byCourse {
+		f := newTrainingFigures()
+		f.Courses = 1
 		sectors := map[string]bool{}
 		for _, p := range c.people {
 			if c.marked && !p.attended {
@@ -108,8 +161,10 @@ func (s *Store) trainingFigures(ctx context.Context, courses string, args ...any
 			}
 		}
 		if len(sectors) >= 2 {
-			f.JointCourses++
+			f.JointCourses = 1
 		}
+		c.figures = f
+		out[id] = c.courseCounts
 	}
-	return f, nil
+	return out, nil
 }

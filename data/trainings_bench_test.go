@@ -63,10 +63,26 @@ func openLargeTrainings(b *testing.B) *Store {
 }
 
 // BenchmarkTrainingFiguresForPeriod is the figures of the questionnaire
-// reply and of the Trainings area's totals: one year, and every year.
+// reply and of the Trainings area's totals: one year, and every year, from
+// the per-course figures kept in memory (counted once: see "cold" below).
 func BenchmarkTrainingFiguresForPeriod(b *testing.B) {
 	s := openLargeTrainings(b)
 	ctx := context.Background()
+	b.Run("cold", func(b *testing.B) {
+		// Every course counted from the file, as at the first figures
+		// after opening the register.
+		for b.Loop() {
+			s.figures.mu.Lock()
+			s.figures.built = false
+			s.figures.mu.Unlock()
+			if _, err := s.TrainingFiguresForPeriod(ctx, "2025-01-01", "2025-12-31"); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	if _, err := s.TrainingFiguresForPeriod(ctx, "2025-01-01", "2025-12-31"); err != nil {
+		b.Fatal(err)
+	}
 	for _, p := range []struct{ name, from, to string }{
 		{"one_year", "2025-01-01", "2025-12-31"},
 		{"all_years", "0001-01-01", "9999-12-31"},
@@ -152,5 +168,48 @@ func BenchmarkOpenCourse(b *testing.B) {
 			b.ReportMetric(float64(len(ps)), "participants")
 			b.ReportMetric(float64(marks), "marks")
 		})
+	}
+}
+
+// BenchmarkTrainingFiguresAfterMark is the figures of a year read again
+// after one mark changed: the touched course is counted anew, the others
+// come from memory.
+func BenchmarkTrainingFiguresAfterMark(b *testing.B) {
+	ctx := context.Background()
+	path := filepath.Join(b.TempDir(), "marks.db") // a copy: this benchmark writes
+	if err := copyFile(largeTrainingRegister(b), path); err != nil {
+		b.Fatal(err)
+	}
+	s, err := Open(ctx, path, Options{Device: "bench"})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	courses, err := s.Courses(ctx, CourseFilter{From: "2025-01-01", To: "2025-12-31", Status: "held"})
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err != nil || len(courses) == 0 {
+		b.Fatalf("courses of 2025: %d, %v", len(courses), err)
+	}
+	c := courses[0]
+	ps, err := s.Participants(ctx, c.ID, false)
+	if err != nil || len(ps) == 0 {
+		b.Fatalf("participants: %v", err)
+	}
+	if _, err := s.TrainingFiguresForPeriod(ctx, "2025-01-01", "2025-12-31"); err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		mark := []string{"present", "absent"}[i%2]
+		if err := s.SetMarks(ctx, c.ID, []Mark{{ParticipantID: ps[0].ID, Day: c.FirstDay, Mark: mark}}); err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		if _, err := s.TrainingFiguresForPeriod(ctx, "2025-01-01", "2025-12-31"); err != nil {
+			b.Fatal(err)
+		}
 	}
 }
