@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
@@ -251,4 +252,27 @@ func (g *attendanceGrid) save(marks []data.Mark) {
 	}
 	g.Refresh()
 	g.env.changed()
+}
+
+// markButtons set marks with the mouse: on the selected cell, or the whole
+// day; the grid keeps the keyboard afterwards.
+func (g *attendanceGrid) markButtons() fyne.CanvasObject {
+	box := container.NewHBox(widget.NewLabel(lang.L("Selected cell:")))
+	for _, m := range data.Marks {
+		mark := m.Code
+		box.Add(widget.NewButton(codeLabel("mark", m), func() {
+			g.setMark(mark)
+			g.env.win.Canvas().Focus(g)
+		}))
+	}
+	box.Add(widget.NewButton(lang.L("Clear"), func() {
+		g.setMark("")
+		g.env.win.Canvas().Focus(g)
+	}))
+	box.Add(widget.NewSeparator())
+	box.Add(widget.NewButton(lang.L("Whole day present"), func() {
+		g.markDayPresent()
+		g.env.win.Canvas().Focus(g)
+	}))
+	return box
 }

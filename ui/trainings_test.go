@@ -357,3 +357,25 @@ func TestCourseListFilters(t *testing.T) {
 		t.Errorf("clearing the sector filter lists %d courses", len(tr.courses))
 	}
 }
+
+func TestAttendanceByMouse(t *testing.T) {
+	w := openWindow(t, withCourse)
+	tr := openCourse(t, w)
+	tr.tabs.SelectIndex(2)
+	test.LaidOutObjects(w.win.Canvas().Content())
+	g := tr.grid
+	g.Select(widget.TableCellID{Row: 1, Col: 2}) // second person, second day
+	test.Tap(button(t, w, "Late"))
+	if got := g.marks[g.participants[1].ID][g.days[1]]; got != "late" {
+		t.Errorf("the Late button set %q", got)
+	}
+	if w.win.Canvas().Focused() != g {
+		t.Error("after a button the grid should keep the keyboard")
+	}
+	test.Tap(button(t, w, "Whole day present"))
+	// The cursor moved down a row on the same day; the whole of day 2 is
+	// now present or late (the Late mark stays).
+	if got := g.dayTotal(g.days[1]); got != len(g.participants) {
+		t.Errorf("Whole day present: %d of %d present or late on day 2", got, len(g.participants))
+	}
+}
