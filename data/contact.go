@@ -107,34 +107,7 @@ func (s *Store) SaveContact(ctx context.Context, c *Contact) error {
 	if creating {
 		n.ID = uuid.NewString()
 	}
-	err = s.writeTx(ctx, func(tx *sql.Tx) error {
-		at := s.timestamp()
-		if creating {
-			change, err := s.newChange(ctx, tx, "create", "Add contact “"+n.Name+"”")
-			if err != nil {
-				return err
-			}
-			return contactTable.insert(ctx, tx, change, n.ID, n.values(), at)
-		}
-		old, err := contactTable.load(ctx, tx, n.ID)
-		if err != nil {
-			return err
-		}
-		n.Archived = old["archived"] == "1"
-		change, err := s.newChange(ctx, tx, "update", "Edit contact “"+n.Name+"”")
-		if err != nil {
-			return err
-		}
-		changed, err := contactTable.update(ctx, tx, change, n.ID, old, n.values(), at)
-		if err == nil && !changed {
-			err = errNoChange
-		}
-		return err
-	})
-	if errors.Is(err, errNoChange) {
-		err = nil
-	}
-	if err != nil {
+	if err := s.saveRecord(ctx, contactTable, n.ID, creating, n.values(), nil); err != nil {
 		return err
 	}
 	got, err := s.Contact(ctx, n.ID)

@@ -171,37 +171,8 @@ func (s *Store) SaveCourse(ctx context.Context, c *Course) error {
 	if creating {
 		n.ID = uuid.NewString()
 	}
-	err = s.writeTx(ctx, func(tx *sql.Tx) error {
-		at := s.timestamp()
-		if creating {
-			change, err := s.newChange(ctx, tx, "create", "Add course “"+n.Title+"”")
-			if err != nil {
-				return err
-			}
-			return courseTable.insert(ctx, tx, change, n.ID, n.values(), at)
-		}
-		old, err := courseTable.load(ctx, tx, n.ID)
-		if err != nil {
-			return err
-		}
-		n.Archived = old["archived"] == "1"
-		if err := checkMarksWithin(ctx, tx, n); err != nil {
-			return err
-		}
-		change, err := s.newChange(ctx, tx, "update", "Edit course “"+n.Title+"”")
-		if err != nil {
-			return err
-		}
-		changed, err := courseTable.update(ctx, tx, change, n.ID, old, n.values(), at)
-		if err == nil && !changed {
-			err = errNoChange
-		}
-		return err
-	})
-	if errors.Is(err, errNoChange) {
-		err = nil
-	}
-	if err != nil {
+	check := func(tx *sql.Tx) error { return checkMarksWithin(ctx, tx, n) }
+	if err := s.saveRecord(ctx, courseTable, n.ID, creating, n.values(), check); err != nil {
 		return err
 	}
 	got, err := s.Course(ctx, n.ID)

@@ -92,42 +92,8 @@ func (s *Store) SaveOrganisation(ctx context.Context, o *Organisation) error {
 	if creating {
 		n.ID = uuid.NewString()
 	}
-	err = s.writeTx(ctx, func(tx *sql.Tx) error {
-		if err := s.checkDuplicateOrganisation(ctx, tx, n); err != nil {
-			return err
-		}
-		at := s.timestamp()
-		if creating {
-			change, err := s.newChange(ctx, tx, "create", "Add organisation “"+n.Name+"”")
-			if err != nil {
-				return err
-			}
-			n.CreatedAt, n.UpdatedAt = at, at
-			return organisationTable.insert(ctx, tx, change, n.ID, n.values(), at)
-		}
-		old, err := organisationTable.load(ctx, tx, n.ID)
-		if err != nil {
-			return err
-		}
-		n.Archived = old["archived"] == "1" // archiving has its own action
-		change, err := s.newChange(ctx, tx, "update", "Edit organisation “"+n.Name+"”")
-		if err != nil {
-			return err
-		}
-		changed, err := organisationTable.update(ctx, tx, change, n.ID, old, n.values(), at)
-		if err != nil {
-			return err
-		}
-		if !changed {
-			return errNoChange
-		}
-		n.UpdatedAt = at
-		return nil
-	})
-	if errors.Is(err, errNoChange) {
-		err = nil
-	}
-	if err != nil {
+	check := func(tx *sql.Tx) error { return s.checkDuplicateOrganisation(ctx, tx, n) }
+	if err := s.saveRecord(ctx, organisationTable, n.ID, creating, n.values(), check); err != nil {
 		return err
 	}
 	got, err := s.Organisation(ctx, n.ID)

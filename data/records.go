@@ -372,3 +372,47 @@ func appendJSONString(b *strings.Builder, s string) {
 	}
 	b.WriteByte('"')
 }
+
+// saveRecord creates (when creating) or updates a record from its fields,
+// with its history entry, in one transaction; check runs first inside it
+// (a duplicate, dates that leave attendance outside). A save does not
+// archive or restore: the stored archived state is kept. A save that
+// changes nothing leaves no history entry.
+func (s *Store) saveRecord(ctx context.Context, t table, id string, creating bool, v values, check func(*sql.Tx) error) error {
+	name := t.name(v)
+	err := s.writeTx(ctx, func(tx *sql.Tx) error {
+		if check != nil {
+			if err := check(tx); err != nil {
+				return err
+			}
+		}
+		at := s.timestamp()
+		if creating {
+			change, err := s.newChange(ctx, tx, "create", "Add "+t.entity+" “"+name+"”")
+			if err != nil {
+				return err
+			}
+			return t.insert(ctx, tx, change, id, v, at)
+		}
+		old, err := t.load(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		if archived, ok := old["archived"]; ok {
+			v["archived"] = archived
+		}
+		change, err := s.newChange(ctx, tx, "update", "Edit "+t.entity+" “"+name+"”")
+		if err != nil {
+			return err
+		}
+		changed, err := t.update(ctx, tx, change, id, old, v, at)
+		if err == nil && !changed {
+			err = errNoChange
+		}
+		return err
+	})
+	if errors.Is(err, errNoChange) {
+		return nil
+	}
+	return err
+}
