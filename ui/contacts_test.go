@@ -87,7 +87,7 @@ func TestContactArchiveAndHistory(t *testing.T) {
 	if err != nil || len(changes) < 2 || changes[0].Action != "archive" {
 		t.Fatalf("history %+v, %v: want the archive on top of the creation", changes, err)
 	}
-	lines := historyLines(changes, func(id string) string { return id })
+	lines := historyLines(changes, func(_, id string) string { return id })
 	if !strings.Contains(lines[0], w.store.Device()) || !strings.Contains(lines[0], "Archive contact") {
 		t.Errorf("history line %q should say when, where and what", lines[0])
 	}
@@ -148,7 +148,7 @@ func TestContactMovesToAnotherOrganisation(t *testing.T) {
 		t.Errorf("status %q should say where the contact went", w.ws.message.Text)
 	}
 	changes, _ := w.store.History(context.Background(), c.ID)
-	lines := historyLines(changes, func(id string) string {
+	lines := historyLines(changes, func(_, id string) string {
 		o, _ := w.store.Organisation(context.Background(), id)
 		return o.Name
 	})

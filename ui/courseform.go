@@ -41,9 +41,9 @@ type courseForm struct {
 	completion *formEntry
 	notes      *formEntry
 
-	save, cancel, archive *widget.Button
-	content               fyne.CanvasObject
-	onSaved               func(data.Course)
+	save, cancel, archive, history *widget.Button
+	content                        fyne.CanvasObject
+	onSaved                        func(data.Course)
 }
 
 func newCourseForm(e *env) *courseForm {
@@ -98,7 +98,10 @@ func newCourseForm(e *env) *courseForm {
 	f.save.Importance = widget.HighImportance
 	f.cancel = widget.NewButtonWithIcon(lang.L("Cancel"), theme.CancelIcon(), f.revert)
 	f.archive = widget.NewButtonWithIcon(lang.L("Archive"), theme.DeleteIcon(), f.toggleArchived)
-	f.content = container.NewBorder(nil, container.NewHBox(f.save, f.cancel, widget.NewSeparator(), f.archive), nil, nil,
+	f.history = widget.NewButtonWithIcon(lang.L("History"), theme.HistoryIcon(), func() {
+		showHistory(f.env, f.current.Title, f.current.ID)
+	})
+	f.content = container.NewBorder(nil, container.NewHBox(f.save, f.cancel, widget.NewSeparator(), f.archive, f.history), nil, nil,
 		container.NewVScroll(f.fields.grid))
 	return f
 }
@@ -117,6 +120,7 @@ func (f *courseForm) updateButtons() {
 	setEnabled(f.save, !ro && (f.dirty || f.current.ID == ""))
 	setEnabled(f.cancel, f.dirty)
 	setEnabled(f.archive, !ro && f.current.ID != "")
+	setEnabled(f.history, f.current.ID != "")
 	if f.current.Archived {
 		f.archive.SetText(lang.L("Restore"))
 	} else {

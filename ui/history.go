@@ -31,7 +31,8 @@ func layoutSpacer() fyne.CanvasObject { return layout.NewSpacer() }
 
 // historyLines renders a record's history as text lines, newest first: when,
 // on which laptop, what, and each field's old and new value.
-func historyLines(changes []data.Change, orgName func(id string) string) []string {
+// names finds what the register calls a record that a field refers to.
+func historyLines(changes []data.Change, names func(field, id string) string) []string {
 	var out []string
 	for _, c := range changes {
 		head := fmt.Sprintf("%s · %s · %s", shortTime(c.At), c.Device, c.Summary)
@@ -42,10 +43,7 @@ func historyLines(changes []data.Change, orgName func(id string) string) []strin
 		for _, it := range c.Items {
 			switch it.Kind {
 			case "update":
-				old, new := fieldValue(it.Field, it.Old), fieldValue(it.Field, it.New)
-				if it.Field == "organisation_id" {
-					old, new = orgName(it.Old), orgName(it.New)
-				}
+				old, new := shownValue(it.Field, it.Old, names), shownValue(it.Field, it.New, names)
 				out = append(out, fmt.Sprintf("    %s: %s → %s", fieldLabel(it.Field), old, new))
 			case "create", "delete":
 				var v map[string]string
@@ -57,19 +55,34 @@ func historyLines(changes []data.Change, orgName func(id string) string) []strin
 				if json.Unmarshal([]byte(snapshot), &v) == nil {
 					keys := make([]string, 0, len(v))
 					for k := range v {
-						if v[k] != "" && k != "archived" && k != "organisation_id" {
+						if v[k] != "" && k != "archived" {
 							keys = append(keys, k)
 						}
 					}
 					sort.Strings(keys)
 					for _, k := range keys {
-						out = append(out, fmt.Sprintf("    %s: %s", fieldLabel(k), fieldValue(k, v[k])))
+						out = append(out, fmt.Sprintf("    %s: %s", fieldLabel(k), shownValue(k, v[k], names)))
 					}
 				}
 			}
 		}
 	}
 	return out
+}
+
+// referenceFields hold ids of other records, one per line.
+var referenceFields = map[string]bool{"organisation_id": true, "organisers": true, "funders": true, "trainers": true}
+
+// shownValue is fieldValue, with the ids of reference fields replaced by names.
+func shownValue(field, v string, names func(field, id string) string) string {
+	if !referenceFields[field] || v == "" {
+		return fieldValue(field, v)
+	}
+	ids := strings.Split(v, "\n")
+	for i, id := range ids {
+		ids[i] = names(field, id)
+	}
+	return strings.Join(ids, ", ")
 }
 
 // fieldValue shows a stored value as the forms show it: labels for codes,
@@ -81,8 +94,12 @@ func fieldValue(field, v string) string {
 	values := strings.Split(v, "\n")
 	for i, x := range values {
 		switch field {
-		case "sector":
+		case "sector", "target_sectors":
 			x = sectorLabel(x)
+		case "status":
+			x = labelOf("status", data.CourseStatuses, x)
+		case "pillars":
+			x = labelOf("pillar", data.Pillars, x)
 		case "level":
 			x = labelOf("level", data.Levels, x)
 		case "mechanism_role":
@@ -114,6 +131,11 @@ func fieldLabel(field string) string {
 		"sex": lang.L("Sex"), "emails": lang.L("E-mails"), "phones": lang.L("Phones"),
 		"languages": lang.L("Working languages"), "roles": lang.L("Roles"),
 		"consent_date": lang.L("Consent to be listed"), "organisation_id": lang.L("Organisation"),
+		"title": lang.L("Title"), "status": lang.L("Status"), "first_day": lang.L("First day"),
+		"last_day": lang.L("Last day"), "venue": lang.L("Venue"), "pillars": lang.L("Pillars"),
+		"topics": lang.L("Topics"), "completion": lang.L("Completion rule (% of days)"),
+		"target_sectors": lang.L("Target sectors"), "organisers": lang.L("Organisers"),
+		"funders": lang.L("Funders"), "trainers": lang.L("Trainers"),
 		"value": lang.L("Value"),
 	}
 	if l, ok := labels[field]; ok {
@@ -132,11 +154,16 @@ func showHistory(e *env, name, id string) {
 		dialog.ShowError(err, e.win)
 		return
 	}
-	lines := historyLines(changes, func(id string) string {
-		if o, err := e.store.Organisation(context.Background(), id); err == nil {
+	lines := historyLines(changes, func(field, id string) string {
+		ctx := context.Background()
+		if field == "trainers" {
+			if c, err := e.store.Contact(ctx, id); err == nil {
+				return c.Name
+			}
+		} else if o, err := e.store.Organisation(ctx, id); err == nil {
 			return o.Name
 		}
-		return id
+		return lang.L("a record no longer in the register")
 	})
 	list := widget.NewList(func() int { return len(lines) },
 		func() fyne.CanvasObject { return widget.NewLabel("") },

@@ -231,6 +231,14 @@ func TestTrainerPickedFromTheRegisterIsSaved(t *testing.T) {
 	if trainer.Name != "Zoë Lefèvre" {
 		t.Errorf("the trainer saved is %q", trainer.Name)
 	}
+	changes, _ := w.store.History(context.Background(), c.ID)
+	lines := historyLines(changes, func(field, id string) string {
+		x, _ := w.store.Contact(context.Background(), id)
+		return x.Name
+	})
+	if !contains(lines, "    Trainers: — → Zoë Lefèvre") {
+		t.Errorf("the course's history should name the trainer: %q", lines)
+	}
 }
 
 func TestQuickAddSomeoneNotInTheRegister(t *testing.T) {
