@@ -31,7 +31,8 @@ type Contact struct {
 }
 
 var contactTable = table{
-	entity: "contact",
+	entity:  "contact",
+	derived: func(v values) map[string]string { return map[string]string{"search_text": contactSearchText(v)} },
 	fields: []string{"organisation_id", "name", "position", "sex", "emails", "phones",
 		"languages", "roles", "consent_date", "notes", "archived"},
 }

@@ -32,7 +32,18 @@ func schemaVersion(ctx context.Context, db *sql.DB) (int, error) {
 // migrate applies the pending migrations, each in its own transaction
 // together with the new version number, so that a crash leaves the file at
 // one version or the next, never between.
-func (s *Store) migrate(ctx context.Context) error {
+func (s *Store) migrate(ctx context.Context) error { return s.migrateTo(ctx, len(migrations)) }
+
+// afterMigration holds, by the schema version a migration brings, the work
+// that SQL alone cannot do (values computed in Go), run in the same
+// transaction as the migration's script.
+var afterMigration = map[int]func(ctx context.Context, tx *sql.Tx) error{
+	4: fillSearchText,
+}
+
+// migrateTo applies the migrations up to schema version target (tests stop
+// early to build files of an older schema).
+func (s *Store) migrateTo(ctx context.Context, target int) error {
 	// Reading the schema first makes SQLite check the header and the first
 	// page, so that a damaged file is reported before anything is written.
 	if _, err := s.write.ExecContext(ctx, "SELECT count(*) FROM sqlite_master"); err != nil {
@@ -46,7 +57,7 @@ func (s *Store) migrate(ctx context.Context) error {
 		return &OpenError{Problem: ProblemTooNew, Path: s.path,
 			Err: fmt.Errorf("schema version %d, this program knows up to %d", version, len(migrations))}
 	}
-	for i := version; i < len(migrations); i++ {
+	for i := version; i < target; i++ {
 		script, err := migrationFiles.ReadFile(migrations[i])
 		if err != nil {
 			return err
@@ -54,6 +65,11 @@ func (s *Store) migrate(ctx context.Context) error {
 		err = s.writeTx(ctx, func(tx *sql.Tx) error {
 			if _, err := tx.ExecContext(ctx, string(script)); err != nil {
 				return fmt.Errorf("%s: %w", migrations[i], err)
+			}
+			if after := afterMigration[i+1]; after != nil {
+				if err := after(ctx, tx); err != nil {
+					return fmt.Errorf("%s: %w", migrations[i], err)
+				}
 			}
 			_, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", i+1))
 			return err

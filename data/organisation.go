@@ -34,7 +34,9 @@ var organisationTable = table{
 	entity: "organisation",
 	fields: []string{"name", "acronym", "sector", "level", "region", "country", "address",
 		"phone", "email", "website", "mechanism_role", "notes", "archived"},
-	derived: func(v values) map[string]string { return map[string]string{"name_key": Fold(v["name"])} },
+	derived: func(v values) map[string]string {
+		return map[string]string{"name_key": Fold(v["name"]), "search_text": organisationSearchText(v)}
+	},
 }
 
 // Government tells whether the organisation is a government body (from its sector).

@@ -40,84 +40,16 @@ type OrganisationRow struct {
 	MatchedContacts []string
 }
 
-// matchQuery turns what the user typed into an FTS5 query: every word must
-// start a word of the record. Punctuation is dropped, so nothing the user
-// types can break the query syntax.
+// matchQuery turns what the user typed into an FTS5 query: every word,
+// folded as the indexed text is (case and accents in any script), must start
+// a word of the record. Punctuation is dropped, so nothing the user types
+// can break the query syntax.
 func matchQuery(typed string) string {
-	words := strings.FieldsFunc(typed, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsNumber(r) })
+	words := strings.FieldsFunc(Fold(typed), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsNumber(r) })
 	for i, w := range words {
-		words[i] = wordQuery(w)
+		words[i] = `"` + w + `"*`
 	}
 	return strings.Join(words, " AND ")
-}
-
-// wordQuery matches the records with a word that starts with w.
-//
-// SQLite's tokenizer (unicode61 remove_diacritics) takes accents off Latin
-// letters only, so "ελληνικη" would not find "Ελληνική", nor "υπουργείο" a
-// name written in capitals ("ΥΠΟΥΡΓΕΙΟ"), which Greek writes without accents.
-// A Greek word is therefore looked for in each of its usual spellings: with
-// no accent, with the accent (tonos) on one of its vowels, or a diaeresis on
-// ι or υ (with or without an accent elsewhere).
-func wordQuery(w string) string {
-	spellings := greekSpellings(w)
-	if len(spellings) == 0 {
-		return `"` + w + `"*`
-	}
-	for i, sp := range spellings {
-		spellings[i] = `"` + sp + `"*`
-	}
-	return "(" + strings.Join(spellings, " OR ") + ")"
-}
-
-// maxGreekSpellings bounds the spellings tried for one (very long) word.
-const maxGreekSpellings = 64
-
-var (
-	greekTonos     = map[rune]rune{'α': 'ά', 'ε': 'έ', 'η': 'ή', 'ι': 'ί', 'ο': 'ό', 'υ': 'ύ', 'ω': 'ώ'}
-	greekDiaeresis = map[rune]rune{'ι': 'ϊ', 'υ': 'ϋ'}
-	greekBoth      = map[rune]rune{'ι': 'ΐ', 'υ': 'ΰ'}
-)
-
-// greekSpellings lists the lower-case spellings of a word with Greek letters
-// (see wordQuery); nil for other words.
-func greekSpellings(w string) []string {
-	if !strings.ContainsFunc(w, func(r rune) bool { return unicode.Is(unicode.Greek, r) }) {
-		return nil
-	}
-	bare := []rune(Fold(w))
-	if len(bare) == 0 {
-		return nil
-	}
-	out := []string{string(bare)}
-	with := func(marks map[int]rune) {
-		if len(out) < maxGreekSpellings {
-			v := append([]rune(nil), bare...)
-			for i, r := range marks {
-				v[i] = r
-			}
-			out = append(out, string(v))
-		}
-	}
-	for i, r := range bare {
-		if a, ok := greekTonos[r]; ok {
-			with(map[int]rune{i: a})
-		}
-	}
-	for j, r := range bare {
-		d, ok := greekDiaeresis[r]
-		if !ok {
-			continue
-		}
-		with(map[int]rune{j: d})
-		with(map[int]rune{j: greekBoth[r]})
-		for i, r2 := range bare {
-			if a, ok := greekTonos[r2]; ok && i != j {
-				with(map[int]rune{j: d, i: a})
-			}
-		}
-	}
-	return out
 }
 
 // maxMatchedContactsShown bounds the names shown per organisation in the list.
