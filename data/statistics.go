@@ -1,0 +1,286 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// Measures of the yearly statistics: persons in criminal justice, and
+// victims. Counts only.
+var Measures = []Code{
+	{"investigated", "Persons investigated"},
+	{"prosecuted", "Persons prosecuted"},
+	{"convicted", "Persons convicted"},
+	{"victims_identified", "Victims identified"},
+	{"victims_assisted", "Victims assisted"},
+}
+
+// FormsOfExploitation break the victims down.
+var FormsOfExploitation = []Code{
+	{"sexual_exploitation", "Sexual exploitation"},
+	{"forced_labour", "Forced labour"},
+	{"domestic_servitude", "Domestic servitude"},
+	{"begging", "Forced begging"},
+	{"forced_criminality", "Forced criminality"},
+	{"forced_marriage", "Forced marriage"},
+	{"illegal_adoption", "Illegal adoption"},
+	{"organ_removal", "Organ removal"},
+	{"other", "Other forms"},
+	{"mixed", "Mixed forms"},
+}
+
+// BreakdownGroup is a way a measure is broken down; its parts should add up
+// to the measure's total.
+type BreakdownGroup struct {
+	Name  string // sex, age, form
+	Label string
+	Parts []Code // breakdown codes are Name + ":" + part code
+}
+
+// Breakdowns lists the groups each measure is broken down by.
+func Breakdowns(measure string) []BreakdownGroup {
+	sex := BreakdownGroup{"sex", "By sex", []Code{{"female", "Female"}, {"male", "Male"}, {"unknown", "Sex not known"}}}
+	if !strings.HasPrefix(measure, "victims_") {
+		return []BreakdownGroup{sex}
+	}
+	return []BreakdownGroup{sex,
+		{"age", "By age", []Code{{"adult", "Adults"}, {"child", "Children"}, {"unknown", "Age not known"}}},
+		{"form", "By form of exploitation", FormsOfExploitation},
+	}
+}
+
+// Statistic is one figure of one year.
+type Statistic struct {
+	Year      int
+	Measure   string // a code of Measures
+	Breakdown string // "" for the total, or group:part
+	Value     int
+	SourceID  string // the organisation the figure comes from
+	Article   string // the legal article it was counted under
+}
+
+var statisticTable = table{
+	entity: "statistic",
+	label:  "measure",
+	fields: []string{"year", "measure", "breakdown", "value", "source_id", "article"},
+}
+
+func statisticID(year int, measure, breakdown string) string {
+	return fmt.Sprintf("%d/%s/%s", year, measure, breakdown)
+}
+
+func (st Statistic) values() values {
+	return values{"year": strconv.Itoa(st.Year), "measure": st.Measure, "breakdown": st.Breakdown,
+		"value": strconv.Itoa(st.Value), "source_id": st.SourceID, "article": strings.TrimSpace(st.Article)}
+}
+
+// validBreakdown tells whether breakdown is one of the measure's.
+func validBreakdown(measure, breakdown string) bool {
+	if breakdown == "" {
+		return true
+	}
+	group, part, ok := strings.Cut(breakdown, ":")
+	if !ok {
+		return false
+	}
+	for _, g := range Breakdowns(measure) {
+		if g.Name == group {
+			return codeKnown(g.Parts, part)
+		}
+	}
+	return false
+}
+
+// StatisticField names the form field of a figure, for the messages of a
+// ValidationError ("measure" or "measure/breakdown").
+func StatisticField(measure, breakdown string) string {
+	if breakdown == "" {
+		return measure
+	}
+	return measure + "/" + breakdown
+}
+
+// SetStatistics writes the figures of one year as one undoable change:
+// figures given are set, figures of the year not given are cleared. A
+// negative count, an unknown measure or breakdown, or a source that is not
+// in the register is refused, and nothing is written.
+func (s *Store) SetStatistics(ctx context.Context, year int, stats []Statistic) error {
+	var v validator
+	if year < 1950 || year > 2200 {
+		v.add("year", "error.year", "{{.Value}} is not a year", map[string]any{"Value": year})
+	}
+	exists := s.recordExists(ctx)
+	for i := range stats {
+		st := &stats[i]
+		st.Year = year
+		field := StatisticField(st.Measure, st.Breakdown)
+		switch {
+		case !codeKnown(Measures, st.Measure) || !validBreakdown(st.Measure, st.Breakdown):
+			v.add(field, "error.unknown_code", "“{{.Value}}” is not one of the choices", map[string]any{"Value": field})
+		case st.Value < 0:
+			v.add(field, "error.negative", "A count cannot be negative ({{.Value}})", map[string]any{"Value": st.Value})
+		}
+		if st.SourceID != "" {
+			ok, err := exists("organisation", st.SourceID)
+			if err != nil {
+				return err
+			}
+			if !ok {
+				v.add(field, "error.no_record", "One of these is no longer in the register", nil)
+			}
+		}
+	}
+	if err := v.err(); err != nil {
+		return err
+	}
+	err := s.writeTx(ctx, func(tx *sql.Tx) error {
+		change, err := s.newChange(ctx, tx, "update", fmt.Sprintf("Statistics of %d", year))
+		if err != nil {
+			return err
+		}
+		at := s.timestamp()
+		keep := map[string]bool{}
+		changed := false
+		for _, st := range stats {
+			id := statisticID(year, st.Measure, st.Breakdown)
+			keep[id] = true
+			next := st.values()
+			old, err := statisticTable.load(ctx, tx, id)
+			switch {
+			case errors.Is(err, ErrNotFound):
+				err = statisticTable.insert(ctx, tx, change, id, next, at)
+				changed = true
+			case err == nil:
+				var did bool
+				did, err = statisticTable.update(ctx, tx, change, id, old, next, at)
+				changed = changed || did
+			}
+			if err != nil {
+				return err
+			}
+		}
+		rows, err := tx.QueryContext(ctx, "SELECT id FROM statistic WHERE year = ?", year)
+		if err != nil {
+			return err
+		}
+		var clear []string
+		for rows.Next() {
+			var id string
+			if err := rows.Scan(&id); err != nil {
+				rows.Close()
+				return err
+			}
+			if !keep[id] {
+				clear = append(clear, id)
+			}
+		}
+		rows.Close()
+		for _, id := range clear {
+			if err := statisticTable.delete(ctx, tx, change, id); err != nil {
+				return err
+			}
+			changed = true
+		}
+		if !changed {
+			return errNoChange
+		}
+		return nil
+	})
+	if errors.Is(err, errNoChange) {
+		return nil
+	}
+	return err
+}
+
+// Statistics reads the figures of one year.
+func (s *Store) Statistics(ctx context.Context, year int) ([]Statistic, error) {
+	return s.statistics(ctx, "WHERE year = ?", year)
+}
+
+// AllStatistics reads the figures of every year, for the year-by-year table.
+func (s *Store) AllStatistics(ctx context.Context) ([]Statistic, error) {
+	return s.statistics(ctx, "")
+}
+
+func (s *Store) statistics(ctx context.Context, where string, args ...any) ([]Statistic, error) {
+	rows, err := s.read.QueryContext(ctx, "SELECT year, measure, breakdown, value, source_id, article FROM statistic "+
+		where+" ORDER BY year, measure, breakdown", args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Statistic
+	for rows.Next() {
+		var st Statistic
+		if err := rows.Scan(&st.Year, &st.Measure, &st.Breakdown, &st.Value, &st.SourceID, &st.Article); err != nil {
+			return nil, err
+		}
+		out = append(out, st)
+	}
+	return out, rows.Err()
+}
+
+// StatisticWarning says that a measure's total and one of its breakdowns
+// disagree. Saving stays possible; the warning shows with the figures.
+type StatisticWarning struct {
+	Year           int
+	Measure, Group string
+	Total, Sum     int
+	Message        string // in English; the parts are in the fields
+}
+
+// StatisticWarnings compares, for every year and measure, the total with the
+// sum of each breakdown that has figures.
+func StatisticWarnings(stats []Statistic) []StatisticWarning {
+	type key struct {
+		year    int
+		measure string
+	}
+	totals := map[key]int{}
+	hasTotal := map[key]bool{}
+	sums := map[key]map[string]int{}
+	for _, st := range stats {
+		k := key{st.Year, st.Measure}
+		if st.Breakdown == "" {
+			totals[k], hasTotal[k] = st.Value, true
+			continue
+		}
+		group, _, _ := strings.Cut(st.Breakdown, ":")
+		if sums[k] == nil {
+			sums[k] = map[string]int{}
+		}
+		sums[k][group] += st.Value
+	}
+	var out []StatisticWarning
+	for k, groups := range sums {
+		if !hasTotal[k] {
+			continue
+		}
+		for _, g := range Breakdowns(k.measure) {
+			sum, ok := groups[g.Name]
+			if !ok || sum == totals[k] {
+				continue
+			}
+			label := k.measure
+			for _, m := range Measures {
+				if m.Code == k.measure {
+					label = m.Label
+				}
+			}
+			out = append(out, StatisticWarning{Year: k.year, Measure: k.measure, Group: g.Name, Total: totals[k], Sum: sum,
+				Message: fmt.Sprintf("%s %d: the total is %d, but %s they add up to %d", label, k.year, totals[k], strings.ToLower(g.Label), sum)})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Year != out[j].Year {
+			return out[i].Year < out[j].Year
+		}
+		return out[i].Measure+out[i].Group < out[j].Measure+out[j].Group
+	})
+	return out
+}
