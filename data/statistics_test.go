@@ -89,7 +89,7 @@ func TestStatisticsRefused(t *testing.T) {
 func TestStatisticWarningsOnlyWhereBothAreGiven(t *testing.T) {
 	w := StatisticWarnings([]Statistic{
 		{Year: 2024, Measure: "prosecuted", Breakdown: "sex:female", Value: 3}, // no total: nothing to compare
-		{Year: 2024, Measure: "investigated", Value: 10},                      // no breakdown
+		{Year: 2024, Measure: "investigated", Value: 10},                       // no breakdown
 		{Year: 2024, Measure: "convicted", Value: 5},
 		{Year: 2024, Measure: "convicted", Breakdown: "sex:male", Value: 5},
 		{Year: 2023, Measure: "victims_assisted", Value: 7},
