@@ -29,14 +29,28 @@ func (f *fieldSet) add(key, label string, required bool, w fyne.CanvasObject) {
 		label += " *"
 	}
 	l := widget.NewLabelWithStyle(label, fyne.TextAlignTrailing, fyne.TextStyle{Bold: required})
+	msg := newErrorLabel()
+	f.track(key, msg)
+	f.grid.Add(l)
+	f.grid.Add(container.NewVBox(w, msg))
+}
+
+// newErrorLabel is the place of a field's problem, hidden while there is none.
+func newErrorLabel() *widget.Label {
 	msg := widget.NewLabel("")
 	msg.Importance = widget.DangerImportance
 	msg.Wrapping = fyne.TextWrapWord
 	msg.Hide()
-	f.errors[key] = msg
-	f.order = append(f.order, key)
-	f.grid.Add(l)
-	f.grid.Add(container.NewVBox(w, msg))
+	return msg
+}
+
+// track makes l the place where the problem of field key is shown (for
+// fields laid out elsewhere than in this set's grid).
+func (f *fieldSet) track(key string, l *widget.Label) {
+	if _, ok := f.errors[key]; !ok {
+		f.order = append(f.order, key)
+	}
+	f.errors[key] = l
 }
 
 // show puts each problem of a *data.ValidationError beside its field and

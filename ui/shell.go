@@ -39,20 +39,21 @@ type area struct {
 
 // workspace is the window's content while a register is open.
 type workspace struct {
-	env       *env
-	register  *registerScreen
-	trainings *trainingsScreen
-	settings  *settingsScreen
-	areas     []area
-	nav       *widget.List
-	current   int // the area shown
-	newItem   *fyne.MenuItem
-	center    *fyne.Container
-	message   *widget.Label
-	counts    *widget.Label
-	undoItem  *fyne.MenuItem
-	menu      *fyne.MainMenu
-	content   fyne.CanvasObject
+	env        *env
+	register   *registerScreen
+	trainings  *trainingsScreen
+	statistics *statisticsScreen
+	settings   *settingsScreen
+	areas      []area
+	nav        *widget.List
+	current    int // the area shown
+	newItem    *fyne.MenuItem
+	center     *fyne.Container
+	message    *widget.Label
+	counts     *widget.Label
+	undoItem   *fyne.MenuItem
+	menu       *fyne.MainMenu
+	content    fyne.CanvasObject
 }
 
 func newWorkspace(w *window, st *data.Store) *workspace {
@@ -64,10 +65,12 @@ func newWorkspace(w *window, st *data.Store) *workspace {
 	ws.env = &env{app: w.app, win: w.win, store: st, status: ws.message.SetText, changed: ws.changed}
 	ws.register = newRegisterScreen(ws.env)
 	ws.trainings = newTrainingsScreen(ws.env)
+	ws.statistics = newStatisticsScreen(ws.env)
 	ws.settings = newSettingsScreen(ws.env, w)
 	ws.areas = []area{
 		{lang.L("Register"), theme.ListIcon(), func() fyne.CanvasObject { return ws.register.content }},
 		{lang.L("Trainings"), theme.CalendarIcon(), func() fyne.CanvasObject { return ws.trainings.content }},
+		{lang.L("Statistics"), theme.GridIcon(), func() fyne.CanvasObject { return ws.statistics.content }},
 		{lang.L("Settings"), theme.SettingsIcon(), func() fyne.CanvasObject { return ws.settings.content }},
 	}
 	ws.center = container.NewStack()
@@ -163,6 +166,10 @@ func (ws *workspace) save() {
 		ws.trainings.form.Save()
 		return
 	}
+	if ws.showing(ws.statistics.content) {
+		ws.statistics.Save()
+		return
+	}
 	ws.register.form.Save()
 }
 
@@ -194,6 +201,7 @@ func (ws *workspace) undo() {
 func (ws *workspace) changed() {
 	ws.register.refresh()
 	ws.trainings.refresh()
+	ws.statistics.refresh()
 	ws.settings.refresh()
 	ws.updateUndo()
 	ws.updateCounts()

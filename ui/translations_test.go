@@ -45,7 +45,8 @@ func englishStrings(t *testing.T) map[string]any {
 		}
 	}
 	lists := map[string][]data.Code{"sector": data.SectorCodes(), "level": data.Levels,
-		"mechanism": mechanismFilterChoices(), "sex": data.Sexes, "role": data.ContactRoles, "language": languages}
+		"mechanism": mechanismFilterChoices(), "sex": data.Sexes, "role": data.ContactRoles, "language": languages,
+		"measure": data.Measures, "status": data.CourseStatuses, "pillar": data.Pillars, "mark": data.Marks}
 	for name, list := range lists {
 		for _, c := range list {
 			out[name+"."+c.Code] = c.Label

@@ -1,0 +1,288 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/ncm-register/ncm-register/data"
+)
+
+// statisticsScreen is the Statistics area: a year's counts entered in one
+// form (totals and their breakdowns), and a year-by-year table. Counts only:
+// never data about individual victims.
+type statisticsScreen struct {
+	env      *env
+	year     int
+	yearSel  *widget.Select
+	fields   *fieldSet
+	entries  map[string]*formEntry // by data.StatisticField
+	sources  map[string]*idList    // by measure: the source agency
+	articles map[string]*formEntry // by measure: the legal article
+	warnings *widget.Label
+	save     *widget.Button
+	table    *widget.Table
+	years    []int
+	totals   map[int]map[string]int
+	dirty    bool
+	loading  bool
+	content  fyne.CanvasObject
+}
+
+func newStatisticsScreen(e *env) *statisticsScreen {
+	s := &statisticsScreen{env: e, fields: newFieldSet(), entries: map[string]*formEntry{},
+		sources: map[string]*idList{}, articles: map[string]*formEntry{}}
+	s.yearSel = widget.NewSelect(nil, func(y string) {
+		n, err := strconv.Atoi(y)
+		if err != nil || n == s.year {
+			return
+		}
+		if s.dirty && !s.Save() {
+			s.yearSel.SetSelected(strconv.Itoa(s.year))
+			return
+		}
+		s.load(n)
+	})
+	entry := func(key string) *formEntry {
+		en := newFormEntry(false)
+		en.OnChanged = func(string) { s.edited(key) }
+		en.onEscape = func() { s.load(s.year) }
+		en.hasUnsavedTyping = func() bool { return s.dirty }
+		return en
+	}
+	var cards []fyne.CanvasObject
+	for _, m := range data.Measures {
+		measure := m.Code
+		grid := newFieldSet()
+		total := entry(measure)
+		s.entries[measure] = total
+		grid.add(measure, lang.L("Total"), false, total)
+		for _, g := range data.Breakdowns(measure) {
+			var parts []fyne.CanvasObject
+			for _, p := range g.Parts {
+				key := data.StatisticField(measure, g.Name+":"+p.Code)
+				en := entry(key)
+				s.entries[key] = en
+				msg := newErrorLabel()
+				s.fields.track(key, msg)
+				// The part's name stays above its figure (a placeholder
+				// would vanish once a number is typed).
+				name := widget.NewLabel(codeLabel("breakdown."+g.Name, p))
+				name.Importance = widget.LowImportance
+				parts = append(parts, container.NewVBox(name, en, msg))
+			}
+			grid.add(g.Name, lang.X("breakdown."+g.Name, g.Label), false, container.NewGridWithColumns(3, parts...))
+		}
+		src := newOrganisationList(e, lang.L("Add the source agency…"), func() { s.edited(measure) })
+		s.sources[measure] = src
+		grid.add("source", lang.L("Source agency"), false, src.content)
+		article := entry(measure)
+		article.SetPlaceHolder(lang.L("e.g. Art. 165 Criminal Code"))
+		s.articles[measure] = article
+		grid.add("article", lang.L("Legal article"), false, article)
+		s.fields.track(measure, grid.errors[measure])
+		cards = append(cards, widget.NewCard(codeLabel("measure", m), "", grid.grid))
+	}
+	s.warnings = widget.NewLabel("")
+	s.warnings.Importance = widget.WarningImportance
+	s.warnings.Wrapping = fyne.TextWrapWord
+	s.save = widget.NewButtonWithIcon(lang.L("Save"), theme.DocumentSaveIcon(), func() { s.Save() })
+	s.save.Importance = widget.HighImportance
+	note := help(lang.L("Counts only, per calendar year. Leave a figure empty when it is not known; the parts of a breakdown should add up to the total."))
+	top := container.NewBorder(nil, nil, widget.NewLabel(lang.L("Year")), container.NewHBox(s.save), s.yearSel)
+	form := container.NewBorder(container.NewVBox(top, note), s.warnings, nil, nil,
+		container.NewVScroll(container.NewVBox(cards...)))
+
+	s.table = widget.NewTable(func() (int, int) { return len(data.Measures) + 1, len(s.years) + 1 },
+		func() fyne.CanvasObject { return widget.NewLabel("") },
+		func(id widget.TableCellID, o fyne.CanvasObject) {
+			l := o.(*widget.Label)
+			l.TextStyle.Bold = id.Row == 0 || id.Col == 0
+			switch {
+			case id.Row == 0 && id.Col == 0:
+				l.SetText(lang.L("Measure"))
+			case id.Row == 0:
+				l.SetText(strconv.Itoa(s.years[id.Col-1]))
+			case id.Col == 0:
+				l.SetText(codeLabel("measure", data.Measures[id.Row-1]))
+			default:
+				if n, ok := s.totals[s.years[id.Col-1]][data.Measures[id.Row-1].Code]; ok {
+					l.SetText(strconv.Itoa(n))
+				} else {
+					l.SetText("—")
+				}
+			}
+		})
+	s.table.SetColumnWidth(0, 220)
+	tabs := container.NewAppTabs(
+		container.NewTabItemWithIcon(lang.L("One year"), theme.DocumentCreateIcon(), form),
+		container.NewTabItemWithIcon(lang.L("Year by year"), theme.GridIcon(), s.table),
+	)
+	s.content = tabs
+	s.load(time.Now().Year() - 1) // last year's figures are the ones reported
+	return s
+}
+
+func (s *statisticsScreen) edited(key string) {
+	if s.loading {
+		return
+	}
+	s.dirty = true
+	s.fields.clearField(key)
+	s.save.Enable()
+}
+
+// load shows a year's figures, the years with figures and the table.
+func (s *statisticsScreen) load(year int) {
+	ctx := context.Background()
+	s.loading = true
+	defer func() { s.loading = false }()
+	s.year, s.dirty = year, false
+	s.fields.clear()
+	for _, en := range s.entries {
+		en.SetText("")
+	}
+	for m := range s.sources {
+		s.sources[m].set(nil)
+		s.articles[m].SetText("")
+	}
+	stats, err := s.env.store.Statistics(ctx, year)
+	if err != nil {
+		s.env.status(err.Error())
+	}
+	for _, st := range stats {
+		if en, ok := s.entries[data.StatisticField(st.Measure, st.Breakdown)]; ok {
+			en.SetText(strconv.Itoa(st.Value))
+		}
+		if st.Breakdown == "" {
+			if st.SourceID != "" {
+				s.sources[st.Measure].set([]string{st.SourceID})
+			}
+			s.articles[st.Measure].SetText(st.Article)
+		}
+	}
+	s.showWarnings(stats)
+	s.loadTable()
+	options := map[int]bool{}
+	for y := time.Now().Year(); y >= time.Now().Year()-10; y-- {
+		options[y] = true
+	}
+	for _, y := range s.years {
+		options[y] = true
+	}
+	var list []string
+	for y := range options {
+		list = append(list, strconv.Itoa(y))
+	}
+	sort.Sort(sort.Reverse(sort.StringSlice(list)))
+	s.yearSel.Options = list
+	s.yearSel.SetSelected(strconv.Itoa(year))
+	s.save.Disable()
+	if s.env.store.ReadOnly() {
+		s.save.Disable()
+	}
+}
+
+func (s *statisticsScreen) loadTable() {
+	all, err := s.env.store.AllStatistics(context.Background())
+	if err != nil {
+		return
+	}
+	s.totals = map[int]map[string]int{}
+	s.years = nil
+	for _, st := range all {
+		if s.totals[st.Year] == nil {
+			s.totals[st.Year] = map[string]int{}
+			s.years = append(s.years, st.Year)
+		}
+		if st.Breakdown == "" {
+			s.totals[st.Year][st.Measure] = st.Value
+		}
+	}
+	for i := range s.years {
+		s.table.SetColumnWidth(i+1, 70)
+	}
+	s.table.Refresh()
+}
+
+func (s *statisticsScreen) showWarnings(stats []data.Statistic) {
+	var lines []string
+	for _, w := range data.StatisticWarnings(stats) {
+		lines = append(lines, "⚠ "+w.Message)
+	}
+	s.warnings.SetText(strings.Join(lines, "\n"))
+}
+
+// typed reads the form; a figure that is not a whole number is shown
+// beside its field.
+func (s *statisticsScreen) typed() ([]data.Statistic, bool) {
+	var stats []data.Statistic
+	var problems []data.FieldError
+	for key, en := range s.entries {
+		text := strings.TrimSpace(strings.ReplaceAll(en.Text, " ", ""))
+		if text == "" {
+			continue
+		}
+		n, err := strconv.Atoi(text)
+		if err != nil {
+			problems = append(problems, data.FieldError{Field: key, Key: "error.whole_number",
+				Template: "“{{.Value}}” is not a whole number", Data: map[string]any{"Value": en.Text}})
+			continue
+		}
+		measure, breakdown, _ := strings.Cut(key, "/")
+		st := data.Statistic{Measure: measure, Breakdown: breakdown, Value: n}
+		if breakdown == "" {
+			if ids := s.sources[measure].ids; len(ids) > 0 {
+				st.SourceID = ids[0]
+			}
+			st.Article = s.articles[measure].Text
+		}
+		stats = append(stats, st)
+	}
+	if len(problems) > 0 {
+		s.fields.show(&data.ValidationError{Errors: problems})
+		return nil, false
+	}
+	return stats, true
+}
+
+// Save writes the year's figures; problems are shown beside the figures and
+// what was typed stays. Disagreeing totals are warnings, not problems.
+func (s *statisticsScreen) Save() bool {
+	if s.env.store.ReadOnly() {
+		return false
+	}
+	stats, ok := s.typed()
+	if !ok {
+		return false
+	}
+	if err := s.env.store.SetStatistics(context.Background(), s.year, stats); err != nil {
+		var ve *data.ValidationError
+		if !errors.As(err, &ve) || !s.fields.show(err) {
+			dialog.ShowError(fmt.Errorf("%s: %w", lang.L("The statistics were not saved"), err), s.env.win)
+		}
+		return false
+	}
+	s.env.status(fmt.Sprintf(lang.L("Statistics of %d saved"), s.year))
+	s.load(s.year)
+	s.env.changed()
+	return true
+}
+
+// refresh follows a change made elsewhere (undo).
+func (s *statisticsScreen) refresh() {
+	if !s.dirty {
+		s.load(s.year)
+	}
+}
