@@ -141,3 +141,15 @@ func contains(list []string, s string) bool {
 	}
 	return false
 }
+
+// showArea selects an area of the sidebar by its name.
+func showArea(t *testing.T, w *window, name string) {
+	t.Helper()
+	for i, a := range w.ws.areas {
+		if a.name == name {
+			w.ws.nav.Select(i)
+			return
+		}
+	}
+	t.Fatalf("no area %q", name)
+}

@@ -43,6 +43,7 @@ type workspace struct {
 	register   *registerScreen
 	trainings  *trainingsScreen
 	statistics *statisticsScreen
+	agreements *agreementsScreen
 	settings   *settingsScreen
 	areas      []area
 	nav        *widget.List
@@ -66,10 +67,12 @@ func newWorkspace(w *window, st *data.Store) *workspace {
 	ws.register = newRegisterScreen(ws.env)
 	ws.trainings = newTrainingsScreen(ws.env)
 	ws.statistics = newStatisticsScreen(ws.env)
+	ws.agreements = newAgreementsScreen(ws.env)
 	ws.settings = newSettingsScreen(ws.env, w)
 	ws.areas = []area{
 		{lang.L("Register"), theme.ListIcon(), func() fyne.CanvasObject { return ws.register.content }},
 		{lang.L("Trainings"), theme.CalendarIcon(), func() fyne.CanvasObject { return ws.trainings.content }},
+		{lang.L("Agreements"), theme.DocumentIcon(), func() fyne.CanvasObject { return ws.agreements.content }},
 		{lang.L("Statistics"), theme.GridIcon(), func() fyne.CanvasObject { return ws.statistics.content }},
 		{lang.L("Settings"), theme.SettingsIcon(), func() fyne.CanvasObject { return ws.settings.content }},
 	}
@@ -89,8 +92,11 @@ func newWorkspace(w *window, st *data.Store) *workspace {
 		ws.center.Refresh()
 		if ws.newItem != nil { // Ctrl+N makes a record of the area shown
 			ws.newItem.Label = lang.L("New organisation")
-			if ws.areas[i].content() == ws.trainings.content {
+			switch ws.areas[i].content() {
+			case ws.trainings.content:
 				ws.newItem.Label = lang.L("New course")
+			case ws.agreements.content:
+				ws.newItem.Label = lang.L("New agreement")
 			}
 			ws.menu.Refresh()
 		}
@@ -152,6 +158,10 @@ func (ws *workspace) newRecord() {
 		ws.trainings.startNew()
 		return
 	}
+	if ws.showing(ws.agreements.content) {
+		ws.agreements.startNew()
+		return
+	}
 	ws.nav.Select(0)
 	ws.register.startNew()
 }
@@ -168,6 +178,10 @@ func (ws *workspace) save() {
 	}
 	if ws.showing(ws.statistics.content) {
 		ws.statistics.Save()
+		return
+	}
+	if ws.showing(ws.agreements.content) {
+		ws.agreements.Save()
 		return
 	}
 	ws.register.form.Save()
@@ -202,6 +216,7 @@ func (ws *workspace) changed() {
 	ws.register.refresh()
 	ws.trainings.refresh()
 	ws.statistics.refresh()
+	ws.agreements.refresh()
 	ws.settings.refresh()
 	ws.updateUndo()
 	ws.updateCounts()

@@ -10,7 +10,7 @@ import (
 
 func TestStatisticsTypedSavedWithWarningsAndUndo(t *testing.T) {
 	w := openWindow(t, nil)
-	w.ws.nav.Select(2)
+	showArea(t, w, "Statistics")
 	s := w.ws.statistics
 	s.load(2025)
 	test.Type(s.entries["victims_identified"], "120")
@@ -47,7 +47,7 @@ func TestStatisticsTypedSavedWithWarningsAndUndo(t *testing.T) {
 
 func TestStatisticsNegativeCountRefusedBesideTheField(t *testing.T) {
 	w := openWindow(t, nil)
-	w.ws.nav.Select(2)
+	showArea(t, w, "Statistics")
 	s := w.ws.statistics
 	s.load(2024)
 	test.Type(s.entries["victims_assisted/form:begging"], "-3")

@@ -1,0 +1,291 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/ncm-register/ncm-register/data"
+)
+
+// agreementsScreen is the Agreements area: the list of cooperation
+// agreements, filtered by level and partner country, and the form of the
+// selected one.
+type agreementsScreen struct {
+	env        *env
+	filter     data.AgreementFilter
+	agreements []data.Agreement
+	current    data.Agreement
+	dirty      bool
+	loading    bool
+
+	search  *widget.Entry
+	level   *codeSelect
+	country *widget.Select
+	list    *widget.List
+	count   *widget.Label
+
+	fields     *fieldSet
+	title      *formEntry
+	kind       *codeSelect
+	levelSel   *codeSelect
+	status     *codeSelect
+	subjects   *checkGrid
+	parties    *idList
+	countries  *idList
+	signedOn   *widget.DateEntry
+	validUntil *widget.DateEntry
+	reference  *formEntry
+	notes      *formEntry
+	save       *widget.Button
+	archive    *widget.Button
+	history    *widget.Button
+	heading    *widget.Label
+	content    fyne.CanvasObject
+}
+
+func newAgreementsScreen(e *env) *agreementsScreen {
+	a := &agreementsScreen{env: e, fields: newFieldSet()}
+	a.search = widget.NewEntry()
+	a.search.SetPlaceHolder(lang.L("Search agreements by title or reference"))
+	a.search.OnChanged = func(s string) { a.filter.Query = s; a.reload() }
+	levels := append([]data.Code{{Code: "home", Label: "At home"}, {Code: "international", Label: "With other countries"}}, data.AgreementLevels...)
+	a.level = newCodeSelect("level", levels, lang.L("All levels"), func(c string) { a.filter.Level = c; a.reload() })
+	a.level.w.PlaceHolder = lang.L("All levels")
+	a.country = widget.NewSelect(nil, func(s string) {
+		a.filter.Country = ""
+		if i := strings.LastIndex(s, "("); i >= 0 && strings.HasSuffix(s, ")") {
+			a.filter.Country = s[i+1 : len(s)-1]
+		}
+		a.reload()
+	})
+	a.country.PlaceHolder = lang.L("All partner countries")
+	newBtn := widget.NewButtonWithIcon(lang.L("New agreement"), theme.ContentAddIcon(), a.startNew)
+	if e.store.ReadOnly() {
+		newBtn.Disable()
+	}
+	a.count = widget.NewLabel("")
+	a.count.Importance = widget.LowImportance
+	a.list = widget.NewList(func() int { return len(a.agreements) }, newListRow,
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			if i < len(a.agreements) {
+				setListRow(o, a.agreements[i].Title, agreementDetail(a.agreements[i]))
+			}
+		})
+	a.list.OnSelected = func(i widget.ListItemID) {
+		if i < len(a.agreements) && a.agreements[i].ID != a.current.ID {
+			if a.dirty && !a.Save() {
+				return
+			}
+			a.load(a.agreements[i])
+		}
+	}
+
+	entry := func(key string, multi bool) *formEntry {
+		en := newFormEntry(multi)
+		en.OnChanged = func(string) { a.edited(key) }
+		en.onEscape = func() { a.load(a.current) }
+		en.hasUnsavedTyping = func() bool { return a.dirty }
+		return en
+	}
+	a.title = entry("title", false)
+	a.kind = newCodeSelect("agreement_kind", data.AgreementKinds, "", func(string) { a.edited("kind") })
+	a.levelSel = newCodeSelect("level", data.AgreementLevels, "", func(string) { a.edited("level") })
+	a.status = newCodeSelect("agreement_status", data.AgreementStatuses, "", func(string) { a.edited("status") })
+	a.subjects = newCheckGrid("subject", data.AgreementSubjects, 2, func() { a.edited("subjects") })
+	a.parties = newOrganisationList(e, lang.L("Add a party…"), func() { a.edited("parties") })
+	a.countries = newIDList(e, lang.L("Add a partner country…"), func() { a.edited("partner_countries") },
+		func(add func(string)) { pickCountry(e, lang.L("Add a partner country…"), add) }, countryName)
+	a.signedOn = widget.NewDateEntry()
+	a.signedOn.OnChanged = func(*time.Time) { a.edited("signed_on") }
+	a.validUntil = widget.NewDateEntry()
+	a.validUntil.OnChanged = func(*time.Time) { a.edited("valid_until") }
+	a.reference = entry("reference", false)
+	a.notes = entry("notes", true)
+
+	a.fields.add("title", lang.L("Title"), true, a.title)
+	a.fields.add("kind", lang.L("Kind"), true, a.kind.w)
+	a.fields.add("level", lang.L("Level"), true, a.levelSel.w)
+	a.fields.add("status", lang.L("Status"), false, a.status.w)
+	a.fields.add("subjects", lang.L("Subjects"), false, a.subjects.content)
+	a.fields.add("parties", lang.L("Parties"), false, a.parties.content)
+	a.fields.add("partner_countries", lang.L("Partner countries"), false, a.countries.content)
+	a.fields.add("signed_on", lang.L("Signed on"), false, a.signedOn)
+	a.fields.add("valid_until", lang.L("Valid until"), false, a.validUntil)
+	a.fields.add("reference", lang.L("Document reference"), false, a.reference)
+	a.fields.add("notes", lang.L("Notes"), false, a.notes)
+	a.save = widget.NewButtonWithIcon(lang.L("Save"), theme.DocumentSaveIcon(), func() { a.Save() })
+	a.save.Importance = widget.HighImportance
+	a.archive = widget.NewButtonWithIcon(lang.L("Archive"), theme.DeleteIcon(), a.toggleArchived)
+	a.history = widget.NewButtonWithIcon(lang.L("History"), theme.HistoryIcon(), func() {
+		showHistory(e, a.current.Title, a.current.ID)
+	})
+	a.heading = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	a.heading.Truncation = fyne.TextTruncateEllipsis
+
+	top := container.NewVBox(newBtn, a.search, container.NewGridWithColumns(2, a.level.w, a.country), a.count)
+	left := container.NewBorder(top, nil, nil, nil, a.list)
+	form := container.NewBorder(a.heading, container.NewHBox(a.save, widget.NewSeparator(), a.archive, a.history), nil, nil,
+		container.NewVScroll(a.fields.grid))
+	split := container.NewHSplit(left, form)
+	split.SetOffset(0.3)
+	a.content = split
+	a.load(data.Agreement{})
+	a.reload()
+	return a
+}
+
+func agreementDetail(a data.Agreement) string {
+	parts := []string{labelOf("level", data.AgreementLevels, a.Level)}
+	if len(a.PartnerCountries) > 0 {
+		var names []string
+		for _, c := range a.PartnerCountries {
+			names = append(names, countryName(c))
+		}
+		parts = append(parts, strings.Join(names, ", "))
+	}
+	if a.SignedOn != "" {
+		parts = append(parts, lang.L("signed")+" "+a.SignedOn)
+	}
+	parts = append(parts, labelOf("agreement_status", data.AgreementStatuses, a.Status))
+	return strings.Join(parts, " · ")
+}
+
+func (a *agreementsScreen) reload() {
+	list, err := a.env.store.Agreements(context.Background(), a.filter)
+	if err != nil {
+		a.count.SetText(err.Error())
+		return
+	}
+	a.agreements = list
+	a.list.UnselectAll()
+	a.list.Refresh()
+	a.count.SetText(lang.N("{{.Count}} agreement", len(list), map[string]any{"Count": len(list)}))
+	if countries, err := a.env.store.PartnerCountries(context.Background()); err == nil {
+		options := []string{lang.L("All partner countries")}
+		for _, c := range countries {
+			options = append(options, countryName(c)+" ("+c+")")
+		}
+		a.country.Options = options
+	}
+}
+
+func (a *agreementsScreen) edited(key string) {
+	if a.loading {
+		return
+	}
+	a.dirty = true
+	a.fields.clearField(key)
+	a.updateButtons()
+}
+
+func (a *agreementsScreen) updateButtons() {
+	ro := a.env.store.ReadOnly()
+	setEnabled(a.save, !ro && (a.dirty || a.current.ID == "") && a.heading.Text != "")
+	setEnabled(a.archive, !ro && a.current.ID != "")
+	setEnabled(a.history, a.current.ID != "")
+}
+
+func (a *agreementsScreen) startNew() {
+	if a.dirty && !a.Save() {
+		return
+	}
+	a.list.UnselectAll()
+	a.load(data.Agreement{Status: "in_force"})
+	a.heading.SetText(lang.L("New agreement"))
+	a.updateButtons()
+	a.env.win.Canvas().Focus(a.title)
+}
+
+func (a *agreementsScreen) load(ag data.Agreement) {
+	a.loading = true
+	defer func() { a.loading = false }()
+	a.current, a.dirty = ag, false
+	a.fields.clear()
+	a.title.SetText(ag.Title)
+	a.kind.setCode(ag.Kind)
+	a.levelSel.setCode(ag.Level)
+	a.status.setCode(ag.Status)
+	a.subjects.set(ag.Subjects)
+	a.parties.set(ag.Parties)
+	a.countries.set(ag.PartnerCountries)
+	a.signedOn.SetDate(dateOf(ag.SignedOn))
+	if ag.SignedOn == "" {
+		a.signedOn.SetText("")
+	}
+	a.validUntil.SetDate(dateOf(ag.ValidUntil))
+	if ag.ValidUntil == "" {
+		a.validUntil.SetText("")
+	}
+	a.reference.SetText(ag.Reference)
+	a.notes.SetText(ag.Notes)
+	switch {
+	case ag.ID != "":
+		a.heading.SetText(ag.Title)
+	case ag.Status == "":
+		a.heading.SetText("")
+	}
+	a.updateButtons()
+}
+
+// Save stores the agreement; problems show beside their fields and the
+// typing stays.
+func (a *agreementsScreen) Save() bool {
+	if a.env.store.ReadOnly() || a.heading.Text == "" {
+		return false
+	}
+	ag := a.current
+	ag.Title, ag.Kind, ag.Level, ag.Status = a.title.Text, a.kind.code(), a.levelSel.code(), a.status.code()
+	ag.Subjects, ag.Parties, ag.PartnerCountries = a.subjects.selected(), a.parties.ids, a.countries.ids
+	ag.Reference, ag.Notes = a.reference.Text, a.notes.Text
+	ag.SignedOn, ag.ValidUntil = "", ""
+	if a.signedOn.Date != nil {
+		ag.SignedOn = a.signedOn.Date.Format(time.DateOnly)
+	}
+	if a.validUntil.Date != nil {
+		ag.ValidUntil = a.validUntil.Date.Format(time.DateOnly)
+	}
+	if err := a.env.store.SaveAgreement(context.Background(), &ag); err != nil {
+		if !a.fields.show(err) {
+			dialog.ShowError(fmt.Errorf("%s: %w", lang.L("The agreement was not saved"), err), a.env.win)
+		}
+		return false
+	}
+	a.load(ag)
+	a.env.status(lang.L("Saved") + " " + ag.Title)
+	a.env.changed()
+	return true
+}
+
+func (a *agreementsScreen) toggleArchived() {
+	ag := a.current
+	toggleArchived(a.env, ag.Title, ag.Archived, lang.L("Archive agreement?"),
+		fmt.Sprintf(lang.L("“%s” will be hidden from the list. Its history is kept, and you can undo."), ag.Title),
+		func(archive bool) error {
+			return a.env.store.SetAgreementArchived(context.Background(), ag.ID, archive)
+		},
+		func() {
+			a.load(data.Agreement{})
+			a.env.changed()
+		})
+}
+
+// refresh follows a change made elsewhere (undo).
+func (a *agreementsScreen) refresh() {
+	a.reload()
+	if a.current.ID != "" && !a.dirty {
+		if ag, err := a.env.store.Agreement(context.Background(), a.current.ID); err == nil {
+			a.load(ag)
+		} else {
+			a.load(data.Agreement{})
+		}
+	}
+}
