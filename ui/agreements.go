@@ -184,6 +184,7 @@ func (a *agreementsScreen) edited(key string) {
 	}
 	a.dirty = true
 	a.fields.clearField(key)
+	a.fields.relayout()
 	a.updateButtons()
 }
 
@@ -233,6 +234,7 @@ func (a *agreementsScreen) load(ag data.Agreement) {
 	case ag.Status == "":
 		a.heading.SetText("")
 	}
+	a.fields.relayout()
 	a.updateButtons()
 }
 

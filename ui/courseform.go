@@ -112,6 +112,7 @@ func (f *courseForm) edited(key string) {
 	}
 	f.dirty = true
 	f.fields.clearField(key)
+	f.fields.relayout()
 	f.updateButtons()
 }
 
@@ -186,6 +187,7 @@ func (f *courseForm) load(c data.Course) {
 	}
 	f.completion.SetText(strconv.Itoa(completion))
 	f.notes.SetText(c.Notes)
+	f.fields.relayout()
 	f.updateButtons()
 }
 

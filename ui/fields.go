@@ -70,6 +70,10 @@ func (f *fieldSet) show(err error) bool {
 	return true
 }
 
+// relayout lays the fields out again after one of them changed size (a
+// list of chosen records grew or shrank).
+func (f *fieldSet) relayout() { f.grid.Refresh() }
+
 // clearField hides the problem of one field (when the user edits it).
 func (f *fieldSet) clearField(key string) {
 	if msg, ok := f.errors[key]; ok && msg.Visible() {

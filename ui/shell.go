@@ -44,6 +44,7 @@ type workspace struct {
 	trainings  *trainingsScreen
 	statistics *statisticsScreen
 	agreements *agreementsScreen
+	plan       *planScreen
 	settings   *settingsScreen
 	areas      []area
 	nav        *widget.List
@@ -68,10 +69,12 @@ func newWorkspace(w *window, st *data.Store) *workspace {
 	ws.trainings = newTrainingsScreen(ws.env)
 	ws.statistics = newStatisticsScreen(ws.env)
 	ws.agreements = newAgreementsScreen(ws.env)
+	ws.plan = newPlanScreen(ws.env)
 	ws.settings = newSettingsScreen(ws.env, w)
 	ws.areas = []area{
 		{lang.L("Register"), theme.ListIcon(), func() fyne.CanvasObject { return ws.register.content }},
 		{lang.L("Trainings"), theme.CalendarIcon(), func() fyne.CanvasObject { return ws.trainings.content }},
+		{lang.L("Plan of action"), theme.ListIcon(), func() fyne.CanvasObject { return ws.plan.content }},
 		{lang.L("Agreements"), theme.DocumentIcon(), func() fyne.CanvasObject { return ws.agreements.content }},
 		{lang.L("Statistics"), theme.GridIcon(), func() fyne.CanvasObject { return ws.statistics.content }},
 		{lang.L("Settings"), theme.SettingsIcon(), func() fyne.CanvasObject { return ws.settings.content }},
@@ -97,6 +100,8 @@ func newWorkspace(w *window, st *data.Store) *workspace {
 				ws.newItem.Label = lang.L("New course")
 			case ws.agreements.content:
 				ws.newItem.Label = lang.L("New agreement")
+			case ws.plan.content:
+				ws.newItem.Label = lang.L("New action")
 			}
 			ws.menu.Refresh()
 		}
@@ -162,6 +167,10 @@ func (ws *workspace) newRecord() {
 		ws.agreements.startNew()
 		return
 	}
+	if ws.showing(ws.plan.content) {
+		ws.plan.startNew()
+		return
+	}
 	ws.nav.Select(0)
 	ws.register.startNew()
 }
@@ -182,6 +191,10 @@ func (ws *workspace) save() {
 	}
 	if ws.showing(ws.agreements.content) {
 		ws.agreements.Save()
+		return
+	}
+	if ws.showing(ws.plan.content) {
+		ws.plan.Save()
 		return
 	}
 	ws.register.form.Save()
@@ -217,6 +230,7 @@ func (ws *workspace) changed() {
 	ws.trainings.refresh()
 	ws.statistics.refresh()
 	ws.agreements.refresh()
+	ws.plan.refresh()
 	ws.settings.refresh()
 	ws.updateUndo()
 	ws.updateCounts()

@@ -1,0 +1,431 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/ncm-register/ncm-register/data"
+)
+
+// planScreen is the national plan of action: a plan's actions grouped by
+// pillar with their status counts, overdue actions marked, and the form of
+// the selected action with its dated progress notes.
+type planScreen struct {
+	env     *env
+	plans   []data.Plan
+	plan    data.Plan
+	actions []data.Action
+	current data.Action
+	dirty   bool
+	loading bool
+
+	planSel  *widget.Select
+	summary  *widget.Label
+	list     *widget.List
+	newPlan  *widget.Button
+	newAct   *widget.Button
+	fields   *fieldSet
+	pillar   *codeSelect
+	status   *codeSelect
+	activity *formEntry
+	object   *formEntry
+	lead     *idList
+	partners *idList
+	deadline *widget.DateEntry
+	indic    *formEntry
+	target   *formEntry
+	save     *widget.Button
+	archive  *widget.Button
+	notes    *widget.Label
+	noteText *widget.Entry
+	addNote  *widget.Button
+	formBox  *fyne.Container // the fields and the progress, laid out again when a list grows
+	content  fyne.CanvasObject
+}
+
+func today() string { return time.Now().Format(time.DateOnly) }
+
+func newPlanScreen(e *env) *planScreen {
+	p := &planScreen{env: e, fields: newFieldSet()}
+	p.planSel = widget.NewSelect(nil, func(title string) {
+		for _, pl := range p.plans {
+			if pl.Title == title && pl.ID != p.plan.ID {
+				p.showPlan(pl)
+			}
+		}
+	})
+	p.planSel.PlaceHolder = lang.L("No plan yet: add one with New plan…")
+	p.newPlan = widget.NewButtonWithIcon(lang.L("New plan…"), theme.ContentAddIcon(), func() { p.editPlan(data.Plan{Status: "adopted"}) })
+	editPlan := widget.NewButtonWithIcon(lang.L("Edit plan…"), theme.DocumentCreateIcon(), func() {
+		if p.plan.ID != "" {
+			p.editPlan(p.plan)
+		}
+	})
+	p.newAct = widget.NewButtonWithIcon(lang.L("New action"), theme.ContentAddIcon(), p.startNew)
+	if e.store.ReadOnly() {
+		p.newPlan.Disable()
+		p.newAct.Disable()
+	}
+	p.summary = widget.NewLabel("")
+	p.summary.Wrapping = fyne.TextWrapWord
+	p.list = widget.NewList(func() int { return len(p.actions) }, newListRow,
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			if i < len(p.actions) {
+				a := p.actions[i]
+				title := labelOf("pillar", data.Pillars, a.Pillar) + " · " + a.Activity
+				detail := labelOf("action_status", data.ActionStatuses, a.Status)
+				if a.Deadline != "" {
+					detail += " · " + lang.L("deadline") + " " + a.Deadline
+				}
+				if a.Overdue(today()) {
+					title = "⚠ " + title
+					detail += " · " + lang.L("overdue")
+				}
+				setListRow(o, title, detail)
+			}
+		})
+	p.list.OnSelected = func(i widget.ListItemID) {
+		if i < len(p.actions) && p.actions[i].ID != p.current.ID {
+			if p.dirty && !p.Save() {
+				return
+			}
+			p.load(p.actions[i])
+		}
+	}
+
+	entry := func(key string, multi bool) *formEntry {
+		en := newFormEntry(multi)
+		en.OnChanged = func(string) { p.edited(key) }
+		en.onEscape = func() { p.load(p.current) }
+		en.hasUnsavedTyping = func() bool { return p.dirty }
+		return en
+	}
+	p.pillar = newCodeSelect("pillar", data.Pillars, "", func(string) { p.edited("pillar") })
+	p.status = newCodeSelect("action_status", data.ActionStatuses, "", func(string) { p.edited("status") })
+	p.activity = entry("activity", true)
+	p.object = entry("objective", false)
+	p.lead = newOrganisationList(e, lang.L("Choose the lead organisation…"), func() {
+		if len(p.lead.ids) > 1 { // one lead: the newest choice replaces the other
+			p.lead.set(p.lead.ids[len(p.lead.ids)-1:])
+		}
+		p.edited("lead")
+	})
+	p.partners = newOrganisationList(e, lang.L("Add a partner…"), func() { p.edited("partners") })
+	p.deadline = widget.NewDateEntry()
+	p.deadline.OnChanged = func(*time.Time) { p.edited("deadline") }
+	p.indic = entry("indicator", false)
+	p.target = entry("target", false)
+	p.fields.add("pillar", lang.L("Pillar"), true, p.pillar.w)
+	p.fields.add("objective", lang.L("Objective"), false, p.object)
+	p.fields.add("activity", lang.L("Activity"), true, p.activity)
+	p.fields.add("lead", lang.L("Lead"), false, p.lead.content)
+	p.fields.add("partners", lang.L("Partners"), false, p.partners.content)
+	p.fields.add("deadline", lang.L("Deadline"), false, p.deadline)
+	p.fields.add("indicator", lang.L("Indicator"), false, p.indic)
+	p.fields.add("target", lang.L("Target"), false, p.target)
+	p.fields.add("status", lang.L("Status"), false, p.status.w)
+	p.save = widget.NewButtonWithIcon(lang.L("Save"), theme.DocumentSaveIcon(), func() { p.Save() })
+	p.save.Importance = widget.HighImportance
+	p.archive = widget.NewButtonWithIcon(lang.L("Archive"), theme.DeleteIcon(), func() {
+		a := p.current
+		toggleArchived(e, a.Activity, false, lang.L("Archive action?"),
+			lang.L("The action will be hidden from the plan. Its history is kept, and you can undo."),
+			func(archive bool) error { return e.store.SetActionArchived(context.Background(), a.ID, archive) },
+			func() { p.current = data.Action{}; p.env.changed() })
+	})
+	p.notes = widget.NewLabel("")
+	p.notes.Wrapping = fyne.TextWrapWord
+	p.noteText = widget.NewEntry()
+	p.noteText.SetPlaceHolder(lang.L("What happened (dated today)"))
+	p.addNote = widget.NewButtonWithIcon(lang.L("Add progress note"), theme.ContentAddIcon(), p.addProgress)
+	progress := widget.NewCard(lang.L("Progress"), "", container.NewVBox(p.notes,
+		container.NewBorder(nil, nil, nil, p.addNote, p.noteText)))
+
+	top := container.NewBorder(nil, nil, widget.NewLabel(lang.L("Plan")), container.NewHBox(editPlan, p.newPlan), p.planSel)
+	left := container.NewBorder(container.NewVBox(p.newAct, p.summary), nil, nil, nil, p.list)
+	p.formBox = container.NewVBox(p.fields.grid, progress)
+	right := container.NewBorder(nil, container.NewHBox(p.save, widget.NewSeparator(), p.archive), nil, nil,
+		container.NewVScroll(p.formBox))
+	split := container.NewHSplit(left, right)
+	split.SetOffset(0.4)
+	p.content = container.NewBorder(top, nil, nil, nil, split)
+	p.reload()
+	return p
+}
+
+func (p *planScreen) reload() {
+	plans, err := p.env.store.Plans(context.Background())
+	if err != nil {
+		p.summary.SetText(err.Error())
+		return
+	}
+	p.plans = plans
+	var titles []string
+	for _, pl := range plans {
+		titles = append(titles, pl.Title)
+	}
+	p.planSel.Options = titles
+	switch {
+	case len(plans) == 0:
+		p.showPlan(data.Plan{})
+	case p.plan.ID == "":
+		p.showPlan(plans[0])
+	default:
+		for _, pl := range plans {
+			if pl.ID == p.plan.ID {
+				p.showPlan(pl)
+				return
+			}
+		}
+		p.showPlan(plans[0])
+	}
+}
+
+// showPlan lists a plan's actions and its status counts.
+func (p *planScreen) showPlan(pl data.Plan) {
+	p.plan = pl
+	sel := p.planSel.OnChanged
+	p.planSel.OnChanged = nil
+	p.planSel.SetSelected(pl.Title)
+	p.planSel.OnChanged = sel
+	p.actions = nil
+	if pl.ID != "" {
+		p.actions, _ = p.env.store.Actions(context.Background(), pl.ID)
+	}
+	p.list.UnselectAll()
+	p.list.Refresh()
+	p.summary.SetText(p.describe())
+	setEnabled(p.newAct, pl.ID != "" && !p.env.store.ReadOnly())
+	found := false
+	for i, a := range p.actions {
+		if a.ID == p.current.ID {
+			found = true
+			p.list.Select(i)
+		}
+	}
+	if !found && !p.dirty {
+		p.load(data.Action{})
+	}
+}
+
+func (p *planScreen) describe() string {
+	if p.plan.ID == "" {
+		return lang.L("Add the national plan of action with New plan…, then its actions.")
+	}
+	f, err := p.env.store.PlanFiguresOn(context.Background(), p.plan.ID, today())
+	if err != nil {
+		return err.Error()
+	}
+	var lines []string
+	for _, pillar := range data.Pillars {
+		var parts []string
+		for _, st := range data.ActionStatuses {
+			if n := f.ByPillar[pillar.Code][st.Code]; n > 0 {
+				parts = append(parts, fmt.Sprintf("%d %s", n, strings.ToLower(codeLabel("action_status", st))))
+			}
+		}
+		if len(parts) > 0 {
+			lines = append(lines, codeLabel("pillar", pillar)+": "+strings.Join(parts, ", "))
+		}
+	}
+	head := fmt.Sprintf("%s, %d–%d · %d %s", p.plan.Authority, p.plan.FirstYear, p.plan.LastYear, f.Actions, lang.L("actions"))
+	if f.Overdue > 0 {
+		head += fmt.Sprintf(" · ⚠ %d %s", f.Overdue, lang.L("overdue"))
+	}
+	return strings.TrimPrefix(head, ", ") + "\n" + strings.Join(lines, "\n")
+}
+
+func (p *planScreen) edited(key string) {
+	if p.loading {
+		return
+	}
+	p.dirty = true
+	p.fields.clearField(key)
+	p.relayout()
+	setEnabled(p.save, !p.env.store.ReadOnly())
+}
+
+func (p *planScreen) startNew() {
+	if p.dirty && !p.Save() {
+		return
+	}
+	p.list.UnselectAll()
+	p.load(data.Action{PlanID: p.plan.ID, Status: "not_started"})
+	p.env.win.Canvas().Focus(p.activity)
+}
+
+func (p *planScreen) load(a data.Action) {
+	p.loading = true
+	defer func() { p.loading = false }()
+	p.current, p.dirty = a, false
+	p.fields.clear()
+	p.pillar.setCode(a.Pillar)
+	p.status.setCode(a.Status)
+	p.activity.SetText(a.Activity)
+	p.object.SetText(a.Objective)
+	p.lead.set(nil)
+	if a.Lead != "" {
+		p.lead.set([]string{a.Lead})
+	}
+	p.partners.set(a.Partners)
+	p.deadline.SetDate(dateOf(a.Deadline))
+	if a.Deadline == "" {
+		p.deadline.SetText("")
+	}
+	p.indic.SetText(a.Indicator)
+	p.target.SetText(a.Target)
+	ro := p.env.store.ReadOnly()
+	setEnabled(p.save, !ro && a.PlanID != "" && a.ID == "")
+	setEnabled(p.archive, !ro && a.ID != "")
+	setEnabled(p.addNote, !ro && a.ID != "")
+	p.notes.SetText(p.describeNotes())
+	p.relayout()
+}
+
+func (p *planScreen) relayout() {
+	p.fields.relayout()
+	p.formBox.Refresh()
+}
+
+func (p *planScreen) describeNotes() string {
+	if p.current.ID == "" {
+		return lang.L("Save the action first, then note its progress here.")
+	}
+	notes, err := p.env.store.ProgressNotes(context.Background(), p.current.ID)
+	if err != nil {
+		return err.Error()
+	}
+	if len(notes) == 0 {
+		return lang.L("No progress noted yet.")
+	}
+	var lines []string
+	for _, n := range notes {
+		lines = append(lines, n.Day+": "+n.Note)
+	}
+	return strings.Join(lines, "\n")
+}
+
+// Save stores the action; problems show beside their fields and the typing stays.
+func (p *planScreen) Save() bool {
+	if p.env.store.ReadOnly() || p.current.PlanID == "" {
+		return false
+	}
+	a := p.current
+	a.Pillar, a.Status = p.pillar.code(), p.status.code()
+	a.Activity, a.Objective, a.Indicator, a.Target = p.activity.Text, p.object.Text, p.indic.Text, p.target.Text
+	a.Lead = ""
+	if len(p.lead.ids) > 0 {
+		a.Lead = p.lead.ids[0]
+	}
+	a.Partners = p.partners.ids
+	a.Deadline = ""
+	if p.deadline.Date != nil {
+		a.Deadline = p.deadline.Date.Format(time.DateOnly)
+	}
+	if err := p.env.store.SaveAction(context.Background(), &a); err != nil {
+		if !p.fields.show(err) {
+			dialog.ShowError(fmt.Errorf("%s: %w", lang.L("The action was not saved"), err), p.env.win)
+		}
+		return false
+	}
+	p.current, p.dirty = a, false
+	p.env.status(lang.L("Saved") + " " + a.Activity)
+	p.env.changed()
+	return true
+}
+
+func (p *planScreen) addProgress() {
+	if err := p.env.store.AddProgressNote(context.Background(), p.current.ID, today(), p.noteText.Text); err != nil {
+		var ve *data.ValidationError
+		if v, ok := err.(*data.ValidationError); ok {
+			ve = v
+		}
+		if ve != nil && len(ve.Errors) > 0 {
+			p.env.status(fieldMessage(ve.Errors[0]))
+		} else {
+			dialog.ShowError(err, p.env.win)
+		}
+		return
+	}
+	p.noteText.SetText("")
+	p.notes.SetText(p.describeNotes())
+	p.relayout()
+	p.env.changed()
+}
+
+// editPlan edits a plan's title, period, authority and status in a dialog.
+func (p *planScreen) editPlan(pl data.Plan) {
+	title := widget.NewEntry()
+	title.SetText(pl.Title)
+	first, last := widget.NewEntry(), widget.NewEntry()
+	if pl.FirstYear == 0 {
+		pl.FirstYear, pl.LastYear = time.Now().Year(), time.Now().Year()+2
+	}
+	first.SetText(strconv.Itoa(pl.FirstYear))
+	last.SetText(strconv.Itoa(pl.LastYear))
+	authority := widget.NewEntry()
+	authority.SetText(pl.Authority)
+	status := newCodeSelect("plan_status", data.PlanStatuses, "", nil)
+	status.setCode(pl.Status)
+	fields := newFieldSet()
+	fields.add("title", lang.L("Title"), true, title)
+	fields.add("first_year", lang.L("First year"), true, first)
+	fields.add("last_year", lang.L("Last year"), true, last)
+	fields.add("authority", lang.L("Adopted by"), false, authority)
+	fields.add("status", lang.L("Status"), false, status.w)
+	var d dialog.Dialog
+	save := widget.NewButtonWithIcon(lang.L("Save"), theme.DocumentSaveIcon(), func() {
+		n := pl
+		n.Title, n.Authority, n.Status = title.Text, authority.Text, status.code()
+		n.FirstYear, _ = strconv.Atoi(strings.TrimSpace(first.Text))
+		n.LastYear, _ = strconv.Atoi(strings.TrimSpace(last.Text))
+		if err := p.env.store.SavePlan(context.Background(), &n); err != nil {
+			if !fields.show(err) {
+				dialog.ShowError(err, p.env.win)
+			}
+			return
+		}
+		d.Hide()
+		p.plan = n
+		p.env.changed()
+	})
+	save.Importance = widget.HighImportance
+	d = dialog.NewCustomWithoutButtons(lang.L("National plan of action"), container.NewBorder(nil,
+		container.NewHBox(layoutSpacer(), widget.NewButton(lang.L("Cancel"), func() { d.Hide() }), save), nil, nil, fields.grid), p.env.win)
+	d.Resize(fyne.NewSize(560, 380))
+	d.Show()
+	lastPlanDialog = d
+}
+
+// lastPlanDialog is the plan dialog opened last (tests drive it).
+var lastPlanDialog dialog.Dialog
+
+// refresh follows a change made elsewhere (undo).
+func (p *planScreen) refresh() {
+	if !p.dirty {
+		if p.current.ID != "" {
+			found := false
+			actions, _ := p.env.store.Actions(context.Background(), p.current.PlanID)
+			for _, a := range actions {
+				if a.ID == p.current.ID {
+					p.load(a)
+					found = true
+				}
+			}
+			if !found {
+				p.current = data.Action{}
+			}
+		}
+		p.reload()
+	}
+}
