@@ -45,6 +45,7 @@ type workspace struct {
 	statistics *statisticsScreen
 	agreements *agreementsScreen
 	plan       *planScreen
+	campaigns  *campaignsScreen
 	settings   *settingsScreen
 	areas      []area
 	nav        *widget.List
@@ -70,10 +71,12 @@ func newWorkspace(w *window, st *data.Store) *workspace {
 	ws.statistics = newStatisticsScreen(ws.env)
 	ws.agreements = newAgreementsScreen(ws.env)
 	ws.plan = newPlanScreen(ws.env)
+	ws.campaigns = newCampaignsScreen(ws.env)
 	ws.settings = newSettingsScreen(ws.env, w)
 	ws.areas = []area{
 		{lang.L("Register"), theme.ListIcon(), func() fyne.CanvasObject { return ws.register.content }},
 		{lang.L("Trainings"), theme.CalendarIcon(), func() fyne.CanvasObject { return ws.trainings.content }},
+		{lang.L("Campaigns"), theme.MailSendIcon(), func() fyne.CanvasObject { return ws.campaigns.content }},
 		{lang.L("Plan of action"), theme.ListIcon(), func() fyne.CanvasObject { return ws.plan.content }},
 		{lang.L("Agreements"), theme.DocumentIcon(), func() fyne.CanvasObject { return ws.agreements.content }},
 		{lang.L("Statistics"), theme.GridIcon(), func() fyne.CanvasObject { return ws.statistics.content }},
@@ -102,6 +105,8 @@ func newWorkspace(w *window, st *data.Store) *workspace {
 				ws.newItem.Label = lang.L("New agreement")
 			case ws.plan.content:
 				ws.newItem.Label = lang.L("New action")
+			case ws.campaigns.content:
+				ws.newItem.Label = lang.L("New campaign")
 			}
 			ws.menu.Refresh()
 		}
@@ -171,6 +176,10 @@ func (ws *workspace) newRecord() {
 		ws.plan.startNew()
 		return
 	}
+	if ws.showing(ws.campaigns.content) {
+		ws.campaigns.startNew()
+		return
+	}
 	ws.nav.Select(0)
 	ws.register.startNew()
 }
@@ -195,6 +204,10 @@ func (ws *workspace) save() {
 	}
 	if ws.showing(ws.plan.content) {
 		ws.plan.Save()
+		return
+	}
+	if ws.showing(ws.campaigns.content) {
+		ws.campaigns.Save()
 		return
 	}
 	ws.register.form.Save()
@@ -231,6 +244,7 @@ func (ws *workspace) changed() {
 	ws.statistics.refresh()
 	ws.agreements.refresh()
 	ws.plan.refresh()
+	ws.campaigns.refresh()
 	ws.settings.refresh()
 	ws.updateUndo()
 	ws.updateCounts()

@@ -1,0 +1,336 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/ncm-register/ncm-register/data"
+)
+
+// campaignsScreen is the Campaigns area: the list of awareness campaigns,
+// filtered by channel and target group, and the form of the selected one.
+type campaignsScreen struct {
+	env       *env
+	filter    data.CampaignFilter
+	campaigns []data.Campaign
+	current   data.Campaign
+	editing   bool
+	dirty     bool
+	loading   bool
+
+	list    *widget.List
+	count   *widget.Label
+	fields  *fieldSet
+	title   *formEntry
+	pillar  *codeSelect
+	first   *widget.DateEntry
+	last    *widget.DateEntry
+	chans   *checkGrid
+	groups  *checkGrid
+	forms   *checkGrid
+	langs   *formEntry
+	regions *formEntry
+	lead    *idList
+	partner *idList
+	budget  *formEntry
+	curr    *formEntry
+	mats    *formEntry
+	reach   *formEntry
+	method  *formEntry
+	evalOK  *widget.Check
+	evalHow *formEntry
+	finds   *formEntry
+	save    *widget.Button
+	archive *widget.Button
+	history *widget.Button
+	heading *widget.Label
+	content fyne.CanvasObject
+}
+
+func newCampaignsScreen(e *env) *campaignsScreen {
+	c := &campaignsScreen{env: e, fields: newFieldSet()}
+	search := widget.NewEntry()
+	search.SetPlaceHolder(lang.L("Search campaigns by title"))
+	search.OnChanged = func(s string) { c.filter.Query = s; c.reload() }
+	channel := newCodeSelect("channel", data.Channels, lang.L("All channels"), func(code string) { c.filter.Channel = code; c.reload() })
+	channel.w.PlaceHolder = lang.L("All channels")
+	group := newCodeSelect("target_group", data.TargetGroups, lang.L("All target groups"), func(code string) { c.filter.Group = code; c.reload() })
+	group.w.PlaceHolder = lang.L("All target groups")
+	newBtn := widget.NewButtonWithIcon(lang.L("New campaign"), theme.ContentAddIcon(), c.startNew)
+	if e.store.ReadOnly() {
+		newBtn.Disable()
+	}
+	c.count = widget.NewLabel("")
+	c.count.Importance = widget.LowImportance
+	c.list = widget.NewList(func() int { return len(c.campaigns) }, newListRow,
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			if i < len(c.campaigns) {
+				setListRow(o, c.campaigns[i].Title, campaignDetail(c.campaigns[i]))
+			}
+		})
+	c.list.OnSelected = func(i widget.ListItemID) {
+		if i < len(c.campaigns) && c.campaigns[i].ID != c.current.ID {
+			if c.dirty && !c.Save() {
+				return
+			}
+			c.load(c.campaigns[i], true)
+		}
+	}
+
+	entry := func(key string, multi bool) *formEntry {
+		en := newFormEntry(multi)
+		en.OnChanged = func(string) { c.edited(key) }
+		en.onEscape = func() { c.load(c.current, c.editing) }
+		en.hasUnsavedTyping = func() bool { return c.dirty }
+		return en
+	}
+	c.title = entry("title", false)
+	c.pillar = newCodeSelect("pillar", data.Pillars, "", func(string) { c.edited("pillar") })
+	c.first, c.last = widget.NewDateEntry(), widget.NewDateEntry()
+	c.first.OnChanged = func(*time.Time) { c.edited("first_day") }
+	c.last.OnChanged = func(*time.Time) { c.edited("last_day") }
+	c.chans = newCheckGrid("channel", data.Channels, 3, func() { c.edited("channels") })
+	c.groups = newCheckGrid("target_group", data.TargetGroups, 2, func() { c.edited("target_groups") })
+	c.forms = newCheckGrid("form", data.FormsOfExploitation, 2, func() { c.edited("forms") })
+	c.langs = entry("languages", false)
+	c.langs.SetPlaceHolder(lang.L("e.g. Romanian, Russian"))
+	c.regions = entry("regions", false)
+	c.regions.SetPlaceHolder(lang.L("e.g. North, Capital"))
+	c.lead = newOrganisationList(e, lang.L("Choose the lead organisation…"), func() {
+		if len(c.lead.ids) > 1 {
+			c.lead.set(c.lead.ids[len(c.lead.ids)-1:])
+		}
+		c.edited("lead")
+	})
+	c.partner = newOrganisationList(e, lang.L("Add a partner…"), func() { c.edited("partners") })
+	c.budget, c.curr = entry("budget", false), entry("currency", false)
+	c.curr.SetPlaceHolder("EUR")
+	c.mats = entry("materials", true)
+	c.mats.SetPlaceHolder(lang.L("one per line, e.g. Leaflets: 5000"))
+	c.reach, c.method = entry("reach", false), entry("reach_method", false)
+	c.method.SetPlaceHolder(lang.L("how the reach was estimated"))
+	c.evalOK = widget.NewCheck(lang.L("Evaluated"), func(bool) { c.edited("evaluated") })
+	c.evalHow, c.finds = entry("eval_method", false), entry("findings", true)
+
+	c.fields.add("title", lang.L("Title"), true, c.title)
+	c.fields.add("pillar", lang.L("Pillar"), false, c.pillar.w)
+	c.fields.add("first_day", lang.L("First day"), true, c.first)
+	c.fields.add("last_day", lang.L("Last day"), false, c.last)
+	c.fields.add("channels", lang.L("Channels"), false, c.chans.content)
+	c.fields.add("target_groups", lang.L("Target groups"), false, c.groups.content)
+	c.fields.add("forms", lang.L("Forms of exploitation"), false, c.forms.content)
+	c.fields.add("languages", lang.L("Languages"), false, c.langs)
+	c.fields.add("regions", lang.L("Regions"), false, c.regions)
+	c.fields.add("lead", lang.L("Lead"), false, c.lead.content)
+	c.fields.add("partners", lang.L("Partners"), false, c.partner.content)
+	c.fields.add("budget", lang.L("Budget"), false, c.budget)
+	c.fields.add("currency", lang.L("Currency"), false, c.curr)
+	c.fields.add("materials", lang.L("Materials produced"), false, c.mats)
+	c.fields.add("reach", lang.L("Estimated reach (people)"), false, c.reach)
+	c.fields.add("reach_method", lang.L("How it was estimated"), false, c.method)
+	c.fields.add("evaluated", lang.L("Evaluation"), false, c.evalOK)
+	c.fields.add("eval_method", lang.L("Evaluation method"), false, c.evalHow)
+	c.fields.add("findings", lang.L("Findings"), false, c.finds)
+	c.save = widget.NewButtonWithIcon(lang.L("Save"), theme.DocumentSaveIcon(), func() { c.Save() })
+	c.save.Importance = widget.HighImportance
+	c.archive = widget.NewButtonWithIcon(lang.L("Archive"), theme.DeleteIcon(), func() {
+		cur := c.current
+		toggleArchived(e, cur.Title, cur.Archived, lang.L("Archive campaign?"),
+			fmt.Sprintf(lang.L("“%s” will be hidden from the list. Its history is kept, and you can undo."), cur.Title),
+			func(archive bool) error { return e.store.SetCampaignArchived(context.Background(), cur.ID, archive) },
+			func() { c.load(data.Campaign{}, false); e.changed() })
+	})
+	c.history = widget.NewButtonWithIcon(lang.L("History"), theme.HistoryIcon(), func() { showHistory(e, c.current.Title, c.current.ID) })
+	c.heading = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+
+	top := container.NewVBox(newBtn, search, container.NewGridWithColumns(2, channel.w, group.w), c.count)
+	left := container.NewBorder(top, nil, nil, nil, c.list)
+	form := container.NewBorder(c.heading, container.NewHBox(c.save, widget.NewSeparator(), c.archive, c.history), nil, nil,
+		container.NewVScroll(c.fields.grid))
+	split := container.NewHSplit(left, form)
+	split.SetOffset(0.3)
+	c.content = split
+	c.load(data.Campaign{}, false)
+	c.reload()
+	return c
+}
+
+func campaignDetail(c data.Campaign) string {
+	parts := []string{c.FirstDay}
+	if c.LastDay != "" && c.LastDay != c.FirstDay {
+		parts[0] += " – " + c.LastDay
+	}
+	for _, ch := range c.Channels {
+		parts = append(parts, labelOf("channel", data.Channels, ch))
+	}
+	if c.Reach > 0 {
+		parts = append(parts, fmt.Sprintf(lang.L("reach %d"), c.Reach))
+	}
+	return strings.Join(parts, " · ")
+}
+
+func (c *campaignsScreen) reload() {
+	list, err := c.env.store.Campaigns(context.Background(), c.filter)
+	if err != nil {
+		c.count.SetText(err.Error())
+		return
+	}
+	c.campaigns = list
+	c.list.UnselectAll()
+	c.list.Refresh()
+	c.count.SetText(lang.N("{{.Count}} campaign", len(list), map[string]any{"Count": len(list)}))
+}
+
+func (c *campaignsScreen) edited(key string) {
+	if c.loading {
+		return
+	}
+	c.dirty = true
+	c.fields.clearField(key)
+	c.fields.relayout()
+	setEnabled(c.save, !c.env.store.ReadOnly())
+}
+
+func (c *campaignsScreen) startNew() {
+	if c.dirty && !c.Save() {
+		return
+	}
+	c.list.UnselectAll()
+	c.load(data.Campaign{Pillar: "prevention", FirstDay: today()}, true)
+	c.heading.SetText(lang.L("New campaign"))
+	c.env.win.Canvas().Focus(c.title)
+}
+
+func commaList(items []string) string { return strings.Join(items, ", ") }
+
+func splitComma(s string) []string {
+	return strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ';' })
+}
+
+func (c *campaignsScreen) load(cp data.Campaign, editing bool) {
+	c.loading = true
+	defer func() { c.loading = false }()
+	c.current, c.dirty, c.editing = cp, false, editing
+	c.fields.clear()
+	c.title.SetText(cp.Title)
+	c.pillar.setCode(cp.Pillar)
+	c.first.SetDate(dateOf(cp.FirstDay))
+	if cp.FirstDay == "" {
+		c.first.SetText("")
+	}
+	c.last.SetDate(dateOf(cp.LastDay))
+	if cp.LastDay == "" {
+		c.last.SetText("")
+	}
+	c.chans.set(cp.Channels)
+	c.groups.set(cp.TargetGroups)
+	c.forms.set(cp.Forms)
+	c.langs.SetText(commaList(cp.Languages))
+	c.regions.SetText(commaList(cp.Regions))
+	c.lead.set(nil)
+	if cp.Lead != "" {
+		c.lead.set([]string{cp.Lead})
+	}
+	c.partner.set(cp.Partners)
+	c.budget.SetText("")
+	if cp.Budget > 0 {
+		c.budget.SetText(strconv.Itoa(cp.Budget))
+	}
+	c.curr.SetText(cp.Currency)
+	c.mats.SetText(strings.Join(cp.Materials, "\n"))
+	c.reach.SetText("")
+	if cp.Reach > 0 {
+		c.reach.SetText(strconv.Itoa(cp.Reach))
+	}
+	c.method.SetText(cp.ReachMethod)
+	c.evalOK.SetChecked(cp.Evaluated)
+	c.evalHow.SetText(cp.EvalMethod)
+	c.finds.SetText(cp.Findings)
+	c.heading.SetText(cp.Title)
+	if !editing {
+		c.heading.SetText(lang.L("No campaign selected: choose one in the list, or add one with New campaign."))
+	}
+	ro := c.env.store.ReadOnly()
+	setEnabled(c.save, !ro && editing && cp.ID == "")
+	setEnabled(c.archive, !ro && cp.ID != "")
+	setEnabled(c.history, cp.ID != "")
+	c.fields.relayout()
+}
+
+// number reads a whole number typed in a field ("" is 0), noting a problem.
+func number(field, text string, problems *[]data.FieldError) int {
+	text = strings.NewReplacer(" ", "", ",", "", "\u00a0", "").Replace(text)
+	if text == "" {
+		return 0
+	}
+	n, err := strconv.Atoi(text)
+	if err != nil {
+		*problems = append(*problems, data.FieldError{Field: field, Key: "error.whole_number",
+			Template: "“{{.Value}}” is not a whole number", Data: map[string]any{"Value": text}})
+	}
+	return n
+}
+
+// Save stores the campaign; problems show beside their fields and the typing stays.
+func (c *campaignsScreen) Save() bool {
+	if c.env.store.ReadOnly() || !c.editing {
+		return false
+	}
+	cp := c.current
+	var problems []data.FieldError
+	cp.Title, cp.Pillar = c.title.Text, c.pillar.code()
+	cp.FirstDay, cp.LastDay = "", ""
+	if c.first.Date != nil {
+		cp.FirstDay = c.first.Date.Format(time.DateOnly)
+	}
+	if c.last.Date != nil {
+		cp.LastDay = c.last.Date.Format(time.DateOnly)
+	}
+	cp.Channels, cp.TargetGroups, cp.Forms = c.chans.selected(), c.groups.selected(), c.forms.selected()
+	cp.Languages, cp.Regions = splitComma(c.langs.Text), splitComma(c.regions.Text)
+	cp.Lead = ""
+	if len(c.lead.ids) > 0 {
+		cp.Lead = c.lead.ids[0]
+	}
+	cp.Partners = c.partner.ids
+	cp.Budget = number("budget", c.budget.Text, &problems)
+	cp.Reach = number("reach", c.reach.Text, &problems)
+	cp.Currency, cp.Materials, cp.ReachMethod = c.curr.Text, strings.Split(c.mats.Text, "\n"), c.method.Text
+	cp.Evaluated, cp.EvalMethod, cp.Findings = c.evalOK.Checked, c.evalHow.Text, c.finds.Text
+	if len(problems) > 0 {
+		c.fields.show(&data.ValidationError{Errors: problems})
+		return false
+	}
+	if err := c.env.store.SaveCampaign(context.Background(), &cp); err != nil {
+		if !c.fields.show(err) {
+			dialog.ShowError(fmt.Errorf("%s: %w", lang.L("The campaign was not saved"), err), c.env.win)
+		}
+		return false
+	}
+	c.load(cp, true)
+	c.env.status(lang.L("Saved") + " " + cp.Title)
+	c.env.changed()
+	return true
+}
+
+// refresh follows a change made elsewhere (undo).
+func (c *campaignsScreen) refresh() {
+	c.reload()
+	if c.current.ID != "" && !c.dirty {
+		if cp, err := c.env.store.Campaign(context.Background(), c.current.ID); err == nil {
+			c.load(cp, true)
+		} else {
+			c.load(data.Campaign{}, false)
+		}
+	}
+}
