@@ -1,6 +1,9 @@
 package export
 
-import "strings"
+import (
+	"strings"
+	"time"
+)
 
 // cellText neutralises text that a spreadsheet would read as a formula
 // (starting with =, +, - or @, also after spaces): a leading apostrophe
@@ -12,4 +15,13 @@ func cellText(s string) string {
 		return "'" + s
 	}
 	return s
+}
+
+// dateOf reads a YYYY-MM-DD date, or nil.
+func dateOf(day string) *time.Time {
+	d, err := time.Parse(time.DateOnly, day)
+	if err != nil {
+		return nil
+	}
+	return &d
 }

@@ -285,3 +285,39 @@ func TestCertificatesAPagePerEligibleParticipant(t *testing.T) {
 		}
 	}
 }
+
+func TestPlanMatrixReadsBack(t *testing.T) {
+	p := data.Plan{Title: "NAP", FirstYear: 2024, LastYear: 2026}
+	actions := []data.Action{
+		{ID: "a1", Pillar: "protection", Activity: "=cmd|' /C calc'!A0", Lead: "o1", Partners: []string{"o1", "o2"}, Deadline: "2025-03-31", Status: "delayed"},
+		{ID: "a2", Pillar: "prevention", Activity: "School sessions", Status: "done"},
+	}
+	names := map[string]string{"o1": "Ministry", "o2": "Centrul „Speranța”"}
+	var b bytes.Buffer
+	err := PlanMatrix(&b, p, actions, map[string]data.ProgressNote{"a1": {Day: "2025-04-02", Note: "Operator chosen"}},
+		func(id string) string { return names[id] }, "2025-11-27")
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, _ := f.GetRows("Plan of action")
+	if len(rows) != 5 || rows[0][0] != "NAP (2024–2026)" || rows[2][2] != "Activity" {
+		t.Fatalf("rows %q", rows)
+	}
+	first := rows[3]
+	if first[0] != "Protection" || first[2] != "'=cmd|' /C calc'!A0" || first[4] != "Ministry, Centrul „Speranța”" ||
+		first[8] != "Delayed" || first[9] != "yes" || first[10] != "2025-04-02: Operator chosen" {
+		t.Errorf("first action row %q", first)
+	}
+	typ, _ := f.GetCellType("Plan of action", "F4")
+	if typ == excelize.CellTypeSharedString || typ == excelize.CellTypeInlineString {
+		t.Errorf("the deadline is stored as text (%v), want a date", typ)
+	}
+	if rows[4][9] != "no" {
+		t.Errorf("a done action is overdue: %q", rows[4])
+	}
+}

@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"fmt"
+	"io"
 	"strconv"
 	"strings"
 	"time"
@@ -15,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/ncm-register/ncm-register/data"
+	"github.com/ncm-register/ncm-register/export"
 )
 
 // planScreen is the national plan of action: a plan's actions grouped by
@@ -71,6 +73,7 @@ func newPlanScreen(e *env) *planScreen {
 			p.editPlan(p.plan)
 		}
 	})
+	matrix := widget.NewButtonWithIcon(lang.L("Plan matrix (xlsx)…"), theme.DownloadIcon(), p.saveMatrix)
 	p.newAct = widget.NewButtonWithIcon(lang.L("New action"), theme.ContentAddIcon(), p.startNew)
 	if e.store.ReadOnly() {
 		p.newPlan.Disable()
@@ -151,7 +154,7 @@ func newPlanScreen(e *env) *planScreen {
 	progress := widget.NewCard(lang.L("Progress"), "", container.NewVBox(p.notes,
 		container.NewBorder(nil, nil, nil, p.addNote, p.noteText)))
 
-	top := container.NewBorder(nil, nil, widget.NewLabel(lang.L("Plan")), container.NewHBox(editPlan, p.newPlan), p.planSel)
+	top := container.NewBorder(nil, nil, widget.NewLabel(lang.L("Plan")), container.NewHBox(editPlan, p.newPlan, matrix), p.planSel)
 	left := container.NewBorder(container.NewVBox(p.newAct, p.summary), nil, nil, nil, p.list)
 	p.formBox = container.NewVBox(p.fields.grid, progress)
 	right := container.NewBorder(nil, container.NewHBox(p.save, widget.NewSeparator(), p.archive), nil, nil,
@@ -361,6 +364,44 @@ func (p *planScreen) addProgress() {
 	p.notes.SetText(p.describeNotes())
 	p.relayout()
 	p.env.changed()
+}
+
+// saveMatrix saves the plan as an xlsx matrix of its actions.
+func (p *planScreen) saveMatrix() {
+	if p.plan.ID == "" {
+		return
+	}
+	ctx := context.Background()
+	pl, actions := p.plan, p.actions
+	latest := map[string]data.ProgressNote{}
+	for _, a := range actions {
+		if notes, err := p.env.store.ProgressNotes(ctx, a.ID); err == nil && len(notes) > 0 {
+			latest[a.ID] = notes[0]
+		}
+	}
+	names := map[string]string{}
+	orgName := func(id string) string {
+		if n, ok := names[id]; ok {
+			return n
+		}
+		o, err := p.env.store.Organisation(ctx, id)
+		names[id] = o.Name
+		if err != nil {
+			names[id] = id
+		}
+		return names[id]
+	}
+	for _, a := range actions { // names read here, not while the file is written
+		for _, id := range append([]string{a.Lead}, a.Partners...) {
+			if id != "" {
+				orgName(id)
+			}
+		}
+	}
+	day := today()
+	saveDocument(p.env, fileName(pl.Title, ".xlsx"), func(w io.Writer) error {
+		return export.PlanMatrix(w, pl, actions, latest, func(id string) string { return names[id] }, day)
+	})
 }
 
 // editPlan edits a plan's title, period, authority and status in a dialog.
