@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"strings"
+	"time"
 
 	"github.com/google/uuid"
 )
@@ -24,6 +25,7 @@ type Organisation struct {
 	Email         string
 	Website       string
 	MechanismRole string // a code of MechanismRoles, or empty when not a member
+	MemberSince   string // YYYY-MM-DD: when it joined the mechanism, or empty
 	Notes         string
 	CreatedAt     string
 	UpdatedAt     string
@@ -33,7 +35,7 @@ type Organisation struct {
 var organisationTable = table{
 	entity: "organisation",
 	fields: []string{"name", "acronym", "sector", "level", "region", "country", "address",
-		"phone", "email", "website", "mechanism_role", "notes", "archived"},
+		"phone", "email", "website", "mechanism_role", "member_since", "notes", "archived"},
 	derived: func(v values) map[string]string {
 		return map[string]string{"name_key": Fold(v["name"]), "search_text": organisationSearchText(v)}
 	},
@@ -46,7 +48,7 @@ func (o Organisation) values() values {
 	return values{
 		"name": o.Name, "acronym": o.Acronym, "sector": o.Sector, "level": o.Level,
 		"region": o.Region, "country": o.Country, "address": o.Address, "phone": o.Phone,
-		"email": o.Email, "website": o.Website, "mechanism_role": o.MechanismRole,
+		"email": o.Email, "website": o.Website, "mechanism_role": o.MechanismRole, "member_since": o.MemberSince,
 		"notes": o.Notes, "archived": boolText(o.Archived),
 	}
 }
@@ -78,6 +80,10 @@ func (o Organisation) normalise(region string) (Organisation, error) {
 		phoneRegion = region
 	}
 	o.Phone = v.phone("phone", o.Phone, phoneRegion)
+	if o.MechanismRole == "" {
+		o.MemberSince = "" // not a member: no date of joining
+	}
+	o.MemberSince = v.dateNotFuture("member_since", o.MemberSince, time.Now())
 	o.Email = v.email("email", o.Email)
 	return o, v.err()
 }
@@ -168,12 +174,12 @@ func (s *Store) setArchived(ctx context.Context, t table, id string, archived bo
 }
 
 const organisationColumns = `id, name, acronym, sector, level, region, country, address, phone,
-	email, website, mechanism_role, notes, created_at, updated_at, archived`
+	email, website, mechanism_role, member_since, notes, created_at, updated_at, archived`
 
 func scanOrganisation(row interface{ Scan(...any) error }) (Organisation, error) {
 	var o Organisation
 	err := row.Scan(&o.ID, &o.Name, &o.Acronym, &o.Sector, &o.Level, &o.Region, &o.Country,
-		&o.Address, &o.Phone, &o.Email, &o.Website, &o.MechanismRole, &o.Notes,
+		&o.Address, &o.Phone, &o.Email, &o.Website, &o.MechanismRole, &o.MemberSince, &o.Notes,
 		&o.CreatedAt, &o.UpdatedAt, &o.Archived)
 	return o, err
 }
