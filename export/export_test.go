@@ -321,3 +321,36 @@ func TestPlanMatrixReadsBack(t *testing.T) {
 		t.Errorf("a done action is overdue: %q", rows[4])
 	}
 }
+
+func TestMemberListsReadBack(t *testing.T) {
+	b := data.Body{Name: "National Committee", LegalBasis: "Decision 1219/2008"}
+	members := []data.Organisation{
+		{Name: "МВД — Управление", Sector: "police", MechanismRole: "chair", MemberSince: "2008-01-15"},
+		{Name: "@Centrul „Speranța”", Sector: "ngo", MechanismRole: "member"},
+	}
+	var pdf bytes.Buffer
+	if err := MemberListPDF(&pdf, b, members); err != nil {
+		t.Fatal(err)
+	}
+	pages := pdfText(t, pdf.Bytes())
+	if len(pages) != 1 || !strings.Contains(pages[0], "МВД — Управление") || !strings.Contains(pages[0], "Chair") ||
+		!strings.Contains(pages[0], "2008-01-15") || !strings.Contains(pages[0], "Decision 1219/2008") {
+		t.Errorf("member list PDF:\n%s", strings.Join(pages, "\f"))
+	}
+	var xlsx bytes.Buffer
+	if err := MemberListXLSX(&xlsx, b, members); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&xlsx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, _ := f.GetRows("Members")
+	if len(rows) != 3 || rows[1][4] != "Chair" || rows[1][3] != "yes" || rows[2][0] != "'@Centrul „Speranța”" || rows[2][3] != "no" {
+		t.Errorf("rows %q", rows)
+	}
+	if typ, _ := f.GetCellType("Members", "F2"); typ == excelize.CellTypeSharedString || typ == excelize.CellTypeInlineString {
+		t.Errorf("the joining date is text (%v)", typ)
+	}
+}

@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -37,6 +38,7 @@ type orgForm struct {
 	email   *formEntry
 	website *formEntry
 	role    *codeSelect
+	since   *widget.DateEntry
 	notes   *formEntry
 
 	save, cancel, archive, history *widget.Button
@@ -81,6 +83,8 @@ func newOrgForm(e *env) *orgForm {
 	f.email.SetPlaceHolder("office@agency.gov")
 	f.website = entry("website", false)
 	f.role = sel("mechanism_role", "mechanism", data.MechanismRoles, lang.L("Not a member"))
+	f.since = widget.NewDateEntry()
+	f.since.OnChanged = func(*time.Time) { f.edited("member_since") }
 	f.notes = entry("notes", true)
 
 	f.fields.add("name", lang.L("Name"), true, f.name)
@@ -90,6 +94,7 @@ func newOrgForm(e *env) *orgForm {
 	f.fields.add("region", lang.L("Region"), false, f.region)
 	f.fields.add("country", lang.L("Country"), false, f.country.w)
 	f.fields.add("mechanism_role", lang.L("Coordination mechanism"), false, f.role.w)
+	f.fields.add("member_since", lang.L("Member since"), false, f.since)
 	f.fields.add("phone", lang.L("Phone"), false, f.phone)
 	f.fields.add("email", lang.L("E-mail"), false, f.email)
 	f.fields.add("website", lang.L("Website"), false, f.website)
@@ -156,7 +161,7 @@ func (f *orgForm) showEmpty() {
 
 func (f *orgForm) setInputsEnabled(on bool) {
 	for _, w := range []fyne.Disableable{f.name, f.acronym, f.sector.w, f.level.w, f.region, f.country.w,
-		f.address, f.phone, f.email, f.website, f.role.w, f.notes} {
+		f.address, f.phone, f.email, f.website, f.role.w, f.since, f.notes} {
 		if on && !f.env.store.ReadOnly() {
 			w.Enable()
 		} else {
@@ -195,6 +200,10 @@ func (f *orgForm) load(o data.Organisation) {
 	f.email.SetText(o.Email)
 	f.website.SetText(o.Website)
 	f.role.setCode(o.MechanismRole)
+	f.since.SetDate(dateOf(o.MemberSince))
+	if o.MemberSince == "" {
+		f.since.SetText("")
+	}
 	f.notes.SetText(o.Notes)
 	if o.ID != "" {
 		f.editing = true
@@ -225,6 +234,10 @@ func (f *orgForm) typed() data.Organisation {
 	o.Sector, o.Level, o.Region, o.Country = f.sector.code(), f.level.code(), f.region.Text, f.country.code()
 	o.Address, o.Phone, o.Email, o.Website = f.address.Text, f.phone.Text, f.email.Text, f.website.Text
 	o.MechanismRole, o.Notes = f.role.code(), f.notes.Text
+	o.MemberSince = ""
+	if f.since.Date != nil {
+		o.MemberSince = f.since.Date.Format(time.DateOnly)
+	}
 	return o
 }
 

@@ -46,6 +46,7 @@ type workspace struct {
 	agreements *agreementsScreen
 	plan       *planScreen
 	campaigns  *campaignsScreen
+	body       *bodyScreen
 	settings   *settingsScreen
 	areas      []area
 	nav        *widget.List
@@ -72,10 +73,12 @@ func newWorkspace(w *window, st *data.Store) *workspace {
 	ws.agreements = newAgreementsScreen(ws.env)
 	ws.plan = newPlanScreen(ws.env)
 	ws.campaigns = newCampaignsScreen(ws.env)
+	ws.body = newBodyScreen(ws.env)
 	ws.settings = newSettingsScreen(ws.env, w)
 	ws.areas = []area{
 		{lang.L("Register"), theme.ListIcon(), func() fyne.CanvasObject { return ws.register.content }},
 		{lang.L("Trainings"), theme.CalendarIcon(), func() fyne.CanvasObject { return ws.trainings.content }},
+		{lang.L("Coordination body"), theme.HomeIcon(), func() fyne.CanvasObject { return ws.body.content }},
 		{lang.L("Campaigns"), theme.MailSendIcon(), func() fyne.CanvasObject { return ws.campaigns.content }},
 		{lang.L("Plan of action"), theme.ListIcon(), func() fyne.CanvasObject { return ws.plan.content }},
 		{lang.L("Agreements"), theme.DocumentIcon(), func() fyne.CanvasObject { return ws.agreements.content }},
@@ -210,6 +213,10 @@ func (ws *workspace) save() {
 		ws.campaigns.Save()
 		return
 	}
+	if ws.showing(ws.body.content) {
+		ws.body.Save()
+		return
+	}
 	ws.register.form.Save()
 }
 
@@ -245,6 +252,7 @@ func (ws *workspace) changed() {
 	ws.agreements.refresh()
 	ws.plan.refresh()
 	ws.campaigns.refresh()
+	ws.body.refresh()
 	ws.settings.refresh()
 	ws.updateUndo()
 	ws.updateCounts()

@@ -1,0 +1,240 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/ncm-register/ncm-register/data"
+	"github.com/ncm-register/ncm-register/export"
+)
+
+// bodyScreen is the Coordination body area: the body itself, its members
+// (the organisations with a role in the mechanism, set in the Register) and
+// its meetings.
+type bodyScreen struct {
+	env     *env
+	fields  *fieldSet
+	name    *widget.Entry
+	legal   *widget.Entry
+	founded *widget.DateEntry
+	chair   *idList
+	secr    *idList
+	saveB   *widget.Button
+
+	members     []data.Organisation
+	memberList  *widget.List
+	meetings    []data.Meeting
+	meetingList *widget.List
+	meeting     data.Meeting
+	mFields     *fieldSet
+	mDay        *widget.DateEntry
+	mPlace      *widget.Entry
+	mPeople     *idList
+	mAgenda     *widget.Entry
+	mDecisions  *widget.Entry
+	mSave       *widget.Button
+	mForm       *fyne.Container
+	content     fyne.CanvasObject
+}
+
+func single(l *idList) string {
+	if len(l.ids) == 0 {
+		return ""
+	}
+	return l.ids[len(l.ids)-1]
+}
+
+func newBodyScreen(e *env) *bodyScreen {
+	b := &bodyScreen{env: e, fields: newFieldSet(), mFields: newFieldSet()}
+	edited := func() { setEnabled(b.saveB, !e.store.ReadOnly()) }
+	b.name, b.legal = widget.NewEntry(), widget.NewEntry()
+	b.name.OnChanged = func(string) { edited(); b.fields.clearField("name") }
+	b.legal.OnChanged = func(string) { edited() }
+	b.legal.SetPlaceHolder(lang.L("e.g. Government Decision No. 1219 of 2008"))
+	b.founded = widget.NewDateEntry()
+	b.founded.OnChanged = func(*time.Time) { edited() }
+	keepOne := func(l **idList) func() {
+		return func() {
+			if len((*l).ids) > 1 {
+				(*l).set((*l).ids[len((*l).ids)-1:])
+			}
+			edited()
+			b.fields.relayout()
+		}
+	}
+	b.chair = newOrganisationList(e, lang.L("Choose the chair…"), keepOne(&b.chair))
+	b.secr = newOrganisationList(e, lang.L("Choose the secretariat…"), keepOne(&b.secr))
+	b.fields.add("name", lang.L("Name"), true, b.name)
+	b.fields.add("legal_basis", lang.L("Legal basis"), false, b.legal)
+	b.fields.add("established", lang.L("Established"), false, b.founded)
+	b.fields.add("chair", lang.L("Chair"), false, b.chair.content)
+	b.fields.add("secretariat", lang.L("Secretariat"), false, b.secr.content)
+	b.saveB = widget.NewButtonWithIcon(lang.L("Save"), theme.DocumentSaveIcon(), func() { b.Save() })
+	b.saveB.Importance = widget.HighImportance
+	bodyTab := container.NewBorder(nil, container.NewHBox(b.saveB), nil, nil, container.NewVScroll(b.fields.grid))
+
+	b.memberList = widget.NewList(func() int { return len(b.members) }, newListRow,
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			if i < len(b.members) {
+				m := b.members[i]
+				detail := sectorLabel(m.Sector) + " · " + labelOf("mechanism", data.MechanismRoles, m.MechanismRole)
+				if m.MemberSince != "" {
+					detail += " · " + lang.L("since") + " " + m.MemberSince
+				}
+				setListRow(o, m.Name, detail)
+			}
+		})
+	pdf := widget.NewButtonWithIcon(lang.L("Member list (PDF)…"), theme.DocumentPrintIcon(), func() {
+		body, members := b.current(), b.members
+		saveDocument(e, "members.pdf", func(w io.Writer) error { return export.MemberListPDF(w, body, members) })
+	})
+	xlsx := widget.NewButtonWithIcon(lang.L("Member list (xlsx)…"), theme.DownloadIcon(), func() {
+		body, members := b.current(), b.members
+		saveDocument(e, "members.xlsx", func(w io.Writer) error { return export.MemberListXLSX(w, body, members) })
+	})
+	membersTab := container.NewBorder(container.NewVBox(
+		help(lang.L("The members are the organisations with a role in the coordination mechanism; set the role and the date they joined on the organisation, in the Register.")),
+		container.NewHBox(pdf, xlsx)), nil, nil, nil, b.memberList)
+
+	b.meetingList = widget.NewList(func() int { return len(b.meetings) }, newListRow,
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			if i < len(b.meetings) {
+				m := b.meetings[i]
+				agenda := strings.SplitN(m.Agenda, "\n", 2)[0]
+				setListRow(o, m.Day+" · "+m.Place, fmt.Sprintf("%d %s · %s", len(m.Participants), lang.L("participants"), agenda))
+			}
+		})
+	b.meetingList.OnSelected = func(i widget.ListItemID) {
+		if i < len(b.meetings) {
+			b.loadMeeting(b.meetings[i])
+		}
+	}
+	b.mDay = widget.NewDateEntry()
+	b.mDay.OnChanged = func(*time.Time) { b.mFields.clearField("day") }
+	b.mPlace = widget.NewEntry()
+	b.mPeople = newPeopleList(e, lang.L("Add participants…"), func() { b.mFields.relayout(); b.mForm.Refresh() })
+	b.mAgenda, b.mDecisions = widget.NewMultiLineEntry(), widget.NewMultiLineEntry()
+	b.mAgenda.SetMinRowsVisible(3)
+	b.mDecisions.SetMinRowsVisible(3)
+	b.mFields.add("day", lang.L("Day"), true, b.mDay)
+	b.mFields.add("place", lang.L("Place"), false, b.mPlace)
+	b.mFields.add("participants", lang.L("Participants"), false, b.mPeople.content)
+	b.mFields.add("agenda", lang.L("Agenda"), false, b.mAgenda)
+	b.mFields.add("decisions", lang.L("Decisions"), false, b.mDecisions)
+	b.mSave = widget.NewButtonWithIcon(lang.L("Save meeting"), theme.DocumentSaveIcon(), func() { b.saveMeeting() })
+	b.mSave.Importance = widget.HighImportance
+	newMeeting := widget.NewButtonWithIcon(lang.L("New meeting"), theme.ContentAddIcon(), func() {
+		b.meetingList.UnselectAll()
+		b.loadMeeting(data.Meeting{Day: today()})
+	})
+	if e.store.ReadOnly() {
+		newMeeting.Disable()
+		b.mSave.Disable()
+	}
+	b.mForm = container.NewVBox(b.mFields.grid, container.NewHBox(b.mSave))
+	meetingsSplit := container.NewHSplit(container.NewBorder(newMeeting, nil, nil, nil, b.meetingList), container.NewVScroll(b.mForm))
+	meetingsSplit.SetOffset(0.4)
+
+	b.content = container.NewAppTabs(
+		container.NewTabItemWithIcon(lang.L("The body"), theme.InfoIcon(), bodyTab),
+		container.NewTabItemWithIcon(lang.L("Members"), theme.AccountIcon(), membersTab),
+		container.NewTabItemWithIcon(lang.L("Meetings"), theme.CalendarIcon(), meetingsSplit),
+	)
+	b.refresh()
+	b.loadMeeting(data.Meeting{Day: today()})
+	return b
+}
+
+// current is the body as it stands in the form.
+func (b *bodyScreen) current() data.Body {
+	body := data.Body{Name: b.name.Text, LegalBasis: b.legal.Text, Chair: single(b.chair), Secretariat: single(b.secr)}
+	if b.founded.Date != nil {
+		body.Established = b.founded.Date.Format(time.DateOnly)
+	}
+	return body
+}
+
+// Save stores the body; problems show beside their fields.
+func (b *bodyScreen) Save() bool {
+	if b.env.store.ReadOnly() {
+		return false
+	}
+	if err := b.env.store.SaveBody(context.Background(), b.current()); err != nil {
+		if !b.fields.show(err) {
+			dialog.ShowError(err, b.env.win)
+		}
+		return false
+	}
+	b.env.status(lang.L("Saved") + " " + b.name.Text)
+	b.saveB.Disable()
+	b.env.changed()
+	return true
+}
+
+func (b *bodyScreen) loadMeeting(m data.Meeting) {
+	b.meeting = m
+	b.mFields.clear()
+	b.mDay.SetDate(dateOf(m.Day))
+	b.mPlace.SetText(m.Place)
+	b.mPeople.set(m.Participants)
+	b.mAgenda.SetText(m.Agenda)
+	b.mDecisions.SetText(m.Decisions)
+	b.mFields.relayout()
+	b.mForm.Refresh()
+}
+
+func (b *bodyScreen) saveMeeting() {
+	m := b.meeting
+	m.Day = ""
+	if b.mDay.Date != nil {
+		m.Day = b.mDay.Date.Format(time.DateOnly)
+	}
+	m.Place, m.Participants, m.Agenda, m.Decisions = b.mPlace.Text, b.mPeople.ids, b.mAgenda.Text, b.mDecisions.Text
+	if err := b.env.store.SaveMeeting(context.Background(), &m); err != nil {
+		if !b.mFields.show(err) {
+			dialog.ShowError(err, b.env.win)
+		}
+		return
+	}
+	b.meeting = m
+	b.env.status(lang.L("Saved the meeting of") + " " + m.Day)
+	b.env.changed()
+}
+
+// refresh reads the body, its members and meetings again (after any change).
+func (b *bodyScreen) refresh() {
+	ctx := context.Background()
+	if body, err := b.env.store.GetBody(ctx); err == nil {
+		b.name.SetText(body.Name)
+		b.legal.SetText(body.LegalBasis)
+		b.founded.SetDate(dateOf(body.Established))
+		if body.Established == "" {
+			b.founded.SetText("")
+		}
+		b.chair.set(nonEmpty(body.Chair))
+		b.secr.set(nonEmpty(body.Secretariat))
+		b.fields.relayout()
+	}
+	b.saveB.Disable()
+	b.members, _ = b.env.store.Members(ctx)
+	b.memberList.Refresh()
+	b.meetings, _ = b.env.store.Meetings(ctx, "", "")
+	b.meetingList.Refresh()
+}
+
+func nonEmpty(id string) []string {
+	if id == "" {
+		return nil
+	}
+	return []string{id}
+}
