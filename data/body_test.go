@@ -63,3 +63,29 @@ func TestBodyMembersMeetingsAndFigures(t *testing.T) {
 		t.Errorf("figures (-want +got; the 2099 meeting has not taken place):\n%s", d)
 	}
 }
+
+func TestWorkingGroups(t *testing.T) {
+	ctx := context.Background()
+	s := newStore(t)
+	o := mustSaveOrg(t, s, Organisation{Name: "Labour Inspectorate", Sector: "labour_inspection"})
+	if err := s.SaveWorkingGroup(ctx, &WorkingGroup{Lead: o.ID}); err == nil {
+		t.Error("a working group without a name was saved")
+	}
+	if err := s.SaveWorkingGroup(ctx, &WorkingGroup{Name: "x", Members: []string{"gone"}}); err == nil {
+		t.Error("a member not in the register was accepted")
+	}
+	g := WorkingGroup{Name: "Labour exploitation", Lead: o.ID, Members: []string{o.ID}, Mandate: "Joint inspections"}
+	if err := s.SaveWorkingGroup(ctx, &g); err != nil {
+		t.Fatal(err)
+	}
+	groups, _ := s.WorkingGroups(ctx)
+	if len(groups) != 1 || groups[0].Name != "Labour exploitation" || groups[0].Lead != o.ID {
+		t.Errorf("groups %+v", groups)
+	}
+	if _, err := s.Undo(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if groups, _ := s.WorkingGroups(ctx); len(groups) != 0 {
+		t.Error("undo did not take the group back")
+	}
+}

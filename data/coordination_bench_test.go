@@ -40,8 +40,8 @@ func coordinationRegister(b *testing.B) string {
 }
 
 // BenchmarkCoordinationAreas is each area's list and period figures on
-// 2,000 campaigns, 1,000 agreements, 20 years of statistics and a plan of
-// 300 actions, beside 10,000 organisations and 100,000 contacts.
+// 2,000 campaigns, 1,000 agreements, 500 meetings, 20 years of statistics
+// and a plan of 300 actions, beside 10,000 organisations and 100,000 contacts.
 func BenchmarkCoordinationAreas(b *testing.B) {
 	ctx := context.Background()
 	s, err := Open(ctx, coordinationRegister(b), Options{ReadOnly: true})
@@ -72,6 +72,11 @@ func BenchmarkCoordinationAreas(b *testing.B) {
 			l, err := s.AllStatistics(ctx)
 			_ = StatisticWarnings(l)
 			return len(l), err
+		}},
+		{"meeting_list", func() (int, error) { l, err := s.Meetings(ctx, "", ""); return len(l), err }},
+		{"mechanism_figures_year", func() (int, error) {
+			f, err := s.MechanismFiguresForPeriod(ctx, "2020-01-01", "2020-12-31")
+			return f.Members + f.MeetingsHeld, err
 		}},
 		{"plan_actions_and_figures", func() (int, error) {
 			l, err := s.Actions(ctx, plans[0].ID)

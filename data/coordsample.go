@@ -9,11 +9,11 @@ import (
 // CoordinationSampleSize says how large a generated set of campaigns,
 // agreements, statistics and plan actions is.
 type CoordinationSampleSize struct {
-	Campaigns, Agreements, StatisticYears, Actions int
+	Campaigns, Agreements, StatisticYears, Actions, Meetings int
 }
 
 // LargeCoordinationSample is the size the benchmarks of issue 4 run on.
-var LargeCoordinationSample = CoordinationSampleSize{Campaigns: 2000, Agreements: 1000, StatisticYears: 20, Actions: 300}
+var LargeCoordinationSample = CoordinationSampleSize{Campaigns: 2000, Agreements: 1000, StatisticYears: 20, Actions: 300, Meetings: 500}
 
 // GenerateCoordinationSample adds fictional campaigns, agreements, yearly
 // statistics and a plan of action, through the same saves as the window.
@@ -66,6 +66,26 @@ func (s *Store) GenerateCoordinationSample(ctx context.Context, size Coordinatio
 		}
 		if err := s.SetStatistics(ctx, 2006+y, stats); err != nil {
 			return err
+		}
+	}
+	var people []string
+	if size.Meetings > 0 {
+		hits, err := s.SearchContacts(ctx, "a", 200)
+		if err != nil {
+			return err
+		}
+		for _, h := range hits {
+			people = append(people, h.ID)
+		}
+	}
+	for i := 0; i < size.Meetings; i++ {
+		m := Meeting{Day: fmt.Sprintf("%d-%02d-%02d", 2006+r.IntN(20), 1+r.IntN(12), 1+r.IntN(28)),
+			Place: "Ministry", Agenda: fmt.Sprintf("Meeting %d: progress of the plan", i+1)}
+		for j := 0; j < 8 && len(people) > 0; j++ {
+			m.Participants = append(m.Participants, people[r.IntN(len(people))])
+		}
+		if err := s.SaveMeeting(ctx, &m); err != nil {
+			return fmt.Errorf("meeting %d: %w", i, err)
 		}
 	}
 	if size.Actions > 0 {

@@ -44,6 +44,7 @@ type bodyScreen struct {
 	mDecisions  *widget.Entry
 	mSave       *widget.Button
 	mForm       *fyne.Container
+	groups      *groupsTab
 	content     fyne.CanvasObject
 }
 
@@ -145,9 +146,11 @@ func newBodyScreen(e *env) *bodyScreen {
 	meetingsSplit := container.NewHSplit(container.NewBorder(newMeeting, nil, nil, nil, b.meetingList), container.NewVScroll(b.mForm))
 	meetingsSplit.SetOffset(0.4)
 
+	b.groups = newGroupsTab(e)
 	b.content = container.NewAppTabs(
 		container.NewTabItemWithIcon(lang.L("The body"), theme.InfoIcon(), bodyTab),
 		container.NewTabItemWithIcon(lang.L("Members"), theme.AccountIcon(), membersTab),
+		container.NewTabItemWithIcon(lang.L("Working groups"), theme.ListIcon(), b.groups.content),
 		container.NewTabItemWithIcon(lang.L("Meetings"), theme.CalendarIcon(), meetingsSplit),
 	)
 	b.refresh()
@@ -230,6 +233,9 @@ func (b *bodyScreen) refresh() {
 	b.memberList.Refresh()
 	b.meetings, _ = b.env.store.Meetings(ctx, "", "")
 	b.meetingList.Refresh()
+	if b.groups != nil {
+		b.groups.refresh()
+	}
 }
 
 func nonEmpty(id string) []string {

@@ -36,3 +36,22 @@ func TestBodyMembersAndMeetings(t *testing.T) {
 		t.Errorf("figures %+v, %v", f, err)
 	}
 }
+
+func TestWorkingGroupSaved(t *testing.T) {
+	w := openWindow(t, withSample)
+	showArea(t, w, "Coordination body")
+	g := w.ws.body.groups
+	test.Tap(g.save)
+	if g.fields.message("name") != "Required" {
+		t.Errorf("name message %q", g.fields.message("name"))
+	}
+	test.Type(g.name, "Labour exploitation")
+	test.Tap(g.save)
+	if len(g.groups) != 1 || g.groups[0].Name != "Labour exploitation" {
+		t.Fatalf("groups %+v", g.groups)
+	}
+	menuItem(t, w, "Undo").Action()
+	if len(g.groups) != 0 {
+		t.Error("undo left the working group")
+	}
+}
