@@ -153,7 +153,9 @@ func newCampaignsScreen(e *env) *campaignsScreen {
 	c.history = widget.NewButtonWithIcon(lang.L("History"), theme.HistoryIcon(), func() { showHistory(e, c.current.Title, c.current.ID) })
 	c.heading = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 
-	top := container.NewVBox(newBtn, search, container.NewGridWithColumns(2, channel.w, group.w), c.count)
+	figures := widget.NewButtonWithIcon(lang.L("Figures…"), theme.InfoIcon(), func() { showCampaignFigures(e) })
+	top := container.NewVBox(container.NewGridWithColumns(2, newBtn, figures), search,
+		container.NewGridWithColumns(2, channel.w, group.w), c.count)
 	left := container.NewBorder(top, nil, nil, nil, c.list)
 	form := container.NewBorder(c.heading, container.NewHBox(c.save, widget.NewSeparator(), c.archive, c.history), nil, nil,
 		container.NewVScroll(c.fields.grid))

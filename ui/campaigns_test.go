@@ -37,4 +37,11 @@ func TestCampaignTypedValidatedAndCounted(t *testing.T) {
 	if err != nil || f.Reach != 250000 || f.ByChannel["social_media"] != 1 || f.NotEvaluated != 1 {
 		t.Errorf("figures %+v, %v", f, err)
 	}
+	if text := describeCampaignFigures(f); !strings.Contains(text, "Estimated reach: 250000") || !strings.Contains(text, "Social media: 1") {
+		t.Errorf("figures shown as %q", text)
+	}
+	menuItem(t, w, "Undo").Action()
+	if len(c.campaigns) != 0 {
+		t.Errorf("undo left %d campaigns", len(c.campaigns))
+	}
 }

@@ -65,4 +65,8 @@ func TestPlanWithActionsOverdueAndProgress(t *testing.T) {
 	if strings.Contains(p.summary.Text, "overdue") {
 		t.Errorf("a done action is still overdue: %q", p.summary.Text)
 	}
+	menuItem(t, w, "Undo").Action() // takes back "done"
+	if !strings.Contains(p.summary.Text, "⚠ 1 overdue") {
+		t.Errorf("after undo the action should be overdue again: %q", p.summary.Text)
+	}
 }
