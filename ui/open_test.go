@@ -30,6 +30,7 @@ func TestFirstStartOffersTheSample(t *testing.T) {
 	if w.store.Country(context.Background()) != data.SampleCountry {
 		t.Error("the sample should set the register's country")
 	}
+	showArea(t, w, "Settings")
 	if w.ws.settings.country.code() != data.SampleCountry {
 		t.Error("Settings should show the sample's country")
 	}
@@ -133,6 +134,7 @@ func TestSecondWindowOnTheSameFileIsRefused(t *testing.T) {
 
 func TestSettingsCountryIsUndoable(t *testing.T) {
 	w := openWindow(t, withSample)
+	showArea(t, w, "Settings")
 	s := w.ws.settings
 	s.country.w.SetSelected("France")
 	if got := w.store.Country(context.Background()); got != "FR" {

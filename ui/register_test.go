@@ -236,3 +236,25 @@ func TestCtrlZInAFieldWithTypingUndoesTypingNotTheRegister(t *testing.T) {
 		t.Errorf("the register changed: %+v, %v", c, err)
 	}
 }
+
+func TestAreasChangedElsewhereAreReadWhenShown(t *testing.T) {
+	w := openWindow(t, withSample)
+	showArea(t, w, "Trainings")
+	tr := w.ws.trainings
+	if len(tr.courses) != 0 {
+		t.Fatal("the sample has no course")
+	}
+	showArea(t, w, "Register")
+	c := data.Course{Title: "Added while Trainings was hidden", FirstDay: "2026-01-10"}
+	if err := w.store.SaveCourse(context.Background(), &c); err != nil {
+		t.Fatal(err)
+	}
+	w.ws.changed()
+	if len(tr.courses) != 0 {
+		t.Error("a hidden area was read again at once")
+	}
+	showArea(t, w, "Trainings")
+	if len(tr.courses) != 1 {
+		t.Errorf("Trainings shows %d courses when shown again, want the new one", len(tr.courses))
+	}
+}

@@ -35,6 +35,8 @@ type area struct {
 	name    string
 	icon    fyne.Resource
 	content func() fyne.CanvasObject
+	refresh func() // reads the area again after a change of the register
+	stale   bool   // changed while not shown: refresh when shown
 }
 
 // workspace is the window's content while a register is open.
@@ -76,14 +78,14 @@ func newWorkspace(w *window, st *data.Store) *workspace {
 	ws.body = newBodyScreen(ws.env)
 	ws.settings = newSettingsScreen(ws.env, w)
 	ws.areas = []area{
-		{lang.L("Register"), theme.ListIcon(), func() fyne.CanvasObject { return ws.register.content }},
-		{lang.L("Trainings"), theme.CalendarIcon(), func() fyne.CanvasObject { return ws.trainings.content }},
-		{lang.L("Coordination body"), theme.HomeIcon(), func() fyne.CanvasObject { return ws.body.content }},
-		{lang.L("Campaigns"), theme.MailSendIcon(), func() fyne.CanvasObject { return ws.campaigns.content }},
-		{lang.L("Plan of action"), theme.ListIcon(), func() fyne.CanvasObject { return ws.plan.content }},
-		{lang.L("Agreements"), theme.DocumentIcon(), func() fyne.CanvasObject { return ws.agreements.content }},
-		{lang.L("Statistics"), theme.GridIcon(), func() fyne.CanvasObject { return ws.statistics.content }},
-		{lang.L("Settings"), theme.SettingsIcon(), func() fyne.CanvasObject { return ws.settings.content }},
+		{name: lang.L("Register"), icon: theme.ListIcon(), content: func() fyne.CanvasObject { return ws.register.content }, refresh: ws.register.refresh},
+		{name: lang.L("Trainings"), icon: theme.CalendarIcon(), content: func() fyne.CanvasObject { return ws.trainings.content }, refresh: ws.trainings.refresh},
+		{name: lang.L("Coordination body"), icon: theme.HomeIcon(), content: func() fyne.CanvasObject { return ws.body.content }, refresh: ws.body.refresh},
+		{name: lang.L("Campaigns"), icon: theme.MailSendIcon(), content: func() fyne.CanvasObject { return ws.campaigns.content }, refresh: ws.campaigns.refresh},
+		{name: lang.L("Plan of action"), icon: theme.ListIcon(), content: func() fyne.CanvasObject { return ws.plan.content }, refresh: ws.plan.refresh},
+		{name: lang.L("Agreements"), icon: theme.DocumentIcon(), content: func() fyne.CanvasObject { return ws.agreements.content }, refresh: ws.agreements.refresh},
+		{name: lang.L("Statistics"), icon: theme.GridIcon(), content: func() fyne.CanvasObject { return ws.statistics.content }, refresh: ws.statistics.refresh},
+		{name: lang.L("Settings"), icon: theme.SettingsIcon(), content: func() fyne.CanvasObject { return ws.settings.content }, refresh: ws.settings.refresh},
 	}
 	ws.center = container.NewStack()
 	ws.nav = widget.NewList(func() int { return len(ws.areas) },
@@ -97,6 +99,10 @@ func newWorkspace(w *window, st *data.Store) *workspace {
 		})
 	ws.nav.OnSelected = func(i widget.ListItemID) {
 		ws.current = i
+		if ws.areas[i].stale {
+			ws.areas[i].stale = false
+			ws.areas[i].refresh()
+		}
 		ws.center.Objects = []fyne.CanvasObject{ws.areas[i].content()}
 		ws.center.Refresh()
 		if ws.newItem != nil { // Ctrl+N makes a record of the area shown
@@ -245,15 +251,16 @@ func (ws *workspace) undo() {
 }
 
 // changed brings every view in step with the register after a change.
+// Only the area shown is read again at once; the others when next shown,
+// so that a keystroke in the attendance grid does not query every area.
 func (ws *workspace) changed() {
-	ws.register.refresh()
-	ws.trainings.refresh()
-	ws.statistics.refresh()
-	ws.agreements.refresh()
-	ws.plan.refresh()
-	ws.campaigns.refresh()
-	ws.body.refresh()
-	ws.settings.refresh()
+	for i := range ws.areas {
+		if i == ws.current {
+			ws.areas[i].refresh()
+		} else {
+			ws.areas[i].stale = true
+		}
+	}
 	ws.updateUndo()
 	ws.updateCounts()
 }
