@@ -1,0 +1,192 @@
+package data
+
+import (
+	"context"
+	"sort"
+	"strconv"
+)
+
+// FigureRow is one line of a figure broken down: a label and its count.
+type FigureRow struct {
+	Code  string // a stable code (a sector, a channel …), or "" for a total line
+	Label string // in English; the reply translates codes where it can
+	Value int
+}
+
+// FigureValue is what a named figure gives for a period: a single count, or
+// counts broken down (then Total is their sum unless the figure says otherwise).
+type FigureValue struct {
+	Total int
+	Rows  []FigureRow
+}
+
+// NamedFigure is a figure the questionnaire reply can bind a question to:
+// a stable name, a title, the rule it is counted by, in words, and how it is
+// computed from the register for a period [from, to] (YYYY-MM-DD).
+type NamedFigure struct {
+	Name    string
+	Title   string
+	Rule    string
+	Compute func(ctx context.Context, s *Store, from, to string) (FigureValue, error)
+}
+
+func rowsOf(counts map[string]int, list []Code) []FigureRow {
+	var rows []FigureRow
+	seen := map[string]bool{}
+	for _, c := range list {
+		if n, ok := counts[c.Code]; ok && n > 0 {
+			rows = append(rows, FigureRow{Code: c.Code, Label: c.Label, Value: n})
+			seen[c.Code] = true
+		}
+	}
+	var rest []string
+	for code, n := range counts {
+		if !seen[code] && n > 0 {
+			rest = append(rest, code)
+		}
+	}
+	sort.Strings(rest)
+	for _, code := range rest {
+		label := code
+		if code == "" {
+			label = "Not recorded"
+		}
+		rows = append(rows, FigureRow{Code: code, Label: label, Value: counts[code]})
+	}
+	return rows
+}
+
+func single(n int) FigureValue { return FigureValue{Total: n} }
+
+func broken(counts map[string]int, list []Code) FigureValue {
+	v := FigureValue{Rows: rowsOf(counts, list)}
+	for _, r := range v.Rows {
+		v.Total += r.Value
+	}
+	return v
+}
+
+var sexCodes = append([]Code{}, Sexes...)
+
+// NamedFigures is the registry of the figures a questionnaire template can
+// name, in a stable order.
+var NamedFigures = []NamedFigure{
+	{"mechanism.members", "Member organisations of the coordination mechanism", MechanismCountingRules,
+		func(ctx context.Context, s *Store, from, to string) (FigureValue, error) {
+			f, err := s.MechanismFiguresForPeriod(ctx, from, to)
+			return broken(f.ByRole, MechanismRoles), err
+		}},
+	{"mechanism.members_by_sector", "Member organisations by sector", MechanismCountingRules,
+		func(ctx context.Context, s *Store, from, to string) (FigureValue, error) {
+			f, err := s.MechanismFiguresForPeriod(ctx, from, to)
+			return broken(f.BySector, SectorCodes()), err
+		}},
+	{"mechanism.government", "Member organisations, government and non-government", MechanismCountingRules,
+		func(ctx context.Context, s *Store, from, to string) (FigureValue, error) {
+			f, err := s.MechanismFiguresForPeriod(ctx, from, to)
+			return FigureValue{Total: f.Members, Rows: []FigureRow{{"government", "Government", f.Government},
+				{"non_government", "Non-government", f.NonGovernment}}}, err
+		}},
+	{"mechanism.meetings", "Meetings of the coordination body held", MechanismCountingRules,
+		func(ctx context.Context, s *Store, from, to string) (FigureValue, error) {
+			f, err := s.MechanismFiguresForPeriod(ctx, from, to)
+			return single(f.MeetingsHeld), err
+		}},
+	{"training.courses", "Training courses held (of which joint)", TrainingCountingRules,
+		func(ctx context.Context, s *Store, from, to string) (FigureValue, error) {
+			f, err := s.TrainingFiguresForPeriod(ctx, from, to)
+			return FigureValue{Total: f.Courses, Rows: []FigureRow{{"joint", "Joint (several sectors)", f.JointCourses}}}, err
+		}},
+	{"training.participants_by_sector", "Training participants by sector", TrainingCountingRules,
+		func(ctx context.Context, s *Store, from, to string) (FigureValue, error) {
+			f, err := s.TrainingFiguresForPeriod(ctx, from, to)
+			return broken(f.BySector, SectorCodes()), err
+		}},
+	{"training.participants_by_sex", "Training participants by sex", TrainingCountingRules,
+		func(ctx context.Context, s *Store, from, to string) (FigureValue, error) {
+			f, err := s.TrainingFiguresForPeriod(ctx, from, to)
+			return broken(f.BySex, sexCodes), err
+		}},
+	{"campaigns.by_channel", "Awareness campaigns by channel", CampaignCountingRules,
+		func(ctx context.Context, s *Store, from, to string) (FigureValue, error) {
+			f, err := s.CampaignFiguresForPeriod(ctx, from, to)
+			v := FigureValue{Total: f.Campaigns, Rows: rowsOf(f.ByChannel, Channels)}
+			return v, err
+		}},
+	{"campaigns.by_target_group", "Awareness campaigns by target group", CampaignCountingRules,
+		func(ctx context.Context, s *Store, from, to string) (FigureValue, error) {
+			f, err := s.CampaignFiguresForPeriod(ctx, from, to)
+			return FigureValue{Total: f.Campaigns, Rows: rowsOf(f.ByGroup, TargetGroups)}, err
+		}},
+	{"campaigns.reach", "Estimated reach of the awareness campaigns", CampaignCountingRules,
+		func(ctx context.Context, s *Store, from, to string) (FigureValue, error) {
+			f, err := s.CampaignFiguresForPeriod(ctx, from, to)
+			return single(f.Reach), err
+		}},
+	{"campaigns.evaluated", "Awareness campaigns evaluated", CampaignCountingRules,
+		func(ctx context.Context, s *Store, from, to string) (FigureValue, error) {
+			f, err := s.CampaignFiguresForPeriod(ctx, from, to)
+			return FigureValue{Total: f.Campaigns, Rows: []FigureRow{{"evaluated", "Evaluated", f.Evaluated},
+				{"not_evaluated", "Not evaluated", f.NotEvaluated}}}, err
+		}},
+	{"agreements.by_level", "Cooperation agreements in force by level", AgreementCountingRules,
+		func(ctx context.Context, s *Store, from, to string) (FigureValue, error) {
+			f, err := s.AgreementFiguresForPeriod(ctx, from, to)
+			return FigureValue{Total: f.InForce, Rows: rowsOf(f.ByLevel, AgreementLevels)}, err
+		}},
+	{"agreements.by_partner_country", "Cooperation agreements in force by partner country", AgreementCountingRules,
+		func(ctx context.Context, s *Store, from, to string) (FigureValue, error) {
+			f, err := s.AgreementFiguresForPeriod(ctx, from, to)
+			return FigureValue{Total: f.InForce, Rows: rowsOf(f.ByPartnerCountry, Countries())}, err
+		}},
+	{"plan.actions_by_pillar", "Actions of the national plan by pillar", PlanCountingRules,
+		func(ctx context.Context, s *Store, from, to string) (FigureValue, error) {
+			plans, err := s.Plans(ctx)
+			if err != nil || len(plans) == 0 {
+				return FigureValue{}, err
+			}
+			f, err := s.PlanFiguresOn(ctx, plans[0].ID, to)
+			counts := map[string]int{}
+			for pillar, byStatus := range f.ByPillar {
+				for _, n := range byStatus {
+					counts[pillar] += n
+				}
+			}
+			return broken(counts, Pillars), err
+		}},
+}
+
+// A named figure per measure of the statistics: its totals per year of
+// the period, the year as the row's code.
+func init() {
+	for _, m := range Measures {
+		measure := m
+		NamedFigures = append(NamedFigures, NamedFigure{
+			Name: "statistics." + measure.Code, Title: measure.Label + ", per year",
+			Rule: "The totals entered for each calendar year of the period, as reported by their source agency; counts only.",
+			Compute: func(ctx context.Context, s *Store, from, to string) (FigureValue, error) {
+				all, err := s.AllStatistics(ctx)
+				var v FigureValue
+				for _, st := range all {
+					year := st.Year
+					if st.Measure != measure.Code || st.Breakdown != "" || strconv.Itoa(year) < from[:4] || strconv.Itoa(year) > to[:4] {
+						continue
+					}
+					v.Rows = append(v.Rows, FigureRow{Code: strconv.Itoa(year), Label: strconv.Itoa(year), Value: st.Value})
+					v.Total += st.Value
+				}
+				return v, err
+			},
+		})
+	}
+}
+
+// NamedFigureByName finds a figure of the registry.
+func NamedFigureByName(name string) (NamedFigure, bool) {
+	for _, f := range NamedFigures {
+		if f.Name == name {
+			return f, true
+		}
+	}
+	return NamedFigure{}, false
+}

@@ -1,0 +1,79 @@
+package data
+
+import (
+	"context"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestNamedFiguresOnAnEmptyRegisterAreZero(t *testing.T) {
+	s := newStore(t)
+	seen := map[string]bool{}
+	for _, f := range NamedFigures {
+		if seen[f.Name] {
+			t.Errorf("%s is named twice", f.Name)
+		}
+		seen[f.Name] = true
+		if f.Title == "" || f.Rule == "" {
+			t.Errorf("%s has no title or counting rule", f.Name)
+		}
+		v, err := f.Compute(context.Background(), s, "2025-01-01", "2025-12-31")
+		if err != nil || v.Total != 0 {
+			t.Errorf("%s on an empty register: %+v, %v", f.Name, v, err)
+		}
+		for _, r := range v.Rows { // fixed lines (government / non-government …) may stand at zero
+			if r.Value != 0 {
+				t.Errorf("%s on an empty register has %s = %d", f.Name, r.Label, r.Value)
+			}
+		}
+	}
+}
+
+func TestNamedFiguresKnownAnswers(t *testing.T) {
+	ctx := context.Background()
+	s := newStore(t)
+	police := mustSaveOrg(t, s, Organisation{Name: "Police", Sector: "police", MechanismRole: "chair"})
+	mustSaveOrg(t, s, Organisation{Name: "NGO", Sector: "ngo", MechanismRole: "member"})
+	if err := s.SetStatistics(ctx, 2024, []Statistic{{Measure: "convicted", Value: 7, SourceID: police.ID}}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SetStatistics(ctx, 2025, []Statistic{{Measure: "convicted", Value: 9}}); err != nil {
+		t.Fatal(err)
+	}
+	c := Campaign{Title: "x", FirstDay: "2025-02-01", Channels: []string{"radio", "tv"}, Reach: 1000, ReachMethod: "ratings"}
+	if err := s.SaveCampaign(ctx, &c); err != nil {
+		t.Fatal(err)
+	}
+	compute := func(name, from, to string) FigureValue {
+		t.Helper()
+		f, ok := NamedFigureByName(name)
+		if !ok {
+			t.Fatalf("no figure %s", name)
+		}
+		v, err := f.Compute(ctx, s, from, to)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+	for _, tc := range []struct {
+		name, from, to string
+		want           FigureValue
+	}{
+		{"mechanism.members_by_sector", "2025-01-01", "2025-12-31", FigureValue{Total: 2,
+			Rows: []FigureRow{{"police", "Police", 1}, {"ngo", "NGO", 1}}}},
+		{"mechanism.members", "2025-01-01", "2025-12-31", FigureValue{Total: 2,
+			Rows: []FigureRow{{"chair", "Chair", 1}, {"member", "Member", 1}}}},
+		{"statistics.convicted", "2024-01-01", "2025-12-31", FigureValue{Total: 16,
+			Rows: []FigureRow{{"2024", "2024", 7}, {"2025", "2025", 9}}}},
+		{"statistics.convicted", "2025-01-01", "2025-12-31", FigureValue{Total: 9, Rows: []FigureRow{{"2025", "2025", 9}}}},
+		{"campaigns.reach", "2025-01-01", "2025-12-31", FigureValue{Total: 1000}},
+		{"campaigns.by_channel", "2025-01-01", "2025-12-31", FigureValue{Total: 1,
+			Rows: []FigureRow{{"tv", "TV", 1}, {"radio", "Radio", 1}}}},
+	} {
+		if d := cmp.Diff(tc.want, compute(tc.name, tc.from, tc.to)); d != "" {
+			t.Errorf("%s %s–%s (-want +got):\n%s", tc.name, tc.from, tc.to, d)
+		}
+	}
+}
