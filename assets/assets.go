@@ -24,3 +24,9 @@ var (
 	//go:embed fonts/DejaVuSans-Bold.ttf
 	FontBold []byte
 )
+
+// Questionnaires holds the questionnaire templates (questionnaires/*.json):
+// the default is ecosoc-2006-27.json.
+//
+//go:embed questionnaires
+var Questionnaires embed.FS

@@ -1,0 +1,160 @@
+package export
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"regexp"
+
+	"github.com/ncm-register/ncm-register/assets"
+	"github.com/ncm-register/ncm-register/data"
+)
+
+// Template is a questionnaire: sections of numbered questions, each of a
+// kind, asked of some sectors, and bound to named figures of the register.
+type Template struct {
+	ID         string            `json:"id"`
+	Version    string            `json:"version"`
+	Title      string            `json:"title"`
+	Resolution string            `json:"resolution"`
+	Note       string            `json:"note"`
+	Sections   []TemplateSection `json:"sections"`
+}
+
+// TemplateSection is a section of a questionnaire (A to H in the default).
+type TemplateSection struct {
+	ID        string     `json:"id"`
+	Title     string     `json:"title"`
+	Questions []Question `json:"questions"`
+}
+
+// Question is one question of a questionnaire.
+type Question struct {
+	ID       string   `json:"id"`
+	Kind     string   `json:"kind"` // narrative, figures, list, yes_no
+	Text     string   `json:"text"`
+	AskedOf  []string `json:"asked_of"` // sector codes of the agencies usually asked
+	Bindings []string `json:"bindings"` // names of data.NamedFigures
+}
+
+// QuestionKinds are the kinds a question can be of.
+var QuestionKinds = []string{"narrative", "figures", "list", "yes_no"}
+
+// TemplateError names the line of a template file that cannot be used, and why.
+type TemplateError struct {
+	Line   int
+	Reason string
+}
+
+func (e *TemplateError) Error() string {
+	if e.Line == 0 {
+		return e.Reason
+	}
+	return fmt.Sprintf("line %d: %s", e.Line, e.Reason)
+}
+
+// DefaultTemplate is the questionnaire shipped with the program.
+func DefaultTemplate() (Template, error) {
+	raw, err := assets.Questionnaires.ReadFile("questionnaires/ecosoc-2006-27.json")
+	if err != nil {
+		return Template{}, err
+	}
+	return ParseTemplate(raw)
+}
+
+// ParseTemplate reads a questionnaire template and checks it: the JSON, the
+// fields it knows, unique section and question ids, known kinds and sectors,
+// and bindings to figures the register can compute. A problem is reported
+// with the line it is on.
+func ParseTemplate(raw []byte) (Template, error) {
+	var t Template
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&t); err != nil {
+		var se *json.SyntaxError
+		var te *json.UnmarshalTypeError
+		switch {
+		case errors.As(err, &se):
+			return t, &TemplateError{Line: lineAt(raw, int(se.Offset)), Reason: "not valid JSON: " + se.Error()}
+		case errors.As(err, &te):
+			return t, &TemplateError{Line: lineAt(raw, int(te.Offset)), Reason: fmt.Sprintf("%s should be a %s", te.Field, te.Type)}
+		}
+		return t, &TemplateError{Line: lineOfUnknownField(raw, err), Reason: err.Error()}
+	}
+	if t.ID == "" || t.Title == "" {
+		return t, &TemplateError{Line: 1, Reason: "the template has no id or no title"}
+	}
+	if len(t.Sections) == 0 {
+		return t, &TemplateError{Line: 1, Reason: "the template has no sections"}
+	}
+	seen := map[string]bool{}
+	for _, sec := range t.Sections {
+		if sec.ID == "" || seen["section "+sec.ID] {
+			return t, &TemplateError{Line: lineOfID(raw, sec.ID), Reason: fmt.Sprintf("section id %q is empty or used twice", sec.ID)}
+		}
+		seen["section "+sec.ID] = true
+		for _, q := range sec.Questions {
+			line := lineOfID(raw, q.ID)
+			switch {
+			case q.ID == "" || seen[q.ID]:
+				return t, &TemplateError{Line: line, Reason: fmt.Sprintf("question id %q is empty or used twice", q.ID)}
+			case q.Text == "":
+				return t, &TemplateError{Line: line, Reason: fmt.Sprintf("question %s has no text", q.ID)}
+			case !contains(QuestionKinds, q.Kind):
+				return t, &TemplateError{Line: line, Reason: fmt.Sprintf("question %s is of kind %q; the kinds are %v", q.ID, q.Kind, QuestionKinds)}
+			}
+			seen[q.ID] = true
+			for _, sector := range q.AskedOf {
+				if _, ok := data.SectorByCode(sector); !ok {
+					return t, &TemplateError{Line: line, Reason: fmt.Sprintf("question %s is asked of %q, which is not a sector code", q.ID, sector)}
+				}
+			}
+			for _, b := range q.Bindings {
+				if _, ok := data.NamedFigureByName(b); !ok {
+					return t, &TemplateError{Line: line, Reason: fmt.Sprintf("question %s binds %q, which is not a figure of the register", q.ID, b)}
+				}
+			}
+		}
+	}
+	return t, nil
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// lineAt is the line (from 1) of a byte offset.
+func lineAt(raw []byte, offset int) int {
+	if offset > len(raw) {
+		offset = len(raw)
+	}
+	return bytes.Count(raw[:offset], []byte("\n")) + 1
+}
+
+// lineOfID is the line where "id": "<id>" is written (1 when not found).
+func lineOfID(raw []byte, id string) int {
+	re := regexp.MustCompile(`"id"\s*:\s*"` + regexp.QuoteMeta(id) + `"`)
+	if loc := re.FindIndex(raw); loc != nil {
+		return lineAt(raw, loc[0])
+	}
+	return 1
+}
+
+// lineOfUnknownField finds the line of the field json names in an
+// "unknown field" error.
+func lineOfUnknownField(raw []byte, err error) int {
+	m := regexp.MustCompile(`unknown field "([^"]+)"`).FindStringSubmatch(err.Error())
+	if m == nil {
+		return 0
+	}
+	if i := bytes.Index(raw, []byte(`"`+m[1]+`"`)); i >= 0 {
+		return lineAt(raw, i)
+	}
+	return 0
+}

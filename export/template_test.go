@@ -1,0 +1,74 @@
+package export
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestDefaultTemplateCoversSectionsAToH(t *testing.T) {
+	tpl, err := DefaultTemplate()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	bound := 0
+	for _, s := range tpl.Sections {
+		ids = append(ids, s.ID)
+		if len(s.Questions) == 0 {
+			t.Errorf("section %s has no question", s.ID)
+		}
+		for _, q := range s.Questions {
+			bound += len(q.Bindings)
+		}
+	}
+	if strings.Join(ids, "") != "ABCDEFGH" {
+		t.Errorf("sections %v, want A to H", ids)
+	}
+	if bound < 15 {
+		t.Errorf("only %d bindings to figures of the register", bound)
+	}
+	if !strings.Contains(tpl.Note, "not at hand") {
+		t.Error("the cover note should say the official text is not at hand")
+	}
+}
+
+func TestBrokenTemplatesAreRefusedWithTheirLine(t *testing.T) {
+	base := `{
+  "id": "t",
+  "title": "T",
+  "sections": [
+    {"id": "A", "title": "A", "questions": [
+      {"id": "A1", "kind": "figures", "text": "Q", "bindings": ["training.courses"]}
+    ]}
+  ]
+}`
+	if _, err := ParseTemplate([]byte(base)); err != nil {
+		t.Fatalf("a good template was refused: %v", err)
+	}
+	for _, tc := range []struct {
+		name, from, to, want string
+	}{
+		{"unknown figure", `"training.courses"`, `"training.nothing"`, `line 6: question A1 binds "training.nothing", which is not a figure of the register`},
+		{"unknown kind", `"figures"`, `"essay"`, `line 6: question A1 is of kind "essay"`},
+		{"syntax", `"Q",`, `"Q"`, "line 6: not valid JSON"},
+		{"unknown field", `"text": "Q"`, `"txt": "Q"`, `line 6: json: unknown field "txt"`},
+		{"unknown sector", `"kind"`, `"asked_of": ["wizards"], "kind"`, `line 6: question A1 is asked of "wizards"`},
+		{"wrong type", `"bindings": ["training.courses"]`, `"bindings": "training.courses"`, "should be a []string"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := ParseTemplate([]byte(strings.Replace(base, tc.from, tc.to, 1)))
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("err = %v, want %q", err, tc.want)
+			}
+		})
+	}
+	if _, err := ParseTemplate([]byte(`{"id": "t", "title": "T", "sections": []}`)); err == nil ||
+		!strings.Contains(err.Error(), "no sections") {
+		t.Errorf("a template without sections: %v", err)
+	}
+	twice := strings.Replace(base, `{"id": "A1", "kind": "figures", "text": "Q", "bindings": ["training.courses"]}`,
+		`{"id": "A1", "kind": "figures", "text": "Q"}, {"id": "A1", "kind": "narrative", "text": "Q2"}`, 1)
+	if _, err := ParseTemplate([]byte(twice)); err == nil || !strings.Contains(err.Error(), "used twice") {
+		t.Errorf("a question id used twice: %v", err)
+	}
+}
