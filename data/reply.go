@@ -1,0 +1,257 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"strings"
+	"time"
+
+	"github.com/google/uuid"
+)
+
+// Reply is a country's reply to a questionnaire for a reporting period.
+type Reply struct {
+	ID              string
+	TemplateID      string
+	TemplateVersion string
+	From, To        string // the reporting period, YYYY-MM-DD
+	Officer         string // the replying officer, a contact id
+	Status          string // draft or final
+	FinalisedAt     string
+	ReopenedFrom    string
+}
+
+// Answer is the answer to one question of a reply.
+type Answer struct {
+	QuestionID string
+	Narrative  string
+	YesNo      string // "yes", "no" or ""
+}
+
+// ErrReplyFinal is returned for a change to a reply that was finalised: its
+// figures and answers stay as sent; reopen it as a new draft to change them.
+var ErrReplyFinal = errors.New("this reply was finalised; reopen it as a new draft to change it")
+
+var (
+	replyTable = table{entity: "reply", label: "template_id", fields: []string{"template_id", "template_version",
+		"period_from", "period_to", "officer", "status", "finalised_at", "frozen", "reopened_from", "archived"}}
+	answerTable = table{entity: "answer", label: "question_id", fields: []string{"reply_id", "question_id", "narrative", "yes_no"}}
+)
+
+// CreateReply starts a draft reply for a template and a reporting period.
+func (s *Store) CreateReply(ctx context.Context, r *Reply) error {
+	var v validator
+	n := *r
+	if strings.TrimSpace(n.TemplateID) == "" {
+		v.add("template", "error.required", "Required", nil)
+	}
+	n.From, n.To = v.date("from", n.From), v.date("to", n.To)
+	if n.From == "" {
+		v.add("from", "error.required", "Required", nil)
+	}
+	if n.To == "" {
+		v.add("to", "error.required", "Required", nil)
+	}
+	if n.From != "" && n.To != "" && n.To < n.From {
+		v.add("to", "error.period", "The period ends ({{.To}}) before it begins ({{.From}})", map[string]any{"From": n.From, "To": n.To})
+	}
+	if n.Officer != "" {
+		if ok, err := s.recordExists(ctx)("contact", n.Officer); err != nil {
+			return err
+		} else if !ok {
+			v.add("officer", "error.no_record", "One of these is no longer in the register", nil)
+		}
+	}
+	if err := v.err(); err != nil {
+		return err
+	}
+	n.ID, n.Status = uuid.NewString(), "draft"
+	if err := s.saveRecord(ctx, replyTable, n.ID, true, n.values(""), nil); err != nil {
+		return err
+	}
+	*r = n
+	return nil
+}
+
+func (r Reply) values(frozen string) values {
+	return values{"template_id": r.TemplateID, "template_version": r.TemplateVersion, "period_from": r.From,
+		"period_to": r.To, "officer": r.Officer, "status": r.Status, "finalised_at": r.FinalisedAt,
+		"frozen": frozen, "reopened_from": r.ReopenedFrom, "archived": "0"}
+}
+
+const replyColumns = "id, template_id, template_version, period_from, period_to, officer, status, finalised_at, reopened_from"
+
+func scanReply(row interface{ Scan(...any) error }) (Reply, error) {
+	var r Reply
+	err := row.Scan(&r.ID, &r.TemplateID, &r.TemplateVersion, &r.From, &r.To, &r.Officer, &r.Status, &r.FinalisedAt, &r.ReopenedFrom)
+	return r, err
+}
+
+// GetReply reads one reply.
+func (s *Store) GetReply(ctx context.Context, id string) (Reply, error) {
+	r, err := scanReply(s.read.QueryRowContext(ctx, "SELECT "+replyColumns+" FROM reply WHERE id = ?", id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return r, ErrNotFound
+	}
+	return r, err
+}
+
+// Replies lists the replies, the newest period first.
+func (s *Store) Replies(ctx context.Context) ([]Reply, error) {
+	rows, err := s.read.QueryContext(ctx, "SELECT "+replyColumns+" FROM reply WHERE archived = 0 ORDER BY period_to DESC, created_at DESC")
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Reply
+	for rows.Next() {
+		r, err := scanReply(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+// SetAnswer writes the answer to one question of a draft reply.
+func (s *Store) SetAnswer(ctx context.Context, replyID string, a Answer) error {
+	r, err := s.GetReply(ctx, replyID)
+	if err != nil {
+		return err
+	}
+	if r.Status == "final" {
+		return ErrReplyFinal
+	}
+	if a.YesNo != "" && a.YesNo != "yes" && a.YesNo != "no" {
+		return &ValidationError{Errors: []FieldError{{Field: "yes_no", Key: "error.unknown_code",
+			Template: "“{{.Value}}” is not one of the choices", Data: map[string]any{"Value": a.YesNo}}}}
+	}
+	id := replyID + "/" + a.QuestionID
+	var n int
+	if err := s.read.QueryRowContext(ctx, "SELECT count(*) FROM answer WHERE id = ?", id).Scan(&n); err != nil {
+		return err
+	}
+	return s.saveRecord(ctx, answerTable, id, n == 0, values{"reply_id": replyID, "question_id": a.QuestionID,
+		"narrative": strings.TrimSpace(a.Narrative), "yes_no": a.YesNo}, nil)
+}
+
+// Answers reads a reply's answers by question id.
+func (s *Store) Answers(ctx context.Context, replyID string) (map[string]Answer, error) {
+	rows, err := s.read.QueryContext(ctx, "SELECT question_id, narrative, yes_no FROM answer WHERE reply_id = ?", replyID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[string]Answer{}
+	for rows.Next() {
+		var a Answer
+		if err := rows.Scan(&a.QuestionID, &a.Narrative, &a.YesNo); err != nil {
+			return nil, err
+		}
+		out[a.QuestionID] = a
+	}
+	return out, rows.Err()
+}
+
+// ReplyFigures gives the named figures of a reply: computed live from the
+// register for a draft, as frozen for a final reply (a figure the frozen
+// reply lacks is missing from the result).
+func (s *Store) ReplyFigures(ctx context.Context, replyID string, names []string) (map[string]FigureValue, error) {
+	r, err := s.GetReply(ctx, replyID)
+	if err != nil {
+		return nil, err
+	}
+	if r.Status == "final" {
+		var frozen string
+		if err := s.read.QueryRowContext(ctx, "SELECT frozen FROM reply WHERE id = ?", replyID).Scan(&frozen); err != nil {
+			return nil, err
+		}
+		all := map[string]FigureValue{}
+		if err := json.Unmarshal([]byte(frozen), &all); err != nil {
+			return nil, err
+		}
+		out := map[string]FigureValue{}
+		for _, n := range names {
+			if v, ok := all[n]; ok {
+				out[n] = v
+			}
+		}
+		return out, nil
+	}
+	return s.computeFigures(ctx, r, names)
+}
+
+func (s *Store) computeFigures(ctx context.Context, r Reply, names []string) (map[string]FigureValue, error) {
+	out := map[string]FigureValue{}
+	for _, n := range names {
+		f, ok := NamedFigureByName(n)
+		if !ok {
+			continue
+		}
+		v, err := f.Compute(ctx, s, r.From, r.To)
+		if err != nil {
+			return nil, err
+		}
+		out[n] = v
+	}
+	return out, nil
+}
+
+// FinaliseReply freezes a draft: the figures named are computed now and kept
+// with the reply, so that later changes to the register do not change a
+// reply already sent.
+func (s *Store) FinaliseReply(ctx context.Context, replyID string, names []string) error {
+	r, err := s.GetReply(ctx, replyID)
+	if err != nil {
+		return err
+	}
+	if r.Status == "final" {
+		return ErrReplyFinal
+	}
+	figures, err := s.computeFigures(ctx, r, names)
+	if err != nil {
+		return err
+	}
+	frozen, err := json.Marshal(figures)
+	if err != nil {
+		return err
+	}
+	r.Status, r.FinalisedAt = "final", s.now().UTC().Format(time.RFC3339)
+	return s.saveRecord(ctx, replyTable, r.ID, false, r.values(string(frozen)), nil)
+}
+
+// ReopenReply starts a new draft from a final reply, with its answers; the
+// final reply stays as it was sent.
+func (s *Store) ReopenReply(ctx context.Context, replyID string) (Reply, error) {
+	r, err := s.GetReply(ctx, replyID)
+	if err != nil {
+		return r, err
+	}
+	answers, err := s.Answers(ctx, replyID)
+	if err != nil {
+		return r, err
+	}
+	n := Reply{TemplateID: r.TemplateID, TemplateVersion: r.TemplateVersion, From: r.From, To: r.To,
+		Officer: r.Officer, Status: "draft", ReopenedFrom: r.ID, ID: uuid.NewString()}
+	err = s.writeTx(ctx, func(tx *sql.Tx) error {
+		change, err := s.newChange(ctx, tx, "create", "Reopen the reply of "+r.From+" to "+r.To+" as a new draft")
+		if err != nil {
+			return err
+		}
+		at := s.timestamp()
+		if err := replyTable.insert(ctx, tx, change, n.ID, n.values(""), at); err != nil {
+			return err
+		}
+		for q, a := range answers {
+			if err := answerTable.insert(ctx, tx, change, n.ID+"/"+q, values{"reply_id": n.ID, "question_id": q,
+				"narrative": a.Narrative, "yes_no": a.YesNo}, at); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	return n, err
+}
