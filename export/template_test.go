@@ -3,6 +3,8 @@ package export
 import (
 	"strings"
 	"testing"
+
+	"github.com/ncm-register/ncm-register/data"
 )
 
 func TestDefaultTemplateCoversSectionsAToH(t *testing.T) {
@@ -70,5 +72,38 @@ func TestBrokenTemplatesAreRefusedWithTheirLine(t *testing.T) {
 		`{"id": "A1", "kind": "figures", "text": "Q"}, {"id": "A1", "kind": "narrative", "text": "Q2"}`, 1)
 	if _, err := ParseTemplate([]byte(twice)); err == nil || !strings.Contains(err.Error(), "used twice") {
 		t.Errorf("a question id used twice: %v", err)
+	}
+}
+
+func TestCompleteness(t *testing.T) {
+	tpl, err := DefaultTemplate()
+	if err != nil {
+		t.Fatal(err)
+	}
+	answers := map[string]data.Answer{
+		"A1": {QuestionID: "A1", YesNo: "yes"},
+		"C1": {QuestionID: "C1", Narrative: "The committee …"},
+	}
+	figures := map[string]data.FigureValue{"mechanism.members": {Total: 12}, "mechanism.members_by_sector": {Total: 12}}
+	c := CheckCompleteness(tpl, answers, figures)
+	total := 0
+	for _, s := range tpl.Sections {
+		total += len(s.Questions)
+	}
+	if c.Questions != total || len(c.Unanswered) != total-2 {
+		t.Errorf("%d questions, %d unanswered; want %d and %d", c.Questions, len(c.Unanswered), total, total-2)
+	}
+	for _, id := range c.Unanswered {
+		if id == "A1" || id == "C1" {
+			t.Errorf("%s is answered", id)
+		}
+	}
+	for _, z := range c.ZeroFigures {
+		if z == "C1: mechanism.members" {
+			t.Error("a figure of 12 is listed as zero")
+		}
+	}
+	if !contains(c.ZeroFigures, "C1: mechanism.government") {
+		t.Errorf("a missing figure is not listed: %v", c.ZeroFigures)
 	}
 }

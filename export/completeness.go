@@ -1,0 +1,32 @@
+package export
+
+import "github.com/ncm-register/ncm-register/data"
+
+// Completeness says what a reply still lacks: questions without an answer
+// (a narrative, or yes/no for a yes/no question), and bound figures that are
+// zero or missing for the period.
+type Completeness struct {
+	Unanswered  []string // question ids
+	ZeroFigures []string // "question id: figure name"
+	Questions   int
+}
+
+// CheckCompleteness compares a template with a reply's answers and figures.
+func CheckCompleteness(t Template, answers map[string]data.Answer, figures map[string]data.FigureValue) Completeness {
+	var c Completeness
+	for _, s := range t.Sections {
+		for _, q := range s.Questions {
+			c.Questions++
+			a := answers[q.ID]
+			if a.Narrative == "" && (q.Kind != "yes_no" || a.YesNo == "") {
+				c.Unanswered = append(c.Unanswered, q.ID)
+			}
+			for _, b := range q.Bindings {
+				if v, ok := figures[b]; !ok || v.Total == 0 {
+					c.ZeroFigures = append(c.ZeroFigures, q.ID+": "+b)
+				}
+			}
+		}
+	}
+	return c
+}
