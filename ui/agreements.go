@@ -89,13 +89,7 @@ func newAgreementsScreen(e *env) *agreementsScreen {
 		}
 	}
 
-	entry := func(key string, multi bool) *formEntry {
-		en := newFormEntry(multi)
-		en.OnChanged = func(string) { a.edited(key) }
-		en.onEscape = func() { a.load(a.current) }
-		en.hasUnsavedTyping = func() bool { return a.dirty }
-		return en
-	}
+	entry := entryMaker(a.edited, func() { a.load(a.current) }, func() bool { return a.dirty })
 	a.title = entry("title", false)
 	a.kind = newCodeSelect("agreement_kind", data.AgreementKinds, "", func(string) { a.edited("kind") })
 	a.levelSel = newCodeSelect("level", data.AgreementLevels, "", func(string) { a.edited("level") })

@@ -87,13 +87,7 @@ func newCampaignsScreen(e *env) *campaignsScreen {
 		}
 	}
 
-	entry := func(key string, multi bool) *formEntry {
-		en := newFormEntry(multi)
-		en.OnChanged = func(string) { c.edited(key) }
-		en.onEscape = func() { c.load(c.current, c.editing) }
-		en.hasUnsavedTyping = func() bool { return c.dirty }
-		return en
-	}
+	entry := entryMaker(c.edited, func() { c.load(c.current, c.editing) }, func() bool { return c.dirty })
 	c.title = entry("title", false)
 	c.pillar = newCodeSelect("pillar", data.Pillars, "", func(string) { c.edited("pillar") })
 	c.first, c.last = widget.NewDateEntry(), widget.NewDateEntry()

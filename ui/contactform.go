@@ -46,13 +46,7 @@ var lastContactForm *contactForm
 // editContact opens the contact dialog for c (new when c.ID is empty).
 func editContact(e *env, org data.Organisation, c data.Contact, onSaved func(data.Contact)) *contactForm {
 	f := &contactForm{env: e, current: c, fields: newFieldSet(), onSaved: onSaved}
-	entry := func(key string, multi bool) *formEntry {
-		en := newFormEntry(multi)
-		en.OnChanged = func(string) { f.fields.clearField(key) }
-		en.onEscape = f.close
-		en.hasUnsavedTyping = func() bool { return true }
-		return en
-	}
+	entry := entryMaker(f.fields.clearField, f.close, always)
 	f.name = entry("name", false)
 	f.position = entry("position", false)
 	sexNotRecorded = lang.L("Not recorded")

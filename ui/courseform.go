@@ -48,13 +48,7 @@ type courseForm struct {
 
 func newCourseForm(e *env) *courseForm {
 	f := &courseForm{env: e, fields: newFieldSet()}
-	entry := func(key string, multi bool) *formEntry {
-		en := newFormEntry(multi)
-		en.OnChanged = func(string) { f.edited(key) }
-		en.onEscape = f.revert
-		en.hasUnsavedTyping = func() bool { return f.dirty }
-		return en
-	}
+	entry := entryMaker(f.edited, f.revert, func() bool { return f.dirty })
 	f.title = entry("title", false)
 	f.status = newCodeSelect("status", data.CourseStatuses, "", func(string) { f.edited("status") })
 	f.firstDay = widget.NewDateEntry()

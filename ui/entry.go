@@ -34,3 +34,18 @@ func (e *formEntry) TypedKey(k *fyne.KeyEvent) {
 	}
 	e.Entry.TypedKey(k)
 }
+
+// entryMaker makes the entries of one form, all wired alike: typing calls
+// edited with the field's key, Escape calls cancel, and unsaved tells
+// whether Ctrl+Z undoes the typing rather than the last saved change.
+func entryMaker(edited func(key string), cancel func(), unsaved func() bool) func(key string, multi bool) *formEntry {
+	return func(key string, multi bool) *formEntry {
+		en := newFormEntry(multi)
+		en.OnChanged = func(string) { edited(key) }
+		en.onEscape = cancel
+		en.hasUnsavedTyping = unsaved
+		return en
+	}
+}
+
+func always() bool { return true }

@@ -58,13 +58,7 @@ func newOrgForm(e *env) *orgForm {
 	f.meta.Importance = widget.LowImportance
 	f.meta.Wrapping = fyne.TextWrapWord
 
-	entry := func(key string, multi bool) *formEntry {
-		en := newFormEntry(multi)
-		en.OnChanged = func(string) { f.edited(key) }
-		en.onEscape = f.revert
-		en.hasUnsavedTyping = func() bool { return f.dirty }
-		return en
-	}
+	entry := entryMaker(f.edited, f.revert, func() bool { return f.dirty })
 	sel := func(key, listName string, list []data.Code, empty string) *codeSelect {
 		return newCodeSelect(listName, list, empty, func(string) { f.edited(key) })
 	}

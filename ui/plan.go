@@ -106,13 +106,7 @@ func newPlanScreen(e *env) *planScreen {
 		}
 	}
 
-	entry := func(key string, multi bool) *formEntry {
-		en := newFormEntry(multi)
-		en.OnChanged = func(string) { p.edited(key) }
-		en.onEscape = func() { p.load(p.current) }
-		en.hasUnsavedTyping = func() bool { return p.dirty }
-		return en
-	}
+	entry := entryMaker(p.edited, func() { p.load(p.current) }, func() bool { return p.dirty })
 	p.pillar = newCodeSelect("pillar", data.Pillars, "", func(string) { p.edited("pillar") })
 	p.status = newCodeSelect("action_status", data.ActionStatuses, "", func(string) { p.edited("status") })
 	p.activity = entry("activity", true)

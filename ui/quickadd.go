@@ -38,14 +38,8 @@ type quickAdd struct {
 
 func newQuickAdd(e *env, c data.Course, onAdded func()) *quickAdd {
 	q := &quickAdd{env: e, course: c, fields: newFieldSet(), onAdded: onAdded}
-	entry := func(key string) *formEntry {
-		en := newFormEntry(false)
-		en.OnChanged = func(string) { q.fields.clearField(key) }
-		en.onEscape = func() { q.dlg.Hide() }
-		en.hasUnsavedTyping = func() bool { return true }
-		return en
-	}
-	q.name, q.email, q.phone = entry("name"), entry("emails"), entry("phones")
+	entry := entryMaker(q.fields.clearField, func() { q.dlg.Hide() }, always)
+	q.name, q.email, q.phone = entry("name", false), entry("emails", false), entry("phones", false)
 	var sexes []string
 	for _, s := range data.Sexes {
 		sexes = append(sexes, codeLabel("sex", s))
@@ -63,7 +57,7 @@ func newQuickAdd(e *env, c data.Course, onAdded func()) *quickAdd {
 			q.fields.clearField("organisation")
 		})
 	})
-	q.newName = entry("organisation_name")
+	q.newName = entry("organisation_name", false)
 	q.sector = newCodeSelect("sector", data.SectorCodes(), "", func(string) { q.fields.clearField("organisation_sector") })
 	q.sector.w.PlaceHolder = lang.L("Choose a sector")
 	existingRow := container.NewBorder(nil, nil, nil, choose, q.orgName)

@@ -37,6 +37,12 @@ type area struct {
 	content func() fyne.CanvasObject
 	refresh func() // reads the area again after a change of the register
 	stale   bool   // changed while not shown: refresh when shown
+	// save saves what is edited in the area (Ctrl+S); newRecord starts a
+	// new record of the area (Ctrl+N), named newLabel in the File menu.
+	// Areas without records leave newRecord nil: Ctrl+N adds an organisation.
+	save      func() bool
+	newRecord func()
+	newLabel  string
 }
 
 // workspace is the window's content while a register is open.
@@ -78,14 +84,22 @@ func newWorkspace(w *window, st *data.Store) *workspace {
 	ws.body = newBodyScreen(ws.env)
 	ws.settings = newSettingsScreen(ws.env, w)
 	ws.areas = []area{
-		{name: lang.L("Register"), icon: theme.ListIcon(), content: func() fyne.CanvasObject { return ws.register.content }, refresh: ws.register.refresh},
-		{name: lang.L("Trainings"), icon: theme.CalendarIcon(), content: func() fyne.CanvasObject { return ws.trainings.content }, refresh: ws.trainings.refresh},
-		{name: lang.L("Coordination body"), icon: theme.HomeIcon(), content: func() fyne.CanvasObject { return ws.body.content }, refresh: ws.body.refresh},
-		{name: lang.L("Campaigns"), icon: theme.MailSendIcon(), content: func() fyne.CanvasObject { return ws.campaigns.content }, refresh: ws.campaigns.refresh},
-		{name: lang.L("Plan of action"), icon: theme.ListIcon(), content: func() fyne.CanvasObject { return ws.plan.content }, refresh: ws.plan.refresh},
-		{name: lang.L("Agreements"), icon: theme.DocumentIcon(), content: func() fyne.CanvasObject { return ws.agreements.content }, refresh: ws.agreements.refresh},
-		{name: lang.L("Statistics"), icon: theme.GridIcon(), content: func() fyne.CanvasObject { return ws.statistics.content }, refresh: ws.statistics.refresh},
-		{name: lang.L("Settings"), icon: theme.SettingsIcon(), content: func() fyne.CanvasObject { return ws.settings.content }, refresh: ws.settings.refresh},
+		{name: lang.L("Register"), icon: theme.ListIcon(), content: func() fyne.CanvasObject { return ws.register.content },
+			refresh: ws.register.refresh, save: ws.register.form.Save, newRecord: ws.register.startNew, newLabel: lang.L("New organisation")},
+		{name: lang.L("Trainings"), icon: theme.CalendarIcon(), content: func() fyne.CanvasObject { return ws.trainings.content },
+			refresh: ws.trainings.refresh, save: ws.trainings.form.Save, newRecord: ws.trainings.startNew, newLabel: lang.L("New course")},
+		{name: lang.L("Coordination body"), icon: theme.HomeIcon(), content: func() fyne.CanvasObject { return ws.body.content },
+			refresh: ws.body.refresh, save: ws.body.Save},
+		{name: lang.L("Campaigns"), icon: theme.MailSendIcon(), content: func() fyne.CanvasObject { return ws.campaigns.content },
+			refresh: ws.campaigns.refresh, save: ws.campaigns.Save, newRecord: ws.campaigns.startNew, newLabel: lang.L("New campaign")},
+		{name: lang.L("Plan of action"), icon: theme.ListIcon(), content: func() fyne.CanvasObject { return ws.plan.content },
+			refresh: ws.plan.refresh, save: ws.plan.Save, newRecord: ws.plan.startNew, newLabel: lang.L("New action")},
+		{name: lang.L("Agreements"), icon: theme.DocumentIcon(), content: func() fyne.CanvasObject { return ws.agreements.content },
+			refresh: ws.agreements.refresh, save: ws.agreements.Save, newRecord: ws.agreements.startNew, newLabel: lang.L("New agreement")},
+		{name: lang.L("Statistics"), icon: theme.GridIcon(), content: func() fyne.CanvasObject { return ws.statistics.content },
+			refresh: ws.statistics.refresh, save: ws.statistics.Save},
+		{name: lang.L("Settings"), icon: theme.SettingsIcon(), content: func() fyne.CanvasObject { return ws.settings.content },
+			refresh: ws.settings.refresh},
 	}
 	ws.center = container.NewStack()
 	ws.nav = widget.NewList(func() int { return len(ws.areas) },
@@ -106,16 +120,9 @@ func newWorkspace(w *window, st *data.Store) *workspace {
 		ws.center.Objects = []fyne.CanvasObject{ws.areas[i].content()}
 		ws.center.Refresh()
 		if ws.newItem != nil { // Ctrl+N makes a record of the area shown
-			ws.newItem.Label = lang.L("New organisation")
-			switch ws.areas[i].content() {
-			case ws.trainings.content:
-				ws.newItem.Label = lang.L("New course")
-			case ws.agreements.content:
-				ws.newItem.Label = lang.L("New agreement")
-			case ws.plan.content:
-				ws.newItem.Label = lang.L("New action")
-			case ws.campaigns.content:
-				ws.newItem.Label = lang.L("New campaign")
+			ws.newItem.Label = ws.areas[0].newLabel
+			if ws.areas[i].newRecord != nil {
+				ws.newItem.Label = ws.areas[i].newLabel
 			}
 			ws.menu.Refresh()
 		}
@@ -166,64 +173,27 @@ func (ws *workspace) mainMenu(w *window) *fyne.MainMenu {
 	return fyne.NewMainMenu(file, edit, view, help)
 }
 
-// showing tells whether the area with this content is the one shown.
-func (ws *workspace) showing(content fyne.CanvasObject) bool {
-	return ws.areas[ws.current].content() == content
-}
-
-// newRecord starts a new record of the area shown (Ctrl+N).
+// newRecord starts a new record of the area shown (Ctrl+N); in an area
+// without records of its own, a new organisation in the Register.
 func (ws *workspace) newRecord() {
-	if ws.showing(ws.trainings.content) {
-		ws.trainings.startNew()
-		return
-	}
-	if ws.showing(ws.agreements.content) {
-		ws.agreements.startNew()
-		return
-	}
-	if ws.showing(ws.plan.content) {
-		ws.plan.startNew()
-		return
-	}
-	if ws.showing(ws.campaigns.content) {
-		ws.campaigns.startNew()
+	if a := ws.areas[ws.current]; a.newRecord != nil {
+		a.newRecord()
 		return
 	}
 	ws.nav.Select(0)
 	ws.register.startNew()
 }
 
-// save saves what the user is editing: the open dialog's record, or the organisation.
+// save saves what the user is editing: the open dialog's record, or the
+// record of the area shown (Ctrl+S).
 func (ws *workspace) save() {
 	if ws.env.dialogSave != nil {
 		ws.env.dialogSave()
 		return
 	}
-	if ws.showing(ws.trainings.content) {
-		ws.trainings.form.Save()
-		return
+	if a := ws.areas[ws.current]; a.save != nil {
+		a.save()
 	}
-	if ws.showing(ws.statistics.content) {
-		ws.statistics.Save()
-		return
-	}
-	if ws.showing(ws.agreements.content) {
-		ws.agreements.Save()
-		return
-	}
-	if ws.showing(ws.plan.content) {
-		ws.plan.Save()
-		return
-	}
-	if ws.showing(ws.campaigns.content) {
-		ws.campaigns.Save()
-		return
-	}
-	if ws.showing(ws.body.content) {
-		ws.body.Save()
-		return
-	}
-	ws.register.form.Save()
 }
 
 // undo takes back the last change of the register. While the user is

@@ -54,25 +54,19 @@ func newStatisticsScreen(e *env) *statisticsScreen {
 		}
 		s.load(n)
 	})
-	entry := func(key string) *formEntry {
-		en := newFormEntry(false)
-		en.OnChanged = func(string) { s.edited(key) }
-		en.onEscape = func() { s.load(s.year) }
-		en.hasUnsavedTyping = func() bool { return s.dirty }
-		return en
-	}
+	entry := entryMaker(s.edited, func() { s.load(s.year) }, func() bool { return s.dirty })
 	var cards []fyne.CanvasObject
 	for _, m := range data.Measures {
 		measure := m.Code
 		grid := newFieldSet()
-		total := entry(measure)
+		total := entry(measure, false)
 		s.entries[measure] = total
 		grid.add(measure, lang.L("Total"), false, total)
 		for _, g := range data.Breakdowns(measure) {
 			var parts []fyne.CanvasObject
 			for _, p := range g.Parts {
 				key := data.StatisticField(measure, g.Name+":"+p.Code)
-				en := entry(key)
+				en := entry(key, false)
 				s.entries[key] = en
 				msg := newErrorLabel()
 				s.fields.track(key, msg)
@@ -87,7 +81,7 @@ func newStatisticsScreen(e *env) *statisticsScreen {
 		src := newOrganisationList(e, lang.L("Add the source agency…"), func() { s.edited(measure) })
 		s.sources[measure] = src
 		grid.add("source", lang.L("Source agency"), false, src.content)
-		article := entry(measure)
+		article := entry(measure, false)
 		article.SetPlaceHolder(lang.L("e.g. Art. 165 Criminal Code"))
 		s.articles[measure] = article
 		grid.add("article", lang.L("Legal article"), false, article)
