@@ -291,7 +291,7 @@ var ErrNotFound = errors.New("no such record in the register")
 var tables = map[string]table{}
 
 func init() {
-	for _, t := range []table{organisationTable, contactTable, courseTable, participantTable, attendanceTable, certificateTable, statisticTable, agreementTable, planTable, actionTable, progressTable, campaignTable, bodyTable, meetingTable, workingGroupTable, replyTable, answerTable} {
+	for _, t := range []table{organisationTable, contactTable, courseTable, participantTable, attendanceTable, certificateTable, statisticTable, agreementTable, planTable, actionTable, progressTable, campaignTable, bodyTable, meetingTable, workingGroupTable, replyTable, answerTable, contributionTable, questionnaireTable} {
 		tables[t.entity] = t
 	}
 }
