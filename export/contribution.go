@@ -1,0 +1,212 @@
+package export
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/ncm-register/ncm-register/data"
+)
+
+// A contribution workbook asks one agency the questions of a reply that are
+// usually asked of its sector. The agency writes in the open cells of the
+// Questions sheet (in Excel or LibreOffice) and sends it back; the import
+// checks that the workbook is the one written for this reply and agency,
+// with its columns and rows where they were, before anything is kept.
+
+// Sheet and heading names of the workbook; the import checks them.
+const (
+	contributionSheet  = "Questions"
+	instructionsSheet  = "Instructions"
+	identitySheet      = "Identity"
+	contributionFormat = "ncm-register contribution 1"
+)
+
+var contributionHeader = []string{"Question", "Item", "Question or figure", "Register's figure", "Your answer"}
+
+// ContributionRequest is what one agency's workbook is written from.
+type ContributionRequest struct {
+	Template Template
+	Reply    data.Reply
+	Agency   data.Organisation
+	State    string                      // the country, as it is named on the cover
+	Figures  map[string]data.FigureValue // the reply's figures, shown for the agency to confirm or correct
+}
+
+// contributionItem is one row of the Questions sheet: a question's
+// narrative, its yes/no, or one of its figures.
+type contributionItem struct {
+	question Question
+	item     string // "answer", "yes_no" or "figure:<name>"
+	label    string
+}
+
+// ContributionQuestions are the questions a workbook asks an agency of a
+// sector: those the template usually asks of that sector, or all of them
+// for a sector the template names nowhere.
+func ContributionQuestions(t Template, sector string) []Question {
+	var asked, all []Question
+	for _, s := range t.Sections {
+		for _, q := range s.Questions {
+			all = append(all, q)
+			if contains(q.AskedOf, sector) {
+				asked = append(asked, q)
+			}
+		}
+	}
+	if len(asked) == 0 {
+		return all
+	}
+	return asked
+}
+
+func contributionItems(questions []Question) []contributionItem {
+	var items []contributionItem
+	for _, q := range questions {
+		if q.Kind == "yes_no" {
+			items = append(items, contributionItem{q, "yes_no", q.Text + " (yes or no)"})
+			items = append(items, contributionItem{q, "answer", "Details"})
+		} else {
+			items = append(items, contributionItem{q, "answer", q.Text})
+		}
+		for _, b := range q.Bindings {
+			f, _ := data.NamedFigureByName(b)
+			items = append(items, contributionItem{q, "figure:" + b, "Figure: " + f.Title})
+		}
+	}
+	return items
+}
+
+// ContributionWorkbook writes the workbook for one agency: instructions, the
+// questions with their figures in locked cells, and open answer cells that
+// accept yes or no, or a whole number, where that is what is asked.
+func ContributionWorkbook(w io.Writer, req ContributionRequest) error {
+	f := excelize.NewFile()
+	defer f.Close()
+	x := &xlsxWriter{f: f}
+	x.renameFirst(instructionsSheet)
+	x.newSheet(contributionSheet)
+	x.newSheet(identitySheet)
+
+	title := x.style(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 14}})
+	wrap := x.style(&excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}})
+	header := x.style(&excelize.Style{Font: &excelize.Font{Bold: true}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"E6EAF0"}},
+		Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}})
+	open := x.style(&excelize.Style{Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFF6CC"}},
+		Border:     []excelize.Border{{Type: "left", Color: "C9A400", Style: 1}, {Type: "right", Color: "C9A400", Style: 1}, {Type: "top", Color: "C9A400", Style: 1}, {Type: "bottom", Color: "C9A400", Style: 1}},
+		Alignment:  &excelize.Alignment{WrapText: true, Vertical: "top"},
+		Protection: &excelize.Protection{Locked: false}})
+	number := x.style(&excelize.Style{NumFmt: 3, Alignment: &excelize.Alignment{Vertical: "top"}})
+
+	// Instructions, and which reply and agency this workbook is for.
+	s := instructionsSheet
+	period := req.Reply.From + " to " + req.Reply.To
+	lines := [][2]string{
+		{"", req.Template.Title},
+		{"", ""},
+		{"For", req.Agency.Name},
+		{"State", req.State},
+		{"Reporting period", period},
+		{"Questionnaire", req.Template.Title + ", version " + req.Template.Version},
+		{"", ""},
+		{"How to reply", "1. Open the sheet “Questions”. Each row is a question, a yes-or-no, or a figure of the national register."},
+		{"", "2. Write only in the yellow cells of the column “Your answer”. The other cells are locked."},
+		{"", "3. For a figure, give your agency's own number for the reporting period if it differs from the register's, or leave the cell empty."},
+		{"", "4. Do not add, delete or move rows, columns or sheets, and do not rename the file's sheets: the program checks them when it reads your answers."},
+		{"", "5. Save the workbook as .xlsx and send it back to the national coordinator."},
+	}
+	for i, l := range lines {
+		x.setStr(s, cell(1, i+1), l[0])
+		x.setStr(s, cell(2, i+1), l[1])
+	}
+	x.setStyle(s, "B1", "B1", title)
+	x.setStyle(s, "A3", "A12", header)
+	x.setStyle(s, "B3", "B12", wrap)
+	x.colWidth(s, "A", 20)
+	x.colWidth(s, "B", 100)
+
+	// The identity the import checks: which reply, agency, template and
+	// questions this workbook was written for.
+	s = identitySheet
+	for i, kv := range [][2]string{{"format", contributionFormat}, {"reply", req.Reply.ID}, {"organisation", req.Agency.ID},
+		{"sector", req.Agency.Sector}, {"template", req.Template.ID + "@" + req.Template.Version}} {
+		x.setStr(s, cell(1, i+1), kv[0])
+		x.setStr(s, cell(2, i+1), kv[1])
+	}
+	x.hide(s)
+
+	// The questions.
+	s = contributionSheet
+	row := make([]any, len(contributionHeader))
+	for i, h := range contributionHeader {
+		row[i] = h
+	}
+	x.setRow(s, "A1", row)
+	x.setStyle(s, "A1", "E1", header)
+	items := contributionItems(ContributionQuestions(req.Template, req.Agency.Sector))
+	for i, it := range items {
+		r := i + 2
+		x.setStr(s, cell(1, r), it.question.ID)
+		x.setStr(s, cell(2, r), it.item)
+		x.setStr(s, cell(3, r), cellText(it.label))
+		x.setStyle(s, cell(1, r), cell(3, r), wrap)
+		x.setStyle(s, cell(5, r), cell(5, r), open)
+		switch {
+		case it.item == "yes_no":
+			x.validate(s, cell(5, r), func(dv *excelize.DataValidation) error {
+				dv.SetError(excelize.DataValidationErrorStyleStop, "Yes or no", "Choose yes or no.")
+				return dv.SetDropList([]string{"yes", "no"})
+			})
+		case strings.HasPrefix(it.item, "figure:"):
+			v := req.Figures[strings.TrimPrefix(it.item, "figure:")]
+			x.setValue(s, cell(4, r), v.Total)
+			x.setStyle(s, cell(4, r), cell(4, r), number)
+			x.validate(s, cell(5, r), func(dv *excelize.DataValidation) error {
+				dv.SetError(excelize.DataValidationErrorStyleStop, "A whole number", "Write a whole number, 0 or more.")
+				return dv.SetRange(0, 2147483647, excelize.DataValidationTypeWhole, excelize.DataValidationOperatorBetween)
+			})
+		}
+	}
+	for col, width := range map[string]float64{"A": 10, "B": 12, "C": 70, "D": 12, "E": 60} {
+		x.colWidth(s, col, width)
+	}
+	x.hideCol(s, "B")
+	x.freezeHeader(s)
+	x.protect(s)
+	x.activate(contributionSheet)
+	if x.err != nil {
+		return x.err
+	}
+	return f.Write(w)
+}
+
+func cell(col, row int) string {
+	name, _ := excelize.CoordinatesToCellName(col, row)
+	return name
+}
+
+// ContributionError says where a returned workbook cannot be read: the
+// sheet and cell when there is one, and why. Nothing of the workbook is kept.
+type ContributionError struct {
+	Sheet, Cell string
+	Reason      string
+}
+
+func (e *ContributionError) Error() string {
+	switch {
+	case e.Sheet != "" && e.Cell != "":
+		return fmt.Sprintf("sheet “%s”, cell %s: %s", e.Sheet, e.Cell, e.Reason)
+	case e.Sheet != "":
+		return fmt.Sprintf("sheet “%s”: %s", e.Sheet, e.Reason)
+	}
+	return e.Reason
+}
+
+// ContributionFrom is what a returned workbook holds: the agency it was
+// written for and its answers, one per question it answered.
+type ContributionFrom struct {
+	OrganisationID string
+	Answers        []data.Contribution
+}

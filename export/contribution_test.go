@@ -1,0 +1,220 @@
+package export
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/ncm-register/ncm-register/data"
+)
+
+// contributionSetup is a register with a police agency, a course its
+// officers attended, and a draft reply for 2026.
+func contributionSetup(t *testing.T) (*data.Store, Template, data.Reply, data.Organisation) {
+	t.Helper()
+	s, _, _, _ := course(t)
+	ctx := context.Background()
+	tpl, err := DefaultTemplate()
+	if err != nil {
+		t.Fatal(err)
+	}
+	police := data.Organisation{Name: "Border Police", Sector: "border_police"}
+	if err := s.SaveOrganisation(ctx, &police); err != nil {
+		t.Fatal(err)
+	}
+	r := data.Reply{TemplateID: tpl.ID, TemplateVersion: tpl.Version, From: "2026-01-01", To: "2026-12-31"}
+	if err := s.CreateReply(ctx, &r); err != nil {
+		t.Fatal(err)
+	}
+	return s, tpl, r, police
+}
+
+func contributionWorkbook(t *testing.T, s *data.Store, tpl Template, r data.Reply, agency data.Organisation) *excelize.File {
+	t.Helper()
+	figures, err := s.ReplyFigures(context.Background(), r.ID, []string{"training.courses", "training.participants_by_sector",
+		"training.participants_by_sex", "agreements.by_partner_country"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := ContributionWorkbook(&buf, ContributionRequest{Template: tpl, Reply: r, Agency: agency, State: "Moldova", Figures: figures}); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { f.Close() })
+	return f
+}
+
+// rowOf finds the row of the Questions sheet holding a question's item.
+func rowOf(t *testing.T, f *excelize.File, question, item string) int {
+	t.Helper()
+	rows, _ := f.GetRows(contributionSheet)
+	for i, r := range rows {
+		if len(r) > 1 && r[0] == question && r[1] == item {
+			return i + 1
+		}
+	}
+	t.Fatalf("no row for %s %s", question, item)
+	return 0
+}
+
+func saved(t *testing.T, f *excelize.File) *bytes.Buffer {
+	t.Helper()
+	buf, err := f.WriteToBuffer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return buf
+}
+
+func TestContributionWorkbookRoundTrip(t *testing.T) {
+	ctx := context.Background()
+	s, tpl, r, police := contributionSetup(t)
+	f := contributionWorkbook(t, s, tpl, r, police)
+
+	// Only the questions asked of border police, with the register's figure beside each figure row.
+	rows, _ := f.GetRows(contributionSheet)
+	var ids []string
+	for _, row := range rows[1:] {
+		if !contains(ids, row[0]) {
+			ids = append(ids, row[0])
+		}
+	}
+	if strings.Join(ids, " ") != "D1 G2" {
+		t.Errorf("questions asked of border police: %v", ids)
+	}
+	courses := rowOf(t, f, "D1", "figure:training.courses")
+	if v, _ := f.GetCellValue(contributionSheet, cell(4, courses)); v != "1" {
+		t.Errorf("the register's course count is %q, want 1", v)
+	}
+	if typ, _ := f.GetCellType(contributionSheet, cell(4, courses)); typ != excelize.CellTypeNumber && typ != excelize.CellTypeUnset {
+		t.Errorf("the register's figure is stored as %v, not a number", typ)
+	}
+	// The question cells are locked, the answer cells open and validated.
+	if opts, err := f.GetSheetProtection(contributionSheet); err != nil || opts.SelectLockedCells != true {
+		t.Errorf("the Questions sheet is not protected: %+v, %v", opts, err)
+	}
+	answerStyle, _ := f.GetCellStyle(contributionSheet, cell(5, courses))
+	if st, _ := f.GetStyle(answerStyle); st.Protection == nil || st.Protection.Locked {
+		t.Error("the answer cell is locked")
+	}
+	questionStyle, _ := f.GetCellStyle(contributionSheet, cell(3, courses))
+	if st, _ := f.GetStyle(questionStyle); st.Protection != nil && !st.Protection.Locked {
+		t.Error("the question cell is open")
+	}
+	dvs, _ := f.GetDataValidations(contributionSheet)
+	if len(dvs) != 4 { // D1 has three figures, G2 one
+		t.Errorf("%d data validations, want 4 (one per figure)", len(dvs))
+	}
+	if v, _ := f.GetCellValue(instructionsSheet, "B3"); v != "Border Police" {
+		t.Errorf("the instructions are for %q", v)
+	}
+
+	// The agency fills it in, as it would in a spreadsheet program.
+	fill := map[string]any{
+		cell(5, rowOf(t, f, "D1", "answer")): "Two courses for 40 officers; =not a formula",
+		cell(5, courses):                     2,
+		cell(5, rowOf(t, f, "G2", "figure:agreements.by_partner_country")): "3",
+	}
+	for c, v := range fill {
+		if err := f.SetCellValue(contributionSheet, c, v); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, err := ReadContribution(saved(t, f), tpl, r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.OrganisationID != police.ID || len(got.Answers) != 2 {
+		t.Fatalf("read %+v", got)
+	}
+	if err := s.ImportContributions(ctx, r.ID, got.OrganisationID, "border-police.xlsx", got.Answers); err != nil {
+		t.Fatal(err)
+	}
+	kept, _ := s.Contributions(ctx, r.ID)
+	if len(kept) != 2 || kept[0].QuestionID != "D1" || kept[0].OrganisationName != "Border Police" ||
+		kept[0].Narrative != "Two courses for 40 officers; =not a formula" || kept[0].Figures["training.courses"] != 2 ||
+		kept[1].Figures["agreements.by_partner_country"] != 3 {
+		t.Errorf("kept %+v", kept)
+	}
+}
+
+func TestBrokenContributionWorkbooksAreRefusedWithTheirCell(t *testing.T) {
+	s, tpl, r, police := contributionSetup(t)
+	other := data.Reply{TemplateID: tpl.ID, TemplateVersion: tpl.Version, From: "2025-01-01", To: "2025-12-31"}
+	if err := s.CreateReply(context.Background(), &other); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name   string
+		change func(f *excelize.File) error
+		reply  data.Reply
+		want   string // in the message
+		sheet  string
+		cell   string
+	}{
+		{name: "moved column", change: func(f *excelize.File) error { return f.InsertCols(contributionSheet, "C", 1) },
+			want: "columns were moved", sheet: contributionSheet, cell: "C1"},
+		{name: "deleted row", change: func(f *excelize.File) error { return f.RemoveRow(contributionSheet, 3) },
+			want: "rows were moved", sheet: contributionSheet, cell: "B3"},
+		{name: "another reply", reply: other, want: "another reply", sheet: identitySheet, cell: "B2"},
+		{name: "not a number", change: func(f *excelize.File) error {
+			return f.SetCellStr(contributionSheet, cell(5, rowOf(t, f, "D1", "figure:training.courses")), "about 12")
+		}, want: "not a whole number", sheet: contributionSheet, cell: "E3"},
+		{name: "a decimal comma is not a thousands separator", change: func(f *excelize.File) error {
+			return f.SetCellStr(contributionSheet, "E3", "1,5")
+		}, want: "not a whole number", sheet: contributionSheet, cell: "E3"},
+		{name: "identity deleted", change: func(f *excelize.File) error { return f.DeleteSheet(identitySheet) },
+			want: "not written by NCM Register", sheet: identitySheet},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			f := contributionWorkbook(t, s, tpl, r, police)
+			if tc.change != nil {
+				if err := tc.change(f); err != nil {
+					t.Fatal(err)
+				}
+			}
+			reply := r
+			if tc.reply.ID != "" {
+				reply = tc.reply
+			}
+			got, err := ReadContribution(saved(t, f), tpl, reply)
+			var ce *ContributionError
+			if !errors.As(err, &ce) {
+				t.Fatalf("accepted: %+v, %v", got, err)
+			}
+			if !strings.Contains(ce.Reason, tc.want) || ce.Sheet != tc.sheet || ce.Cell != tc.cell {
+				t.Errorf("refused with %q at %s!%s; want %q at %s!%s", ce.Reason, ce.Sheet, ce.Cell, tc.want, tc.sheet, tc.cell)
+			}
+			if len(got.Answers) != 0 {
+				t.Errorf("a refused workbook gave answers: %+v", got.Answers)
+			}
+		})
+	}
+	t.Run("not a workbook", func(t *testing.T) {
+		_, err := ReadContribution(strings.NewReader("Name,Answer\nPolice,yes\n"), tpl, r)
+		if err == nil || !strings.Contains(err.Error(), "not an xlsx workbook") {
+			t.Errorf("a CSV file: %v", err)
+		}
+	})
+}
+
+func TestWholeNumbers(t *testing.T) {
+	for in, want := range map[string]int{"12": 12, "12.0": 12, "12,345": 12345, "1 234": 1234, "0": 0} {
+		if got, err := wholeNumber(in); err != nil || got != want {
+			t.Errorf("%q read as %d, %v; want %d", in, got, err, want)
+		}
+	}
+	for _, in := range []string{"-1", "1.5", "1,5", "twelve", "1e12"} {
+		if _, err := wholeNumber(in); err == nil {
+			t.Errorf("%q was read as a whole number", in)
+		}
+	}
+}

@@ -1,0 +1,150 @@
+package export
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/ncm-register/ncm-register/data"
+)
+
+// ReadContribution reads a workbook an agency sent back for a reply. It is
+// refused, with the sheet, cell and reason, when it is not a workbook, was
+// written for another reply or questionnaire, or has had its sheets,
+// columns or rows changed; or when an answer is not what its cell asks for.
+// A refused workbook gives no answers at all.
+func ReadContribution(r io.Reader, t Template, reply data.Reply) (ContributionFrom, error) {
+	var out ContributionFrom
+	f, err := excelize.OpenReader(r)
+	if err != nil {
+		return out, &ContributionError{Reason: "this is not an xlsx workbook (" + err.Error() + ")"}
+	}
+	defer f.Close()
+
+	identity, err := readIdentity(f)
+	if err != nil {
+		return out, err
+	}
+	if identity["reply"] != reply.ID {
+		return out, &ContributionError{Sheet: identitySheet, Cell: "B2", Reason: "this workbook was written for another reply; " +
+			"write a new workbook for the reply of " + reply.From + " to " + reply.To + " and send it to the agency"}
+	}
+	if want := t.ID + "@" + t.Version; identity["template"] != want {
+		return out, &ContributionError{Sheet: identitySheet, Cell: "B5", Reason: fmt.Sprintf(
+			"this workbook asks the questions of template %s, not of %s", identity["template"], want)}
+	}
+	out.OrganisationID = identity["organisation"]
+
+	rows, err := f.GetRows(contributionSheet, excelize.Options{RawCellValue: true})
+	if err != nil {
+		return out, &ContributionError{Sheet: contributionSheet, Reason: "the sheet is missing or cannot be read"}
+	}
+	for i, want := range contributionHeader {
+		if got := at(rows, 0, i); got != want {
+			return out, &ContributionError{Sheet: contributionSheet, Cell: cell(i+1, 1), Reason: fmt.Sprintf(
+				"the heading should be “%s” but is “%s”: columns were moved, added or deleted", want, got)}
+		}
+	}
+	items := contributionItems(ContributionQuestions(t, identity["sector"]))
+	byQuestion := map[string]*data.Contribution{}
+	var order []string
+	for i, it := range items {
+		r := i + 1
+		if got := at(rows, r, 0); got != it.question.ID || at(rows, r, 1) != it.item {
+			c, want := cell(1, r+1), it.question.ID
+			if got == it.question.ID {
+				c, got, want = cell(2, r+1), at(rows, r, 1), it.item
+			}
+			return out, &ContributionError{Sheet: contributionSheet, Cell: c, Reason: fmt.Sprintf(
+				"this row should hold “%s” but holds “%s”: rows were moved, added or deleted", want, got)}
+		}
+		answer := strings.TrimSpace(at(rows, r, 4))
+		if answer == "" {
+			continue
+		}
+		c := byQuestion[it.question.ID]
+		if c == nil {
+			c = &data.Contribution{ReplyID: reply.ID, QuestionID: it.question.ID, OrganisationID: out.OrganisationID}
+			byQuestion[it.question.ID] = c
+			order = append(order, it.question.ID)
+		}
+		switch {
+		case it.item == "yes_no":
+			yn := strings.ToLower(answer)
+			if yn != "yes" && yn != "no" {
+				return out, &ContributionError{Sheet: contributionSheet, Cell: cell(5, r+1), Reason: fmt.Sprintf("“%s” should be yes or no", answer)}
+			}
+			c.YesNo = yn
+		case strings.HasPrefix(it.item, "figure:"):
+			n, err := wholeNumber(answer)
+			if err != nil {
+				return out, &ContributionError{Sheet: contributionSheet, Cell: cell(5, r+1), Reason: fmt.Sprintf("“%s” %v", answer, err)}
+			}
+			if c.Figures == nil {
+				c.Figures = map[string]int{}
+			}
+			c.Figures[strings.TrimPrefix(it.item, "figure:")] = n
+		default:
+			c.Narrative = answer
+		}
+	}
+	if extra := len(items) + 1; len(rows) > extra && strings.Join(rows[extra], "") != "" {
+		return out, &ContributionError{Sheet: contributionSheet, Cell: cell(1, extra+1), Reason: "rows were added below the questions"}
+	}
+	for _, q := range order {
+		out.Answers = append(out.Answers, *byQuestion[q])
+	}
+	return out, nil
+}
+
+func readIdentity(f *excelize.File) (map[string]string, error) {
+	rows, err := f.GetRows(identitySheet)
+	if err != nil {
+		return nil, &ContributionError{Sheet: identitySheet, Reason: "the workbook was not written by NCM Register for a reply, " +
+			"or its hidden sheet “Identity” was deleted"}
+	}
+	identity := map[string]string{}
+	for _, r := range rows {
+		if len(r) >= 2 {
+			identity[r[0]] = r[1]
+		}
+	}
+	if identity["format"] != contributionFormat {
+		return nil, &ContributionError{Sheet: identitySheet, Cell: "B1", Reason: "the workbook is not a contribution workbook this program can read"}
+	}
+	return identity, nil
+}
+
+// at is the text of a cell of rows read by GetRows (which stops each row
+// at its last filled cell).
+func at(rows [][]string, r, c int) string {
+	if r >= len(rows) || c >= len(rows[r]) {
+		return ""
+	}
+	return strings.TrimSpace(rows[r][c])
+}
+
+// thousands matches 12,345 but not 1,5 (a decimal comma).
+var thousands = regexp.MustCompile(`^\d{1,3}(,\d{3})+$`)
+
+var errNotWhole = errors.New("is not a whole number of 0 or more")
+
+// wholeNumber reads a count as spreadsheets store it ("12", or "12.0" from
+// some programs), also when typed with thousands separators.
+func wholeNumber(s string) (int, error) {
+	s = strings.NewReplacer(" ", "", "\u00a0", "", "\u202f", "").Replace(s)
+	if thousands.MatchString(s) {
+		s = strings.ReplaceAll(s, ",", "")
+	}
+	v, err := strconv.ParseFloat(s, 64)
+	if err != nil || v < 0 || v != math.Trunc(v) || v > math.MaxInt32 {
+		return 0, errNotWhole
+	}
+	return int(v), nil
+}
