@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"encoding/json"
 	"errors"
+	"fmt"
+	"sort"
 	"strings"
 	"time"
 
@@ -254,4 +256,60 @@ func (s *Store) ReopenReply(ctx context.Context, replyID string) (Reply, error) 
 		return nil
 	})
 	return n, err
+}
+
+// CopyAnswers starts a draft from an earlier reply: each question the draft
+// has not answered yet takes the earlier answer, in one change; answers
+// already written are kept. It gives the number of answers copied.
+func (s *Store) CopyAnswers(ctx context.Context, fromReplyID, toReplyID string) (int, error) {
+	to, err := s.GetReply(ctx, toReplyID)
+	if err != nil {
+		return 0, err
+	}
+	if to.Status == "final" {
+		return 0, ErrReplyFinal
+	}
+	from, err := s.Answers(ctx, fromReplyID)
+	if err != nil {
+		return 0, err
+	}
+	have, err := s.Answers(ctx, toReplyID)
+	if err != nil {
+		return 0, err
+	}
+	var copied []Answer
+	for q, a := range from {
+		if h, ok := have[q]; (!ok || (h.Narrative == "" && h.YesNo == "")) && (a.Narrative != "" || a.YesNo != "") {
+			copied = append(copied, a)
+		}
+	}
+	if len(copied) == 0 {
+		return 0, nil
+	}
+	sort.Slice(copied, func(i, j int) bool { return questionBefore(copied[i].QuestionID, copied[j].QuestionID) })
+	err = s.writeTx(ctx, func(tx *sql.Tx) error {
+		change, err := s.newChange(ctx, tx, "update", fmt.Sprintf("Copy %d answers from an earlier reply", len(copied)))
+		if err != nil {
+			return err
+		}
+		at := s.timestamp()
+		for _, a := range copied {
+			id := toReplyID + "/" + a.QuestionID
+			v := values{"reply_id": toReplyID, "question_id": a.QuestionID, "narrative": a.Narrative, "yes_no": a.YesNo}
+			if _, ok := have[a.QuestionID]; !ok {
+				err = answerTable.insert(ctx, tx, change, id, v, at)
+			} else {
+				old, lerr := answerTable.load(ctx, tx, id)
+				if lerr != nil {
+					return lerr
+				}
+				_, err = answerTable.update(ctx, tx, change, id, old, v, at)
+			}
+			if err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	return len(copied), err
 }

@@ -53,3 +53,38 @@ func TestReplyFinalisedFiguresDoNotMove(t *testing.T) {
 		t.Error("reopening changed the final reply")
 	}
 }
+
+func TestCopyAnswersKeepsWhatTheDraftHas(t *testing.T) {
+	ctx := context.Background()
+	s := newStore(t)
+	last := Reply{TemplateID: "ecosoc-2006-27", From: "2024-01-01", To: "2024-12-31"}
+	this := Reply{TemplateID: "ecosoc-2006-27", From: "2025-01-01", To: "2025-12-31"}
+	for _, r := range []*Reply{&last, &this} {
+		if err := s.CreateReply(ctx, r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, a := range []Answer{{QuestionID: "A1", YesNo: "yes", Narrative: "Ratified in 2005."},
+		{QuestionID: "A2", Narrative: "Article 165 of the Criminal Code."}, {QuestionID: "H3", Narrative: "Funding."}} {
+		if err := s.SetAnswer(ctx, last.ID, a); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := s.SetAnswer(ctx, this.ID, Answer{QuestionID: "H3", Narrative: "Data sharing."}); err != nil {
+		t.Fatal(err)
+	}
+	n, err := s.CopyAnswers(ctx, last.ID, this.ID)
+	if err != nil || n != 2 {
+		t.Fatalf("copied %d, %v; want 2", n, err)
+	}
+	got, _ := s.Answers(ctx, this.ID)
+	if got["A1"].YesNo != "yes" || got["A2"].Narrative != "Article 165 of the Criminal Code." || got["H3"].Narrative != "Data sharing." {
+		t.Errorf("answers after the copy: %+v", got)
+	}
+	if _, err := s.Undo(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ = s.Answers(ctx, this.ID); len(got) != 1 {
+		t.Errorf("undo left %d answers, want the 1 of before", len(got))
+	}
+}

@@ -1,6 +1,8 @@
 package export
 
 import (
+	"context"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -105,5 +107,35 @@ func TestCompleteness(t *testing.T) {
 	}
 	if !contains(c.ZeroFigures, "C1: mechanism.government") {
 		t.Errorf("a missing figure is not listed: %v", c.ZeroFigures)
+	}
+}
+
+func TestLoadedTemplatesAreKeptAndFound(t *testing.T) {
+	ctx := context.Background()
+	s, err := data.Open(ctx, filepath.Join(t.TempDir(), "r.db"), data.Options{Device: "test"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	raw := []byte(`{"id": "official", "version": "2027", "title": "Official questionnaire",
+  "sections": [{"id": "I", "title": "Coordination", "questions": [
+    {"id": "I.1", "kind": "figures", "text": "Members?", "bindings": ["mechanism.members"]}]}]}`)
+	if _, err := LoadTemplate(ctx, s, []byte(`{"id": "broken", "title": "x", "sections": [{"id": "A", "questions": [
+    {"id": "A1", "kind": "figures", "text": "?", "bindings": ["no.such.figure"]}]}]}`)); err == nil || !strings.Contains(err.Error(), "line 2") {
+		t.Errorf("a template binding an unknown figure: %v", err)
+	}
+	if _, err := LoadTemplate(ctx, s, raw); err != nil {
+		t.Fatal(err)
+	}
+	list, err := Templates(ctx, s)
+	if err != nil || len(list) != 2 || list[0].ID != "ecosoc-2006-27" || list[1].ID != "official" {
+		t.Fatalf("templates %+v, %v", list, err)
+	}
+	got, err := TemplateOf(ctx, s, "official", "2027")
+	if err != nil || got.Sections[0].Questions[0].ID != "I.1" || strings.Join(got.Bindings(), ",") != "mechanism.members" {
+		t.Errorf("the loaded template: %+v, %v", got, err)
+	}
+	if _, err := TemplateOf(ctx, s, "official", "2030"); err == nil || !strings.Contains(err.Error(), "load its template file") {
+		t.Errorf("a template not loaded: %v", err)
 	}
 }
