@@ -1,0 +1,363 @@
+package export
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sort"
+	"strconv"
+	"time"
+
+	"github.com/ncm-register/ncm-register/data"
+)
+
+// ReplyContent is everything one document of a questionnaire reply shows,
+// read from the register once (LoadReply, off the window's thread) and then
+// written as a workbook (ReplyXLSX), a PDF (ReplyPDF) or both.
+type ReplyContent struct {
+	Reply    data.Reply
+	Template Template
+	// State is the register's country by name ("" when not set in Settings).
+	State string
+	// Officer and OfficerOrganisation name the replying officer ("" when none).
+	Officer, OfficerOrganisation string
+	Answers                      map[string]data.Answer      // by question id
+	Figures                      map[string]data.FigureValue // by figure name: live for a draft, frozen for a final reply
+	Contributions                []data.Contribution         // by question id, then agency
+	Annexes                      ReplyAnnexes
+	// Today is the day the document is made (YYYY-MM-DD): the date of a
+	// draft, and the day the annexes were drawn from the register.
+	Today string
+}
+
+// ReplyAnnexes are the lists drawn from the register for the reply's
+// period. Unlike a final reply's figures they are not frozen: they show the
+// register as it is on the day the document is made.
+type ReplyAnnexes struct {
+	Members []data.Organisation // the mechanism's members now, chair first
+	// Courses hands the courses held in the period to yield one at a time,
+	// so that thousands of them go into a file without being held in memory.
+	Courses func(yield func(data.AnnexCourse) error) error
+	// CourseSectors are the sectors of the participants counted in the
+	// period, in the order of data.Sectors: the course list's columns.
+	CourseSectors []data.Code
+	Campaigns     []data.Campaign  // running on a day of the period, oldest first
+	Agreements    []data.Agreement // signed by the end of the period, oldest first
+	Actions       []ReplyAction    // of the plans whose years meet the period
+	Years         []int            // the calendar years the period touches
+	Statistics    []data.Statistic // of those years, by year, measure and breakdown
+}
+
+// ReplyAction is an action of a plan of action, with the names the annex shows.
+type ReplyAction struct {
+	data.Action
+	Plan string // the plan's title
+	Lead string // the lead organisation's name
+}
+
+// replyChartFigures are drawn as charts in the workbook, whatever the
+// template binds, so LoadReply always asks for them.
+var replyChartFigures = []string{"training.participants_by_sector", "campaigns.by_channel"}
+
+// LoadReply reads a reply and everything its documents show: the reply for
+// template t, its answers, the figures of every binding of t (frozen for a
+// final reply), the agencies' contributions and the annexes of its period.
+func LoadReply(ctx context.Context, s *data.Store, t Template, replyID string) (ReplyContent, error) {
+	c := ReplyContent{Template: t, Today: time.Now().Format(time.DateOnly)}
+	var err error
+	if c.Reply, err = s.GetReply(ctx, replyID); err != nil {
+		return c, err
+	}
+	if c.Reply.TemplateID != t.ID {
+		return c, fmt.Errorf("the reply answers the questionnaire %q, not %q", c.Reply.TemplateID, t.ID)
+	}
+	c.State = codeLabel(data.Countries(), s.Country(ctx))
+	if c.Officer, c.OfficerOrganisation, err = replyOfficer(ctx, s, c.Reply.Officer); err != nil {
+		return c, err
+	}
+	if c.Answers, err = s.Answers(ctx, replyID); err != nil {
+		return c, err
+	}
+	if c.Figures, err = s.ReplyFigures(ctx, replyID, replyFigureNames(t)); err != nil {
+		return c, err
+	}
+	if c.Contributions, err = s.Contributions(ctx, replyID); err != nil {
+		return c, err
+	}
+	c.Annexes, err = loadAnnexes(ctx, s, c.Reply.From, c.Reply.To)
+	return c, err
+}
+
+// replyFigureNames are the figures bound anywhere in t, and those charted.
+func replyFigureNames(t Template) []string {
+	var names []string
+	seen := map[string]bool{}
+	add := func(n string) {
+		if !seen[n] {
+			seen[n] = true
+			names = append(names, n)
+		}
+	}
+	for _, sec := range t.Sections {
+		for _, q := range sec.Questions {
+			for _, b := range q.Bindings {
+				add(b)
+			}
+		}
+	}
+	for _, n := range replyChartFigures {
+		add(n)
+	}
+	return names
+}
+
+// replyOfficer names the replying officer and their organisation; a
+// contact no longer in the register leaves both empty.
+func replyOfficer(ctx context.Context, s *data.Store, contactID string) (name, organisation string, err error) {
+	if contactID == "" {
+		return "", "", nil
+	}
+	p, err := s.Contact(ctx, contactID)
+	if errors.Is(err, data.ErrNotFound) {
+		return "", "", nil
+	}
+	if err != nil {
+		return "", "", err
+	}
+	o, err := s.Organisation(ctx, p.OrganisationID)
+	if errors.Is(err, data.ErrNotFound) {
+		return p.Name, "", nil
+	}
+	return p.Name, o.Name, err
+}
+
+func loadAnnexes(ctx context.Context, s *data.Store, from, to string) (ReplyAnnexes, error) {
+	var a ReplyAnnexes
+	var err error
+	if a.Members, err = s.Members(ctx); err != nil {
+		return a, err
+	}
+	a.Courses = func(yield func(data.AnnexCourse) error) error { return s.AnnexCourses(ctx, from, to, yield) }
+	training, err := s.TrainingFiguresForPeriod(ctx, from, to)
+	if err != nil {
+		return a, err
+	}
+	for _, sector := range data.SectorCodes() {
+		if training.BySector[sector.Code] > 0 {
+			a.CourseSectors = append(a.CourseSectors, sector)
+		}
+	}
+	if a.Campaigns, err = s.Campaigns(ctx, data.CampaignFilter{From: from, To: to}); err != nil {
+		return a, err
+	}
+	sort.SliceStable(a.Campaigns, func(i, j int) bool { return a.Campaigns[i].FirstDay < a.Campaigns[j].FirstDay })
+	if a.Agreements, err = signedBy(ctx, s, to); err != nil {
+		return a, err
+	}
+	if a.Actions, err = planActions(ctx, s, from, to); err != nil {
+		return a, err
+	}
+	a.Years, a.Statistics, err = statisticsOf(ctx, s, from, to)
+	return a, err
+}
+
+// signedBy lists the agreements signed on or before day, oldest first,
+// whatever their status now (the annex shows it).
+func signedBy(ctx context.Context, s *data.Store, day string) ([]data.Agreement, error) {
+	all, err := s.Agreements(ctx, data.AgreementFilter{})
+	if err != nil {
+		return nil, err
+	}
+	var out []data.Agreement
+	for _, a := range all {
+		if a.SignedOn != "" && a.SignedOn <= day {
+			out = append(out, a)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].SignedOn < out[j].SignedOn })
+	return out, nil
+}
+
+// planActions lists the actions of every plan whose years meet the period,
+// each plan's by pillar then deadline.
+func planActions(ctx context.Context, s *data.Store, from, to string) ([]ReplyAction, error) {
+	plans, err := s.Plans(ctx)
+	if err != nil {
+		return nil, err
+	}
+	firstYear, lastYear := yearOf(from), yearOf(to)
+	names := map[string]string{}
+	var out []ReplyAction
+	for _, p := range plans {
+		if p.LastYear < firstYear || p.FirstYear > lastYear {
+			continue
+		}
+		actions, err := s.Actions(ctx, p.ID)
+		if err != nil {
+			return nil, err
+		}
+		for _, a := range actions {
+			lead, ok := names[a.Lead]
+			if !ok && a.Lead != "" {
+				o, err := s.Organisation(ctx, a.Lead)
+				if err != nil && !errors.Is(err, data.ErrNotFound) {
+					return nil, err
+				}
+				lead, names[a.Lead] = o.Name, o.Name
+			}
+			out = append(out, ReplyAction{Action: a, Plan: p.Title, Lead: lead})
+		}
+	}
+	return out, nil
+}
+
+// statisticsOf reads the yearly statistics of the calendar years the
+// period touches.
+func statisticsOf(ctx context.Context, s *data.Store, from, to string) ([]int, []data.Statistic, error) {
+	var years []int
+	for y := yearOf(from); y <= yearOf(to); y++ {
+		years = append(years, y)
+	}
+	all, err := s.AllStatistics(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	var out []data.Statistic
+	for _, st := range all {
+		if len(years) > 0 && st.Year >= years[0] && st.Year <= years[len(years)-1] {
+			out = append(out, st)
+		}
+	}
+	return years, out, nil
+}
+
+func yearOf(day string) int {
+	if len(day) < 4 {
+		return 0
+	}
+	y, _ := strconv.Atoi(day[:4])
+	return y
+}
+
+// replyDay is the date a reply is dated: the day it was finalised, or the
+// day the document is made for a draft.
+func (c ReplyContent) replyDay() string {
+	if c.final() {
+		if t, err := time.Parse(time.RFC3339, c.Reply.FinalisedAt); err == nil {
+			return t.Format(time.DateOnly)
+		}
+	}
+	return c.Today
+}
+
+func (c ReplyContent) final() bool { return c.Reply.Status == "final" }
+
+// statusText says what state the reply is in, in the words of its cover.
+func (c ReplyContent) statusText() string {
+	if c.final() {
+		return "Final: the figures are as frozen when the reply was finalised"
+	}
+	return "Draft: not yet finalised; the figures are computed from the register as it stands"
+}
+
+// officerText is the replying officer with their organisation.
+func (c ReplyContent) officerText() string {
+	switch {
+	case c.Officer == "":
+		return "Not named"
+	case c.OfficerOrganisation == "":
+		return c.Officer
+	}
+	return c.Officer + ", " + c.OfficerOrganisation
+}
+
+func (c ReplyContent) stateText() string {
+	if c.State == "" {
+		return "Not set (Settings: country of the register)"
+	}
+	return c.State
+}
+
+// contributionsTo are the agencies' answers to one question.
+func (c ReplyContent) contributionsTo(questionID string) []data.Contribution {
+	var out []data.Contribution
+	for _, k := range c.Contributions {
+		if k.QuestionID == questionID {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// yesNoText writes a yes/no answer as a reply shows it.
+func yesNoText(v string) string {
+	switch v {
+	case "yes":
+		return "Yes"
+	case "no":
+		return "No"
+	}
+	return ""
+}
+
+// figureTitle is a figure's title, or its name for one the register no
+// longer knows (a frozen reply can outlive a figure).
+func figureTitle(name string) (title, rule string) {
+	if f, ok := data.NamedFigureByName(name); ok {
+		return f.Title, f.Rule
+	}
+	return name, ""
+}
+
+// statisticLabel names a measure and, for a breakdown, its group and part.
+func statisticLabel(measure, breakdown string) (string, string) {
+	m := codeLabel(data.Measures, measure)
+	if breakdown == "" {
+		return m, "Total"
+	}
+	for _, g := range data.Breakdowns(measure) {
+		for _, p := range g.Parts {
+			if g.Name+":"+p.Code == breakdown {
+				return m, g.Label + ": " + p.Label
+			}
+		}
+	}
+	return m, breakdown
+}
+
+// statisticLine is one measure, or one part of its breakdown, of the
+// statistics annex, with its value for each year it was entered.
+type statisticLine struct {
+	Measure, Breakdown string // as the annex shows them
+	ByYear             map[int]int
+}
+
+// statisticLines orders the statistics as the register's forms do: each
+// measure's total, then its breakdowns; lines without any figure entered
+// in the period are left out.
+func (a ReplyAnnexes) statisticLines() []statisticLine {
+	entered := map[string]map[int]int{}
+	for _, st := range a.Statistics {
+		key := st.Measure + "/" + st.Breakdown
+		if entered[key] == nil {
+			entered[key] = map[int]int{}
+		}
+		entered[key][st.Year] = st.Value
+	}
+	var out []statisticLine
+	add := func(measure, breakdown string) {
+		if byYear := entered[measure+"/"+breakdown]; byYear != nil {
+			m, b := statisticLabel(measure, breakdown)
+			out = append(out, statisticLine{Measure: m, Breakdown: b, ByYear: byYear})
+		}
+	}
+	for _, m := range data.Measures {
+		add(m.Code, "")
+		for _, g := range data.Breakdowns(m.Code) {
+			for _, p := range g.Parts {
+				add(m.Code, g.Name+":"+p.Code)
+			}
+		}
+	}
+	return out
+}

@@ -1,0 +1,93 @@
+package export
+
+import (
+	"fmt"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// replyCharts are drawn on the Charts sheet, each from a figure of the
+// reply (so a final reply charts its frozen figures).
+var replyCharts = []struct {
+	figure, title, category, unit string
+	kind                          excelize.ChartType
+}{
+	{"training.participants_by_sector", "Training participants by sector", "Sector", "Participants", excelize.Bar},
+	{"campaigns.by_channel", "Awareness campaigns by channel", "Channel", "Campaigns", excelize.Col},
+}
+
+// writeCharts lays each charted figure's breakdown out in two columns of a
+// plain sheet and draws a native Excel chart from those cells: a chart
+// cannot point into a sheet still being streamed, and the numbers stay
+// beside it for anyone who wants to check or re-chart them.
+func writeCharts(f *excelize.File, st replyStyles, c ReplyContent) error {
+	const sheet = "Charts"
+	if _, err := f.NewSheet(sheet); err != nil {
+		return err
+	}
+	if err := f.SetColWidth(sheet, "A", "A", 30); err != nil {
+		return err
+	}
+	if err := f.SetColWidth(sheet, "B", "B", 14); err != nil {
+		return err
+	}
+	row := 1
+	for _, ch := range replyCharts {
+		v := c.Figures[ch.figure]
+		set := func(cell string, value any, style int) error {
+			if s, ok := value.(string); ok {
+				value = cellText(s)
+			}
+			if err := f.SetCellValue(sheet, cell, value); err != nil {
+				return err
+			}
+			return f.SetCellStyle(sheet, cell, cell, style)
+		}
+		title := ch.title + ", " + c.period()
+		if err := set(fmt.Sprintf("A%d", row), title, st.label); err != nil {
+			return err
+		}
+		header := row + 1
+		if err := set(fmt.Sprintf("A%d", header), ch.category, st.header); err != nil {
+			return err
+		}
+		if err := set(fmt.Sprintf("B%d", header), ch.unit, st.header); err != nil {
+			return err
+		}
+		for i, r := range v.Rows {
+			if err := set(fmt.Sprintf("A%d", header+1+i), r.Label, st.wrap); err != nil {
+				return err
+			}
+			if err := f.SetCellInt(sheet, fmt.Sprintf("B%d", header+1+i), int64(r.Value)); err != nil {
+				return err
+			}
+		}
+		first, last := header+1, header+len(v.Rows)
+		if len(v.Rows) == 0 {
+			if err := set(fmt.Sprintf("A%d", header+1), "None in the period", st.note); err != nil {
+				return err
+			}
+			row = header + 3
+			continue
+		}
+		chart := &excelize.Chart{
+			Type: ch.kind,
+			Series: []excelize.ChartSeries{{
+				Name:       fmt.Sprintf("%s!$B$%d", sheet, header),
+				Categories: fmt.Sprintf("%s!$A$%d:$A$%d", sheet, first, last),
+				Values:     fmt.Sprintf("%s!$B$%d:$B$%d", sheet, first, last),
+			}},
+			Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: title}}},
+			Legend:    excelize.ChartLegend{Position: "none"},
+			Dimension: excelize.ChartDimension{Width: 640, Height: uint(max(320, 40+22*len(v.Rows)))},
+			PlotArea:  excelize.ChartPlotArea{ShowVal: true},
+		}
+		if err := f.AddChart(sheet, fmt.Sprintf("D%d", row), chart); err != nil {
+			return err
+		}
+		// Leave room below for the taller of the table and the chart
+		// (rows of 20 pixels).
+		row = max(last+3, row+int(chart.Dimension.Height)/20+2)
+	}
+	return nil
+}
