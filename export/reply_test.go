@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -355,6 +356,42 @@ func TestReplyXLSXReadsBack(t *testing.T) {
 	})
 }
 
+func TestReplyPDFHasEveryQuestionAndSection(t *testing.T) {
+	r := newReplyRegister(t)
+	var b bytes.Buffer
+	if err := ReplyPDF(&b, r.load(t)); err != nil {
+		t.Fatal(err)
+	}
+	pages := pdfText(t, b.Bytes())
+	if len(pages) < 2 {
+		t.Fatalf("%d page(s), want more than one", len(pages))
+	}
+	all := strings.Join(pages, "\n")
+	flat := strings.Join(strings.Fields(all), " ")
+	for _, sec := range r.tpl.Sections {
+		if !strings.Contains(flat, sec.ID+". "+sec.Title) {
+			t.Errorf("section %q is missing", sec.ID+". "+sec.Title)
+		}
+		for _, q := range sec.Questions {
+			if !strings.Contains(all, q.ID+". ") {
+				t.Errorf("question %s is missing", q.ID)
+			}
+		}
+	}
+	for _, want := range []string{"Moldova", "Ana Lungu, Ministry of Internal Affairs", "1 January 2024 to 31 December 2025",
+		"27 November 2026 (Draft)", "General Police Inspectorate", formulaAnswer, "Training participants by sector",
+		"Courses count when held", "Two of our officers took the joint course.", "Joint course on victim identification",
+		"Safe migration", "Referral of victims", "School sessions in every district", "Annex 6. Statistics by year"} {
+		if !strings.Contains(flat, want) {
+			t.Errorf("the PDF lacks %q", want)
+		}
+	}
+	n := strconv.Itoa(len(pages))
+	if !regexp.MustCompile(`\b` + n + ` ?/ ?` + n + `\b`).MatchString(pages[len(pages)-1]) {
+		t.Errorf("the last page is not numbered:\n%s", pages[len(pages)-1])
+	}
+}
+
 func TestEmptyRegisterGivesAClearlyEmptyReply(t *testing.T) {
 	ctx := context.Background()
 	s := openReplyStore(t)
@@ -389,6 +426,17 @@ func TestEmptyRegisterGivesAClearlyEmptyReply(t *testing.T) {
 		t.Errorf("cover %q", cover)
 	}
 
+	var b bytes.Buffer
+	if err := ReplyPDF(&b, c); err != nil {
+		t.Fatal(err)
+	}
+	flat := strings.Join(strings.Fields(strings.Join(pdfText(t, b.Bytes()), "\n")), " ")
+	for _, want := range []string{"No answer yet.", "No courses held in the period.", "No campaigns in the period.",
+		"No member organisations recorded.", "No statistics entered for the years of the period."} {
+		if !strings.Contains(flat, want) {
+			t.Errorf("the PDF of an empty reply does not say %q", want)
+		}
+	}
 }
 
 // A final reply is exported with the figures it was sent with, whatever
@@ -420,6 +468,14 @@ func TestFinalReplyExportsItsFrozenFigures(t *testing.T) {
 	}
 	assertDate(t, f, "Cover", cellName(2, dated), time.Now().UTC().Format(time.DateOnly))
 
+	var b bytes.Buffer
+	if err := ReplyPDF(&b, c); err != nil {
+		t.Fatal(err)
+	}
+	all := strings.Join(pdfText(t, b.Bytes()), "\n")
+	if strings.Contains(all, "(Draft)") || !strings.Contains(all, "Final") {
+		t.Error("the PDF of a final reply says Draft")
+	}
 }
 
 func TestReplyWrittenIntoAFolderThatCannotBeWrittenLeavesNothing(t *testing.T) {
@@ -433,6 +489,7 @@ func TestReplyWrittenIntoAFolderThatCannotBeWrittenLeavesNothing(t *testing.T) {
 	}
 	for _, write := range []func(io.Writer) error{
 		func(w io.Writer) error { return ReplyXLSX(w, c) },
+		func(w io.Writer) error { return ReplyPDF(w, c) },
 	} {
 		if err := WriteFile(filepath.Join(notAFolder, "reply"), write); err == nil {
 			t.Error("writing under a regular file did not fail")
@@ -485,5 +542,21 @@ func TestSheetNamesExcelAccepts(t *testing.T) {
 	first, second := used.add(long), used.add(long)
 	if first == second || utf8.RuneCountInString(second) > 31 {
 		t.Errorf("the same long name twice gave %q and %q", first, second)
+	}
+}
+
+func TestParagraphsKeepRowsShorterThanAPage(t *testing.T) {
+	long := strings.Repeat("word ", 1000)
+	got := paragraphs("First line.\n\n" + long + "\nLast line.")
+	if len(got) < 4 || got[0] != "First line." || got[len(got)-1] != "Last line." {
+		t.Fatalf("paragraphs %d: first %q, last %q", len(got), got[0], got[len(got)-1])
+	}
+	for _, p := range got {
+		if utf8.RuneCountInString(p) > maxParagraph {
+			t.Errorf("a paragraph of %d characters", utf8.RuneCountInString(p))
+		}
+	}
+	if strings.Join(strings.Fields(strings.Join(got[1:len(got)-1], " ")), " ") != strings.TrimSpace(long) {
+		t.Error("words were lost or cut")
 	}
 }

@@ -1,0 +1,229 @@
+package export
+
+import (
+	"io"
+	"sort"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/johnfercher/maroto/v2/pkg/components/col"
+	"github.com/johnfercher/maroto/v2/pkg/components/row"
+	"github.com/johnfercher/maroto/v2/pkg/components/text"
+	"github.com/johnfercher/maroto/v2/pkg/consts/align"
+	"github.com/johnfercher/maroto/v2/pkg/consts/fontstyle"
+	"github.com/johnfercher/maroto/v2/pkg/core"
+	"github.com/johnfercher/maroto/v2/pkg/props"
+
+	"github.com/ncm-register/ncm-register/data"
+)
+
+// The reply's text styles: the table cells of the other documents (body,
+// bold) made smaller, with room below the text as rows grow with it.
+var (
+	replyGrey    = &props.Color{Red: 90, Green: 90, Blue: 90}
+	replyCell    = props.Text{Size: 8, Top: 1.5, Bottom: 1.5, Left: body.Left, Right: body.Right}
+	replyCellB   = props.Text{Size: 8, Top: 1.5, Bottom: 1.5, Left: bold.Left, Right: bold.Right, Style: bold.Style}
+	replyNumber  = props.Text{Size: 8, Top: 1.5, Bottom: 1.5, Left: body.Left, Right: body.Right, Align: align.Right}
+	replyNumberB = props.Text{Size: 8, Top: 1.5, Bottom: 1.5, Left: bold.Left, Right: bold.Right, Align: align.Right, Style: fontstyle.Bold}
+	replyRule    = props.Text{Size: 7, Style: fontstyle.Italic, Color: replyGrey, Top: 1, Bottom: 2}
+	replyText    = props.Text{Size: 10, Bottom: 1.5}
+	replyNote    = props.Text{Size: 9, Style: fontstyle.Italic, Color: replyGrey, Bottom: 1.5}
+)
+
+// ReplyPDF writes a questionnaire reply as a printable document: a cover
+// block, then each section with its questions (id and text in bold), the
+// answer, the figures as small tables with their counting rule and the
+// agencies' contributions, then the annexes as tables, long lists
+// summarised (the workbook holds them whole). Pages are numbered.
+func ReplyPDF(w io.Writer, c ReplyContent) error {
+	m, err := newPDF(c.Template.Title, true)
+	if err != nil {
+		return err
+	}
+	pdfCover(m, c)
+	for _, sec := range c.Template.Sections {
+		pdfSection(m, c, sec)
+	}
+	if err := pdfAnnexes(m, c); err != nil {
+		return err
+	}
+	doc, err := m.Generate()
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(doc.GetBytes())
+	return err
+}
+
+func pdfCover(m core.Maroto, c ReplyContent) {
+	t, r := c.Template, c.Reply
+	m.AddRows(
+		text.NewRow(7, "QUESTIONNAIRE REPLY", props.Text{Size: 8, Style: fontstyle.Bold, Color: replyGrey}),
+		text.NewAutoRow(t.Title, props.Text{Size: 15, Style: fontstyle.Bold, Bottom: 4}),
+	)
+	date := longDay(c.replyDay())
+	if !c.final() {
+		date += " (Draft)"
+	}
+	agencies := strings.Join(data.ContributingAgencies(c.Contributions), "; ")
+	if agencies == "" {
+		agencies = "No contribution imported from an agency"
+	}
+	for _, line := range [][2]string{
+		{"State", c.stateText()},
+		{"Resolution", t.Resolution},
+		{"Questionnaire", t.Title + ", version " + t.Version},
+		{"Reporting period", longDay(r.From) + " to " + longDay(r.To)},
+		{"Replying officer", c.officerText()},
+		{"Date of the reply", date},
+		{"Status", c.statusText()},
+		{"Contributing agencies", agencies},
+	} {
+		m.AddRows(row.New().Add(
+			text.NewCol(3, line[0], props.Text{Size: 10, Style: fontstyle.Bold, Bottom: 1.5}),
+			text.NewCol(9, line[1], replyText),
+		))
+	}
+	m.AddRows(row.New(3))
+	for _, p := range paragraphs(t.Note) {
+		m.AddRows(text.NewAutoRow(p, replyNote))
+	}
+	m.AddRows(text.NewAutoRow("The annexes are drawn from the register as it stands on "+longDay(c.Today)+
+		"; unlike the figures of a final reply, they are not frozen.", replyNote))
+}
+
+func pdfSection(m core.Maroto, c ReplyContent, sec TemplateSection) {
+	keepWithNext(m, 45)
+	m.AddRows(row.New(6), text.NewAutoRow(sec.ID+". "+sec.Title, props.Text{Size: 13, Style: fontstyle.Bold, Bottom: 3}))
+	for _, q := range sec.Questions {
+		keepWithNext(m, 30)
+		m.AddRows(row.New(2), text.NewAutoRow(q.ID+". "+q.Text, props.Text{Size: 10, Style: fontstyle.Bold, Bottom: 2}))
+		a := c.Answers[q.ID]
+		if yn := yesNoText(a.YesNo); yn != "" {
+			m.AddRows(text.NewAutoRow(yn+".", replyText))
+		} else if q.Kind == "yes_no" {
+			m.AddRows(text.NewAutoRow("Yes or no: not answered.", replyNote))
+		}
+		if a.Narrative == "" {
+			m.AddRows(text.NewAutoRow("No answer yet.", replyNote))
+		}
+		for _, p := range paragraphs(a.Narrative) {
+			m.AddRows(text.NewAutoRow(p, replyText))
+		}
+		for _, name := range q.Bindings {
+			pdfFigure(m, c, name)
+		}
+		if ks := c.contributionsTo(q.ID); len(ks) > 0 {
+			pdfContributions(m, ks)
+		}
+	}
+}
+
+// pdfFigure writes a figure as a small table, label | value, its total
+// last, and its counting rule beneath.
+func pdfFigure(m core.Maroto, c ReplyContent, name string) {
+	title, rule := figureTitle(name)
+	keepWithNext(m, 25)
+	m.AddRows(row.New(2), text.NewAutoRow(title, props.Text{Size: 9, Style: fontstyle.Bold, Bottom: 1}))
+	v, ok := c.Figures[name]
+	if !ok {
+		m.AddRows(text.NewAutoRow("Not frozen with this reply.", replyNote))
+		return
+	}
+	for _, r := range v.Rows {
+		m.AddRows(row.New().Add(
+			text.NewCol(7, r.Label, replyCell).WithStyle(cellBorder),
+			text.NewCol(2, formatCount(r.Value), replyNumber).WithStyle(cellBorder),
+		))
+	}
+	m.AddRows(row.New().Add(
+		text.NewCol(7, "Total", replyCellB).WithStyle(headerCell),
+		text.NewCol(2, formatCount(v.Total), replyNumberB).WithStyle(headerCell),
+	))
+	if rule != "" {
+		m.AddRows(text.NewAutoRow(rule, replyRule))
+	}
+}
+
+// pdfContributions keeps who said what: each agency's answer, then the
+// figures it gave.
+func pdfContributions(m core.Maroto, ks []data.Contribution) {
+	m.AddRows(row.New(1), text.NewAutoRow("Contributions of the agencies", props.Text{Size: 9, Style: fontstyle.Bold, Bottom: 1}))
+	for _, k := range ks {
+		answer := strings.Join(nonEmpty(yesNoText(k.YesNo), k.Narrative), ": ")
+		if answer == "" {
+			answer = "(no answer in its workbook)"
+		}
+		m.AddRows(row.New().Add(
+			text.NewCol(3, k.OrganisationName, replyCellB),
+			text.NewCol(9, answer, replyCell),
+		))
+		names := make([]string, 0, len(k.Figures))
+		for n := range k.Figures {
+			names = append(names, n)
+		}
+		sort.Strings(names)
+		for _, n := range names {
+			title, _ := figureTitle(n)
+			m.AddRows(row.New().Add(
+				col.New(3),
+				text.NewCol(6, title, replyCell),
+				text.NewCol(2, formatCount(k.Figures[n]), replyNumber),
+			))
+		}
+	}
+}
+
+// keepWithNext starts a new page when less than h millimetres are left
+// on this one, so that a heading does not stay alone at the foot of a page
+// while what it heads begins the next. Maroto says only whether a height
+// fits, so the space left is found by halving, then filled.
+func keepWithNext(m core.Maroto, h float64) {
+	if m.FitlnCurrentPage(h) {
+		return
+	}
+	left, over := 0.0, h
+	for over-left > 0.1 {
+		if mid := (left + over) / 2; m.FitlnCurrentPage(mid) {
+			left = mid
+		} else {
+			over = mid
+		}
+	}
+	m.AddRows(row.New(left))
+}
+
+// longDay writes a YYYY-MM-DD date in words: 2 March 2026.
+func longDay(day string) string {
+	d, err := time.Parse(time.DateOnly, day)
+	if err != nil {
+		return day
+	}
+	return d.Format("2 January 2006")
+}
+
+// maxParagraph bounds the text of one row: a row taller than a page would
+// run off it, as a PDF row is never split across pages.
+const maxParagraph = 1500
+
+// paragraphs cuts a text at its line breaks, and cuts a very long
+// paragraph at a space before maxParagraph characters.
+func paragraphs(s string) []string {
+	var out []string
+	for _, p := range strings.Split(s, "\n") {
+		p = strings.TrimSpace(p)
+		for utf8.RuneCountInString(p) > maxParagraph {
+			head := string([]rune(p)[:maxParagraph])
+			if cut := strings.LastIndex(head, " "); cut > 0 {
+				head = head[:cut]
+			}
+			out = append(out, head)
+			p = strings.TrimSpace(p[len(head):])
+		}
+		if p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}

@@ -1,0 +1,338 @@
+package export
+
+import (
+	"fmt"
+	"strconv"
+
+	"github.com/johnfercher/maroto/v2/pkg/components/row"
+	"github.com/johnfercher/maroto/v2/pkg/components/text"
+	"github.com/johnfercher/maroto/v2/pkg/consts/fontstyle"
+	"github.com/johnfercher/maroto/v2/pkg/core"
+	"github.com/johnfercher/maroto/v2/pkg/props"
+
+	"github.com/ncm-register/ncm-register/data"
+)
+
+// pdfListLimit is the longest list the PDF prints whole; a longer one is
+// summarised, and the workbook holds it whole. Thousands of course rows
+// would make a printed reply no one reads, and a slow one to make.
+const pdfListLimit = 100
+
+// pdfColumn is a column of a PDF table: its title, its width in twelfths of
+// the page, and whether it holds numbers (aligned right).
+type pdfColumn struct {
+	title  string
+	size   int
+	number bool
+}
+
+// pdfTable writes a bordered table with a shaded header; rows grow with
+// their text.
+func pdfTable(m core.Maroto, cols []pdfColumn, rows [][]string) {
+	header := row.New()
+	for _, c := range cols {
+		header.Add(text.NewCol(c.size, c.title, replyCellB).WithStyle(headerCell))
+	}
+	m.AddRows(header)
+	for _, r := range rows {
+		line := row.New()
+		for i, c := range cols {
+			style := replyCell
+			if c.number {
+				style = replyNumber
+			}
+			line.Add(text.NewCol(c.size, r[i], style).WithStyle(cellBorder))
+		}
+		m.AddRows(line)
+	}
+}
+
+func pdfAnnexTitle(m core.Maroto, title, what string) {
+	keepWithNext(m, 40)
+	m.AddRows(row.New(8), text.NewAutoRow(title, props.Text{Size: 12, Style: fontstyle.Bold, Bottom: 1.5}),
+		text.NewAutoRow(what, replyNote))
+}
+
+func pdfEmpty(m core.Maroto, what string) { m.AddRows(text.NewAutoRow(what, replyNote)) }
+
+func pdfSummarised(m core.Maroto, n int, what, sheet string) {
+	pdfEmpty(m, fmt.Sprintf("%s %s, summarised here; the workbook lists them all (sheet “%s”).", formatCount(n), what, sheet))
+}
+
+func pdfAnnexes(m core.Maroto, c ReplyContent) error {
+	keepWithNext(m, 55)
+	m.AddRows(row.New(6), text.NewAutoRow("Annexes", props.Text{Size: 13, Style: fontstyle.Bold, Bottom: 1}))
+	pdfMembers(m, c)
+	if err := pdfCourses(m, c); err != nil {
+		return err
+	}
+	pdfCampaigns(m, c)
+	pdfAgreements(m, c)
+	pdfActions(m, c)
+	pdfStatistics(m, c.Annexes)
+	return nil
+}
+
+func pdfMembers(m core.Maroto, c ReplyContent) {
+	members := c.Annexes.Members
+	pdfAnnexTitle(m, "Annex 1. Member organisations of the coordination mechanism", "On "+longDay(c.Today)+".")
+	switch {
+	case len(members) == 0:
+		pdfEmpty(m, "No member organisations recorded.")
+	case len(members) <= pdfListLimit:
+		rows := make([][]string, len(members))
+		for i, o := range members {
+			rows[i] = []string{strconv.Itoa(i + 1), o.Name, sectorName(o.Sector), codeLabel(data.MechanismRoles, o.MechanismRole), o.MemberSince}
+		}
+		pdfTable(m, []pdfColumn{{"No.", 1, true}, {"Organisation", 5, false}, {"Sector", 3, false}, {"Role", 1, false}, {"Since", 2, false}}, rows)
+	default:
+		pdfSummarised(m, len(members), "member organisations", "Annex 1 Members")
+		bySector := map[string]int{}
+		for _, o := range members {
+			bySector[o.Sector]++
+		}
+		var rows [][]string
+		for _, s := range data.SectorCodes() {
+			if n := bySector[s.Code]; n > 0 {
+				rows = append(rows, []string{s.Label, formatCount(n)})
+			}
+		}
+		pdfTable(m, []pdfColumn{{"Sector", 6, false}, {"Members", 2, true}}, rows)
+	}
+}
+
+// pdfCourses summarises the courses by year, and lists them when few.
+func pdfCourses(m core.Maroto, c ReplyContent) error {
+	pdfAnnexTitle(m, "Annex 2. Training courses", "Held with a first day in the period; participants counted as in the training figures.")
+	type year struct{ courses, joint, participants, female, male int }
+	byYear := map[int]*year{}
+	var years []int
+	var list [][]string
+	n := 0
+	err := c.Annexes.Courses(func(k data.AnnexCourse) error {
+		n++
+		y := yearOf(k.FirstDay)
+		if byYear[y] == nil {
+			byYear[y] = &year{}
+			years = append(years, y) // the courses come oldest first
+		}
+		s := byYear[y]
+		s.courses++
+		s.participants += k.Participants
+		s.female += k.BySex["female"]
+		s.male += k.BySex["male"]
+		joint := "no"
+		if k.Joint {
+			s.joint++
+			joint = "yes"
+		}
+		if n <= pdfListLimit {
+			days := k.FirstDay
+			if k.LastDay != "" && k.LastDay != k.FirstDay {
+				days += " to " + k.LastDay
+			}
+			list = append(list, []string{k.Title, days, joint, formatCount(k.Participants)})
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	if n == 0 {
+		pdfEmpty(m, "No courses held in the period.")
+		return nil
+	}
+	rows := make([][]string, len(years))
+	for i, y := range years {
+		s := byYear[y]
+		rows[i] = []string{strconv.Itoa(y), formatCount(s.courses), formatCount(s.joint), formatCount(s.participants),
+			formatCount(s.female), formatCount(s.male)}
+	}
+	pdfTable(m, []pdfColumn{{"Year", 2, false}, {"Courses", 2, true}, {"Joint", 2, true}, {"Participants", 2, true},
+		{"Female", 2, true}, {"Male", 2, true}}, rows)
+	if n > pdfListLimit {
+		pdfSummarised(m, n, "courses", "Annex 2 Courses")
+		return nil
+	}
+	m.AddRows(row.New(3))
+	pdfTable(m, []pdfColumn{{"Course", 6, false}, {"Days", 3, false}, {"Joint", 1, false}, {"Participants", 2, true}}, list)
+	return nil
+}
+
+func pdfCampaigns(m core.Maroto, c ReplyContent) {
+	campaigns := c.Annexes.Campaigns
+	pdfAnnexTitle(m, "Annex 3. Awareness campaigns", "Campaigns that ran on at least one day of the period.")
+	switch {
+	case len(campaigns) == 0:
+		pdfEmpty(m, "No campaigns in the period.")
+	case len(campaigns) <= pdfListLimit:
+		rows := make([][]string, len(campaigns))
+		for i, k := range campaigns {
+			evaluated := "no"
+			if k.Evaluated {
+				evaluated = "yes"
+			}
+			rows[i] = []string{k.Title, k.FirstDay + " to " + k.LastDay, codeLabels(data.Channels, k.Channels),
+				formatCount(k.Reach), evaluated}
+		}
+		pdfTable(m, []pdfColumn{{"Campaign", 3, false}, {"Days", 2, false}, {"Channels", 3, false}, {"Reach", 2, true},
+			{"Evaluated", 2, false}}, rows)
+	default:
+		pdfSummarised(m, len(campaigns), "campaigns", "Annex 3 Campaigns")
+		type year struct{ campaigns, reach, evaluated int }
+		byYear := map[int]*year{}
+		var years []int
+		for _, k := range campaigns { // oldest first
+			y := yearOf(k.FirstDay)
+			if byYear[y] == nil {
+				byYear[y] = &year{}
+				years = append(years, y)
+			}
+			byYear[y].campaigns++
+			byYear[y].reach += k.Reach
+			if k.Evaluated {
+				byYear[y].evaluated++
+			}
+		}
+		rows := make([][]string, len(years))
+		for i, y := range years {
+			s := byYear[y]
+			rows[i] = []string{strconv.Itoa(y), formatCount(s.campaigns), formatCount(s.reach), formatCount(s.evaluated)}
+		}
+		pdfTable(m, []pdfColumn{{"Year begun", 3, false}, {"Campaigns", 3, true}, {"Reach", 3, true}, {"Evaluated", 3, true}}, rows)
+	}
+}
+
+func pdfAgreements(m core.Maroto, c ReplyContent) {
+	agreements := c.Annexes.Agreements
+	pdfAnnexTitle(m, "Annex 4. Cooperation agreements", "Signed by the end of the period, with their status on "+longDay(c.Today)+".")
+	switch {
+	case len(agreements) == 0:
+		pdfEmpty(m, "No agreements signed by the end of the period.")
+	case len(agreements) <= pdfListLimit:
+		rows := make([][]string, len(agreements))
+		for i, a := range agreements {
+			rows[i] = []string{a.Title, codeLabel(data.AgreementLevels, a.Level), codeLabels(data.Countries(), a.PartnerCountries),
+				a.SignedOn, codeLabel(data.AgreementStatuses, a.Status)}
+		}
+		pdfTable(m, []pdfColumn{{"Agreement", 4, false}, {"Level", 2, false}, {"Partner countries", 2, false},
+			{"Signed", 2, false}, {"Status", 2, false}}, rows)
+	default:
+		pdfSummarised(m, len(agreements), "agreements", "Annex 4 Agreements")
+		byLevel := map[string][]int{} // level → agreements by status, in the order of AgreementStatuses
+		for _, a := range agreements {
+			if byLevel[a.Level] == nil {
+				byLevel[a.Level] = make([]int, len(data.AgreementStatuses)+1)
+			}
+			byLevel[a.Level][0]++
+			for i, s := range data.AgreementStatuses {
+				if a.Status == s.Code {
+					byLevel[a.Level][i+1]++
+				}
+			}
+		}
+		cols := []pdfColumn{{"Level", 4, false}, {"Agreements", 2, true}}
+		for _, s := range data.AgreementStatuses {
+			cols = append(cols, pdfColumn{s.Label, 1, true})
+		}
+		cols[2].size, cols[3].size = 2, 2 // draft, in force: the longer titles
+		var rows [][]string
+		for _, l := range data.AgreementLevels {
+			if counts := byLevel[l.Code]; counts != nil {
+				r := []string{l.Label}
+				for _, n := range counts {
+					r = append(r, formatCount(n))
+				}
+				rows = append(rows, r)
+			}
+		}
+		pdfTable(m, cols, rows)
+	}
+}
+
+func pdfActions(m core.Maroto, c ReplyContent) {
+	actions := c.Annexes.Actions
+	pdfAnnexTitle(m, "Annex 5. Actions of the national plan of action", "Plans whose years meet the period; status on "+longDay(c.Today)+".")
+	switch {
+	case len(actions) == 0:
+		pdfEmpty(m, "No plan of action covers the period.")
+	case len(actions) <= pdfListLimit:
+		rows := make([][]string, len(actions))
+		for i, a := range actions {
+			rows[i] = []string{codeLabel(data.Pillars, a.Pillar), a.Activity, a.Lead, a.Deadline, codeLabel(data.ActionStatuses, a.Status)}
+		}
+		pdfTable(m, []pdfColumn{{"Pillar", 2, false}, {"Action", 4, false}, {"Lead", 2, false}, {"Deadline", 2, false},
+			{"Status", 2, false}}, rows)
+	default:
+		pdfSummarised(m, len(actions), "actions", "Annex 5 Plan actions")
+		cols := []pdfColumn{{"Pillar", 2, false}, {"Actions", 2, true}}
+		for _, s := range data.ActionStatuses {
+			cols = append(cols, pdfColumn{s.Label, 1, true})
+		}
+		cols[2].size, cols[5].size = 2, 2 // not started, delayed: the longer titles
+		var rows [][]string
+		for _, p := range data.Pillars {
+			counts := make([]int, len(data.ActionStatuses)+1)
+			for _, a := range actions {
+				if a.Pillar != p.Code {
+					continue
+				}
+				counts[0]++
+				for i, s := range data.ActionStatuses {
+					if a.Status == s.Code {
+						counts[i+1]++
+					}
+				}
+			}
+			if counts[0] == 0 {
+				continue
+			}
+			r := []string{p.Label}
+			for _, n := range counts {
+				r = append(r, formatCount(n))
+			}
+			rows = append(rows, r)
+		}
+		pdfTable(m, cols, rows)
+	}
+}
+
+// pdfStatistics writes a row per year and a column per measure: totals
+// only, which fit the page whatever the length of the period.
+func pdfStatistics(m core.Maroto, a ReplyAnnexes) {
+	pdfAnnexTitle(m, "Annex 6. Statistics by year", "Totals as entered for each calendar year of the period; "+
+		"their breakdowns are in the workbook. A dash: not entered.")
+	totals := map[string]map[int]int{} // measure → year → total
+	for _, st := range a.Statistics {
+		if st.Breakdown == "" {
+			if totals[st.Measure] == nil {
+				totals[st.Measure] = map[int]int{}
+			}
+			totals[st.Measure][st.Year] = st.Value
+		}
+	}
+	cols := []pdfColumn{{"Year", 2, false}}
+	for _, mc := range data.Measures {
+		cols = append(cols, pdfColumn{mc.Label, 2, true})
+	}
+	var rows [][]string
+	for _, y := range a.Years {
+		r, entered := []string{strconv.Itoa(y)}, false
+		for _, mc := range data.Measures {
+			v, ok := totals[mc.Code][y]
+			if !ok {
+				r = append(r, "–")
+				continue
+			}
+			r, entered = append(r, formatCount(v)), true
+		}
+		if entered {
+			rows = append(rows, r)
+		}
+	}
+	if len(rows) == 0 {
+		pdfEmpty(m, "No statistics entered for the years of the period.")
+	} else {
+		pdfTable(m, cols, rows)
+	}
+}
