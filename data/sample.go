@@ -16,6 +16,14 @@ type SampleSize struct {
 // sector and to try search, filters, history and undo.
 var SmallSample = SampleSize{Organisations: 48, Contacts: 140}
 
+// SmallTrainingSample and SmallCoordinationSample complete the register
+// offered at first start with courses, campaigns, agreements, statistics,
+// meetings and a plan, so that every area has something to show.
+var (
+	SmallTrainingSample     = TrainingSampleSize{Courses: 40, Marks: 3000}
+	SmallCoordinationSample = CoordinationSampleSize{Campaigns: 12, Agreements: 10, StatisticYears: 20, Actions: 24, Meetings: 8}
+)
+
 // LargeSample is the register the benchmarks run on.
 var LargeSample = SampleSize{Organisations: 10000, Contacts: 100000}
 

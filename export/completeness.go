@@ -30,3 +30,27 @@ func CheckCompleteness(t Template, answers map[string]data.Answer, figures map[s
 	}
 	return c
 }
+
+// SilentAgencies are the member agencies the template asks questions of
+// (by their sector) that have not contributed to the reply.
+func SilentAgencies(t Template, members []data.Organisation, contributions []data.Contribution) []data.Organisation {
+	asked := map[string]bool{}
+	for _, s := range t.Sections {
+		for _, q := range s.Questions {
+			for _, sector := range q.AskedOf {
+				asked[sector] = true
+			}
+		}
+	}
+	sent := map[string]bool{}
+	for _, c := range contributions {
+		sent[c.OrganisationID] = true
+	}
+	var out []data.Organisation
+	for _, o := range members {
+		if asked[o.Sector] && !sent[o.ID] {
+			out = append(out, o)
+		}
+	}
+	return out
+}

@@ -39,9 +39,12 @@ func DraftNarrative(q Question, figures map[string]data.FigureValue) string {
 	return strings.Join(sentences, " ")
 }
 
-// formatCount writes a count with its thousands separated, as reports do:
+// formatCount is FormatCount, under the name the writers of this package use.
+var formatCount = FormatCount
+
+// FormatCount writes a count with its thousands separated, as reports do:
 // 12,345.
-func formatCount(n int) string {
+func FormatCount(n int) string {
 	s := fmt.Sprint(n)
 	if n < 0 {
 		return s

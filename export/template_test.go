@@ -139,3 +139,16 @@ func TestLoadedTemplatesAreKeptAndFound(t *testing.T) {
 		t.Errorf("a template not loaded: %v", err)
 	}
 }
+
+func TestSilentAgencies(t *testing.T) {
+	tpl, err := DefaultTemplate()
+	if err != nil {
+		t.Fatal(err)
+	}
+	members := []data.Organisation{{ID: "p", Name: "Police", Sector: "police"}, {ID: "n", Name: "NGO", Sector: "ngo"},
+		{ID: "m", Name: "Media", Sector: "media"}}
+	got := SilentAgencies(tpl, members, []data.Contribution{{OrganisationID: "n", QuestionID: "D1"}})
+	if len(got) != 1 || got[0].ID != "p" {
+		t.Errorf("silent agencies %+v; want the police only (the NGO contributed, the media are asked nothing)", got)
+	}
+}

@@ -17,6 +17,7 @@ import (
 
 	"github.com/ncm-register/ncm-register/assets"
 	"github.com/ncm-register/ncm-register/data"
+	"github.com/ncm-register/ncm-register/export"
 )
 
 // AppID is the application's identity (also in FyneApp.toml).
@@ -159,7 +160,7 @@ func (w *window) checkIntegrity(st *data.Store) {
 // empty or with the sample register.
 func (w *window) offerSample() {
 	var d dialog.Dialog
-	text := widget.NewLabel(lang.L("This register is empty. You can start entering your agencies and focal points, or look around first in a sample register of fictional agencies (you can undo the sample with Ctrl+Z, or start a new register later from the File menu)."))
+	text := widget.NewLabel(lang.L("This register is empty. You can start entering your agencies and focal points, or look around first in a sample register of fictional agencies, with courses, campaigns, agreements, statistics and a reply to the questionnaire (you can start a new, empty register later from Settings)."))
 	text.Wrapping = fyne.TextWrapWord
 	empty := widget.NewButton(lang.L("Start with an empty register"), func() {
 		_ = w.store.MarkStarted(context.Background())
@@ -178,7 +179,17 @@ func (w *window) offerSample() {
 
 func (w *window) loadSample() {
 	ctx := context.Background()
-	if err := w.store.GenerateSample(ctx, data.SmallSample, 2006); err != nil {
+	err := w.store.GenerateSample(ctx, data.SmallSample, 2006)
+	if err == nil {
+		err = w.store.GenerateTrainingSample(ctx, data.SmallTrainingSample, 2006)
+	}
+	if err == nil {
+		err = w.store.GenerateCoordinationSample(ctx, data.SmallCoordinationSample, 2006)
+	}
+	if err == nil {
+		err = export.SampleReply(ctx, w.store)
+	}
+	if err != nil {
 		dialog.ShowError(err, w.win)
 		return
 	}

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
@@ -60,12 +61,22 @@ func askFileName(e *env, dir, suggested string, write func(io.Writer) error) {
 		}, e.win)
 }
 
+// writeDocument writes off the window's thread (a reply with the annexes
+// of a large register takes seconds) while a dialog says so.
 func writeDocument(e *env, path string, write func(io.Writer) error) {
-	if err := export.WriteFile(path, write); err != nil {
-		dialog.ShowError(fmt.Errorf("%s: %w", lang.L("The document was not saved"), err), e.win)
-		return
-	}
-	e.status(lang.L("Saved") + " " + path)
+	bar := widget.NewProgressBarInfinite()
+	busy := dialog.NewCustomWithoutButtons(lang.L("Saving…"), container.NewVBox(widget.NewLabel(filepath.Base(path)), bar), e.win)
+	busy.Show()
+	var err error
+	runAsync(func() { err = export.WriteFile(path, write) }, func() {
+		bar.Stop()
+		busy.Hide()
+		if err != nil {
+			dialog.ShowError(fmt.Errorf("%s: %w", lang.L("The document was not saved"), err), e.win)
+			return
+		}
+		e.status(lang.L("Saved") + " " + path)
+	})
 }
 
 // fileName makes a file name out of a title: letters, digits and dashes.

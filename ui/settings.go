@@ -2,15 +2,20 @@ package ui
 
 import (
 	"context"
+	"fmt"
+	"io"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/ncm-register/ncm-register/data"
+	"github.com/ncm-register/ncm-register/export"
 )
 
 // prefLanguage is the language of the interface chosen in Settings.
@@ -22,11 +27,12 @@ var languages = []data.Code{{Code: "en", Label: "English"}}
 // settingsScreen shows the register's country, the data file in use and the
 // language of the interface.
 type settingsScreen struct {
-	env      *env
-	country  *codeSelect
-	language *codeSelect
-	fields   *fieldSet
-	content  fyne.CanvasObject
+	env       *env
+	country   *codeSelect
+	language  *codeSelect
+	templates *widget.Label
+	fields    *fieldSet
+	content   fyne.CanvasObject
 }
 
 func newSettingsScreen(e *env, w *window) *settingsScreen {
@@ -61,6 +67,15 @@ func newSettingsScreen(e *env, w *window) *settingsScreen {
 	s.fields.add("device", lang.L("This computer"), false, container.NewVBox(device,
 		help(lang.L("Changes made here are signed with this name in the history."))))
 	s.fields.add("language", lang.L("Language"), false, container.NewVBox(s.language.w, languageHelp))
+	s.templates = widget.NewLabel("")
+	s.templates.Wrapping = fyne.TextWrapWord
+	load := widget.NewButtonWithIcon(lang.L("Load a template file…"), theme.FolderOpenIcon(), s.chooseTemplate)
+	if e.store.ReadOnly() {
+		load.Disable()
+	}
+	s.fields.add("template", lang.L("Questionnaires"), false, container.NewVBox(s.templates,
+		help(lang.L("A reply is written for one questionnaire. Load the official template (JSON) when it is available; it is kept in the register, so replies open with their questions on every laptop.")),
+		container.NewHBox(load)))
 	title := widget.NewLabelWithStyle(lang.L("Settings"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	s.content = container.NewBorder(title, nil, nil, nil, container.NewVScroll(container.NewPadded(s.fields.grid)))
 	s.refresh()
@@ -77,6 +92,46 @@ func help(text string) *widget.Label {
 // refresh shows the settings as they are in the register (after an undo).
 func (s *settingsScreen) refresh() {
 	s.country.setCode(s.env.store.Country(context.Background()))
+	list, err := export.Templates(context.Background(), s.env.store)
+	if err != nil {
+		s.templates.SetText(err.Error())
+		return
+	}
+	var lines []string
+	for _, t := range list {
+		lines = append(lines, "• "+t.Title+" ("+lang.L("version")+" "+t.Version+")")
+	}
+	s.templates.SetText(strings.Join(lines, "\n"))
+}
+
+func (s *settingsScreen) chooseTemplate() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil || r == nil {
+			return
+		}
+		defer r.Close()
+		raw, err := io.ReadAll(r)
+		if err == nil {
+			s.loadTemplate(r.URI().Name(), raw)
+		}
+	}, s.env.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".json"}))
+	d.Resize(fyne.NewSize(900, 600))
+	d.Show()
+}
+
+// loadTemplate keeps a questionnaire template in the register; one that does
+// not parse or binds unknown figures is refused, naming the line and why.
+func (s *settingsScreen) loadTemplate(name string, raw []byte) {
+	t, err := export.LoadTemplate(context.Background(), s.env.store, raw)
+	if err != nil {
+		s.fields.show(&data.ValidationError{Errors: []data.FieldError{{Field: "template", Key: "error.template",
+			Template: "{{.File}} was not loaded: {{.Reason}}", Data: map[string]any{"File": name, "Reason": err.Error()}}}})
+		return
+	}
+	s.fields.clearField("template")
+	s.env.status(fmt.Sprintf(lang.L("The questionnaire “%s” version %s was loaded"), t.Title, t.Version))
+	s.env.changed()
 }
 
 func (s *settingsScreen) setCountry(code string) {

@@ -55,6 +55,7 @@ type workspace struct {
 	plan       *planScreen
 	campaigns  *campaignsScreen
 	body       *bodyScreen
+	questions  *questionnaireScreen
 	settings   *settingsScreen
 	areas      []area
 	nav        *widget.List
@@ -82,6 +83,7 @@ func newWorkspace(w *window, st *data.Store) *workspace {
 	ws.plan = newPlanScreen(ws.env)
 	ws.campaigns = newCampaignsScreen(ws.env)
 	ws.body = newBodyScreen(ws.env)
+	ws.questions = newQuestionnaireScreen(ws.env)
 	ws.settings = newSettingsScreen(ws.env, w)
 	ws.areas = []area{
 		{name: lang.L("Register"), icon: theme.ListIcon(), content: func() fyne.CanvasObject { return ws.register.content },
@@ -98,6 +100,8 @@ func newWorkspace(w *window, st *data.Store) *workspace {
 			refresh: ws.agreements.refresh, save: ws.agreements.Save, newRecord: ws.agreements.startNew, newLabel: lang.L("New agreement")},
 		{name: lang.L("Statistics"), icon: theme.GridIcon(), content: func() fyne.CanvasObject { return ws.statistics.content },
 			refresh: ws.statistics.refresh, save: ws.statistics.Save},
+		{name: lang.L("Questionnaire"), icon: theme.DocumentCreateIcon(), content: func() fyne.CanvasObject { return ws.questions.content },
+			refresh: ws.questions.refresh, save: ws.questions.Save, newRecord: ws.questions.startNew, newLabel: lang.L("New reply")},
 		{name: lang.L("Settings"), icon: theme.SettingsIcon(), content: func() fyne.CanvasObject { return ws.settings.content },
 			refresh: ws.settings.refresh},
 	}

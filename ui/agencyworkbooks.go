@@ -1,0 +1,203 @@
+package ui
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/ncm-register/ncm-register/data"
+	"github.com/ncm-register/ncm-register/export"
+)
+
+// workbookChoice lists the agencies to write contribution workbooks for:
+// the member agencies, those the questionnaire asks questions of ticked.
+type workbookChoice struct {
+	env    *env
+	reply  replyState
+	orgs   []data.Organisation
+	checks *fyne.Container
+	dlg    dialog.Dialog
+}
+
+func writeWorkbooks(e *env, r replyState) {
+	if r.final() {
+		dialog.ShowInformation(lang.L("The reply is final"), lang.L("Contributions go into a draft. Reopen the reply as a new draft to collect them."), e.win)
+		return
+	}
+	members, err := e.store.Members(context.Background())
+	if err != nil {
+		dialog.ShowError(err, e.win)
+		return
+	}
+	w := &workbookChoice{env: e, reply: r, checks: container.NewVBox()}
+	asked := map[string]bool{}
+	for _, o := range export.SilentAgencies(r.tpl, members, nil) {
+		asked[o.ID] = true
+	}
+	for _, o := range members {
+		w.add(o, asked[o.ID])
+	}
+	another := widget.NewButtonWithIcon(lang.L("Add another organisation…"), theme.ContentAddIcon(), func() {
+		pickOrganisation(e, lang.L("Write a workbook for"), func(row data.OrganisationRow) {
+			if o, err := e.store.Organisation(context.Background(), row.ID); err == nil {
+				w.add(o, true)
+			}
+		})
+	})
+	intro := help(lang.L("Each agency gets a workbook with the questions usually asked of its sector and the register's figures, to fill in and send back. Member agencies the questionnaire asks questions of are ticked."))
+	write := widget.NewButton(lang.L("Choose a folder and write…"), w.chooseFolder)
+	write.Importance = widget.HighImportance
+	cancel := widget.NewButton(lang.L("Cancel"), func() { w.dlg.Hide() })
+	body := container.NewBorder(container.NewVBox(intro, another), container.NewHBox(layoutSpacer(), cancel, write), nil, nil,
+		container.NewVScroll(w.checks))
+	w.dlg = dialog.NewCustomWithoutButtons(lang.L("Workbooks for agencies"), body, e.win)
+	w.dlg.Resize(fyne.NewSize(680, 560))
+	w.dlg.Show()
+	lastWorkbookChoice = w
+}
+
+// lastWorkbookChoice is the choice opened last (tests drive it).
+var lastWorkbookChoice *workbookChoice
+
+func (w *workbookChoice) add(o data.Organisation, on bool) {
+	for i, have := range w.orgs {
+		if have.ID == o.ID {
+			w.checks.Objects[i].(*widget.Check).SetChecked(true)
+			return
+		}
+	}
+	w.orgs = append(w.orgs, o)
+	check := widget.NewCheck(o.Name+" · "+sectorLabel(o.Sector), nil)
+	check.SetChecked(on)
+	w.checks.Add(check)
+}
+
+func (w *workbookChoice) chosen() []data.Organisation {
+	var out []data.Organisation
+	for i, c := range w.checks.Objects {
+		if c.(*widget.Check).Checked {
+			out = append(out, w.orgs[i])
+		}
+	}
+	return out
+}
+
+func (w *workbookChoice) chooseFolder() {
+	if len(w.chosen()) == 0 {
+		dialog.ShowInformation(lang.L("No agency chosen"), lang.L("Tick the agencies to write workbooks for."), w.env.win)
+		return
+	}
+	d := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
+		if err != nil || dir == nil {
+			return
+		}
+		w.writeTo(dir.Path())
+	}, w.env.win)
+	d.Resize(fyne.NewSize(900, 600))
+	d.Show()
+}
+
+// writeTo writes one workbook per agency chosen into dir, each through a
+// temporary file, and says how many were written and what failed.
+func (w *workbookChoice) writeTo(dir string) {
+	r := w.reply
+	state := countryName(w.env.store.Country(context.Background()))
+	var written int
+	var failed []string
+	for _, o := range w.chosen() {
+		name := fileName(o.Name+" "+r.From[:4]+" contribution", ".xlsx")
+		req := export.ContributionRequest{Template: r.tpl, Reply: r.Reply, Agency: o, State: state, Figures: r.figures}
+		if err := export.WriteFile(filepath.Join(dir, name), func(out io.Writer) error {
+			return export.ContributionWorkbook(out, req)
+		}); err != nil {
+			failed = append(failed, o.Name+": "+err.Error())
+			continue
+		}
+		written++
+	}
+	w.dlg.Hide()
+	msg := fmt.Sprintf(lang.L("%d workbooks written to %s."), written, dir)
+	if len(failed) > 0 {
+		dialog.ShowError(fmt.Errorf("%s\n\n%s", msg, strings.Join(failed, "\n")), w.env.win)
+		return
+	}
+	w.env.status(msg)
+	dialog.ShowInformation(lang.L("Workbooks for agencies"), msg+"\n\n"+
+		lang.L("Send each to its agency. When they come back, import them from the Agencies menu."), w.env.win)
+}
+
+// importWorkbook reads a workbook an agency sent back and, after showing
+// what it holds, keeps its answers with the reply. A workbook that cannot
+// be read is explained (sheet, cell, why) and nothing is kept.
+func importWorkbook(e *env, r replyState, done func()) {
+	if r.final() {
+		dialog.ShowInformation(lang.L("The reply is final"), lang.L("Contributions go into a draft. Reopen the reply as a new draft to collect them."), e.win)
+		return
+	}
+	d := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
+		if err != nil || rc == nil {
+			return
+		}
+		defer rc.Close()
+		reviewWorkbook(e, r, rc, rc.URI().Name(), done)
+	}, e.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx"}))
+	d.Resize(fyne.NewSize(900, 600))
+	d.Show()
+}
+
+func reviewWorkbook(e *env, r replyState, in io.Reader, name string, done func()) {
+	raw, err := io.ReadAll(in)
+	if err != nil {
+		dialog.ShowError(err, e.win)
+		return
+	}
+	got, err := export.ReadContribution(bytes.NewReader(raw), r.tpl, r.Reply)
+	if err != nil {
+		dialog.ShowError(fmt.Errorf("%s %s: %w.\n\n%s", lang.L("The workbook"), name, err, lang.L("Nothing was imported.")), e.win)
+		return
+	}
+	org, err := e.store.Organisation(context.Background(), got.OrganisationID)
+	if err != nil {
+		dialog.ShowError(fmt.Errorf("%s %s: %s. %s", lang.L("The workbook"), name,
+			lang.L("the agency it was written for is no longer in the register"), lang.L("Nothing was imported.")), e.win)
+		return
+	}
+	var ids []string
+	for _, a := range got.Answers {
+		ids = append(ids, a.QuestionID)
+	}
+	msg := fmt.Sprintf(lang.L("%s answered %d questions: %s."), org.Name, len(ids), strings.Join(ids, ", "))
+	if len(ids) == 0 {
+		msg = fmt.Sprintf(lang.L("%s sent the workbook back without answers."), org.Name)
+	}
+	for _, c := range r.contributions {
+		if c.OrganisationID == org.ID {
+			msg += "\n\n" + lang.L("It replaces what this agency sent before.")
+			break
+		}
+	}
+	dialog.ShowConfirm(lang.L("Import the contribution?"), msg, func(yes bool) {
+		if !yes {
+			return
+		}
+		if err := e.store.ImportContributions(context.Background(), r.ID, org.ID, name, got.Answers); err != nil {
+			dialog.ShowError(err, e.win)
+			return
+		}
+		e.status(fmt.Sprintf(lang.L("The contribution of %s was imported"), org.Name) + " · " + lang.L("Undo with Ctrl+Z"))
+		e.changed()
+		done()
+	}, e.win)
+}

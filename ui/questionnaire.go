@@ -1,0 +1,413 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/ncm-register/ncm-register/data"
+	"github.com/ncm-register/ncm-register/export"
+)
+
+// questionnaireScreen is the Questionnaire area: the replies to the
+// questionnaire, and for the one chosen, its questions, each with the
+// figures of the period, the answer, and what the agencies contributed.
+type questionnaireScreen struct {
+	env     *env
+	replies []data.Reply
+	reply   replyState
+	current int // index in reply.questions
+	pane    *questionPane
+
+	choose    *widget.Select
+	newBtn    *widget.Button
+	state     *widget.Label
+	list      *widget.List
+	copyBtn   *widget.Button
+	finalBtn  *widget.Button
+	actions   []*widget.Button // enabled once a reply is chosen
+	empty     fyne.CanvasObject
+	work      fyne.CanvasObject
+	body      *fyne.Container
+	content   fyne.CanvasObject
+	loadCount int // the newest load; older results are dropped
+}
+
+// replyState is one reply as the screen shows it.
+type replyState struct {
+	data.Reply
+	tpl           export.Template
+	questions     []questionRef
+	answers       map[string]data.Answer
+	figures       map[string]data.FigureValue
+	contributions []data.Contribution
+	officer       string
+}
+
+// questionRef is a question with the section it belongs to.
+type questionRef struct {
+	section  export.TemplateSection
+	question export.Question
+}
+
+func (r replyState) final() bool { return r.Status == "final" }
+
+func newQuestionnaireScreen(e *env) *questionnaireScreen {
+	q := &questionnaireScreen{env: e}
+	q.choose = widget.NewSelect(nil, func(string) { q.chosen() })
+	q.choose.PlaceHolder = lang.L("Choose a reply")
+	q.newBtn = widget.NewButtonWithIcon(lang.L("New reply…"), theme.ContentAddIcon(), q.startNew)
+	if e.store.ReadOnly() {
+		q.newBtn.Disable()
+	}
+	q.state = widget.NewLabel("")
+	q.state.Wrapping = fyne.TextWrapWord
+
+	q.list = widget.NewList(func() int { return len(q.reply.questions) }, newListRow,
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			if i < len(q.reply.questions) {
+				setListRow(o, questionTitle(q.reply.questions[i].question), q.questionDetail(i))
+			}
+		})
+	q.list.OnSelected = func(i widget.ListItemID) {
+		if i == q.current || i >= len(q.reply.questions) {
+			return
+		}
+		if q.pane.dirty && !q.pane.Save() {
+			q.list.Select(q.current)
+			return
+		}
+		q.show(i)
+	}
+	q.pane = newQuestionPane(e, q)
+
+	completeness := widget.NewButtonWithIcon(lang.L("Completeness…"), theme.InfoIcon(), func() { showCompleteness(e, q.reply) })
+	var agencies, save *widget.Button
+	agencies = widget.NewButtonWithIcon(lang.L("Agencies"), theme.MenuDropDownIcon(), func() {
+		showMenuBelow(e, agencies,
+			fyne.NewMenuItem(lang.L("Write workbooks for agencies…"), func() { writeWorkbooks(e, q.reply) }),
+			fyne.NewMenuItem(lang.L("Import a returned workbook…"), func() { importWorkbook(e, q.reply, q.reload) }))
+	})
+	agencies.IconPlacement = widget.ButtonIconTrailingText
+	save = widget.NewButtonWithIcon(lang.L("Save reply as"), theme.MenuDropDownIcon(), func() {
+		showMenuBelow(e, save,
+			fyne.NewMenuItem(lang.L("Excel workbook (xlsx)…"), func() { saveReply(e, q.reply, ".xlsx") }),
+			fyne.NewMenuItem(lang.L("PDF document…"), func() { saveReply(e, q.reply, ".pdf") }))
+	})
+	save.IconPlacement = widget.ButtonIconTrailingText
+	q.copyBtn = widget.NewButtonWithIcon(lang.L("Copy earlier answers…"), theme.ContentCopyIcon(), q.copyEarlier)
+	q.finalBtn = widget.NewButtonWithIcon(lang.L("Finalise…"), theme.ConfirmIcon(), q.finaliseOrReopen)
+	q.actions = []*widget.Button{completeness, agencies, save, q.copyBtn, q.finalBtn}
+
+	top := container.NewVBox(
+		container.NewBorder(nil, nil, widget.NewLabelWithStyle(lang.L("Reply"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+			q.newBtn, q.choose),
+		q.state,
+		container.NewHBox(completeness, agencies, save, q.copyBtn, layout.NewSpacer(), q.finalBtn),
+		widget.NewSeparator())
+	split := container.NewHSplit(q.list, q.pane.content)
+	split.SetOffset(0.3)
+	q.work = split
+	intro := widget.NewLabel(lang.L("A reply answers the questionnaire for a reporting period. Its figures come from the register and say how they were counted; agencies can contribute through workbooks; once finalised, it stays as it was sent."))
+	intro.Wrapping = fyne.TextWrapWord
+	q.empty = container.NewVBox(intro)
+	q.body = container.NewStack(q.empty)
+	q.content = container.NewBorder(top, nil, nil, nil, q.body)
+	q.setActions(false)
+	q.refresh()
+	return q
+}
+
+// showMenuBelow opens a menu under a button, as a drop-down does.
+func showMenuBelow(e *env, b *widget.Button, items ...*fyne.MenuItem) {
+	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(b).Add(fyne.NewPos(0, b.Size().Height))
+	widget.ShowPopUpMenuAtPosition(fyne.NewMenu("", items...), e.win.Canvas(), pos)
+}
+
+func questionTitle(q export.Question) string { return q.ID + "  " + q.Text }
+
+func (q *questionnaireScreen) questionDetail(i int) string {
+	ref := q.reply.questions[i]
+	a := q.reply.answers[ref.question.ID]
+	state := lang.L("Not answered yet")
+	if a.Narrative != "" || a.YesNo != "" {
+		state = "✓ " + lang.L("Answered")
+	}
+	n := 0
+	for _, c := range q.reply.contributions {
+		if c.QuestionID == ref.question.ID {
+			n++
+		}
+	}
+	if n > 0 {
+		state += " · " + lang.N("{{.Count}} agency contributed", n, map[string]any{"Count": n})
+	}
+	return state
+}
+
+func (q *questionnaireScreen) setActions(on bool) {
+	for _, b := range q.actions {
+		setEnabled(b, on)
+	}
+	if on {
+		setEnabled(q.copyBtn, !q.reply.final() && !q.env.store.ReadOnly() && len(q.replies) > 1)
+		setEnabled(q.finalBtn, !q.env.store.ReadOnly())
+	}
+}
+
+// refresh reads the replies again, and the chosen one with its figures.
+func (q *questionnaireScreen) refresh() {
+	list, err := q.env.store.Replies(context.Background())
+	if err != nil {
+		q.state.SetText(err.Error())
+		return
+	}
+	q.replies = list
+	labels := make([]string, len(list))
+	selected := ""
+	for i, r := range list {
+		labels[i] = replyLabel(r)
+		if r.ID == q.reply.ID {
+			selected = labels[i]
+		}
+	}
+	q.choose.Options = labels
+	q.choose.Refresh()
+	switch {
+	case selected != "":
+		q.choose.Selected = selected
+		q.choose.Refresh()
+		q.reload()
+	case len(list) > 0:
+		q.choose.SetSelectedIndex(0)
+	default:
+		q.choose.ClearSelected()
+		q.reply = replyState{}
+		q.body.Objects = []fyne.CanvasObject{q.empty}
+		q.body.Refresh()
+		q.state.SetText(lang.L("No reply yet. Start one with New reply…"))
+		q.setActions(false)
+	}
+}
+
+func replyLabel(r data.Reply) string {
+	status := lang.L("draft")
+	if r.Status == "final" {
+		status = lang.L("final")
+	}
+	label := fmt.Sprintf("%s – %s · %s", r.From, r.To, status)
+	if r.ReopenedFrom != "" {
+		label += " · " + lang.L("reopened")
+	}
+	return label
+}
+
+func (q *questionnaireScreen) chosen() {
+	i := q.choose.SelectedIndex()
+	if i < 0 || i >= len(q.replies) {
+		return
+	}
+	if q.replies[i].ID == q.reply.ID {
+		return
+	}
+	if q.pane.dirty && !q.pane.Save() {
+		return
+	}
+	q.reply = replyState{Reply: q.replies[i]}
+	q.current = -1
+	q.reload()
+}
+
+// reload reads the chosen reply: its template, answers, contributions and
+// figures, off the UI thread (the figures of a large register take a
+// moment the first time).
+func (q *questionnaireScreen) reload() {
+	id := q.reply.ID
+	if id == "" {
+		return
+	}
+	q.loadCount++
+	count := q.loadCount
+	q.state.SetText(lang.L("Counting the figures…"))
+	var st replyState
+	var err error
+	runAsync(func() { st, err = loadReplyState(q.env.store, id) }, func() {
+		if count != q.loadCount {
+			return
+		}
+		if err != nil {
+			q.state.SetText(err.Error())
+			q.setActions(false)
+			return
+		}
+		q.reply = st
+		q.state.SetText(q.stateText())
+		q.body.Objects = []fyne.CanvasObject{q.work}
+		q.body.Refresh()
+		q.setActions(true)
+		q.finalBtn.SetText(lang.L("Finalise…"))
+		if st.final() {
+			q.finalBtn.SetText(lang.L("Reopen as a new draft…"))
+		}
+		q.list.Refresh()
+		i := q.current
+		if i < 0 || i >= len(st.questions) {
+			i = 0
+		}
+		q.current = -1
+		q.list.Select(i)
+		if q.current != i { // already selected: no OnSelected
+			q.show(i)
+		}
+	})
+}
+
+func loadReplyState(s *data.Store, id string) (replyState, error) {
+	ctx := context.Background()
+	var st replyState
+	r, err := s.GetReply(ctx, id)
+	if err != nil {
+		return st, err
+	}
+	st.Reply = r
+	if st.tpl, err = export.TemplateOf(ctx, s, r.TemplateID, r.TemplateVersion); err != nil {
+		return st, err
+	}
+	for _, sec := range st.tpl.Sections {
+		for _, question := range sec.Questions {
+			st.questions = append(st.questions, questionRef{sec, question})
+		}
+	}
+	if st.answers, err = s.Answers(ctx, id); err != nil {
+		return st, err
+	}
+	if st.contributions, err = s.Contributions(ctx, id); err != nil {
+		return st, err
+	}
+	if r.Officer != "" {
+		if c, err := s.Contact(ctx, r.Officer); err == nil {
+			st.officer = c.Name
+		}
+	}
+	st.figures, err = s.ReplyFigures(ctx, id, st.tpl.Bindings())
+	return st, err
+}
+
+func (q *questionnaireScreen) stateText() string {
+	r := q.reply
+	text := r.tpl.Title + " " + lang.L("version") + " " + r.tpl.Version + ". " +
+		fmt.Sprintf(lang.L("Reporting period %s to %s."), r.From, r.To)
+	if q.reply.officer != "" {
+		text += " " + fmt.Sprintf(lang.L("Replying officer: %s."), q.reply.officer)
+	}
+	if r.final() {
+		text += " " + fmt.Sprintf(lang.L("Final since %s: the figures are kept as they were then."), r.FinalisedAt[:10])
+	} else {
+		text += " " + lang.L("Draft: the figures follow the register.")
+	}
+	if n := len(data.ContributingAgencies(r.contributions)); n > 0 {
+		text += " " + lang.N("{{.Count}} agency has contributed.", n, map[string]any{"Count": n})
+	}
+	return text
+}
+
+func (q *questionnaireScreen) show(i int) {
+	if i < 0 || i >= len(q.reply.questions) {
+		return
+	}
+	q.current = i
+	q.pane.load(q.reply, q.reply.questions[i])
+}
+
+// Save saves the answer being written (Ctrl+S).
+func (q *questionnaireScreen) Save() bool { return q.pane.Save() }
+
+// answered notes a saved answer without reading the whole reply again.
+func (q *questionnaireScreen) answered(a data.Answer) {
+	if q.reply.answers == nil {
+		q.reply.answers = map[string]data.Answer{}
+	}
+	q.reply.answers[a.QuestionID] = a
+	q.list.RefreshItem(q.current)
+}
+
+func (q *questionnaireScreen) copyEarlier() {
+	var earlier []data.Reply
+	var labels []string
+	for _, r := range q.replies {
+		if r.ID != q.reply.ID {
+			earlier = append(earlier, r)
+			labels = append(labels, replyLabel(r))
+		}
+	}
+	from := widget.NewSelect(labels, nil)
+	from.SetSelectedIndex(0)
+	dialog.ShowForm(lang.L("Copy earlier answers"), lang.L("Copy"), lang.L("Cancel"), []*widget.FormItem{
+		widget.NewFormItem(lang.L("From the reply"), from),
+		widget.NewFormItem("", help(lang.L("Questions this draft has not answered yet take the earlier answer. Answers already written are kept. You can undo."))),
+	}, func(ok bool) {
+		if !ok || from.SelectedIndex() < 0 {
+			return
+		}
+		if q.pane.dirty && !q.pane.Save() {
+			return
+		}
+		n, err := q.env.store.CopyAnswers(context.Background(), earlier[from.SelectedIndex()].ID, q.reply.ID)
+		if err != nil {
+			dialog.ShowError(err, q.env.win)
+			return
+		}
+		q.env.status(lang.N("{{.Count}} answer copied", n, map[string]any{"Count": n}))
+		q.env.changed()
+	}, q.env.win)
+}
+
+func (q *questionnaireScreen) finaliseOrReopen() {
+	if q.pane.dirty && !q.pane.Save() {
+		return
+	}
+	r := q.reply
+	if r.final() {
+		dialog.ShowConfirm(lang.L("Reopen as a new draft?"),
+			lang.L("The final reply stays as it was sent. A new draft starts from its answers, with the figures of the register as it is now."),
+			func(yes bool) {
+				if !yes {
+					return
+				}
+				n, err := q.env.store.ReopenReply(context.Background(), r.ID)
+				if err != nil {
+					dialog.ShowError(err, q.env.win)
+					return
+				}
+				q.reply = replyState{Reply: n}
+				q.env.changed()
+			}, q.env.win)
+		return
+	}
+	c := export.CheckCompleteness(r.tpl, r.answers, r.figures)
+	msg := lang.L("The figures will be kept with the reply as they are now, and its answers can no longer change. Later changes to the register do not change it. You can reopen it as a new draft.")
+	if len(c.Unanswered) > 0 {
+		msg = fmt.Sprintf(lang.L("%d of %d questions are not answered yet."), len(c.Unanswered), c.Questions) + "\n\n" + msg
+	}
+	d := dialog.NewConfirm(lang.L("Finalise the reply?"), msg, func(yes bool) {
+		if !yes {
+			return
+		}
+		if err := q.env.store.FinaliseReply(context.Background(), r.ID, r.tpl.Bindings()); err != nil {
+			dialog.ShowError(err, q.env.win)
+			return
+		}
+		q.env.status(lang.L("The reply is final"))
+		q.env.changed()
+	}, q.env.win)
+	d.SetConfirmText(lang.L("Finalise"))
+	d.SetConfirmImportance(widget.DangerImportance)
+	d.Show()
+}

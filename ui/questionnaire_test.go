@@ -1,0 +1,221 @@
+package ui
+
+import (
+	"bytes"
+	"context"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+	"github.com/xuri/excelize/v2"
+
+	"github.com/ncm-register/ncm-register/data"
+	"github.com/ncm-register/ncm-register/export"
+)
+
+func withSampleReply(st *data.Store) {
+	withSample(st)
+	if err := export.SampleReply(context.Background(), st); err != nil {
+		panic(err)
+	}
+}
+
+// selectQuestion shows a question of the chosen reply by its id.
+func selectQuestion(t *testing.T, q *questionnaireScreen, id string) {
+	t.Helper()
+	for i, ref := range q.reply.questions {
+		if ref.question.ID == id {
+			q.list.Select(i)
+			return
+		}
+	}
+	t.Fatalf("no question %s", id)
+}
+
+// typeAtEnd types after the text already in an entry, as a user who
+// clicked at its end would.
+func typeAtEnd(e *formEntry, s string) {
+	lines := strings.Split(e.Text, "\n")
+	e.CursorRow, e.CursorColumn = len(lines)-1, len([]rune(lines[len(lines)-1]))
+	test.Type(e, s)
+}
+
+func TestQuestionnaireAnswerDraftAndSave(t *testing.T) {
+	w := openWindow(t, withSampleReply)
+	showArea(t, w, "Questionnaire")
+	q := w.ws.questions
+	if q.reply.ID == "" || len(q.reply.questions) == 0 {
+		t.Fatalf("the sample reply is not shown: %+v", q.reply.Reply)
+	}
+	selectQuestion(t, q, "C2")
+	if !hasText(w, "Meetings of the coordination body held: "+export.FormatCount(q.reply.figures["mechanism.meetings"].Total)) {
+		t.Errorf("the figure of C2 is not shown: %q", shownTexts(w))
+	}
+	if !strings.Contains(strings.Join(shownTexts(w), "\n"), "How it is counted: "+data.MechanismCountingRules) {
+		t.Error("the counting rule is not shown beside the figure")
+	}
+	test.Tap(q.pane.draft)
+	drafted := q.pane.narrative.Text
+	if !strings.HasPrefix(drafted, "Meetings of the coordination body held: ") {
+		t.Errorf("drafted %q", drafted)
+	}
+	typeAtEnd(q.pane.narrative, " The body adopted the plan for 2026.")
+	w.ws.save() // Ctrl+S
+	ctx := context.Background()
+	answers, _ := w.store.Answers(ctx, q.reply.ID)
+	if got := answers["C2"].Narrative; got != drafted+" The body adopted the plan for 2026." {
+		t.Errorf("saved %q", got)
+	}
+	if !strings.HasPrefix(q.questionDetail(q.current), "✓") {
+		t.Errorf("the list does not mark C2 answered: %q", q.questionDetail(q.current))
+	}
+
+	// Typing left unsaved is saved before another question is shown.
+	typeAtEnd(q.pane.narrative, " Twice.")
+	test.Tap(q.pane.next)
+	if q.reply.questions[q.current].question.ID != "C3" {
+		t.Errorf("Next showed %s", q.reply.questions[q.current].question.ID)
+	}
+	answers, _ = w.store.Answers(ctx, q.reply.ID)
+	if !strings.HasSuffix(answers["C2"].Narrative, "Twice.") {
+		t.Errorf("moving on lost the typing: %q", answers["C2"].Narrative)
+	}
+
+	// The agencies' answers are shown beside the question, and can be taken in.
+	selectQuestion(t, q, "F2")
+	if !strings.Contains(strings.Join(shownTexts(w), "\n"), "The shelter offered 38 places") {
+		t.Errorf("the NGO's contribution to F2 is not shown")
+	}
+	test.Tap(button(t, w, "Add to the answer"))
+	if !strings.Contains(q.pane.narrative.Text, "The shelter offered 38 places") || !q.pane.dirty {
+		t.Errorf("the contribution was not added to the answer: %q", q.pane.narrative.Text)
+	}
+}
+
+func TestQuestionnaireFinaliseFreezesAndReopens(t *testing.T) {
+	w := openWindow(t, withSampleReply)
+	showArea(t, w, "Questionnaire")
+	q := w.ws.questions
+	before := q.reply.figures["mechanism.members"].Total
+	test.Tap(q.finalBtn)
+	test.Tap(dialogButton(t, w, "Finalise"))
+	if !q.reply.final() || !q.pane.narrative.Disabled() || q.finalBtn.Text != "Reopen as a new draft…" {
+		t.Fatalf("after finalising: status %q, answer editable %v", q.reply.Status, !q.pane.narrative.Disabled())
+	}
+	// A new member joins after the reply was sent: the reply does not move.
+	ctx := context.Background()
+	o := data.Organisation{Name: "New Member Agency", Sector: "ngo", MechanismRole: "member", MemberSince: "2020-01-01"}
+	if err := w.store.SaveOrganisation(ctx, &o); err != nil {
+		t.Fatal(err)
+	}
+	w.ws.changed()
+	q.refresh()
+	if got := q.reply.figures["mechanism.members"].Total; got != before {
+		t.Errorf("the final reply's members moved from %d to %d", before, got)
+	}
+	test.Tap(q.finalBtn)
+	test.Tap(dialogButton(t, w, "Yes"))
+	if q.reply.final() || q.reply.ReopenedFrom == "" || q.reply.figures["mechanism.members"].Total != before+1 {
+		t.Errorf("the reopened draft: %+v with %d members", q.reply.Reply, q.reply.figures["mechanism.members"].Total)
+	}
+	if len(q.replies) != 2 {
+		t.Errorf("%d replies, want the final one and its new draft", len(q.replies))
+	}
+}
+
+func TestNewReplyShowsProblemsBesideTheFields(t *testing.T) {
+	w := openWindow(t, withSampleReply)
+	showArea(t, w, "Questionnaire")
+	q := w.ws.questions
+	f, err := newNewReplyForm(w.ws.env, q.replies, func(r data.Reply) { q.reply = replyState{Reply: r}; w.ws.changed() })
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.dlg.Show()
+	f.from.SetDate(dateOf("2026-12-31"))
+	f.to.SetDate(dateOf("2026-01-01"))
+	if _, ok := f.create(); ok {
+		t.Fatal("a period ending before it begins was accepted")
+	}
+	if msg := f.fields.message("to"); !strings.Contains(msg, "before it begins") {
+		t.Errorf("message beside the end of the period: %q", msg)
+	}
+	f.from.SetDate(dateOf("2026-01-01"))
+	f.to.SetDate(dateOf("2026-12-31"))
+	r, ok := f.create()
+	if !ok {
+		t.Fatal("a good reply was refused")
+	}
+	answers, _ := w.store.Answers(context.Background(), r.ID)
+	if answers["A1"].YesNo != "yes" || answers["A2"].Narrative == "" {
+		t.Errorf("the new reply did not start from the earlier answers: %+v", answers)
+	}
+}
+
+func TestImportedWorkbookIsShownAndBrokenOneChangesNothing(t *testing.T) {
+	w := openWindow(t, withSampleReply)
+	showArea(t, w, "Questionnaire")
+	q := w.ws.questions
+	ctx := context.Background()
+	orgs, _ := w.store.Organisations(ctx, data.OrganisationFilter{Sector: "prosecution"})
+	agency, err := w.store.Organisation(ctx, orgs[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := export.ContributionWorkbook(&buf, export.ContributionRequest{Template: q.reply.tpl, Reply: q.reply.Reply,
+		Agency: agency, Figures: q.reply.figures}); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, _ := f.GetRows("Questions")
+	for i, r := range rows {
+		if r[0] == "A2" && r[1] == "answer" {
+			cell, _ := excelize.CoordinatesToCellName(5, i+1)
+			f.SetCellStr("Questions", cell, "Article 165, seven to fifteen years.")
+		}
+	}
+	filled, _ := f.WriteToBuffer()
+	before, _ := w.store.Contributions(ctx, q.reply.ID)
+
+	// A broken copy: a column inserted before the answers.
+	f.InsertCols("Questions", "C", 1)
+	broken, _ := f.WriteToBuffer()
+	reviewWorkbook(w.ws.env, q.reply, bytes.NewReader(broken.Bytes()), "prosecution.xlsx", q.reload)
+	if top := w.win.Canvas().Overlays().Top(); top == nil || !strings.Contains(strings.Join(shownTexts(w), "\n"), "cell C1") {
+		t.Errorf("the broken workbook was not explained: %q", shownTexts(w))
+	}
+	if after, _ := w.store.Contributions(ctx, q.reply.ID); len(after) != len(before) {
+		t.Errorf("the broken workbook changed the contributions: %d, was %d", len(after), len(before))
+	}
+	w.win.Canvas().Overlays().Top().Hide()
+
+	reviewWorkbook(w.ws.env, q.reply, bytes.NewReader(filled.Bytes()), "prosecution.xlsx", q.reload)
+	test.Tap(dialogButton(t, w, "Yes"))
+	selectQuestion(t, q, "A2")
+	if !strings.Contains(strings.Join(shownTexts(w), "\n"), "Article 165, seven to fifteen years.") {
+		t.Error("the prosecution's answer to A2 is not shown beside the question")
+	}
+	menuItem(t, w, "Undo").Action()
+	if after, _ := w.store.Contributions(ctx, q.reply.ID); len(after) != len(before) {
+		t.Errorf("undo left %d contributions, want %d", len(after), len(before))
+	}
+}
+
+func TestSettingsRefusesABrokenTemplateWithItsLine(t *testing.T) {
+	w := openWindow(t, nil)
+	showArea(t, w, "Settings")
+	s := w.ws.settings
+	s.loadTemplate("official.json", []byte("{\n  \"id\": \"official\",\n  \"title\": \"Official\",\n  \"sections\": [\n    {\"id\": \"A\", \"questions\": [{\"id\": \"A1\", \"kind\": \"essay\", \"text\": \"?\"}]}\n  ]\n}"))
+	if msg := s.fields.message("template"); !strings.Contains(msg, "official.json was not loaded: line 5") || !strings.Contains(msg, "essay") {
+		t.Errorf("message %q", msg)
+	}
+	s.loadTemplate("official.json", []byte(`{"id": "official", "version": "2027", "title": "Official questionnaire",
+  "sections": [{"id": "A", "title": "A", "questions": [{"id": "A1", "kind": "narrative", "text": "?"}]}]}`))
+	if s.fields.message("template") != "" || !strings.Contains(s.templates.Text, "Official questionnaire (version 2027)") {
+		t.Errorf("the good template: message %q, list %q", s.fields.message("template"), s.templates.Text)
+	}
+}

@@ -1,0 +1,314 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/ncm-register/ncm-register/data"
+	"github.com/ncm-register/ncm-register/export"
+)
+
+// questionPane shows one question of a reply: the figures bound to it with
+// their counting rules, the answer being written, and the agencies'
+// contributions beside it for consolidation.
+type questionPane struct {
+	env     *env
+	screen  *questionnaireScreen
+	reply   replyState
+	ref     questionRef
+	dirty   bool
+	loading bool
+
+	section   *widget.Label
+	question  *widget.Label
+	askedOf   *widget.Label
+	figures   *fyne.Container
+	yesNo     *widget.RadioGroup
+	yesNoRow  *fyne.Container
+	narrative *formEntry
+	problem   *widget.Label
+	draft     *widget.Button
+	agencies  *fyne.Container
+	save      *widget.Button
+	prev      *widget.Button
+	next      *widget.Button
+	scroll    *container.Scroll
+	content   fyne.CanvasObject
+}
+
+func newQuestionPane(e *env, screen *questionnaireScreen) *questionPane {
+	p := &questionPane{env: e, screen: screen}
+	p.section = widget.NewLabel("")
+	p.section.Importance = widget.LowImportance
+	p.question = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	p.question.Wrapping = fyne.TextWrapWord
+	p.askedOf = help("")
+	p.figures = container.NewVBox()
+	p.yesNo = widget.NewRadioGroup([]string{lang.L("Yes"), lang.L("No")}, func(string) { p.edited() })
+	p.yesNo.Horizontal = true
+	p.yesNoRow = container.NewHBox(widget.NewLabel(lang.L("Answer")), p.yesNo)
+	p.narrative = entryMaker(func(string) { p.edited() }, p.revert, func() bool { return p.dirty })("narrative", true)
+	p.narrative.SetMinRowsVisible(6)
+	p.narrative.SetPlaceHolder(lang.L("Write the answer, or draft it from the figures and edit it"))
+	p.problem = newErrorLabel()
+	p.draft = widget.NewButtonWithIcon(lang.L("Draft from the figures"), theme.DocumentCreateIcon(), p.draftFromFigures)
+	p.agencies = container.NewVBox()
+	p.save = widget.NewButtonWithIcon(lang.L("Save"), theme.DocumentSaveIcon(), func() { p.Save() })
+	p.save.Importance = widget.HighImportance
+	p.prev = widget.NewButtonWithIcon(lang.L("Previous"), theme.NavigateBackIcon(), func() { p.step(-1) })
+	p.next = widget.NewButtonWithIcon(lang.L("Next"), theme.NavigateNextIcon(), func() { p.step(1) })
+	p.next.IconPlacement = widget.ButtonIconTrailingText
+
+	answerHeading := widget.NewLabelWithStyle(lang.L("The reply's answer"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	body := container.NewVBox(p.section, p.question, p.askedOf,
+		answerHeading, p.yesNoRow, p.narrative, p.problem, container.NewHBox(p.draft),
+		p.figures, p.agencies)
+	p.scroll = container.NewVScroll(container.NewPadded(body))
+	p.content = container.NewBorder(nil, container.NewHBox(p.save, layout.NewSpacer(), p.prev, p.next), nil, nil, p.scroll)
+	return p
+}
+
+func (p *questionPane) edited() {
+	if p.loading {
+		return
+	}
+	p.dirty = true
+	p.problem.Hide()
+	setEnabled(p.save, !p.reply.final() && !p.env.store.ReadOnly())
+}
+
+// load shows a question of a reply; typing not saved is dropped, so callers
+// save first.
+func (p *questionPane) load(r replyState, ref questionRef) {
+	p.loading = true
+	defer func() { p.loading = false }()
+	p.reply, p.ref, p.dirty = r, ref, false
+	q := ref.question
+	p.section.SetText(ref.section.ID + ". " + ref.section.Title)
+	p.question.SetText(q.ID + "  " + q.Text)
+	var asked []string
+	for _, code := range q.AskedOf {
+		asked = append(asked, sectorLabel(code))
+	}
+	p.askedOf.SetText(lang.L("Usually asked of") + ": " + strings.Join(asked, ", "))
+	setVisible(p.askedOf, len(asked) > 0)
+
+	p.figures.Objects = nil
+	if len(q.Bindings) > 0 {
+		p.figures.Add(widget.NewLabelWithStyle(lang.L("Figures of the register for the period"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+	}
+	// Figures counted by the same rule share a card, with the rule said once.
+	var card *fyne.Container
+	var rule string
+	for _, name := range q.Bindings {
+		f, ok := data.NamedFigureByName(name)
+		if !ok {
+			continue
+		}
+		if card == nil || f.Rule != rule {
+			if card != nil {
+				card.Add(ruleLabel(rule))
+			}
+			card, rule = container.NewVBox(), f.Rule
+			p.figures.Add(widget.NewCard("", "", card))
+		}
+		v, have := r.figures[name]
+		card.Add(figureBlock(f, v, have))
+	}
+	if card != nil {
+		card.Add(ruleLabel(rule))
+	}
+	p.figures.Refresh()
+
+	a := r.answers[q.ID]
+	setVisible(p.yesNoRow, q.Kind == "yes_no")
+	p.yesNo.SetSelected(map[string]string{"yes": lang.L("Yes"), "no": lang.L("No")}[a.YesNo])
+	p.narrative.SetText(a.Narrative)
+	p.problem.Hide()
+	locked := r.final() || p.env.store.ReadOnly()
+	for _, w := range []fyne.Disableable{p.narrative, p.yesNo, p.draft} {
+		if locked {
+			w.Disable()
+		} else {
+			w.Enable()
+		}
+	}
+	setVisible(p.draft, len(q.Bindings) > 0)
+	p.save.Disable()
+	i := p.screen.current
+	setEnabled(p.prev, i > 0)
+	setEnabled(p.next, i < len(r.questions)-1)
+	p.showContributions()
+	p.scroll.ScrollToTop()
+}
+
+// figureBlock shows a figure of the period: its total and its breakdown.
+func figureBlock(f data.NamedFigure, v data.FigureValue, have bool) fyne.CanvasObject {
+	total := widget.NewLabelWithStyle(fmt.Sprintf("%s: %s", f.Title, export.FormatCount(v.Total)), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	total.Wrapping = fyne.TextWrapWord
+	if !have {
+		total.SetText(f.Title + ": " + lang.L("not kept with this reply"))
+	}
+	box := container.NewVBox(total)
+	if len(v.Rows) > 0 {
+		// One wrapped line keeps a breakdown of twenty sectors from pushing
+		// the answer out of sight.
+		parts := make([]string, len(v.Rows))
+		for i, r := range v.Rows {
+			parts[i] = r.Label + " " + export.FormatCount(r.Value)
+		}
+		rows := widget.NewLabel(strings.Join(parts, "  ·  "))
+		rows.Wrapping = fyne.TextWrapWord
+		box.Add(rows)
+	}
+	return box
+}
+
+func ruleLabel(rule string) *widget.Label {
+	l := help(lang.L("How it is counted") + ": " + rule)
+	l.TextStyle.Italic = true
+	return l
+}
+
+func (p *questionPane) showContributions() {
+	p.agencies.Objects = nil
+	q := p.ref.question
+	var mine []data.Contribution
+	for _, c := range p.reply.contributions {
+		if c.QuestionID == q.ID {
+			mine = append(mine, c)
+		}
+	}
+	heading := widget.NewLabelWithStyle(lang.L("From the agencies"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	p.agencies.Add(heading)
+	if len(mine) == 0 {
+		p.agencies.Add(help(lang.L("No agency has answered this question yet. Write workbooks for the agencies from the Agencies menu, and import them when they come back.")))
+	}
+	for _, c := range mine {
+		p.agencies.Add(p.contributionBlock(c))
+	}
+	p.agencies.Refresh()
+}
+
+func (p *questionPane) contributionBlock(c data.Contribution) fyne.CanvasObject {
+	box := container.NewVBox()
+	if c.YesNo != "" {
+		box.Add(widget.NewLabel(lang.L("Answer") + ": " + map[string]string{"yes": lang.L("Yes"), "no": lang.L("No")}[c.YesNo]))
+	}
+	if c.Narrative != "" {
+		l := widget.NewLabel(c.Narrative)
+		l.Wrapping = fyne.TextWrapWord
+		box.Add(l)
+	}
+	for _, name := range p.ref.question.Bindings {
+		n, ok := c.Figures[name]
+		if !ok {
+			continue
+		}
+		f, _ := data.NamedFigureByName(name)
+		line := fmt.Sprintf("%s: %s", f.Title, export.FormatCount(n))
+		if v, have := p.reply.figures[name]; have {
+			line += " " + fmt.Sprintf(lang.L("(the register: %s)"), export.FormatCount(v.Total))
+		}
+		box.Add(widget.NewLabel(line))
+	}
+	use := widget.NewButtonWithIcon(lang.L("Add to the answer"), theme.ContentAddIcon(), func() {
+		text := strings.TrimSpace(p.narrative.Text)
+		if c.Narrative != "" && !strings.Contains(text, c.Narrative) {
+			if text != "" {
+				text += "\n\n"
+			}
+			p.narrative.SetText(text + c.Narrative)
+		}
+		if c.YesNo != "" && p.yesNo.Selected == "" {
+			p.yesNo.SetSelected(map[string]string{"yes": lang.L("Yes"), "no": lang.L("No")}[c.YesNo])
+		}
+	})
+	if p.reply.final() || p.env.store.ReadOnly() {
+		use.Disable()
+	}
+	box.Add(container.NewHBox(use))
+	imported := c.ImportedAt
+	if len(imported) >= 10 {
+		imported = imported[:10]
+	}
+	return widget.NewCard("", c.OrganisationName+" · "+c.FileName+", "+imported, box)
+}
+
+// typed is the answer as written in the pane.
+func (p *questionPane) typed() data.Answer {
+	a := data.Answer{QuestionID: p.ref.question.ID, Narrative: strings.TrimSpace(p.narrative.Text)}
+	switch p.yesNo.Selected {
+	case lang.L("Yes"):
+		a.YesNo = "yes"
+	case lang.L("No"):
+		a.YesNo = "no"
+	}
+	return a
+}
+
+// Save saves the answer; a refused save keeps what was typed and says why
+// under the answer.
+func (p *questionPane) Save() bool {
+	if !p.dirty {
+		return true
+	}
+	a := p.typed()
+	if err := p.env.store.SetAnswer(context.Background(), p.reply.ID, a); err != nil {
+		p.problem.SetText(err.Error())
+		p.problem.Show()
+		return false
+	}
+	p.dirty = false
+	p.save.Disable()
+	p.screen.answered(a)
+	p.env.status(fmt.Sprintf(lang.L("Answer to %s saved"), a.QuestionID))
+	p.env.changed()
+	return true
+}
+
+func (p *questionPane) revert() {
+	if p.dirty {
+		p.load(p.reply, p.ref)
+	}
+}
+
+func (p *questionPane) step(by int) {
+	i := p.screen.current + by
+	if i < 0 || i >= len(p.reply.questions) {
+		return
+	}
+	p.screen.list.Select(i)
+}
+
+func (p *questionPane) draftFromFigures() {
+	text := export.DraftNarrative(p.ref.question, p.reply.figures)
+	if strings.TrimSpace(p.narrative.Text) == "" {
+		p.narrative.SetText(text)
+		return
+	}
+	dialog.ShowConfirm(lang.L("Replace the answer?"), lang.L("The answer already has text. Replace it with a draft from the figures?"),
+		func(yes bool) {
+			if yes {
+				p.narrative.SetText(text)
+			}
+		}, p.env.win)
+}
+
+// setVisible shows or hides an object (its container lays out again).
+func setVisible(o fyne.CanvasObject, on bool) {
+	if on {
+		o.Show()
+	} else {
+		o.Hide()
+	}
+}

@@ -1,0 +1,152 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/ncm-register/ncm-register/data"
+	"github.com/ncm-register/ncm-register/export"
+)
+
+// newReplyForm starts a reply: the questionnaire, the reporting period, the
+// replying officer, and an earlier reply whose answers it starts from.
+type newReplyForm struct {
+	env       *env
+	templates []export.Template
+	earlier   []data.Reply
+	officer   data.ContactHit
+	fields    *fieldSet
+	template  *widget.Select
+	from, to  *widget.DateEntry
+	who       *widget.Label
+	startFrom *widget.Select
+	dlg       dialog.Dialog
+}
+
+// startNew opens the form for a new reply (Ctrl+N in the area).
+func (q *questionnaireScreen) startNew() {
+	if q.env.store.ReadOnly() {
+		return
+	}
+	if q.pane.dirty && !q.pane.Save() {
+		return
+	}
+	f, err := newNewReplyForm(q.env, q.replies, func(r data.Reply) {
+		q.reply = replyState{Reply: r}
+		q.current = -1
+		q.env.changed()
+	})
+	if err != nil {
+		dialog.ShowError(err, q.env.win)
+		return
+	}
+	f.dlg.Show()
+}
+
+func newNewReplyForm(e *env, earlier []data.Reply, created func(data.Reply)) (*newReplyForm, error) {
+	templates, err := export.Templates(context.Background(), e.store)
+	if err != nil {
+		return nil, err
+	}
+	f := &newReplyForm{env: e, templates: templates, earlier: earlier, fields: newFieldSet()}
+	var names []string
+	for _, t := range templates {
+		names = append(names, t.Title+" ("+lang.L("version")+" "+t.Version+")")
+	}
+	f.template = widget.NewSelect(names, func(string) { f.fields.clearField("template") })
+	f.template.SetSelectedIndex(0)
+	// The usual reporting period is the last calendar year.
+	year := time.Now().Year() - 1
+	f.from, f.to = widget.NewDateEntry(), widget.NewDateEntry()
+	first, last := time.Date(year, 1, 1, 0, 0, 0, 0, time.Local), time.Date(year, 12, 31, 0, 0, 0, 0, time.Local)
+	f.from.SetDate(&first)
+	f.to.SetDate(&last)
+	f.from.OnChanged = func(*time.Time) { f.fields.clearField("from") }
+	f.to.OnChanged = func(*time.Time) { f.fields.clearField("to") }
+	f.who = widget.NewLabel(lang.L("Not chosen"))
+	choose := widget.NewButton(lang.L("Choose…"), func() {
+		var p *personPicker
+		p = pickPeople(e, lang.L("Replying officer"), func(h data.ContactHit) {
+			f.officer = h
+			f.who.SetText(h.Name + " · " + h.OrganisationName)
+			f.fields.clearField("officer")
+			p.dlg.Hide()
+		})
+	})
+	starts := []string{lang.L("Empty answers")}
+	for _, r := range earlier {
+		starts = append(starts, lang.L("The answers of")+" "+replyLabel(r))
+	}
+	f.startFrom = widget.NewSelect(starts, nil)
+	f.startFrom.SetSelectedIndex(0)
+	if len(earlier) > 0 { // the newest earlier reply is the usual start
+		f.startFrom.SetSelectedIndex(1)
+	}
+	f.fields.add("template", lang.L("Questionnaire"), true, f.template)
+	f.fields.add("from", lang.L("Period from"), true, f.from)
+	f.fields.add("to", lang.L("Period to"), true, f.to)
+	f.fields.add("officer", lang.L("Replying officer"), false, container.NewBorder(nil, nil, nil, choose, f.who))
+	f.fields.add("start", lang.L("Start from"), false, f.startFrom)
+
+	create := widget.NewButton(lang.L("Create the reply"), func() {
+		if r, ok := f.create(); ok {
+			f.dlg.Hide()
+			created(r)
+		}
+	})
+	create.Importance = widget.HighImportance
+	cancel := widget.NewButton(lang.L("Cancel"), func() { f.dlg.Hide() })
+	f.dlg = dialog.NewCustomWithoutButtons(lang.L("New reply"), container.NewBorder(nil,
+		container.NewHBox(cancel, create), nil, nil, f.fields.grid), e.win)
+	f.dlg.Resize(fyne.NewSize(640, 420))
+	return f, nil
+}
+
+func dayOf(d *time.Time) string {
+	if d == nil {
+		return ""
+	}
+	return d.Format(time.DateOnly)
+}
+
+// create makes the reply; a refused one shows why beside the fields and
+// keeps what was chosen.
+func (f *newReplyForm) create() (data.Reply, bool) {
+	ctx := context.Background()
+	i := f.template.SelectedIndex()
+	if i < 0 {
+		f.fields.show(&data.ValidationError{Errors: []data.FieldError{{Field: "template", Key: "error.required", Template: "Required"}}})
+		return data.Reply{}, false
+	}
+	t := f.templates[i]
+	r := data.Reply{TemplateID: t.ID, TemplateVersion: t.Version, From: dayOf(f.from.Date), To: dayOf(f.to.Date), Officer: f.officer.ID}
+	if strings.TrimSpace(f.from.Text) != "" && f.from.Date == nil {
+		r.From = f.from.Text // let data say what is wrong with it
+	}
+	if strings.TrimSpace(f.to.Text) != "" && f.to.Date == nil {
+		r.To = f.to.Text
+	}
+	if err := f.env.store.CreateReply(ctx, &r); err != nil {
+		if !f.fields.show(err) {
+			dialog.ShowError(err, f.env.win)
+		}
+		return r, false
+	}
+	if s := f.startFrom.SelectedIndex(); s > 0 {
+		n, err := f.env.store.CopyAnswers(ctx, f.earlier[s-1].ID, r.ID)
+		if err != nil {
+			dialog.ShowError(err, f.env.win)
+		} else {
+			f.env.status(fmt.Sprintf(lang.L("New reply, with %d answers copied from the earlier one"), n))
+		}
+	}
+	return r, true
+}
