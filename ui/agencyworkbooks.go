@@ -59,7 +59,7 @@ func writeWorkbooks(e *env, r replyState) {
 	write := widget.NewButton(lang.L("Choose a folder and write…"), w.chooseFolder)
 	write.Importance = widget.HighImportance
 	cancel := widget.NewButton(lang.L("Cancel"), func() { w.dlg.Hide() })
-	body := container.NewBorder(container.NewVBox(intro, another), container.NewHBox(layoutSpacer(), cancel, write), nil, nil,
+	body := container.NewBorder(container.NewVBox(intro, container.NewHBox(another)), container.NewHBox(layoutSpacer(), cancel, write), nil, nil,
 		container.NewVScroll(w.checks))
 	w.dlg = dialog.NewCustomWithoutButtons(lang.L("Workbooks for agencies"), body, e.win)
 	w.dlg.Resize(fyne.NewSize(680, 560))

@@ -55,7 +55,9 @@ func showCompleteness(e *env, r replyState) {
 	if c.Questions > 0 {
 		progress.SetValue(float64(answered) / float64(c.Questions))
 	}
-	body := container.NewVBox(summary, progress,
+	counts := help(fmt.Sprintf(lang.L("%d questions empty · %d figures zero or missing · %d member agencies not heard from"),
+		len(unanswered), len(zero), len(agencies)))
+	body := container.NewVBox(summary, progress, counts,
 		completenessPart(lang.L("Questions still empty"), unanswered, lang.L("Every question has an answer.")),
 		completenessPart(lang.L("Figures that are zero or missing for the period"), zero, lang.L("Every figure has a count.")),
 		completenessPart(lang.L("Member agencies asked questions that have not contributed"), agencies, lang.L("Every member agency asked has contributed.")))

@@ -3,6 +3,8 @@ package ui
 import (
 	"bytes"
 	"context"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -217,5 +219,35 @@ func TestSettingsRefusesABrokenTemplateWithItsLine(t *testing.T) {
   "sections": [{"id": "A", "title": "A", "questions": [{"id": "A1", "kind": "narrative", "text": "?"}]}]}`))
 	if s.fields.message("template") != "" || !strings.Contains(s.templates.Text, "Official questionnaire (version 2027)") {
 		t.Errorf("the good template: message %q, list %q", s.fields.message("template"), s.templates.Text)
+	}
+}
+
+func TestWorkbooksAreWrittenForTheAgenciesTicked(t *testing.T) {
+	w := openWindow(t, withSampleReply)
+	showArea(t, w, "Questionnaire")
+	q := w.ws.questions
+	writeWorkbooks(w.ws.env, q.reply)
+	choice := lastWorkbookChoice
+	members, _ := w.store.Members(context.Background())
+	if len(choice.orgs) != len(members) {
+		t.Fatalf("%d agencies offered, want the %d members", len(choice.orgs), len(members))
+	}
+	ticked := choice.chosen()
+	if len(ticked) == 0 || len(ticked) == len(members) {
+		t.Fatalf("%d of %d ticked: those asked questions should be, the others not", len(ticked), len(members))
+	}
+	dir := t.TempDir()
+	choice.writeTo(dir)
+	files, _ := filepath.Glob(filepath.Join(dir, "*.xlsx"))
+	if len(files) != len(ticked) {
+		t.Fatalf("%d workbooks for %d agencies ticked", len(files), len(ticked))
+	}
+	raw, err := os.ReadFile(files[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := export.ReadContribution(bytes.NewReader(raw), q.reply.tpl, q.reply.Reply)
+	if err != nil || got.OrganisationID == "" {
+		t.Errorf("a written workbook does not read back: %+v, %v", got, err)
 	}
 }

@@ -72,6 +72,12 @@ func newNewReplyForm(e *env, earlier []data.Reply, created func(data.Reply)) (*n
 	f.from.OnChanged = func(*time.Time) { f.fields.clearField("from") }
 	f.to.OnChanged = func(*time.Time) { f.fields.clearField("to") }
 	f.who = widget.NewLabel(lang.L("Not chosen"))
+	if len(earlier) > 0 && earlier[0].Officer != "" { // the same officer as last time, usually
+		if c, err := e.store.Contact(context.Background(), earlier[0].Officer); err == nil {
+			f.officer = data.ContactHit{ID: c.ID, Name: c.Name}
+			f.who.SetText(c.Name)
+		}
+	}
 	choose := widget.NewButton(lang.L("Choose…"), func() {
 		var p *personPicker
 		p = pickPeople(e, lang.L("Replying officer"), func(h data.ContactHit) {
@@ -105,8 +111,8 @@ func newNewReplyForm(e *env, earlier []data.Reply, created func(data.Reply)) (*n
 	create.Importance = widget.HighImportance
 	cancel := widget.NewButton(lang.L("Cancel"), func() { f.dlg.Hide() })
 	f.dlg = dialog.NewCustomWithoutButtons(lang.L("New reply"), container.NewBorder(nil,
-		container.NewHBox(cancel, create), nil, nil, f.fields.grid), e.win)
-	f.dlg.Resize(fyne.NewSize(640, 420))
+		container.NewHBox(layoutSpacer(), cancel, create), nil, nil, f.fields.grid), e.win)
+	f.dlg.Resize(fyne.NewSize(680, 340))
 	return f, nil
 }
 
