@@ -252,6 +252,9 @@ func (c ReplyContent) replyDay() string {
 
 func (c ReplyContent) final() bool { return c.Reply.Status == "final" }
 
+// period writes the reply's period for a sentence of a workbook.
+func (c ReplyContent) period() string { return c.Reply.From + " to " + c.Reply.To }
+
 // statusText says what state the reply is in, in the words of its cover.
 func (c ReplyContent) statusText() string {
 	if c.final() {

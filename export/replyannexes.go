@@ -23,9 +23,6 @@ var xlsxAnnexes = []struct {
 	{"Annex 6 Statistics", writeStatisticsAnnex},
 }
 
-// period writes the reply's period for a sentence.
-func (c ReplyContent) period() string { return c.Reply.From + " to " + c.Reply.To }
-
 func writeMembersAnnex(f *excelize.File, st replyStyles, c ReplyContent, sheet string) error {
 	s := newStreamSheet(f, sheet, []float64{44, 12, 26, 12, 12, 14}, 2)
 	s.add(styled(st.label, "Member organisations of the national coordination mechanism on "+c.Today))

@@ -77,8 +77,11 @@ func writeCharts(f *excelize.File, st replyStyles, c ReplyContent) error {
 				Categories: fmt.Sprintf("%s!$A$%d:$A$%d", sheet, first, last),
 				Values:     fmt.Sprintf("%s!$B$%d:$B$%d", sheet, first, last),
 			}},
-			Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: title}}},
-			Legend:    excelize.ChartLegend{Position: "none"},
+			Title:  excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: title}}},
+			Legend: excelize.ChartLegend{Position: "none"},
+			// A bar chart draws its first category at the bottom; reversed,
+			// the bars read from the top in the order of the table beside.
+			XAxis:     excelize.ChartAxis{ReverseOrder: ch.kind == excelize.Bar},
 			Dimension: excelize.ChartDimension{Width: 640, Height: uint(max(320, 40+22*len(v.Rows)))},
 			PlotArea:  excelize.ChartPlotArea{ShowVal: true},
 		}
