@@ -35,7 +35,9 @@ func (x *xlsxWriter) setStr(sheet, cell, v string) { x.keep(x.f.SetCellStr(sheet
 
 func (x *xlsxWriter) setValue(sheet, cell string, v any) { x.keep(x.f.SetCellValue(sheet, cell, v)) }
 
-func (x *xlsxWriter) setRow(sheet, cell string, row []any) { x.keep(x.f.SetSheetRow(sheet, cell, &row)) }
+func (x *xlsxWriter) setRow(sheet, cell string, row []any) {
+	x.keep(x.f.SetSheetRow(sheet, cell, &row))
+}
 
 func (x *xlsxWriter) setStyle(sheet, from, to string, style int) {
 	x.keep(x.f.SetCellStyle(sheet, from, to, style))
