@@ -2,7 +2,8 @@ package export
 
 import (
 	"io"
-	"sort"
+	"maps"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -159,12 +160,7 @@ func pdfContributions(m core.Maroto, ks []data.Contribution) {
 			text.NewCol(3, k.OrganisationName, replyCellB),
 			text.NewCol(9, answer, replyCell),
 		))
-		names := make([]string, 0, len(k.Figures))
-		for n := range k.Figures {
-			names = append(names, n)
-		}
-		sort.Strings(names)
-		for _, n := range names {
+		for _, n := range slices.Sorted(maps.Keys(k.Figures)) {
 			title, _ := figureTitle(n)
 			m.AddRows(row.New().Add(
 				col.New(3),

@@ -3,7 +3,8 @@ package export
 import (
 	"fmt"
 	"io"
-	"sort"
+	"maps"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -142,12 +143,7 @@ func writeContribution(s *streamSheet, st replyStyles, k data.Contribution) {
 		answer = "(no answer in its workbook)"
 	}
 	s.add(styled(st.label, "Agency"), styled(st.wrap, k.OrganisationName+" — "+answer))
-	names := make([]string, 0, len(k.Figures))
-	for n := range k.Figures {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	for _, n := range names {
+	for _, n := range slices.Sorted(maps.Keys(k.Figures)) {
 		title, _ := figureTitle(n)
 		s.add(nil, styled(st.wrap, title), "Given by "+k.OrganisationName, k.Figures[n])
 	}
