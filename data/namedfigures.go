@@ -92,10 +92,10 @@ var NamedFigures = []NamedFigure{
 			f, err := s.MechanismFiguresForPeriod(ctx, from, to)
 			return single(f.MeetingsHeld), err
 		}},
-	{"training.courses", "Training courses held (of which joint)", TrainingCountingRules,
+	{"training.courses", "Training courses held", TrainingCountingRules,
 		func(ctx context.Context, s *Store, from, to string) (FigureValue, error) {
 			f, err := s.TrainingFiguresForPeriod(ctx, from, to)
-			return FigureValue{Total: f.Courses, Rows: []FigureRow{{"joint", "Joint (several sectors)", f.JointCourses}}}, err
+			return FigureValue{Total: f.Courses, Rows: []FigureRow{{"joint", "Of which joint (several sectors)", f.JointCourses}}}, err
 		}},
 	{"training.participants_by_sector", "Training participants by sector", TrainingCountingRules,
 		func(ctx context.Context, s *Store, from, to string) (FigureValue, error) {

@@ -313,3 +313,16 @@ func (s *Store) CopyAnswers(ctx context.Context, fromReplyID, toReplyID string) 
 	})
 	return len(copied), err
 }
+
+// SetReplyArchived hides a draft reply (one started by mistake, say) or
+// shows it again. A final reply is the record of what was sent and stays.
+func (s *Store) SetReplyArchived(ctx context.Context, id string, archived bool) error {
+	r, err := s.GetReply(ctx, id)
+	if err != nil {
+		return err
+	}
+	if archived && r.Status == "final" {
+		return ErrReplyFinal
+	}
+	return s.setArchived(ctx, replyTable, id, archived)
+}

@@ -88,3 +88,33 @@ func TestCopyAnswersKeepsWhatTheDraftHas(t *testing.T) {
 		t.Errorf("undo left %d answers, want the 1 of before", len(got))
 	}
 }
+
+func TestOnlyDraftRepliesAreArchived(t *testing.T) {
+	ctx := context.Background()
+	s := newStore(t)
+	draft := Reply{TemplateID: "ecosoc-2006-27", From: "2025-01-01", To: "2025-12-31"}
+	final := Reply{TemplateID: "ecosoc-2006-27", From: "2024-01-01", To: "2024-12-31"}
+	for _, r := range []*Reply{&draft, &final} {
+		if err := s.CreateReply(ctx, r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := s.FinaliseReply(ctx, final.ID, nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SetReplyArchived(ctx, final.ID, true); !errors.Is(err, ErrReplyFinal) {
+		t.Errorf("archiving a final reply: %v", err)
+	}
+	if err := s.SetReplyArchived(ctx, draft.ID, true); err != nil {
+		t.Fatal(err)
+	}
+	if list, _ := s.Replies(ctx); len(list) != 1 || list[0].ID != final.ID {
+		t.Errorf("replies after archiving the draft: %+v", list)
+	}
+	if _, err := s.Undo(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if list, _ := s.Replies(ctx); len(list) != 2 {
+		t.Errorf("undo did not bring the draft back: %d replies", len(list))
+	}
+}

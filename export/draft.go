@@ -24,7 +24,10 @@ func DraftNarrative(q Question, figures map[string]data.FigureValue) string {
 		}
 		var parts []string
 		for _, r := range v.Rows {
-			if r.Value > 0 {
+			if rest, ok := strings.CutPrefix(r.Label, "Of which "); ok {
+				// A part of the total, not a breakdown: "6, of which joint 5".
+				s = strings.TrimSuffix(s, ".") + fmt.Sprintf(", of which %s %s.", rest, formatCount(r.Value))
+			} else if r.Value > 0 {
 				parts = append(parts, fmt.Sprintf("%s %s", r.Label, formatCount(r.Value)))
 			}
 		}

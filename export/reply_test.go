@@ -261,7 +261,7 @@ func TestReplyXLSXReadsBack(t *testing.T) {
 		}
 		assertNumber(t, f, "D Training", cellName(4, bySector+1), 2)
 		agency := rowStarting(rows, "Agency", "General Police Inspectorate — Two of our officers took the joint course.")
-		if agency == 0 || rows[agency][1] != "Training courses held (of which joint)" || rows[agency][2] != "Given by General Police Inspectorate" {
+		if agency == 0 || rows[agency][1] != "Training courses held" || rows[agency][2] != "Given by General Police Inspectorate" {
 			t.Fatalf("the police's contribution and its figure are not kept:\n%q", rows)
 		}
 		assertNumber(t, f, "D Training", cellName(4, agency+1), 1)
@@ -419,7 +419,7 @@ func TestEmptyRegisterGivesAClearlyEmptyReply(t *testing.T) {
 		}
 	}
 	rows := sheetRows(t, f, "D Training")
-	courses := rowStarting(rows, "Figure", "Training courses held (of which joint)", "Total")
+	courses := rowStarting(rows, "Figure", "Training courses held", "Total")
 	assertNumber(t, f, "D Training", cellName(4, courses), 0)
 	cover := sheetRows(t, f, "Cover")
 	if rowStarting(cover, "Replying officer", "Not named") == 0 || rowStarting(cover, "Contributing agencies", "No contribution imported from an agency") == 0 {
@@ -459,7 +459,7 @@ func TestFinalReplyExportsItsFrozenFigures(t *testing.T) {
 	c := r.load(t)
 	f, _ := workbook(t, c)
 	rows := sheetRows(t, f, "D Training")
-	courses := rowStarting(rows, "Figure", "Training courses held (of which joint)", "Total")
+	courses := rowStarting(rows, "Figure", "Training courses held", "Total")
 	assertNumber(t, f, "D Training", cellName(4, courses), 1)
 	cover := sheetRows(t, f, "Cover")
 	dated := rowStarting(cover, "Date of the reply")

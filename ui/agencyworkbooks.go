@@ -141,6 +141,10 @@ func (w *workbookChoice) writeTo(dir string) {
 // what it holds, keeps its answers with the reply. A workbook that cannot
 // be read is explained (sheet, cell, why) and nothing is kept.
 func importWorkbook(e *env, r replyState, done func()) {
+	if e.store.ReadOnly() {
+		dialog.ShowInformation(lang.L("Read-only"), lang.L("This register is open read-only: nothing can be imported into it."), e.win)
+		return
+	}
 	if r.final() {
 		dialog.ShowInformation(lang.L("The reply is final"), lang.L("Contributions go into a draft. Reopen the reply as a new draft to collect them."), e.win)
 		return

@@ -32,6 +32,7 @@ type questionnaireScreen struct {
 	list      *widget.List
 	copyBtn   *widget.Button
 	finalBtn  *widget.Button
+	archive   *widget.Button
 	actions   []*widget.Button // enabled once a reply is chosen
 	empty     fyne.CanvasObject
 	work      fyne.CanvasObject
@@ -104,13 +105,14 @@ func newQuestionnaireScreen(e *env) *questionnaireScreen {
 	save.IconPlacement = widget.ButtonIconTrailingText
 	q.copyBtn = widget.NewButtonWithIcon(lang.L("Copy earlier answers…"), theme.ContentCopyIcon(), q.copyEarlier)
 	q.finalBtn = widget.NewButtonWithIcon(lang.L("Finalise…"), theme.ConfirmIcon(), q.finaliseOrReopen)
-	q.actions = []*widget.Button{completeness, agencies, save, q.copyBtn, q.finalBtn}
+	q.archive = widget.NewButtonWithIcon(lang.L("Archive draft…"), theme.DeleteIcon(), q.archiveDraft)
+	q.actions = []*widget.Button{completeness, agencies, save, q.copyBtn, q.archive, q.finalBtn}
 
 	top := container.NewVBox(
 		container.NewBorder(nil, nil, widget.NewLabelWithStyle(lang.L("Reply"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 			q.newBtn, q.choose),
 		q.state,
-		container.NewHBox(completeness, agencies, save, q.copyBtn, layout.NewSpacer(), q.finalBtn),
+		container.NewHBox(completeness, agencies, save, q.copyBtn, layout.NewSpacer(), q.archive, q.finalBtn),
 		widget.NewSeparator())
 	split := container.NewHSplit(q.list, q.pane.content)
 	split.SetOffset(0.3)
@@ -159,6 +161,7 @@ func (q *questionnaireScreen) setActions(on bool) {
 	if on {
 		setEnabled(q.copyBtn, !q.reply.final() && !q.env.store.ReadOnly() && len(q.replies) > 1)
 		setEnabled(q.finalBtn, !q.env.store.ReadOnly())
+		setEnabled(q.archive, !q.reply.final() && !q.env.store.ReadOnly())
 	}
 }
 
@@ -263,6 +266,7 @@ func (q *questionnaireScreen) reload() {
 		}
 		q.current = -1
 		q.list.Select(i)
+		q.list.ScrollTo(i)
 		if q.current != i { // already selected: no OnSelected
 			q.show(i)
 		}
@@ -410,4 +414,17 @@ func (q *questionnaireScreen) finaliseOrReopen() {
 	d.SetConfirmText(lang.L("Finalise"))
 	d.SetConfirmImportance(widget.DangerImportance)
 	d.Show()
+}
+
+// archiveDraft hides a draft started by mistake; Undo brings it back.
+func (q *questionnaireScreen) archiveDraft() {
+	r := q.reply
+	toggleArchived(q.env, replyLabel(r.Reply), false, lang.L("Archive this draft?"),
+		fmt.Sprintf(lang.L("The draft reply %s will be hidden, with its answers and contributions. Its history is kept, and you can undo."), replyLabel(r.Reply)),
+		func(archive bool) error { return q.env.store.SetReplyArchived(context.Background(), r.ID, archive) },
+		func() {
+			q.reply = replyState{}
+			q.pane.dirty = false
+			q.env.changed()
+		})
 }

@@ -3,6 +3,8 @@ package ui
 import (
 	"bytes"
 	"context"
+	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -249,5 +251,40 @@ func TestWorkbooksAreWrittenForTheAgenciesTicked(t *testing.T) {
 	got, err := export.ReadContribution(bytes.NewReader(raw), q.reply.tpl, q.reply.Reply)
 	if err != nil || got.OrganisationID == "" {
 		t.Errorf("a written workbook does not read back: %+v, %v", got, err)
+	}
+}
+
+func TestReplySavedAsWorkbookAndDraftArchived(t *testing.T) {
+	w := openWindow(t, withSampleReply)
+	showArea(t, w, "Questionnaire")
+	q := w.ws.questions
+	path := filepath.Join(t.TempDir(), "reply.xlsx")
+	write := func(out io.Writer) error { return writeReply(w.ws.env, q.reply, ".xlsx", out) }
+	writeDocument(w.ws.env, path, write)
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, _ := f.GetRows("A Legal framework")
+	f.Close()
+	if !strings.Contains(fmt.Sprint(rows), "Article 165 of the Criminal Code") {
+		t.Errorf("the saved workbook lacks the answer to A2: %q", rows)
+	}
+
+	// A folder that cannot be written in: the problem is shown, nothing is left.
+	writeDocument(w.ws.env, filepath.Join(path, "reply.xlsx"), write)
+	if !strings.Contains(strings.Join(shownTexts(w), "\n"), "The document was not saved") {
+		t.Errorf("no message for a folder that cannot be written: %q", shownTexts(w))
+	}
+	w.win.Canvas().Overlays().Top().Hide()
+
+	test.Tap(q.archive)
+	test.Tap(dialogButton(t, w, "Archive"))
+	if len(q.replies) != 0 || q.reply.ID != "" {
+		t.Fatalf("after archiving the draft: %d replies, showing %q", len(q.replies), q.reply.ID)
+	}
+	menuItem(t, w, "Undo").Action()
+	if len(q.replies) != 1 || q.reply.ID == "" {
+		t.Errorf("undo did not bring the draft back: %d replies", len(q.replies))
 	}
 }
