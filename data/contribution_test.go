@@ -61,7 +61,7 @@ func TestContributionsKeepWhoSaidWhat(t *testing.T) {
 		t.Errorf("after undo, %d contributions, want the 4 of before", len(got))
 	}
 
-	if err := s.FinaliseReply(ctx, r.ID, nil); err != nil {
+	if err := s.FinaliseReply(ctx, r.ID, nil, nil); err != nil {
 		t.Fatal(err)
 	}
 	if err := s.ImportContributions(ctx, r.ID, ngo.ID, "late.xlsx", nil); !errors.Is(err, ErrReplyFinal) {

@@ -203,9 +203,10 @@ func (s *Store) computeFigures(ctx context.Context, r Reply, names []string) (ma
 }
 
 // FinaliseReply freezes a draft: the figures named are computed now and kept
-// with the reply, so that later changes to the register do not change a
-// reply already sent.
-func (s *Store) FinaliseReply(ctx context.Context, replyID string, names []string) error {
+// with the reply, with document (what its documents show besides, as the
+// caller drew it from the register), so that later changes to the register
+// do not change a reply already sent.
+func (s *Store) FinaliseReply(ctx context.Context, replyID string, names []string, document []byte) error {
 	r, err := s.GetReply(ctx, replyID)
 	if err != nil {
 		return err
@@ -222,7 +223,26 @@ func (s *Store) FinaliseReply(ctx context.Context, replyID string, names []strin
 		return err
 	}
 	r.Status, r.FinalisedAt = "final", s.now().UTC().Format(time.RFC3339)
-	return s.saveRecord(ctx, replyTable, r.ID, false, r.values(string(frozen)), nil)
+	keepDocument := func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, "INSERT OR REPLACE INTO reply_document (reply_id, content) VALUES (?, ?)", r.ID, string(document))
+		return err
+	}
+	return s.saveRecord(ctx, replyTable, r.ID, false, r.values(string(frozen)), keepDocument)
+}
+
+// FrozenDocument is the document kept when a reply was finalised; nil for
+// a draft, or a reply finalised before documents were kept.
+func (s *Store) FrozenDocument(ctx context.Context, replyID string) ([]byte, error) {
+	r, err := s.GetReply(ctx, replyID)
+	if err != nil || r.Status != "final" {
+		return nil, err
+	}
+	var content string
+	err = s.read.QueryRowContext(ctx, "SELECT content FROM reply_document WHERE reply_id = ?", replyID).Scan(&content)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, nil
+	}
+	return []byte(content), err
 }
 
 // ReopenReply starts a new draft from a final reply, with its answers; the

@@ -25,8 +25,11 @@ func TestReplyFinalisedFiguresDoNotMove(t *testing.T) {
 	if err := s.SetAnswer(ctx, r.ID, Answer{QuestionID: "C1", Narrative: "The committee met four times."}); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.FinaliseReply(ctx, r.ID, names); err != nil {
+	if err := s.FinaliseReply(ctx, r.ID, names, []byte(`{"state":"Moldova"}`)); err != nil {
 		t.Fatal(err)
+	}
+	if doc, err := s.FrozenDocument(ctx, r.ID); err != nil || string(doc) != `{"state":"Moldova"}` {
+		t.Errorf("the document kept with the final reply: %q, %v", doc, err)
 	}
 	// The register changes after the reply was sent.
 	mustSaveOrg(t, s, Organisation{Name: "NGO", Sector: "ngo", MechanismRole: "member"})
@@ -44,6 +47,9 @@ func TestReplyFinalisedFiguresDoNotMove(t *testing.T) {
 	answers, _ := s.Answers(ctx, draft.ID)
 	if draft.Status != "draft" || draft.ReopenedFrom != r.ID || answers["C1"].Narrative != "The committee met four times." {
 		t.Errorf("reopened draft %+v with answers %+v", draft, answers)
+	}
+	if doc, err := s.FrozenDocument(ctx, draft.ID); err != nil || doc != nil {
+		t.Errorf("a draft has a frozen document: %q, %v", doc, err)
 	}
 	again, _ := s.ReplyFigures(ctx, draft.ID, names)
 	if again["mechanism.members"].Total != 2 {
@@ -99,7 +105,7 @@ func TestOnlyDraftRepliesAreArchived(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if err := s.FinaliseReply(ctx, final.ID, nil); err != nil {
+	if err := s.FinaliseReply(ctx, final.ID, nil, nil); err != nil {
 		t.Fatal(err)
 	}
 	if err := s.SetReplyArchived(ctx, final.ID, true); !errors.Is(err, ErrReplyFinal) {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"time"
@@ -25,14 +26,16 @@ type ReplyContent struct {
 	Figures                      map[string]data.FigureValue // by figure name: live for a draft, frozen for a final reply
 	Contributions                []data.Contribution         // by question id, then agency
 	Annexes                      ReplyAnnexes
-	// Today is the day the document is made (YYYY-MM-DD): the date of a
-	// draft, and the day the annexes were drawn from the register.
+	// Today is the day the document is made (YYYY-MM-DD): the date of a draft.
 	Today string
+	// AnnexDay is the day the annexes were drawn from the register: today
+	// for a draft, the day it was finalised for a final reply.
+	AnnexDay string
 }
 
 // ReplyAnnexes are the lists drawn from the register for the reply's
-// period. Unlike a final reply's figures they are not frozen: they show the
-// register as it is on the day the document is made.
+// period: as the register is on the day the document is made for a draft,
+// as it was when finalised for a final reply.
 type ReplyAnnexes struct {
 	Members []data.Organisation // the mechanism's members now, chair first
 	// Courses hands the courses held in the period to yield one at a time,
@@ -71,9 +74,20 @@ func LoadReply(ctx context.Context, s *data.Store, t Template, replyID string) (
 	if c.Reply.TemplateID != t.ID {
 		return c, fmt.Errorf("the reply answers the questionnaire %q, not %q", c.Reply.TemplateID, t.ID)
 	}
-	c.State = codeLabel(data.Countries(), s.Country(ctx))
-	if c.Officer, c.OfficerOrganisation, err = replyOfficer(ctx, s, c.Reply.Officer); err != nil {
+	frozen, err := s.FrozenDocument(ctx, replyID)
+	if err != nil {
 		return c, err
+	}
+	if frozen != nil {
+		if err := c.thaw(frozen); err != nil {
+			return c, err
+		}
+	} else {
+		c.AnnexDay = c.Today
+		c.State = codeLabel(data.Countries(), s.Country(ctx))
+		if c.Officer, c.OfficerOrganisation, err = replyOfficer(ctx, s, c.Reply.Officer); err != nil {
+			return c, err
+		}
 	}
 	if c.Answers, err = s.Answers(ctx, replyID); err != nil {
 		return c, err
@@ -84,29 +98,19 @@ func LoadReply(ctx context.Context, s *data.Store, t Template, replyID string) (
 	if c.Contributions, err = s.Contributions(ctx, replyID); err != nil {
 		return c, err
 	}
-	c.Annexes, err = loadAnnexes(ctx, s, c.Reply.From, c.Reply.To)
+	if frozen == nil {
+		c.Annexes, err = loadAnnexes(ctx, s, c.Reply.From, c.Reply.To)
+	}
 	return c, err
 }
 
 // replyFigureNames are the figures bound anywhere in t, and those charted.
 func replyFigureNames(t Template) []string {
-	var names []string
-	seen := map[string]bool{}
-	add := func(n string) {
-		if !seen[n] {
-			seen[n] = true
+	names := t.Bindings()
+	for _, n := range replyChartFigures {
+		if !slices.Contains(names, n) {
 			names = append(names, n)
 		}
-	}
-	for _, sec := range t.Sections {
-		for _, q := range sec.Questions {
-			for _, b := range q.Bindings {
-				add(b)
-			}
-		}
-	}
-	for _, n := range replyChartFigures {
-		add(n)
 	}
 	return names
 }

@@ -225,6 +225,10 @@ func peakRSS() uint64 {
 // highest peaks of memory over the iterations.
 func benchmarkReply(b *testing.B, write func(*bytes.Buffer, ReplyContent) error) *bytes.Buffer {
 	s, tpl, replyID := largeReplyRegister(b)
+	return benchmarkReplyOf(b, s, tpl, replyID, write)
+}
+
+func benchmarkReplyOf(b *testing.B, s *data.Store, tpl Template, replyID string, write func(*bytes.Buffer, ReplyContent) error) *bytes.Buffer {
 	ctx := context.Background()
 	var out bytes.Buffer
 	var heapMB, rssMB float64
@@ -280,4 +284,48 @@ func BenchmarkReplyPDF(b *testing.B) {
 	if pages := bytes.Count(out.Bytes(), []byte("/Type /Page\n")); pages < 10 {
 		b.Fatalf("%d pages", pages)
 	}
+}
+
+// BenchmarkFinaliseReply finalises a reply over every year of the large
+// register: its figures computed and its annexes drawn, then kept with it
+// (it runs off the window's thread; the issue sets no target).
+func BenchmarkFinaliseReply(b *testing.B) {
+	s, tpl, _ := largeReplyRegister(b)
+	ctx := context.Background()
+	var size int
+	b.ReportAllocs()
+	for b.Loop() {
+		b.StopTimer()
+		r := data.Reply{TemplateID: tpl.ID, TemplateVersion: tpl.Version, From: largeReplyFrom, To: "2026-12-30"}
+		if err := s.CreateReply(ctx, &r); err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		if err := FinaliseReply(ctx, s, tpl, r.ID); err != nil {
+			b.Fatal(err)
+		}
+		b.StopTimer()
+		doc, err := s.FrozenDocument(ctx, r.ID)
+		if err != nil || doc == nil {
+			b.Fatalf("no document kept: %v", err)
+		}
+		size = len(doc)
+		b.StartTimer()
+	}
+	b.ReportMetric(float64(size)/1e6, "document-MB")
+}
+
+// BenchmarkFinalReplyXLSX writes the workbook of a final reply over every
+// year of the large register, its annexes read from what was kept.
+func BenchmarkFinalReplyXLSX(b *testing.B) {
+	s, tpl, _ := largeReplyRegister(b)
+	ctx := context.Background()
+	r := data.Reply{TemplateID: tpl.ID, TemplateVersion: tpl.Version, From: largeReplyFrom, To: "2026-12-29"}
+	if err := s.CreateReply(ctx, &r); err != nil {
+		b.Fatal(err)
+	}
+	if err := FinaliseReply(ctx, s, tpl, r.ID); err != nil {
+		b.Fatal(err)
+	}
+	benchmarkReplyOf(b, s, tpl, r.ID, func(w *bytes.Buffer, c ReplyContent) error { return ReplyXLSX(w, c) })
 }

@@ -4,6 +4,8 @@ import (
 	"archive/zip"
 	"bytes"
 	"context"
+	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -439,13 +441,16 @@ func TestEmptyRegisterGivesAClearlyEmptyReply(t *testing.T) {
 	}
 }
 
-// A final reply is exported with the figures it was sent with, whatever
-// the register says since.
+// A final reply is exported with the figures and annexes it was sent with,
+// whatever the register says since.
 func TestFinalReplyExportsItsFrozenFigures(t *testing.T) {
 	r := newReplyRegister(t)
 	ctx := context.Background()
-	if err := r.s.FinaliseReply(ctx, r.reply.ID, replyFigureNames(r.tpl)); err != nil {
+	if err := FinaliseReply(ctx, r.s, r.tpl, r.reply.ID); err != nil {
 		t.Fatal(err)
+	}
+	if err := FinaliseReply(ctx, r.s, r.tpl, r.reply.ID); !errors.Is(err, data.ErrReplyFinal) {
+		t.Errorf("finalising twice: %v", err)
 	}
 	late := data.Course{Title: "A course entered after the reply was sent", Status: "held", FirstDay: "2025-09-01", LastDay: "2025-09-01"}
 	if err := r.s.SaveCourse(ctx, &late); err != nil {
@@ -461,6 +466,9 @@ func TestFinalReplyExportsItsFrozenFigures(t *testing.T) {
 	rows := sheetRows(t, f, "D Training")
 	courses := rowStarting(rows, "Figure", "Training courses held", "Total")
 	assertNumber(t, f, "D Training", cellName(4, courses), 1)
+	if annex := fmt.Sprint(sheetRows(t, f, "Annex 2 Courses")); strings.Contains(annex, late.Title) {
+		t.Errorf("the course entered after the reply was sent is in its annex: %s", annex)
+	}
 	cover := sheetRows(t, f, "Cover")
 	dated := rowStarting(cover, "Date of the reply")
 	if len(cover[dated-1]) > 2 || !strings.HasPrefix(cover[rowStarting(cover, "Status")-1][1], "Final") {

@@ -25,7 +25,7 @@ var xlsxAnnexes = []struct {
 
 func writeMembersAnnex(f *excelize.File, st replyStyles, c ReplyContent, sheet string) error {
 	s := newStreamSheet(f, sheet, []float64{44, 12, 26, 12, 12, 14}, 2)
-	s.add(styled(st.label, "Member organisations of the national coordination mechanism on "+c.Today))
+	s.add(styled(st.label, "Member organisations of the national coordination mechanism on "+c.AnnexDay))
 	s.add(st.headerRow("Organisation", "Acronym", "Sector", "Government", "Role", "Member since")...)
 	for _, o := range c.Annexes.Members {
 		gov := "no"
@@ -120,7 +120,7 @@ func writeCampaignsAnnex(f *excelize.File, st replyStyles, c ReplyContent, sheet
 
 func writeAgreementsAnnex(f *excelize.File, st replyStyles, c ReplyContent, sheet string) error {
 	s := newStreamSheet(f, sheet, []float64{48, 28, 18, 30, 12, 12}, 2)
-	s.add(styled(st.label, "Cooperation agreements signed by "+c.Reply.To+", with their status on "+c.Today))
+	s.add(styled(st.label, "Cooperation agreements signed by "+c.Reply.To+", with their status on "+c.AnnexDay))
 	s.add(st.headerRow("Agreement", "Kind", "Level", "Partner countries", "Signed", "Status")...)
 	for _, a := range c.Annexes.Agreements {
 		s.add(a.Title, codeLabel(data.AgreementKinds, a.Kind), codeLabel(data.AgreementLevels, a.Level),
@@ -134,7 +134,7 @@ func writeAgreementsAnnex(f *excelize.File, st replyStyles, c ReplyContent, shee
 
 func writeActionsAnnex(f *excelize.File, st replyStyles, c ReplyContent, sheet string) error {
 	s := newStreamSheet(f, sheet, []float64{30, 14, 50, 36, 12, 14}, 2)
-	s.add(styled(st.label, "Actions of the national plans of action whose years meet the period, with their status on "+c.Today))
+	s.add(styled(st.label, "Actions of the national plans of action whose years meet the period, with their status on "+c.AnnexDay))
 	s.add(st.headerRow("Plan", "Pillar", "Action", "Lead", "Deadline", "Status")...)
 	for _, a := range c.Annexes.Actions {
 		s.add(a.Plan, codeLabel(data.Pillars, a.Pillar), a.Activity, a.Lead, st.day(a.Deadline),

@@ -90,8 +90,7 @@ func pdfCover(m core.Maroto, c ReplyContent) {
 	for _, p := range paragraphs(t.Note) {
 		m.AddRows(text.NewAutoRow(p, replyNote))
 	}
-	m.AddRows(text.NewAutoRow("The annexes are drawn from the register as it stands on "+longDay(c.Today)+
-		"; unlike the figures of a final reply, they are not frozen.", replyNote))
+	m.AddRows(text.NewAutoRow(c.annexNote(), replyNote))
 }
 
 func pdfSection(m core.Maroto, c ReplyContent, sec TemplateSection) {

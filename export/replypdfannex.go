@@ -75,7 +75,7 @@ func pdfAnnexes(m core.Maroto, c ReplyContent) error {
 
 func pdfMembers(m core.Maroto, c ReplyContent) {
 	members := c.Annexes.Members
-	pdfAnnexTitle(m, "Annex 1. Member organisations of the coordination mechanism", "On "+longDay(c.Today)+".")
+	pdfAnnexTitle(m, "Annex 1. Member organisations of the coordination mechanism", "On "+longDay(c.AnnexDay)+".")
 	switch {
 	case len(members) == 0:
 		pdfEmpty(m, "No member organisations recorded.")
@@ -205,7 +205,7 @@ func pdfCampaigns(m core.Maroto, c ReplyContent) {
 
 func pdfAgreements(m core.Maroto, c ReplyContent) {
 	agreements := c.Annexes.Agreements
-	pdfAnnexTitle(m, "Annex 4. Cooperation agreements", "Signed by the end of the period, with their status on "+longDay(c.Today)+".")
+	pdfAnnexTitle(m, "Annex 4. Cooperation agreements", "Signed by the end of the period, with their status on "+longDay(c.AnnexDay)+".")
 	switch {
 	case len(agreements) == 0:
 		pdfEmpty(m, "No agreements signed by the end of the period.")
@@ -252,7 +252,7 @@ func pdfAgreements(m core.Maroto, c ReplyContent) {
 
 func pdfActions(m core.Maroto, c ReplyContent) {
 	actions := c.Annexes.Actions
-	pdfAnnexTitle(m, "Annex 5. Actions of the national plan of action", "Plans whose years meet the period; status on "+longDay(c.Today)+".")
+	pdfAnnexTitle(m, "Annex 5. Actions of the national plan of action", "Plans whose years meet the period; status on "+longDay(c.AnnexDay)+".")
 	switch {
 	case len(actions) == 0:
 		pdfEmpty(m, "No plan of action covers the period.")

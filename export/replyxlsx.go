@@ -84,8 +84,7 @@ func writeCover(f *excelize.File, st replyStyles, c ReplyContent) error {
 	}
 	s.skip()
 	s.add(label("Note"), styled(st.wrap, t.Note))
-	s.add(label("Annexes"), styled(st.wrap, "Drawn from the register as it stands on "+c.Today+
-		"; unlike the figures of a final reply, they are not frozen."))
+	s.add(label("Annexes"), styled(st.wrap, c.annexNote()))
 	return s.flush()
 }
 

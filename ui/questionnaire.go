@@ -396,7 +396,7 @@ func (q *questionnaireScreen) finaliseOrReopen() {
 		return
 	}
 	c := export.CheckCompleteness(r.tpl, r.answers, r.figures)
-	msg := lang.L("The figures will be kept with the reply as they are now, and its answers can no longer change. Later changes to the register do not change it. You can reopen it as a new draft.")
+	msg := lang.L("The figures and the annexes will be kept with the reply as they are now, and its answers can no longer change. Later changes to the register do not change it. You can reopen it as a new draft.")
 	if len(c.Unanswered) > 0 {
 		msg = fmt.Sprintf(lang.L("%d of %d questions are not answered yet."), len(c.Unanswered), c.Questions) + "\n\n" + msg
 	}
@@ -404,12 +404,18 @@ func (q *questionnaireScreen) finaliseOrReopen() {
 		if !yes {
 			return
 		}
-		if err := q.env.store.FinaliseReply(context.Background(), r.ID, r.tpl.Bindings()); err != nil {
-			dialog.ShowError(err, q.env.win)
-			return
-		}
-		q.env.status(lang.L("The reply is final"))
-		q.env.changed()
+		// The annexes of a large register take a moment to draw.
+		q.env.status(lang.L("Finalising the reply…"))
+		var err error
+		runAsync(func() { err = export.FinaliseReply(context.Background(), q.env.store, r.tpl, r.ID) }, func() {
+			if err != nil {
+				q.env.status("")
+				dialog.ShowError(err, q.env.win)
+				return
+			}
+			q.env.status(lang.L("The reply is final"))
+			q.env.changed()
+		})
 	}, q.env.win)
 	d.SetConfirmText(lang.L("Finalise"))
 	d.SetConfirmImportance(widget.DangerImportance)
