@@ -111,8 +111,15 @@ func pdfSection(m core.Maroto, c ReplyContent, sec TemplateSection) {
 		for _, p := range paragraphs(a.Narrative) {
 			m.AddRows(text.NewAutoRow(p, replyText))
 		}
-		for _, name := range q.Bindings {
-			pdfFigure(m, c, name)
+		for i, name := range q.Bindings {
+			// Figures counted by the same rule (the training figures) say it once, after the last.
+			_, rule := figureTitle(name)
+			last := i == len(q.Bindings)-1
+			if !last {
+				_, next := figureTitle(q.Bindings[i+1])
+				last = next != rule
+			}
+			pdfFigure(m, c, name, last)
 		}
 		if ks := c.contributionsTo(q.ID); len(ks) > 0 {
 			pdfContributions(m, ks)
@@ -121,8 +128,9 @@ func pdfSection(m core.Maroto, c ReplyContent, sec TemplateSection) {
 }
 
 // pdfFigure writes a figure as a small table, label | value, its total
-// last, and its counting rule beneath.
-func pdfFigure(m core.Maroto, c ReplyContent, name string) {
+// last, and its counting rule beneath when withRule (the last figure of
+// those counted by one rule).
+func pdfFigure(m core.Maroto, c ReplyContent, name string, withRule bool) {
 	title, rule := figureTitle(name)
 	keepWithNext(m, 25)
 	m.AddRows(row.New(2), text.NewAutoRow(title, props.Text{Size: 9, Style: fontstyle.Bold, Bottom: 1}))
@@ -141,7 +149,7 @@ func pdfFigure(m core.Maroto, c ReplyContent, name string) {
 		text.NewCol(7, "Total", replyCellB).WithStyle(headerCell),
 		text.NewCol(2, formatCount(v.Total), replyNumberB).WithStyle(headerCell),
 	))
-	if rule != "" {
+	if rule != "" && withRule {
 		m.AddRows(text.NewAutoRow(rule, replyRule))
 	}
 }
