@@ -218,3 +218,84 @@ func TestWholeNumbers(t *testing.T) {
 		}
 	}
 }
+
+// fuzzWorkbook is a contribution workbook written without a register.
+func fuzzWorkbook(f *testing.F) (Template, data.Reply, []byte) {
+	tpl, err := DefaultTemplate()
+	if err != nil {
+		f.Fatal(err)
+	}
+	r := data.Reply{ID: "r1", TemplateID: tpl.ID, TemplateVersion: tpl.Version, From: "2025-01-01", To: "2025-12-31"}
+	var buf bytes.Buffer
+	if err := ContributionWorkbook(&buf, ContributionRequest{Template: tpl, Reply: r,
+		Agency: data.Organisation{ID: "o1", Name: "Police", Sector: "police"}}); err != nil {
+		f.Fatal(err)
+	}
+	return tpl, r, buf.Bytes()
+}
+
+// checkRead holds for whatever a workbook holds: it is refused with a
+// reason, or every answer is to a question of the template, with a yes/no
+// that is yes or no and figures of 0 or more.
+func checkRead(t *testing.T, tpl Template, got ContributionFrom, err error) {
+	var ce *ContributionError
+	if err != nil {
+		if !errors.As(err, &ce) || ce.Reason == "" || len(got.Answers) != 0 {
+			t.Fatalf("refused without a reason, or with answers: %v, %+v", err, got)
+		}
+		return
+	}
+	for _, a := range got.Answers {
+		if _, ok := tpl.Question(a.QuestionID); !ok || (a.YesNo != "" && a.YesNo != "yes" && a.YesNo != "no") {
+			t.Fatalf("answer %+v", a)
+		}
+		for name, n := range a.Figures {
+			if n < 0 {
+				t.Fatalf("figure %s = %d", name, n)
+			}
+		}
+	}
+}
+
+// FuzzReadContribution reads any file as a returned workbook.
+func FuzzReadContribution(f *testing.F) {
+	tpl, r, valid := fuzzWorkbook(f)
+	f.Add(valid)
+	f.Add(valid[:len(valid)/2])
+	f.Add([]byte("Question,Your answer\nD1,yes\n"))
+	f.Add([]byte{})
+	f.Fuzz(func(t *testing.T, raw []byte) {
+		got, err := ReadContribution(bytes.NewReader(raw), tpl, r)
+		checkRead(t, tpl, got, err)
+	})
+}
+
+// FuzzContributionAnswer types anything into an answer cell of a figure
+// and of a yes/no.
+func FuzzContributionAnswer(f *testing.F) {
+	tpl, r, valid := fuzzWorkbook(f)
+	for _, seed := range []string{"12", "12.0", "1,234", "1,5", "-3", "yes", "YES", " no ", "=1+1", "1e3", "٣", "\x00", ""} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, typed string) {
+		w, err := excelize.OpenReader(bytes.NewReader(valid))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer w.Close()
+		rows, _ := w.GetRows(contributionSheet)
+		for i, row := range rows {
+			if row[1] == "yes_no" || strings.HasPrefix(row[1], "figure:") {
+				if err := w.SetCellStr(contributionSheet, cell(5, i+1), typed); err != nil {
+					t.Skip("a string excelize will not write:", err)
+				}
+			}
+		}
+		buf, err := w.WriteToBuffer()
+		if err != nil {
+			t.Skip("a string excelize will not write:", err)
+		}
+		got, err := ReadContribution(buf, tpl, r)
+		checkRead(t, tpl, got, err)
+	})
+}
