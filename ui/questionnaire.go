@@ -261,6 +261,9 @@ func (q *questionnaireScreen) reload() {
 		}
 		q.list.Refresh()
 		i := q.current
+		if i >= 0 && i < len(st.questions) && q.pane.dirty {
+			return // the user typed on while the figures were counted: keep the typing
+		}
 		if i < 0 || i >= len(st.questions) {
 			i = 0
 		}

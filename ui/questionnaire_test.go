@@ -74,8 +74,14 @@ func TestQuestionnaireAnswerDraftAndSave(t *testing.T) {
 		t.Errorf("the list does not mark C2 answered: %q", q.questionDetail(q.current))
 	}
 
-	// Typing left unsaved is saved before another question is shown.
+	// Figures counted again (after a change elsewhere) do not wipe what is being typed.
 	typeAtEnd(q.pane.narrative, " Twice.")
+	q.reload()
+	if !strings.HasSuffix(q.pane.narrative.Text, "Twice.") || !q.pane.dirty {
+		t.Errorf("reading the reply again lost the typing: %q", q.pane.narrative.Text)
+	}
+
+	// Typing left unsaved is saved before another question is shown.
 	test.Tap(q.pane.next)
 	if q.reply.questions[q.current].question.ID != "C3" {
 		t.Errorf("Next showed %s", q.reply.questions[q.current].question.ID)

@@ -91,6 +91,7 @@ func (p *questionPane) edited() {
 func (p *questionPane) load(r replyState, ref questionRef) {
 	p.loading = true
 	defer func() { p.loading = false }()
+	same := p.ref.question.ID == ref.question.ID && p.reply.ID == r.ID
 	p.reply, p.ref, p.dirty = r, ref, false
 	q := ref.question
 	p.section.SetText(ref.section.ID + ". " + ref.section.Title)
@@ -148,7 +149,9 @@ func (p *questionPane) load(r replyState, ref questionRef) {
 	setEnabled(p.prev, i > 0)
 	setEnabled(p.next, i < len(r.questions)-1)
 	p.showContributions()
-	p.scroll.ScrollToTop()
+	if !same { // the same question read again (after a save) stays where the user was
+		p.scroll.ScrollToTop()
+	}
 }
 
 // figureBlock shows a figure of the period: its total and its breakdown.
