@@ -56,7 +56,16 @@ func start(a fyne.App, opts StartOptions) *window {
 	w.win.SetMaster()
 	w.win.SetOnClosed(w.closeStore)
 	w.win.Canvas().SetOnTypedKey(func(k *fyne.KeyEvent) {
-		if k.Name == fyne.KeyEscape && w.ws != nil {
+		if k.Name != fyne.KeyEscape {
+			return
+		}
+		// Escape closes the dialog or menu on top, as Cancel would (Fyne's
+		// dialogs leave the key unused).
+		if top := w.win.Canvas().Overlays().Top(); top != nil {
+			top.Hide()
+			return
+		}
+		if w.ws != nil {
 			w.ws.register.form.revert()
 		}
 	})

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"github.com/xuri/excelize/v2"
 
@@ -292,5 +293,19 @@ func TestReplySavedAsWorkbookAndDraftArchived(t *testing.T) {
 	menuItem(t, w, "Undo").Action()
 	if len(q.replies) != 1 || q.reply.ID == "" {
 		t.Errorf("undo did not bring the draft back: %d replies", len(q.replies))
+	}
+}
+
+func TestEscapeClosesTheCompletenessDialog(t *testing.T) {
+	w := openWindow(t, withSampleReply)
+	showArea(t, w, "Questionnaire")
+	showCompleteness(w.ws.env, w.ws.questions.reply)
+	texts := strings.Join(shownTexts(w), "\n")
+	if !strings.Contains(texts, "5 of 18 questions answered") || !strings.Contains(texts, "Questions still empty (13)") {
+		t.Errorf("completeness shows %q", texts)
+	}
+	w.win.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if top := w.win.Canvas().Overlays().Top(); top != nil {
+		t.Error("Escape left the dialog open")
 	}
 }
