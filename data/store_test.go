@@ -478,3 +478,34 @@ func TestOpenDamaged(t *testing.T) {
 		})
 	}
 }
+
+// TestOpenReadOnlyWhereNothingCanBeCreated opens read-only a register whose
+// folder takes no new file (a write-protected stick, a read-only share): the
+// -shm file SQLite would make beside a WAL-mode file cannot be made, here
+// because a folder of that name stands in its way (which holds for root
+// too). It reads because Close left no -wal file: everything is in the
+// data file, which SQLite then reads without shared memory.
+func TestOpenReadOnlyWhereNothingCanBeCreated(t *testing.T) {
+	t.Parallel()
+	path := copyOfEmptyRegister(t)
+	s := openStore(t, path, Options{})
+	org := mustSaveOrg(t, s, Organisation{Name: "Gendarmerie nationale", Sector: "police"})
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Mkdir(path+"-shm", 0o500); err != nil {
+		t.Fatal(err)
+	}
+	before := snapshotFile(t, path)
+	ro := openStore(t, path, Options{ReadOnly: true})
+	if got, err := ro.Organisation(t.Context(), org.ID); err != nil || got.Name != org.Name {
+		t.Errorf("Organisation = %q, %v; want %q", got.Name, err, org.Name)
+	}
+	if rows, err := ro.Organisations(t.Context(), OrganisationFilter{Query: "gendarmerie"}); err != nil || len(rows) != 1 {
+		t.Errorf("search = %v, %v", rows, err)
+	}
+	if err := ro.Close(); err != nil {
+		t.Fatal(err)
+	}
+	assertFileUnchanged(t, path, before)
+}
