@@ -22,8 +22,9 @@ type listCache struct {
 	built    bool
 	lastID   int64 // newest change id read into the cache
 	orgs     []OrganisationRow
-	orgIndex map[int64]int    // organisation pk → index in orgs
+	orgIndex []int            // organisation pk → index in orgs, -1 for none (pks are dense)
 	orgPK    map[string]int64 // organisation id → pk
+	people   contactCache     // read when a search first needs it
 }
 
 // maxPatchedRecords is how many touched records the cache reads one by one
@@ -53,12 +54,17 @@ func (c *listCache) update(ctx context.Context, db *sql.DB, lastID int64) error 
 		return nil
 	}
 	if c.built && lastID > c.lastID {
-		ids, err := touchedOrganisations(ctx, db, c.lastID)
+		ids, err := touchedRecords(ctx, db, c.lastID, "organisation")
 		if err != nil {
 			return err
 		}
 		if len(ids) <= maxPatchedRecords {
 			if err := c.patch(ctx, db, ids); err != nil {
+				return err
+			}
+			// After the organisations: a contact may name one just added.
+			if err := c.patchPeople(ctx, db); err != nil {
+				c.people.forget()
 				return err
 			}
 			c.lastID = lastID
@@ -68,18 +74,36 @@ func (c *listCache) update(ctx context.Context, db *sql.DB, lastID int64) error 
 	if err := c.rebuild(ctx, db); err != nil {
 		return err
 	}
+	c.people.forget() // a change this large (an import) is read anew
 	c.lastID, c.built = lastID, true
 	return nil
 }
 
-// touchedOrganisations lists the organisations changed since a change id
+// patchPeople reads again the contacts changed since the cache's change id,
+// or forgets them all after a change too large to patch.
+func (c *listCache) patchPeople(ctx context.Context, db *sql.DB) error {
+	if !c.people.built {
+		return nil
+	}
+	ids, err := touchedRecords(ctx, db, c.lastID, "contact")
+	if err != nil {
+		return err
+	}
+	if len(ids) > maxPatchedRecords {
+		c.people.forget()
+		return nil
+	}
+	return c.people.patch(ctx, db, c.orgPK, ids)
+}
+
+// touchedRecords lists the records of an entity changed since a change id
 // (at most maxPatchedRecords+1 of them: past that the list is read whole).
 // It reads the items by change id, newest changes only, and leaves out
 // repeats itself: with DISTINCT in SQL, SQLite chose to walk the whole
 // history in record order instead.
-func touchedOrganisations(ctx context.Context, db *sql.DB, since int64) ([]string, error) {
+func touchedRecords(ctx context.Context, db *sql.DB, since int64, entity string) ([]string, error) {
 	rows, err := db.QueryContext(ctx, `SELECT record_id FROM change_item
-		WHERE change_id > ? AND entity = 'organisation'`, since)
+		WHERE change_id > ? AND entity = ?`, since, entity)
 	if err != nil {
 		return nil, err
 	}
@@ -178,10 +202,25 @@ func (c *listCache) patch(ctx context.Context, db *sql.DB, ids []string) error {
 
 func (c *listCache) sort() {
 	sortBy(c.orgs, func(r OrganisationRow) string { return r.Name })
-	c.orgIndex = make(map[int64]int, len(c.orgs))
+	var maxPK int64
+	for _, pk := range c.orgPK {
+		maxPK = max(maxPK, pk)
+	}
+	c.orgIndex = make([]int, maxPK+1)
+	for i := range c.orgIndex {
+		c.orgIndex[i] = -1
+	}
 	for i, r := range c.orgs {
 		c.orgIndex[c.orgPK[r.ID]] = i
 	}
+}
+
+// indexOf is the place in the list of the organisation with this pk.
+func (c *listCache) indexOf(pk int64) (int, bool) {
+	if pk < 0 || pk >= int64(len(c.orgIndex)) || c.orgIndex[pk] < 0 {
+		return 0, false
+	}
+	return c.orgIndex[pk], true
 }
 
 func contains(list []string, s string) bool {

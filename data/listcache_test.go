@@ -69,3 +69,73 @@ func TestListKeptInStepWithChanges(t *testing.T) {
 	}
 	check("a large import")
 }
+
+// TestContactSearchKeptInStepWithChanges searches by a contact's name after
+// each kind of change to contacts, and compares with what a fresh read of
+// the file finds: the contacts kept in memory follow the history.
+func TestContactSearchKeptInStepWithChanges(t *testing.T) {
+	ctx := context.Background()
+	s := sampleStore(t)
+	search := func(st *Store, q string, archived bool) []OrganisationRow {
+		t.Helper()
+		rows, err := st.Organisations(ctx, OrganisationFilter{Query: q, Archived: archived})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return rows
+	}
+	check := func(step string, queries ...string) {
+		t.Helper()
+		r := openStore(t, s.Path(), Options{ReadOnly: true})
+		defer r.Close()
+		for _, q := range append(queries, "a", "jo") {
+			for _, archived := range []bool{false, true} {
+				if diff := cmp.Diff(search(r, q, archived), search(s, q, archived)); diff != "" {
+					t.Fatalf("after %s, search %q (archived %v) differs from the file (-file +memory):\n%s", step, q, archived, diff)
+				}
+			}
+		}
+	}
+	check("opening", "zenobia")
+	rows := search(s, "", false)
+	from, to := rows[0], rows[1]
+	c := mustSaveContact(t, s, Contact{OrganisationID: from.ID, Name: "Zenobia Kowalczyk"})
+	check("adding a contact", "zenobia", "kowalczyk")
+	c.Name = "Zenobia Quist"
+	if err := s.SaveContact(ctx, &c); err != nil {
+		t.Fatal(err)
+	}
+	check("renaming", "kowalczyk", "quist")
+	c.OrganisationID = to.ID
+	if err := s.SaveContact(ctx, &c); err != nil {
+		t.Fatal(err)
+	}
+	check("moving to another organisation", "quist")
+	if got := search(s, "quist", false); len(got) != 1 || got[0].ID != to.ID {
+		t.Errorf("after the move, quist finds %v, want %s", got, to.Name)
+	}
+	if err := s.SetContactArchived(ctx, c.ID, true); err != nil {
+		t.Fatal(err)
+	}
+	check("archiving", "quist")
+	if got := search(s, "quist", false); len(got) != 0 {
+		t.Errorf("an archived contact is still found: %v", got)
+	}
+	for i := 0; i < 4; i++ {
+		if _, err := s.Undo(ctx); err != nil {
+			t.Fatal(err)
+		}
+		check(fmt.Sprintf("undo %d", i+1), "zenobia", "quist", "kowalczyk")
+	}
+	if got := search(s, "zenobia", true); len(got) != 0 {
+		t.Errorf("the undone contact is still found: %v", got)
+	}
+	contacts := make([]Contact, maxPatchedRecords+10)
+	for i := range contacts {
+		contacts[i] = Contact{OrganisationID: from.ID, Name: fmt.Sprintf("Imported Xaver %d", i)}
+	}
+	if err := s.Import(ctx, "import", nil, contacts); err != nil {
+		t.Fatal(err)
+	}
+	check("a large import of contacts", "xaver")
+}

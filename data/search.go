@@ -67,14 +67,23 @@ func (s *Store) Organisations(ctx context.Context, f OrganisationFilter) ([]Orga
 		return nil, err
 	}
 	defer cache.mu.Unlock()
-	var hits []bool            // by index in cache.orgs; nil when there is no query
-	var named map[int][]string // organisation index → contacts that matched
+	var hits []bool      // by index in cache.orgs; nil when there is no query
+	var named [][]string // organisation index → contacts that matched
 	if match != "" {
 		if hits, named, err = s.search(ctx, cache, match, f.Archived); err != nil {
 			return nil, err
 		}
 	}
 	var out []OrganisationRow
+	if hits != nil { // thousands of rows for a letter or two: the list grows once
+		room := 0
+		for _, hit := range hits {
+			if hit {
+				room++
+			}
+		}
+		out = make([]OrganisationRow, 0, room)
+	}
 	for i, r := range cache.orgs {
 		switch {
 		case hits != nil && !hits[i],
@@ -85,7 +94,9 @@ func (s *Store) Organisations(ctx context.Context, f OrganisationFilter) ([]Orga
 			!mechanismPasses(f.Mechanism, r.MechanismRole):
 			continue
 		}
-		r.MatchedContacts = named[i]
+		if named != nil {
+			r.MatchedContacts = named[i]
+		}
 		out = append(out, r)
 	}
 	return out, nil
@@ -104,43 +115,43 @@ func mechanismPasses(filter, role string) bool {
 }
 
 // search marks the organisations that match themselves or through one of
-// their contacts, and names the first few contacts that matched.
-func (s *Store) search(ctx context.Context, cache *listCache, match string, withArchived bool) ([]bool, map[int][]string, error) {
+// their contacts, and names the first few contacts that matched (by index
+// in cache.orgs, as hits).
+func (s *Store) search(ctx context.Context, cache *listCache, match string, withArchived bool) ([]bool, [][]string, error) {
 	hits := make([]bool, len(cache.orgs))
-	named := map[int][]string{}
+	var named [][]string // made at the first contact found
 	err := queryPKs(ctx, s.read, "SELECT rowid FROM organisation_fts WHERE organisation_fts MATCH ?", match, func(pk int64) {
-		if i, ok := cache.orgIndex[pk]; ok {
+		if i, ok := cache.indexOf(pk); ok {
 			hits[i] = true
 		}
 	})
 	if err != nil {
 		return nil, nil, err
 	}
-	archived := "AND c.archived = 0"
-	if withArchived {
-		archived = ""
-	}
-	rows, err := s.read.QueryContext(ctx, `SELECT c.organisation_id, c.name FROM contact_fts
-		JOIN contact c ON c.pk = contact_fts.rowid WHERE contact_fts MATCH ? `+archived, match)
-	if err != nil {
+	if err := cache.people.ready(ctx, s.read, cache.orgPK); err != nil {
 		return nil, nil, err
 	}
-	defer rows.Close()
-	for rows.Next() {
-		var org, name string
-		if err := rows.Scan(&org, &name); err != nil {
-			return nil, nil, err
+	err = queryPKs(ctx, s.read, "SELECT rowid FROM contact_fts WHERE contact_fts MATCH ?", match, func(pk int64) {
+		c, ok := cache.people.entry(pk)
+		if !ok || (c.archived && !withArchived) {
+			return
 		}
-		i, ok := cache.orgIndex[cache.orgPK[org]]
+		i, ok := cache.indexOf(c.orgPK)
 		if !ok {
-			continue
+			return
 		}
 		hits[i] = true
-		if len(named[i]) < maxMatchedContactsShown {
-			named[i] = append(named[i], name)
+		if named == nil {
+			named = make([][]string, len(cache.orgs))
 		}
-	}
-	return hits, named, rows.Err()
+		switch n := len(named[i]); {
+		case n == 0:
+			named[i] = append(make([]string, 0, maxMatchedContactsShown), c.name)
+		case n < maxMatchedContactsShown:
+			named[i] = append(named[i], c.name)
+		}
+	})
+	return hits, named, err
 }
 
 // queryPKs runs a query of one integer column and hands each value to fn.

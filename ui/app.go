@@ -135,6 +135,9 @@ func (w *window) use(st *data.Store) {
 	if isNew, err := st.IsNew(context.Background()); err == nil && isNew && !st.ReadOnly() {
 		w.offerSample()
 	}
+	// The people's names go into memory now rather than at the first letter
+	// typed in the search box (a moment on a large register).
+	runAsync(func() { _ = st.PrepareSearch(context.Background()) }, func() {})
 	runAsync(func() { w.checkIntegrity(st) }, func() {})
 }
 
