@@ -55,7 +55,7 @@ func historyLines(changes []data.Change, names func(field, id string) string) []
 				if json.Unmarshal([]byte(snapshot), &v) == nil {
 					keys := make([]string, 0, len(v))
 					for k := range v {
-						if v[k] != "" && k != "archived" {
+						if v[k] != "" && k != "archived" && !internalFields[k] {
 							keys = append(keys, k)
 						}
 					}
@@ -69,6 +69,10 @@ func historyLines(changes []data.Change, names func(field, id string) string) []
 	}
 	return out
 }
+
+// internalFields tie a record to another that the history dialog is already
+// about (an answer to its reply): their ids say nothing to a reader.
+var internalFields = map[string]bool{"reply_id": true}
 
 // referenceFields hold ids of other records, one per line.
 var referenceFields = map[string]bool{"organisation_id": true, "organisers": true, "funders": true, "trainers": true}
@@ -114,6 +118,8 @@ func fieldValue(field, v string) string {
 			x = data.FormatPhone(x)
 		case "archived":
 			x = map[string]string{"0": lang.L("No"), "1": lang.L("Yes")}[x]
+		case "yes_no":
+			x = map[string]string{"yes": lang.L("Yes"), "no": lang.L("No")}[x]
 		}
 		values[i] = x
 	}
@@ -137,6 +143,7 @@ func fieldLabel(field string) string {
 		"target_sectors": lang.L("Target sectors"), "organisers": lang.L("Organisers"),
 		"funders": lang.L("Funders"), "trainers": lang.L("Trainers"),
 		"value": lang.L("Value"),
+		"question_id": lang.L("Question"), "narrative": lang.L("Answer"), "yes_no": lang.L("Yes or no"),
 	}
 	if l, ok := labels[field]; ok {
 		return l

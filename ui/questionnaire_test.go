@@ -74,6 +74,11 @@ func TestQuestionnaireAnswerDraftAndSave(t *testing.T) {
 	if !strings.HasPrefix(q.questionDetail(q.current), "✓") {
 		t.Errorf("the list does not mark C2 answered: %q", q.questionDetail(q.current))
 	}
+	test.Tap(button(t, w, "History"))
+	if texts := strings.Join(shownTexts(w), "\n"); !strings.Contains(texts, "Answer: "+drafted) || strings.Contains(texts, q.reply.ID) {
+		t.Errorf("the answer's history shows %q", texts)
+	}
+	w.win.Canvas().Overlays().Top().Hide()
 
 	// Figures counted again (after a change elsewhere) do not wipe what is being typed.
 	typeAtEnd(q.pane.narrative, " Twice.")

@@ -64,6 +64,9 @@ func newQuestionPane(e *env, screen *questionnaireScreen) *questionPane {
 	p.agencies = container.NewVBox()
 	p.save = widget.NewButtonWithIcon(lang.L("Save"), theme.DocumentSaveIcon(), func() { p.Save() })
 	p.save.Importance = widget.HighImportance
+	history := widget.NewButtonWithIcon(lang.L("History"), theme.HistoryIcon(), func() {
+		showHistory(e, lang.L("Answer to")+" "+p.ref.question.ID, p.reply.ID+"/"+p.ref.question.ID)
+	})
 	p.prev = widget.NewButtonWithIcon(lang.L("Previous"), theme.NavigateBackIcon(), func() { p.step(-1) })
 	p.next = widget.NewButtonWithIcon(lang.L("Next"), theme.NavigateNextIcon(), func() { p.step(1) })
 	p.next.IconPlacement = widget.ButtonIconTrailingText
@@ -73,7 +76,7 @@ func newQuestionPane(e *env, screen *questionnaireScreen) *questionPane {
 		answerHeading, p.yesNoRow, p.narrative, p.problem, container.NewHBox(p.draft),
 		p.figures, p.agencies)
 	p.scroll = container.NewVScroll(container.NewPadded(body))
-	p.content = container.NewBorder(nil, container.NewHBox(p.save, layout.NewSpacer(), p.prev, p.next), nil, nil, p.scroll)
+	p.content = container.NewBorder(nil, container.NewHBox(p.save, history, layout.NewSpacer(), p.prev, p.next), nil, nil, p.scroll)
 	return p
 }
 
