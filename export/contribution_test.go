@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -298,4 +300,42 @@ func FuzzContributionAnswer(f *testing.F) {
 		got, err := ReadContribution(buf, tpl, r)
 		checkRead(t, tpl, got, err)
 	})
+}
+
+// TestContributionSavedByLibreOffice reads a workbook that went out for a
+// reply "r1", was filled in (D1: an answer, and 4 courses) and saved again
+// by LibreOffice Calc 7 (testdata): the hidden identity sheet, the headings,
+// the protection and the numbers survive a round trip through another
+// program.
+func TestContributionSavedByLibreOffice(t *testing.T) {
+	tpl, err := DefaultTemplate()
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw, err := os.ReadFile(filepath.Join("testdata", "contribution-saved-by-libreoffice.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := data.Reply{ID: "r1", TemplateID: tpl.ID, TemplateVersion: tpl.Version, From: "2025-01-01", To: "2025-12-31"}
+	got, err := ReadContribution(bytes.NewReader(raw), tpl, r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.OrganisationID != "o1" || len(got.Answers) != 1 || got.Answers[0].QuestionID != "D1" ||
+		got.Answers[0].Narrative != "Four courses at the Police Academy." || got.Answers[0].Figures["training.courses"] != 4 {
+		t.Errorf("read %+v", got)
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(raw))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	// Protected, with the columns' widths left free as written (an
+	// unprotected sheet reads as all false).
+	if p, err := f.GetSheetProtection(contributionSheet); err != nil || !p.FormatColumns {
+		t.Errorf("the protection did not survive: %+v, %v", p, err)
+	}
+	if dvs, _ := f.GetDataValidations(contributionSheet); len(dvs) == 0 {
+		t.Error("the data validations did not survive")
+	}
 }
