@@ -24,6 +24,9 @@ const (
 	contributionFormat = "ncm-register contribution 1"
 )
 
+// The widths, in characters, of the columns with long text.
+const instructionsWidth, questionWidth = 100, 60
+
 var contributionHeader = []string{"Question", "Item", "Question or figure", "Register's figure", "Your answer"}
 
 // ContributionRequest is what one agency's workbook is written from.
@@ -120,12 +123,13 @@ func ContributionWorkbook(w io.Writer, req ContributionRequest) error {
 	for i, l := range lines {
 		x.setStr(s, cell(1, i+1), l[0])
 		x.setStr(s, cell(2, i+1), l[1])
+		x.fitRow(s, i+1, map[string]float64{l[1]: instructionsWidth})
 	}
 	x.setStyle(s, "B1", "B1", title)
 	x.setStyle(s, "A3", "A12", header)
 	x.setStyle(s, "B3", "B12", wrap)
 	x.colWidth(s, "A", 20)
-	x.colWidth(s, "B", 100)
+	x.colWidth(s, "B", instructionsWidth)
 
 	// The identity the import checks: which reply, agency, template and
 	// questions this workbook was written for.
@@ -145,6 +149,7 @@ func ContributionWorkbook(w io.Writer, req ContributionRequest) error {
 	}
 	x.setRow(s, "A1", row)
 	x.setStyle(s, "A1", "E1", header)
+	x.fitRow(s, 1, map[string]float64{contributionHeader[3]: 12})
 	items := contributionItems(ContributionQuestions(req.Template, req.Agency.Sector))
 	for i, it := range items {
 		r := i + 2
@@ -152,6 +157,13 @@ func ContributionWorkbook(w io.Writer, req ContributionRequest) error {
 		x.setStr(s, cell(2, r), it.item)
 		x.setStr(s, cell(3, r), cellText(it.label))
 		x.setStyle(s, cell(1, r), cell(3, r), wrap)
+		if it.item == "answer" {
+			// A set height stops the row growing as the agency types, so an
+			// answer row leaves room for a paragraph from the start.
+			x.keep(x.f.SetRowHeight(s, r, max(rowHeight(it.label, questionWidth), 90)))
+		} else {
+			x.fitRow(s, r, map[string]float64{it.label: questionWidth})
+		}
 		x.setStyle(s, cell(5, r), cell(5, r), open)
 		switch {
 		case it.item == "yes_no":
@@ -169,7 +181,7 @@ func ContributionWorkbook(w io.Writer, req ContributionRequest) error {
 			})
 		}
 	}
-	for col, width := range map[string]float64{"A": 10, "B": 12, "C": 70, "D": 12, "E": 60} {
+	for col, width := range map[string]float64{"A": 10, "B": 12, "C": questionWidth, "D": 12, "E": 55} {
 		x.colWidth(s, col, width)
 	}
 	x.hideCol(s, "B")

@@ -11,15 +11,18 @@ import (
 // written can turn into a formula. The first error is kept and returned by
 // flush, so a sheet reads as its layout.
 type streamSheet struct {
-	sw  *excelize.StreamWriter
-	row int
-	err error
+	f      *excelize.File
+	sw     *excelize.StreamWriter
+	widths []float64
+	wraps  map[int]bool // style id → whether its text wraps
+	row    int
+	err    error
 }
 
 // newStreamSheet starts a sheet with its column widths (from column A) and
 // the number of rows kept in view at the top while scrolling.
 func newStreamSheet(f *excelize.File, name string, widths []float64, frozenRows int) *streamSheet {
-	s := &streamSheet{}
+	s := &streamSheet{f: f, widths: widths, wraps: map[int]bool{}}
 	idx, err := f.GetSheetIndex(name)
 	if err == nil && idx < 0 {
 		_, err = f.NewSheet(name)
@@ -64,7 +67,35 @@ func (s *streamSheet) add(cells ...any) {
 		}
 	}
 	start, _ := excelize.CoordinatesToCellName(1, s.row)
+	if height := s.height(cells); height > 15 {
+		s.keep(s.sw.SetRow(start, cells, excelize.RowOpts{Height: height}))
+		return
+	}
 	s.keep(s.sw.SetRow(start, cells))
+}
+
+// height is what the row's wrapped texts need (see rowHeight).
+func (s *streamSheet) height(cells []any) float64 {
+	height := 0.0
+	for i, c := range cells {
+		v, ok := c.(excelize.Cell)
+		text, isText := v.Value.(string)
+		if !ok || !isText || i >= len(s.widths) || !s.wrapping(v.StyleID) {
+			continue
+		}
+		height = max(height, rowHeight(text, s.widths[i]))
+	}
+	return height
+}
+
+func (s *streamSheet) wrapping(style int) bool {
+	wraps, known := s.wraps[style]
+	if !known {
+		st, err := s.f.GetStyle(style)
+		wraps = err == nil && st.Alignment != nil && st.Alignment.WrapText
+		s.wraps[style] = wraps
+	}
+	return wraps
 }
 
 // skip leaves a row empty.
@@ -79,7 +110,7 @@ func (s *streamSheet) flush() error {
 
 // replyStyles are the cell styles of a reply's workbook, made once.
 type replyStyles struct {
-	title, header, label, question, wrap, note, date int
+	title, header, label, question, wrap, note, date, top int
 }
 
 func newReplyStyles(f *excelize.File) (replyStyles, error) {
@@ -99,6 +130,8 @@ func newReplyStyles(f *excelize.File) (replyStyles, error) {
 	style(&st.wrap, &excelize.Style{Alignment: top})
 	style(&st.note, &excelize.Style{Font: &excelize.Font{Italic: true, Color: "555555", Size: 9}, Alignment: top})
 	style(&st.date, &excelize.Style{NumFmt: 14, Alignment: &excelize.Alignment{Horizontal: "left", Vertical: "top"}})
+	// Beside a tall wrapped cell, a label or number stays on its first line.
+	style(&st.top, &excelize.Style{Alignment: &excelize.Alignment{Vertical: "top"}})
 	return st, err
 }
 

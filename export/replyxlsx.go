@@ -128,7 +128,7 @@ func writeFigure(s *streamSheet, st replyStyles, c ReplyContent, name string) {
 		s.add(styled(st.label, "Figure"), styled(st.wrap, title), styled(st.note, "Not frozen with this reply"))
 		return
 	}
-	s.add(styled(st.label, "Figure"), styled(st.wrap, title), "Total", v.Total, styled(st.note, rule))
+	s.add(styled(st.label, "Figure"), styled(st.wrap, title), styled(st.top, "Total"), styled(st.top, v.Total), styled(st.note, rule))
 	for _, r := range v.Rows {
 		s.add(nil, nil, r.Label, r.Value)
 	}

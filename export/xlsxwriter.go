@@ -1,6 +1,9 @@
 package export
 
 import (
+	"strings"
+	"unicode/utf8"
+
 	"github.com/xuri/excelize/v2"
 )
 
@@ -78,4 +81,31 @@ func (x *xlsxWriter) activate(sheet string) {
 	i, err := x.f.GetSheetIndex(sheet)
 	x.keep(err)
 	x.f.SetActiveSheet(i)
+}
+
+// rowHeight is the height, in points, that a cell's wrapped text needs in a
+// column of width characters. Excel fits the height of such a row when it
+// opens the file, LibreOffice does not: it shows one line and cuts the rest,
+// so the height is written. The estimate errs on the tall side (a column of
+// width w holds about w characters of 11-point text).
+func rowHeight(text string, width float64) float64 {
+	const lineHeight = 15.0
+	perLine := max(1, int(width*1.1))
+	lines := 0
+	for _, paragraph := range strings.Split(text, "\n") {
+		lines += max(1, (utf8.RuneCountInString(paragraph)+perLine-1)/perLine)
+	}
+	return float64(lines) * lineHeight
+}
+
+// fitRow sets a row's height to what its wrapped cells need, when that is
+// more than one line.
+func (x *xlsxWriter) fitRow(sheet string, row int, cells map[string]float64) {
+	height := 0.0
+	for text, width := range cells {
+		height = max(height, rowHeight(text, width))
+	}
+	if height > 15 {
+		x.keep(x.f.SetRowHeight(sheet, row, height))
+	}
 }
