@@ -14,7 +14,7 @@ type streamSheet struct {
 	f      *excelize.File
 	sw     *excelize.StreamWriter
 	widths []float64
-	wraps  map[int]bool // style id → whether its text wraps
+	wraps  map[int]float64 // style id → its font size if its text wraps, else 0
 	row    int
 	err    error
 }
@@ -22,7 +22,7 @@ type streamSheet struct {
 // newStreamSheet starts a sheet with its column widths (from column A) and
 // the number of rows kept in view at the top while scrolling.
 func newStreamSheet(f *excelize.File, name string, widths []float64, frozenRows int) *streamSheet {
-	s := &streamSheet{f: f, widths: widths, wraps: map[int]bool{}}
+	s := &streamSheet{f: f, widths: widths, wraps: map[int]float64{}}
 	idx, err := f.GetSheetIndex(name)
 	if err == nil && idx < 0 {
 		_, err = f.NewSheet(name)
@@ -74,28 +74,36 @@ func (s *streamSheet) add(cells ...any) {
 	s.keep(s.sw.SetRow(start, cells))
 }
 
-// height is what the row's wrapped texts need (see rowHeight).
+// height is what the row's wrapped texts need (see rowHeight), a smaller
+// font taking fewer and lower lines.
 func (s *streamSheet) height(cells []any) float64 {
 	height := 0.0
 	for i, c := range cells {
 		v, ok := c.(excelize.Cell)
 		text, isText := v.Value.(string)
-		if !ok || !isText || i >= len(s.widths) || !s.wrapping(v.StyleID) {
+		if !ok || !isText || i >= len(s.widths) {
 			continue
 		}
-		height = max(height, rowHeight(text, s.widths[i]))
+		if size := s.wrapping(v.StyleID); size > 0 {
+			height = max(height, rowHeight(text, s.widths[i]*11/size)*size/11)
+		}
 	}
 	return height
 }
 
-func (s *streamSheet) wrapping(style int) bool {
-	wraps, known := s.wraps[style]
+// wrapping is the font size of a style whose text wraps, or 0.
+func (s *streamSheet) wrapping(style int) float64 {
+	size, known := s.wraps[style]
 	if !known {
-		st, err := s.f.GetStyle(style)
-		wraps = err == nil && st.Alignment != nil && st.Alignment.WrapText
-		s.wraps[style] = wraps
+		if st, err := s.f.GetStyle(style); err == nil && st.Alignment != nil && st.Alignment.WrapText {
+			size = 11
+			if st.Font != nil && st.Font.Size > 0 {
+				size = st.Font.Size
+			}
+		}
+		s.wraps[style] = size
 	}
-	return wraps
+	return size
 }
 
 // skip leaves a row empty.
