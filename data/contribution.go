@@ -67,24 +67,33 @@ func (s *Store) ImportContributions(ctx context.Context, replyID, organisationID
 		}
 		stamp := s.timestamp()
 		for _, a := range answers {
-			figures := ""
-			if len(a.Figures) > 0 {
-				b, err := json.Marshal(a.Figures)
-				if err != nil {
-					return err
-				}
-				figures = string(b)
+			a.ReplyID, a.OrganisationID, a.OrganisationName = replyID, organisationID, org.Name
+			a.Narrative, a.FileName, a.ImportedAt = strings.TrimSpace(a.Narrative), fileName, at
+			v, err := a.values()
+			if err != nil {
+				return err
 			}
-			id := replyID + "/" + organisationID + "/" + a.QuestionID
-			if err := contributionTable.insert(ctx, tx, change, id, values{"reply_id": replyID,
-				"organisation_id": organisationID, "organisation_name": org.Name, "question_id": a.QuestionID,
-				"narrative": strings.TrimSpace(a.Narrative), "yes_no": a.YesNo, "figures": figures,
-				"file_name": fileName, "imported_at": at}, stamp); err != nil {
+			if err := contributionTable.insert(ctx, tx, change, replyID+"/"+organisationID+"/"+a.QuestionID, v, stamp); err != nil {
 				return err
 			}
 		}
 		return nil
 	})
+}
+
+// values are a contribution's fields as the table keeps them.
+func (c Contribution) values() (values, error) {
+	figures := ""
+	if len(c.Figures) > 0 {
+		b, err := json.Marshal(c.Figures)
+		if err != nil {
+			return nil, err
+		}
+		figures = string(b)
+	}
+	return values{"reply_id": c.ReplyID, "organisation_id": c.OrganisationID, "organisation_name": c.OrganisationName,
+		"question_id": c.QuestionID, "narrative": c.Narrative, "yes_no": c.YesNo, "figures": figures,
+		"file_name": c.FileName, "imported_at": c.ImportedAt}, nil
 }
 
 // Contributions reads the agencies' answers to a reply, by question id and

@@ -67,6 +67,20 @@ func TestContributionsKeepWhoSaidWhat(t *testing.T) {
 	if err := s.ImportContributions(ctx, r.ID, ngo.ID, "late.xlsx", nil); !errors.Is(err, ErrReplyFinal) {
 		t.Errorf("a contribution to a final reply: %v", err)
 	}
+
+	// Reopened, the new draft starts with what the agencies said.
+	draft, err := s.ReopenReply(ctx, r.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	again, _ := s.Contributions(ctx, draft.ID)
+	kept, _ := s.Contributions(ctx, r.ID)
+	for i := range kept {
+		kept[i].ReplyID = draft.ID
+	}
+	if diff := cmp.Diff(kept, again); diff != "" || len(again) != 4 {
+		t.Errorf("the reopened draft's contributions (-final +draft):\n%s", diff)
+	}
 }
 
 func TestTemplatesAreKeptInTheRegister(t *testing.T) {

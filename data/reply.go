@@ -245,14 +245,18 @@ func (s *Store) FrozenDocument(ctx context.Context, replyID string) ([]byte, err
 	return []byte(content), err
 }
 
-// ReopenReply starts a new draft from a final reply, with its answers; the
-// final reply stays as it was sent.
+// ReopenReply starts a new draft from a final reply, with its answers and
+// the agencies' contributions; the final reply stays as it was sent.
 func (s *Store) ReopenReply(ctx context.Context, replyID string) (Reply, error) {
 	r, err := s.GetReply(ctx, replyID)
 	if err != nil {
 		return r, err
 	}
 	answers, err := s.Answers(ctx, replyID)
+	if err != nil {
+		return r, err
+	}
+	contributions, err := s.Contributions(ctx, replyID)
 	if err != nil {
 		return r, err
 	}
@@ -270,6 +274,16 @@ func (s *Store) ReopenReply(ctx context.Context, replyID string) (Reply, error) 
 		for q, a := range answers {
 			if err := answerTable.insert(ctx, tx, change, n.ID+"/"+q, values{"reply_id": n.ID, "question_id": q,
 				"narrative": a.Narrative, "yes_no": a.YesNo}, at); err != nil {
+				return err
+			}
+		}
+		for _, c := range contributions {
+			v, err := c.values()
+			if err != nil {
+				return err
+			}
+			v["reply_id"] = n.ID
+			if err := contributionTable.insert(ctx, tx, change, n.ID+"/"+c.OrganisationID+"/"+c.QuestionID, v, at); err != nil {
 				return err
 			}
 		}

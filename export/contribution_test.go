@@ -200,6 +200,13 @@ func TestBrokenContributionWorkbooksAreRefusedWithTheirCell(t *testing.T) {
 			}
 		})
 	}
+	t.Run("sent for the reply this draft was reopened from", func(t *testing.T) {
+		f := contributionWorkbook(t, s, tpl, r, police)
+		reopened := data.Reply{ID: "new-draft", TemplateID: tpl.ID, TemplateVersion: tpl.Version, ReopenedFrom: r.ID}
+		if _, err := ReadContribution(saved(t, f), tpl, reopened); err != nil {
+			t.Errorf("refused: %v", err)
+		}
+	})
 	t.Run("not a workbook", func(t *testing.T) {
 		_, err := ReadContribution(strings.NewReader("Name,Answer\nPolice,yes\n"), tpl, r)
 		if err == nil || !strings.Contains(err.Error(), "not an xlsx workbook") {

@@ -31,7 +31,9 @@ func ReadContribution(r io.Reader, t Template, reply data.Reply) (ContributionFr
 	if err != nil {
 		return out, err
 	}
-	if identity["reply"] != reply.ID {
+	// A workbook sent out for a reply that was finalised and reopened since
+	// still belongs to the new draft.
+	if identity["reply"] != reply.ID && (reply.ReopenedFrom == "" || identity["reply"] != reply.ReopenedFrom) {
 		return out, &ContributionError{Sheet: identitySheet, Cell: "B2", Reason: "this workbook was written for another reply; " +
 			"write a new workbook for the reply of " + reply.From + " to " + reply.To + " and send it to the agency"}
 	}
