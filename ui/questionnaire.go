@@ -220,7 +220,9 @@ func (q *questionnaireScreen) chosen() {
 	if q.replies[i].ID == q.reply.ID {
 		return
 	}
-	if q.pane.dirty && !q.pane.Save() {
+	if q.pane.dirty && !q.pane.Save() { // the answer's problem shows; stay on its reply
+		q.choose.Selected = replyLabel(q.reply.Reply)
+		q.choose.Refresh()
 		return
 	}
 	q.reply = replyState{Reply: q.replies[i]}
@@ -247,6 +249,8 @@ func (q *questionnaireScreen) reload() {
 		}
 		if err != nil {
 			q.state.SetText(err.Error())
+			q.body.Objects = []fyne.CanvasObject{q.empty}
+			q.body.Refresh()
 			q.setActions(false)
 			return
 		}

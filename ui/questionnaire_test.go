@@ -314,3 +314,20 @@ func TestEscapeClosesTheCompletenessDialog(t *testing.T) {
 		t.Error("Escape left the dialog open")
 	}
 }
+
+func TestReplyOfAQuestionnaireNotLoadedSaysSo(t *testing.T) {
+	w := openWindow(t, func(st *data.Store) {
+		r := data.Reply{TemplateID: "official", TemplateVersion: "2027", From: "2026-01-01", To: "2026-12-31"}
+		if err := st.CreateReply(context.Background(), &r); err != nil {
+			panic(err)
+		}
+	})
+	showArea(t, w, "Questionnaire")
+	q := w.ws.questions
+	if !strings.Contains(q.state.Text, "load its template file in Settings") || q.body.Objects[0] != q.empty {
+		t.Errorf("a reply whose questionnaire is not in the register shows %q", q.state.Text)
+	}
+	if !q.actions[0].Disabled() {
+		t.Error("the reply's actions are offered without its questions")
+	}
+}
