@@ -24,8 +24,7 @@ type agreementsScreen struct {
 	filter     data.AgreementFilter
 	agreements []data.Agreement
 	current    data.Agreement
-	dirty      bool
-	loading    bool
+	typing
 
 	search  *widget.Entry
 	level   *codeSelect
@@ -173,10 +172,9 @@ func (a *agreementsScreen) reload() {
 }
 
 func (a *agreementsScreen) edited(key string) {
-	if a.loading {
+	if !a.userEdit() {
 		return
 	}
-	a.dirty = true
 	a.fields.clearField(key)
 	a.fields.relayout()
 	a.updateButtons()
@@ -201,8 +199,7 @@ func (a *agreementsScreen) startNew() {
 }
 
 func (a *agreementsScreen) load(ag data.Agreement) {
-	a.loading = true
-	defer func() { a.loading = false }()
+	defer a.startFilling()()
 	a.current, a.dirty = ag, false
 	a.fields.clear()
 	a.title.SetText(ag.Title)

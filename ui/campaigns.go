@@ -25,8 +25,7 @@ type campaignsScreen struct {
 	campaigns []data.Campaign
 	current   data.Campaign
 	editing   bool
-	dirty     bool
-	loading   bool
+	typing
 
 	list    *widget.List
 	count   *widget.Label
@@ -188,10 +187,9 @@ func (c *campaignsScreen) reload() {
 }
 
 func (c *campaignsScreen) edited(key string) {
-	if c.loading {
+	if !c.userEdit() {
 		return
 	}
-	c.dirty = true
 	c.fields.clearField(key)
 	c.fields.relayout()
 	setEnabled(c.save, !c.env.store.ReadOnly())
@@ -214,8 +212,7 @@ func splitComma(s string) []string {
 }
 
 func (c *campaignsScreen) load(cp data.Campaign, editing bool) {
-	c.loading = true
-	defer func() { c.loading = false }()
+	defer c.startFilling()()
 	c.current, c.dirty, c.editing = cp, false, editing
 	c.fields.clear()
 	c.title.SetText(cp.Title)

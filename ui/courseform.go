@@ -22,8 +22,7 @@ import (
 type courseForm struct {
 	env     *env
 	current data.Course
-	dirty   bool
-	loading bool
+	typing
 
 	fields     *fieldSet
 	title      *formEntry
@@ -101,10 +100,9 @@ func newCourseForm(e *env) *courseForm {
 }
 
 func (f *courseForm) edited(key string) {
-	if f.loading {
+	if !f.userEdit() {
 		return
 	}
-	f.dirty = true
 	f.fields.clearField(key)
 	f.fields.relayout()
 	f.updateButtons()
@@ -153,8 +151,7 @@ func codesOf(listName string, list []data.Code, labels []string) []string {
 
 // load fills the form from a stored course (or a new one).
 func (f *courseForm) load(c data.Course) {
-	f.loading = true
-	defer func() { f.loading = false }()
+	defer f.startFilling()()
 	f.current, f.dirty = c, false
 	f.fields.clear()
 	f.title.SetText(c.Title)

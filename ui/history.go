@@ -141,8 +141,7 @@ func fieldLabel(field string) string {
 		"last_day": lang.L("Last day"), "venue": lang.L("Venue"), "pillars": lang.L("Pillars"),
 		"topics": lang.L("Topics"), "completion": lang.L("Completion rule (% of days)"),
 		"target_sectors": lang.L("Target sectors"), "organisers": lang.L("Organisers"),
-		"funders": lang.L("Funders"), "trainers": lang.L("Trainers"),
-		"value": lang.L("Value"),
+		"funders": lang.L("Funders"), "trainers": lang.L("Trainers"), "value": lang.L("Value"),
 		"question_id": lang.L("Question"), "narrative": lang.L("Answer"), "yes_no": lang.L("Yes or no"),
 	}
 	if l, ok := labels[field]; ok {

@@ -20,9 +20,8 @@ import (
 type orgForm struct {
 	env     *env
 	current data.Organisation // as stored; ID is empty for a new organisation
-	dirty   bool
-	editing bool // a record (new or stored) is in the form
-	loading bool // set while the form is filled from the register
+	editing bool              // a record (new or stored) is in the form
+	typing
 
 	title   *widget.Label
 	meta    *widget.Label
@@ -111,10 +110,9 @@ func newOrgForm(e *env) *orgForm {
 
 // edited marks the form changed and hides the old problem of that field.
 func (f *orgForm) edited(key string) {
-	if f.loading {
+	if !f.userEdit() {
 		return
 	}
-	f.dirty = true
 	f.fields.clearField(key)
 	f.updateButtons()
 }
@@ -178,8 +176,7 @@ func (f *orgForm) startNew() {
 
 // load fills the form from a stored organisation.
 func (f *orgForm) load(o data.Organisation) {
-	f.loading = true
-	defer func() { f.loading = false }()
+	defer f.startFilling()()
 	f.current = o
 	f.dirty = false
 	f.fields.clear()

@@ -28,8 +28,7 @@ type planScreen struct {
 	plan    data.Plan
 	actions []data.Action
 	current data.Action
-	dirty   bool
-	loading bool
+	typing
 
 	planSel  *widget.Select
 	summary  *widget.Label
@@ -243,10 +242,9 @@ func (p *planScreen) describe() string {
 }
 
 func (p *planScreen) edited(key string) {
-	if p.loading {
+	if !p.userEdit() {
 		return
 	}
-	p.dirty = true
 	p.fields.clearField(key)
 	p.relayout()
 	setEnabled(p.save, !p.env.store.ReadOnly())
@@ -262,8 +260,7 @@ func (p *planScreen) startNew() {
 }
 
 func (p *planScreen) load(a data.Action) {
-	p.loading = true
-	defer func() { p.loading = false }()
+	defer p.startFilling()()
 	p.current, p.dirty = a, false
 	p.fields.clear()
 	p.pillar.setCode(a.Pillar)

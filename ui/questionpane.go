@@ -21,12 +21,11 @@ import (
 // their counting rules, the answer being written, and the agencies'
 // contributions beside it for consolidation.
 type questionPane struct {
-	env     *env
-	screen  *questionnaireScreen
-	reply   replyState
-	ref     questionRef
-	dirty   bool
-	loading bool
+	env    *env
+	screen *questionnaireScreen
+	reply  replyState
+	ref    questionRef
+	typing
 
 	section   *widget.Label
 	question  *widget.Label
@@ -81,10 +80,9 @@ func newQuestionPane(e *env, screen *questionnaireScreen) *questionPane {
 }
 
 func (p *questionPane) edited() {
-	if p.loading {
+	if !p.userEdit() {
 		return
 	}
-	p.dirty = true
 	p.problem.Hide()
 	setEnabled(p.save, !p.reply.final() && !p.env.store.ReadOnly())
 }
@@ -92,8 +90,7 @@ func (p *questionPane) edited() {
 // load shows a question of a reply; typing not saved is dropped, so callers
 // save first.
 func (p *questionPane) load(r replyState, ref questionRef) {
-	p.loading = true
-	defer func() { p.loading = false }()
+	defer p.startFilling()()
 	same := p.ref.question.ID == ref.question.ID && p.reply.ID == r.ID
 	p.reply, p.ref, p.dirty = r, ref, false
 	q := ref.question

@@ -35,9 +35,8 @@ type statisticsScreen struct {
 	table    *widget.Table
 	years    []int
 	totals   map[int]map[string]int
-	dirty    bool
-	loading  bool
-	content  fyne.CanvasObject
+	typing
+	content fyne.CanvasObject
 }
 
 func newStatisticsScreen(e *env) *statisticsScreen {
@@ -129,10 +128,9 @@ func newStatisticsScreen(e *env) *statisticsScreen {
 }
 
 func (s *statisticsScreen) edited(key string) {
-	if s.loading {
+	if !s.userEdit() {
 		return
 	}
-	s.dirty = true
 	s.fields.clearField(key)
 	s.save.Enable()
 }
@@ -140,8 +138,7 @@ func (s *statisticsScreen) edited(key string) {
 // load shows a year's figures, the years with figures and the table.
 func (s *statisticsScreen) load(year int) {
 	ctx := context.Background()
-	s.loading = true
-	defer func() { s.loading = false }()
+	defer s.startFilling()()
 	s.year, s.dirty = year, false
 	s.fields.clear()
 	for _, en := range s.entries {

@@ -1,0 +1,24 @@
+package ui
+
+// typing is what every form knows of the user's typing: whether its fields
+// differ from the record shown (dirty), and whether the program is filling
+// them in, when their change callbacks are not the user's doing (loading).
+type typing struct {
+	dirty, loading bool
+}
+
+// startFilling marks the fields as filled in by the program until the
+// function it returns runs: defer f.startFilling()().
+func (t *typing) startFilling() func() {
+	t.loading = true
+	return func() { t.loading = false }
+}
+
+// userEdit records that a field changed and says whether the user did it.
+func (t *typing) userEdit() bool {
+	if t.loading {
+		return false
+	}
+	t.dirty = true
+	return true
+}
