@@ -3,6 +3,7 @@ package data
 import (
 	"context"
 	"database/sql"
+	"maps"
 	"strings"
 )
 
@@ -106,17 +107,50 @@ func (c *contactCache) ready(ctx context.Context, db *sql.DB, orgPK map[string]i
 }
 
 // PrepareSearch reads into memory what a search by a person's name needs,
-// which takes a moment on a large register (half a second when the file's
-// pages are not cached yet). The window calls it in the background after
-// opening, so that the first letter typed finds people at once.
+// which takes a moment on a large register (0.75 s for 100,000 contacts).
+// The window calls it in the background after opening, so that the first
+// letter typed finds people at once. It reads without holding the list,
+// which the window's first screen must not wait for, then patches in what
+// changed meanwhile.
 func (s *Store) PrepareSearch(ctx context.Context) error {
 	cache, err := s.lockedList(ctx)
 	if err != nil {
 		return err
 	}
+	if cache.people.built {
+		cache.mu.Unlock()
+		return nil
+	}
+	since, orgPK := cache.lastID, maps.Clone(cache.orgPK)
+	cache.mu.Unlock()
+
+	var fresh contactCache
+	if err := fresh.rebuild(ctx, s.read, orgPK); err != nil {
+		return err
+	}
+	afterPeopleRead()
+	cache, err = s.lockedList(ctx)
+	if err != nil {
+		return err
+	}
 	defer cache.mu.Unlock()
-	return cache.people.ready(ctx, s.read, cache.orgPK)
+	if cache.people.built { // a search read them meanwhile
+		return nil
+	}
+	ids, err := touchedRecords(ctx, s.read, since, "contact")
+	if err != nil || len(ids) > maxPatchedRecords {
+		return err // too much changed: the first search reads them again
+	}
+	if err := fresh.patch(ctx, s.read, cache.orgPK, ids); err != nil {
+		return err
+	}
+	cache.people = fresh
+	return nil
 }
+
+// afterPeopleRead lets a test change the register between PrepareSearch's
+// read and its catching up.
+var afterPeopleRead = func() {}
 
 // forget drops the cache, to be read whole when a search next needs it.
 func (c *contactCache) forget() { *c = contactCache{} }

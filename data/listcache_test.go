@@ -3,6 +3,7 @@ package data
 import (
 	"context"
 	"fmt"
+	"sort"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -138,4 +139,43 @@ func TestContactSearchKeptInStepWithChanges(t *testing.T) {
 		t.Fatal(err)
 	}
 	check("a large import of contacts", "xaver")
+}
+
+// TestPrepareSearchCatchesUpWithChanges prepares the search while another
+// connection changes contacts: what the preparation read is patched with
+// the changes made meanwhile.
+func TestPrepareSearchCatchesUpWithChanges(t *testing.T) {
+	ctx := context.Background()
+	s := sampleStore(t)
+	rows, err := s.Organisations(ctx, OrganisationFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A contact is added and moved while the people are being read.
+	c := mustSaveContact(t, s, Contact{OrganisationID: rows[0].ID, Name: "Wilhelmina Prepared"})
+	afterPeopleRead = func() {
+		c.OrganisationID = rows[1].ID
+		if err := s.SaveContact(ctx, &c); err != nil {
+			t.Error(err)
+		}
+		mustSaveContact(t, s, Contact{OrganisationID: rows[2].ID, Name: "Wilhelmina Late"})
+	}
+	defer func() { afterPeopleRead = func() {} }()
+	if err := s.PrepareSearch(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if !s.lists.people.built {
+		t.Fatal("PrepareSearch left the people unread")
+	}
+	got, err := s.Organisations(ctx, OrganisationFilter{Query: "wilhelmina"})
+	var found []string
+	for _, r := range got {
+		found = append(found, r.ID+" "+fmt.Sprint(r.MatchedContacts))
+	}
+	want := []string{rows[1].ID + " [Wilhelmina Prepared]", rows[2].ID + " [Wilhelmina Late]"}
+	sort.Strings(found)
+	sort.Strings(want)
+	if err != nil || !cmp.Equal(found, want) {
+		t.Errorf("wilhelmina finds %v, %v; want %v", found, err, want)
+	}
 }
