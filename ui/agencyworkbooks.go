@@ -115,8 +115,14 @@ func (w *workbookChoice) writeTo(dir string) {
 	state := countryName(w.env.store.Country(context.Background()))
 	var written int
 	var failed []string
+	used := map[string]int{} // two agencies of one name in different sectors get two files
 	for _, o := range w.chosen() {
-		name := fileName(o.Name+" "+r.From[:4]+" contribution", ".xlsx")
+		base := fileName(o.Name, "") + "-" + r.From[:4] + "-contribution"
+		used[base]++
+		name := base + ".xlsx"
+		if n := used[base]; n > 1 {
+			name = fmt.Sprintf("%s-%d.xlsx", base, n)
+		}
 		req := export.ContributionRequest{Template: r.tpl, Reply: r.Reply, Agency: o, State: state, Figures: r.figures}
 		if err := export.WriteFile(filepath.Join(dir, name), func(out io.Writer) error {
 			return export.ContributionWorkbook(out, req)

@@ -250,11 +250,17 @@ func TestWorkbooksAreWrittenForTheAgenciesTicked(t *testing.T) {
 	if len(ticked) == 0 || len(ticked) == len(members) {
 		t.Fatalf("%d of %d ticked: those asked questions should be, the others not", len(ticked), len(members))
 	}
+	// An agency of the same name in another sector gets a file of its own.
+	twin := data.Organisation{Name: ticked[0].Name, Sector: "media"}
+	if err := w.store.SaveOrganisation(context.Background(), &twin); err != nil {
+		t.Fatal(err)
+	}
+	choice.add(twin, true)
 	dir := t.TempDir()
 	choice.writeTo(dir)
 	files, _ := filepath.Glob(filepath.Join(dir, "*.xlsx"))
-	if len(files) != len(ticked) {
-		t.Fatalf("%d workbooks for %d agencies ticked", len(files), len(ticked))
+	if len(files) != len(ticked)+1 {
+		t.Fatalf("%d workbooks for %d agencies ticked", len(files), len(ticked)+1)
 	}
 	raw, err := os.ReadFile(files[0])
 	if err != nil {
@@ -329,5 +335,19 @@ func TestReplyOfAQuestionnaireNotLoadedSaysSo(t *testing.T) {
 	}
 	if !q.actions[0].Disabled() {
 		t.Error("the reply's actions are offered without its questions")
+	}
+}
+
+func TestFileNamesFromTitles(t *testing.T) {
+	for title, want := range map[string]string{
+		"General Police Inspectorate — Anti-Trafficking Centre": "general-police-inspectorate-anti-trafficking-centre.xlsx",
+		"Centrul „Speranța”":                                    "centrul-speranța.xlsx",
+		"МВД — Управление":                                      "мвд-управление.xlsx",
+		"???":                                                   "document.xlsx",
+		strings.Repeat("Ministère ", 10):                        "ministère-ministère-ministère-ministère-ministère-ministère.xlsx",
+	} {
+		if got := fileName(title, ".xlsx"); got != want {
+			t.Errorf("fileName(%q) = %q, want %q", title, got, want)
+		}
 	}
 }

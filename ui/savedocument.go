@@ -6,6 +6,7 @@ import (
 	"io"
 	"path/filepath"
 	"strings"
+	"unicode"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -79,30 +80,29 @@ func writeDocument(e *env, path string, write func(io.Writer) error) {
 	})
 }
 
-// fileName makes a file name out of a title: letters, digits and dashes.
+// fileName makes a file name out of a title: letters and digits of any
+// script, with a dash for each run of anything else (spaces, punctuation,
+// dashes and quotes of every kind), at most 60 characters before ext.
 func fileName(title, ext string) string {
 	var b strings.Builder
 	dash := false
 	for _, r := range strings.ToLower(title) {
-		if r == ' ' || r == '-' || r == '_' || r == ':' || r == '/' || r == ',' || r == '.' {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
 			if !dash && b.Len() > 0 {
 				b.WriteByte('-')
 				dash = true
 			}
 			continue
 		}
-		if r < 32 || strings.ContainsRune(`\"*?<>|'`, r) {
-			continue
-		}
 		b.WriteRune(r)
 		dash = false
 	}
-	name := strings.Trim(b.String(), "-")
+	name := []rune(strings.Trim(b.String(), "-"))
 	if len(name) > 60 {
-		name = strings.Trim(name[:60], "-")
+		name = name[:60]
 	}
-	if name == "" {
-		name = "document"
+	if len(name) == 0 {
+		return "document" + ext
 	}
-	return name + ext
+	return strings.Trim(string(name), "-") + ext
 }
