@@ -102,10 +102,47 @@ func (w *workbookChoice) chooseFolder() {
 		if err != nil || dir == nil {
 			return
 		}
-		w.writeTo(dir.Path())
+		w.confirmReplace(dir.Path())
 	}, w.env.win)
 	d.Resize(fyne.NewSize(900, 600))
 	d.Show()
+}
+
+// fileNames are the workbooks' names, one per agency chosen.
+func (w *workbookChoice) fileNames() []string {
+	var names []string
+	used := map[string]int{} // two agencies of one name in different sectors get two files
+	for _, o := range w.chosen() {
+		base := fileName(o.Name, "") + "-" + w.reply.From[:4] + "-contribution"
+		used[base]++
+		name := base + ".xlsx"
+		if n := used[base]; n > 1 {
+			name = fmt.Sprintf("%s-%d.xlsx", base, n)
+		}
+		names = append(names, name)
+	}
+	return names
+}
+
+// confirmReplace asks before workbooks already in dir are written over.
+func (w *workbookChoice) confirmReplace(dir string) {
+	there := 0
+	for _, name := range w.fileNames() {
+		if fileExists(filepath.Join(dir, name)) {
+			there++
+		}
+	}
+	if there == 0 {
+		w.writeTo(dir)
+		return
+	}
+	dialog.ShowConfirm(lang.L("Replace the workbooks?"),
+		fmt.Sprintf(lang.L("%d of these workbooks are already in the folder, perhaps filled in by an agency. Replace them?"), there),
+		func(yes bool) {
+			if yes {
+				w.writeTo(dir)
+			}
+		}, w.env.win)
 }
 
 // writeTo writes one workbook per agency chosen into dir, each through a
@@ -115,14 +152,9 @@ func (w *workbookChoice) writeTo(dir string) {
 	state := countryName(w.env.store.Country(context.Background()))
 	var written int
 	var failed []string
-	used := map[string]int{} // two agencies of one name in different sectors get two files
-	for _, o := range w.chosen() {
-		base := fileName(o.Name, "") + "-" + r.From[:4] + "-contribution"
-		used[base]++
-		name := base + ".xlsx"
-		if n := used[base]; n > 1 {
-			name = fmt.Sprintf("%s-%d.xlsx", base, n)
-		}
+	names := w.fileNames()
+	for i, o := range w.chosen() {
+		name := names[i]
 		req := export.ContributionRequest{Template: r.tpl, Reply: r.Reply, Agency: o, State: state, Figures: r.figures}
 		if err := export.WriteFile(filepath.Join(dir, name), func(out io.Writer) error {
 			return export.ContributionWorkbook(out, req)

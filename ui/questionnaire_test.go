@@ -262,6 +262,16 @@ func TestWorkbooksAreWrittenForTheAgenciesTicked(t *testing.T) {
 	if len(files) != len(ticked)+1 {
 		t.Fatalf("%d workbooks for %d agencies ticked", len(files), len(ticked)+1)
 	}
+	// Written again into the same folder: asked first, nothing replaced on No.
+	before, _ := os.Stat(files[0])
+	choice.confirmReplace(dir)
+	if !strings.Contains(strings.Join(shownTexts(w), "\n"), fmt.Sprintf("%d of these workbooks are already in the folder", len(files))) {
+		t.Errorf("no question before replacing: %q", shownTexts(w))
+	}
+	test.Tap(dialogButton(t, w, "No"))
+	if after, _ := os.Stat(files[0]); !after.ModTime().Equal(before.ModTime()) {
+		t.Error("a workbook was replaced after No")
+	}
 	raw, err := os.ReadFile(files[0])
 	if err != nil {
 		t.Fatal(err)
