@@ -105,7 +105,11 @@ func (p *questionPane) load(r replyState, ref questionRef) {
 
 	p.figures.Objects = nil
 	if len(q.Bindings) > 0 {
-		p.figures.Add(widget.NewLabelWithStyle(lang.L("Figures of the register for the period"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+		heading := lang.L("Figures of the register for the period")
+		if r.final() {
+			heading = lang.L("Figures as kept when the reply was finalised")
+		}
+		p.figures.Add(widget.NewLabelWithStyle(heading, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 	}
 	// Figures counted by the same rule share a card, with the rule said once.
 	var card *fyne.Container
@@ -143,7 +147,11 @@ func (p *questionPane) load(r replyState, ref questionRef) {
 			w.Enable()
 		}
 	}
-	setVisible(p.draft, len(q.Bindings) > 0)
+	setVisible(p.draft, len(q.Bindings) > 0 && !locked)
+	p.narrative.SetPlaceHolder(lang.L("Write the answer, or draft it from the figures and edit it"))
+	if locked {
+		p.narrative.SetPlaceHolder(lang.L("No answer"))
+	}
 	p.save.Disable()
 	i := p.screen.current
 	setEnabled(p.prev, i > 0)
