@@ -73,20 +73,12 @@ func newAgreementsScreen(e *env) *agreementsScreen {
 	}
 	a.count = widget.NewLabel("")
 	a.count.Importance = widget.LowImportance
-	a.list = widget.NewList(func() int { return len(a.agreements) }, newListRow,
-		func(i widget.ListItemID, o fyne.CanvasObject) {
-			if i < len(a.agreements) {
-				setListRow(o, a.agreements[i].Title, agreementDetail(a.agreements[i]))
+	a.list = newRecordList(&a.agreements, func(ag data.Agreement) (string, string) { return ag.Title, agreementDetail(ag) },
+		func(ag data.Agreement) {
+			if ag.ID != a.current.ID && a.saveFirst(a.Save) {
+				a.load(ag)
 			}
 		})
-	a.list.OnSelected = func(i widget.ListItemID) {
-		if i < len(a.agreements) && a.agreements[i].ID != a.current.ID {
-			if a.dirty && !a.Save() {
-				return
-			}
-			a.load(a.agreements[i])
-		}
-	}
 
 	entry := entryMaker(a.edited, func() { a.load(a.current) }, func() bool { return a.dirty })
 	a.title = entry("title", false)
@@ -188,7 +180,7 @@ func (a *agreementsScreen) updateButtons() {
 }
 
 func (a *agreementsScreen) startNew() {
-	if a.dirty && !a.Save() {
+	if !a.saveFirst(a.Save) {
 		return
 	}
 	a.list.UnselectAll()

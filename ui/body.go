@@ -107,19 +107,10 @@ func newBodyScreen(e *env) *bodyScreen {
 		help(lang.L("The members are the organisations with a role in the coordination mechanism; set the role and the date they joined on the organisation, in the Register.")),
 		container.NewHBox(pdf, xlsx)), nil, nil, nil, b.memberList)
 
-	b.meetingList = widget.NewList(func() int { return len(b.meetings) }, newListRow,
-		func(i widget.ListItemID, o fyne.CanvasObject) {
-			if i < len(b.meetings) {
-				m := b.meetings[i]
-				agenda := strings.SplitN(m.Agenda, "\n", 2)[0]
-				setListRow(o, m.Day+" · "+m.Place, fmt.Sprintf("%d %s · %s", len(m.Participants), lang.L("participants"), agenda))
-			}
-		})
-	b.meetingList.OnSelected = func(i widget.ListItemID) {
-		if i < len(b.meetings) {
-			b.loadMeeting(b.meetings[i])
-		}
-	}
+	b.meetingList = newRecordList(&b.meetings, func(m data.Meeting) (string, string) {
+		agenda := strings.SplitN(m.Agenda, "\n", 2)[0]
+		return m.Day + " · " + m.Place, fmt.Sprintf("%d %s · %s", len(m.Participants), lang.L("participants"), agenda)
+	}, b.loadMeeting)
 	b.mDay = widget.NewDateEntry()
 	b.mDay.OnChanged = func(*time.Time) { b.mFields.clearField("day") }
 	b.mPlace = widget.NewEntry()

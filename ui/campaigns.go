@@ -71,20 +71,12 @@ func newCampaignsScreen(e *env) *campaignsScreen {
 	}
 	c.count = widget.NewLabel("")
 	c.count.Importance = widget.LowImportance
-	c.list = widget.NewList(func() int { return len(c.campaigns) }, newListRow,
-		func(i widget.ListItemID, o fyne.CanvasObject) {
-			if i < len(c.campaigns) {
-				setListRow(o, c.campaigns[i].Title, campaignDetail(c.campaigns[i]))
+	c.list = newRecordList(&c.campaigns, func(cp data.Campaign) (string, string) { return cp.Title, campaignDetail(cp) },
+		func(cp data.Campaign) {
+			if cp.ID != c.current.ID && c.saveFirst(c.Save) {
+				c.load(cp, true)
 			}
 		})
-	c.list.OnSelected = func(i widget.ListItemID) {
-		if i < len(c.campaigns) && c.campaigns[i].ID != c.current.ID {
-			if c.dirty && !c.Save() {
-				return
-			}
-			c.load(c.campaigns[i], true)
-		}
-	}
 
 	entry := entryMaker(c.edited, func() { c.load(c.current, c.editing) }, func() bool { return c.dirty })
 	c.title = entry("title", false)
@@ -196,7 +188,7 @@ func (c *campaignsScreen) edited(key string) {
 }
 
 func (c *campaignsScreen) startNew() {
-	if c.dirty && !c.Save() {
+	if !c.saveFirst(c.Save) {
 		return
 	}
 	c.list.UnselectAll()

@@ -23,3 +23,23 @@ func setListRow(row fyne.CanvasObject, title, detail string) {
 	labels[0].(*widget.Label).SetText(title)
 	labels[1].(*widget.Label).SetText(detail)
 }
+
+// newRecordList lists records beside a form, a row of title and detail
+// each; choosing one hands it to open (which saves the typing of the
+// record shown first, see typing.saveFirst). records is read at each
+// refresh, so the caller replaces the slice and refreshes the list.
+func newRecordList[T any](records *[]T, row func(T) (title, detail string), open func(T)) *widget.List {
+	l := widget.NewList(func() int { return len(*records) }, newListRow,
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			if i < len(*records) {
+				title, detail := row((*records)[i])
+				setListRow(o, title, detail)
+			}
+		})
+	l.OnSelected = func(i widget.ListItemID) {
+		if i < len(*records) {
+			open((*records)[i])
+		}
+	}
+	return l
+}

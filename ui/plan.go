@@ -56,6 +56,21 @@ type planScreen struct {
 
 func today() string { return time.Now().Format(time.DateOnly) }
 
+// actionRow is an action in the list: its pillar and activity, its status
+// and deadline, and a ⚠ when overdue.
+func actionRow(a data.Action) (title, detail string) {
+	title = labelOf("pillar", data.Pillars, a.Pillar) + " · " + a.Activity
+	detail = labelOf("action_status", data.ActionStatuses, a.Status)
+	if a.Deadline != "" {
+		detail += " · " + lang.L("deadline") + " " + a.Deadline
+	}
+	if a.Overdue(today()) {
+		title = "⚠ " + title
+		detail += " · " + lang.L("overdue")
+	}
+	return title, detail
+}
+
 func newPlanScreen(e *env) *planScreen {
 	p := &planScreen{env: e, fields: newFieldSet()}
 	p.planSel = widget.NewSelect(nil, func(title string) {
@@ -80,30 +95,11 @@ func newPlanScreen(e *env) *planScreen {
 	}
 	p.summary = widget.NewLabel("")
 	p.summary.Wrapping = fyne.TextWrapWord
-	p.list = widget.NewList(func() int { return len(p.actions) }, newListRow,
-		func(i widget.ListItemID, o fyne.CanvasObject) {
-			if i < len(p.actions) {
-				a := p.actions[i]
-				title := labelOf("pillar", data.Pillars, a.Pillar) + " · " + a.Activity
-				detail := labelOf("action_status", data.ActionStatuses, a.Status)
-				if a.Deadline != "" {
-					detail += " · " + lang.L("deadline") + " " + a.Deadline
-				}
-				if a.Overdue(today()) {
-					title = "⚠ " + title
-					detail += " · " + lang.L("overdue")
-				}
-				setListRow(o, title, detail)
-			}
-		})
-	p.list.OnSelected = func(i widget.ListItemID) {
-		if i < len(p.actions) && p.actions[i].ID != p.current.ID {
-			if p.dirty && !p.Save() {
-				return
-			}
-			p.load(p.actions[i])
+	p.list = newRecordList(&p.actions, actionRow, func(a data.Action) {
+		if a.ID != p.current.ID && p.saveFirst(p.Save) {
+			p.load(a)
 		}
-	}
+	})
 
 	entry := entryMaker(p.edited, func() { p.load(p.current) }, func() bool { return p.dirty })
 	p.pillar = newCodeSelect("pillar", data.Pillars, "", func(string) { p.edited("pillar") })
@@ -251,7 +247,7 @@ func (p *planScreen) edited(key string) {
 }
 
 func (p *planScreen) startNew() {
-	if p.dirty && !p.Save() {
+	if !p.saveFirst(p.Save) {
 		return
 	}
 	p.list.UnselectAll()

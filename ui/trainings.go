@@ -81,25 +81,16 @@ func newTrainingsScreen(e *env) *trainingsScreen {
 	}
 	t.count = widget.NewLabel("")
 	t.count.Importance = widget.LowImportance
-	t.list = widget.NewList(func() int { return len(t.courses) }, newListRow,
-		func(i widget.ListItemID, o fyne.CanvasObject) {
-			if i < len(t.courses) {
-				c := t.courses[i]
-				title := c.Title
-				if c.Archived {
-					title += " · " + lang.L("archived")
-				}
-				setListRow(o, title, courseDetail(c))
-			}
-		})
-	t.list.OnSelected = func(i widget.ListItemID) {
-		if i < len(t.courses) && t.courses[i].ID != t.form.current.ID {
-			if t.form.dirty && !t.form.Save() {
-				return
-			}
-			t.open(t.courses[i])
+	t.list = newRecordList(&t.courses, func(c data.Course) (string, string) {
+		if c.Archived {
+			return c.Title + " · " + lang.L("archived"), courseDetail(c)
 		}
-	}
+		return c.Title, courseDetail(c)
+	}, func(c data.Course) {
+		if c.ID != t.form.current.ID && t.form.saveFirst(t.form.Save) {
+			t.open(c)
+		}
+	})
 
 	t.form = newCourseForm(e)
 	t.form.onSaved = func(c data.Course) {
@@ -201,7 +192,7 @@ func (t *trainingsScreen) showNone() {
 }
 
 func (t *trainingsScreen) startNew() {
-	if t.form.dirty && !t.form.Save() {
+	if !t.form.saveFirst(t.form.Save) {
 		return
 	}
 	t.list.UnselectAll()

@@ -22,3 +22,9 @@ func (t *typing) userEdit() bool {
 	t.dirty = true
 	return true
 }
+
+// saveFirst saves typing not yet saved before the form shows something
+// else, and says whether it may (nothing unsaved, or saved).
+func (t *typing) saveFirst(save func() bool) bool {
+	return !t.dirty || save()
+}

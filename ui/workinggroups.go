@@ -32,17 +32,9 @@ type groupsTab struct {
 
 func newGroupsTab(e *env) *groupsTab {
 	g := &groupsTab{env: e, fields: newFieldSet()}
-	g.list = widget.NewList(func() int { return len(g.groups) }, newListRow,
-		func(i widget.ListItemID, o fyne.CanvasObject) {
-			if i < len(g.groups) {
-				setListRow(o, g.groups[i].Name, fmt.Sprintf("%d %s", len(g.groups[i].Members), lang.L("member organisations")))
-			}
-		})
-	g.list.OnSelected = func(i widget.ListItemID) {
-		if i < len(g.groups) {
-			g.load(g.groups[i])
-		}
-	}
+	g.list = newRecordList(&g.groups, func(wg data.WorkingGroup) (string, string) {
+		return wg.Name, fmt.Sprintf("%d %s", len(wg.Members), lang.L("member organisations"))
+	}, g.load)
 	g.name = widget.NewEntry()
 	g.name.OnChanged = func(string) { g.fields.clearField("name") }
 	relayout := func() { g.fields.relayout(); g.form.Refresh() }
