@@ -7,8 +7,6 @@ import (
 	"sort"
 	"strings"
 	"time"
-
-	"github.com/google/uuid"
 )
 
 // Agreement is a memorandum, protocol or agreement of cooperation between
@@ -94,15 +92,8 @@ func normaliseAgreement(a Agreement, exists func(entity, id string) (bool, error
 	if International(a.Level) && len(a.PartnerCountries) == 0 {
 		v.add("partner_countries", "error.partner_country", "An agreement with other countries names at least one of them", nil)
 	}
-	for _, id := range a.Parties {
-		ok, err := exists("organisation", id)
-		if err != nil {
-			return a, err
-		}
-		if !ok {
-			v.add("parties", "error.no_record", "One of these is no longer in the register", nil)
-			break
-		}
+	if err := v.references("parties", "organisation", a.Parties, exists); err != nil {
+		return a, err
 	}
 	a.SignedOn = v.dateNotFuture("signed_on", a.SignedOn, now)
 	if strings.TrimSpace(a.ValidUntil) != "" {
@@ -123,18 +114,10 @@ func (s *Store) SaveAgreement(ctx context.Context, a *Agreement) error {
 	if err != nil {
 		return err
 	}
-	creating := n.ID == ""
-	if creating {
-		n.ID = uuid.NewString()
-	}
-	if err := s.saveRecord(ctx, agreementTable, n.ID, creating, n.values(), nil); err != nil {
+	if err := s.saveWithID(ctx, agreementTable, &n.ID, n.values(), nil); err != nil {
 		return err
 	}
-	got, err := s.Agreement(ctx, n.ID)
-	if err == nil {
-		*a = got
-	}
-	return err
+	return readBack(ctx, s.Agreement, n.ID, a)
 }
 
 // SetAgreementArchived archives or restores an agreement.

@@ -7,8 +7,6 @@ import (
 	"sort"
 	"strings"
 	"time"
-
-	"github.com/google/uuid"
 )
 
 // Body is the national coordination body: there is one per register.
@@ -45,13 +43,8 @@ func (s *Store) SaveBody(ctx context.Context, b Body) error {
 	b.Established = v.dateNotFuture("established", b.Established, s.now())
 	exists := s.recordExists(ctx)
 	for field, id := range map[string]string{"chair": b.Chair, "secretariat": b.Secretariat} {
-		if id == "" {
-			continue
-		}
-		if ok, err := exists("organisation", id); err != nil {
+		if err := v.references(field, "organisation", []string{id}, exists); err != nil {
 			return err
-		} else if !ok {
-			v.add(field, "error.no_record", "One of these is no longer in the register", nil)
 		}
 	}
 	if err := v.err(); err != nil {
@@ -120,23 +113,13 @@ func (s *Store) SaveMeeting(ctx context.Context, m *Meeting) error {
 	}
 	n.Day = v.date("day", n.Day)
 	n.Participants = lines(n.Participants)
-	exists := s.recordExists(ctx)
-	for _, id := range n.Participants {
-		if ok, err := exists("contact", id); err != nil {
-			return err
-		} else if !ok {
-			v.add("participants", "error.no_record", "One of these is no longer in the register", nil)
-			break
-		}
+	if err := v.references("participants", "contact", n.Participants, s.recordExists(ctx)); err != nil {
+		return err
 	}
 	if err := v.err(); err != nil {
 		return err
 	}
-	creating := n.ID == ""
-	if creating {
-		n.ID = uuid.NewString()
-	}
-	if err := s.saveRecord(ctx, meetingTable, n.ID, creating, n.values(), nil); err != nil {
+	if err := s.saveWithID(ctx, meetingTable, &n.ID, n.values(), nil); err != nil {
 		return err
 	}
 	*m = n

@@ -6,8 +6,6 @@ import (
 	"errors"
 	"strconv"
 	"strings"
-
-	"github.com/google/uuid"
 )
 
 // Campaign is an awareness campaign.
@@ -107,17 +105,8 @@ func normaliseCampaign(c Campaign, exists func(entity, id string) (bool, error))
 	}
 	v.code("pillar", c.Pillar, Pillars)
 	for field, ids := range map[string][]string{"lead": {c.Lead}, "partners": c.Partners} {
-		for _, id := range ids {
-			if id == "" {
-				continue
-			}
-			ok, err := exists("organisation", id)
-			if err != nil {
-				return c, err
-			}
-			if !ok {
-				v.add(field, "error.no_record", "One of these is no longer in the register", nil)
-			}
+		if err := v.references(field, "organisation", ids, exists); err != nil {
+			return c, err
 		}
 	}
 	return c, v.err()
@@ -129,18 +118,10 @@ func (s *Store) SaveCampaign(ctx context.Context, c *Campaign) error {
 	if err != nil {
 		return err
 	}
-	creating := n.ID == ""
-	if creating {
-		n.ID = uuid.NewString()
-	}
-	if err := s.saveRecord(ctx, campaignTable, n.ID, creating, n.values(), nil); err != nil {
+	if err := s.saveWithID(ctx, campaignTable, &n.ID, n.values(), nil); err != nil {
 		return err
 	}
-	got, err := s.Campaign(ctx, n.ID)
-	if err == nil {
-		*c = got
-	}
-	return err
+	return readBack(ctx, s.Campaign, n.ID, c)
 }
 
 // SetCampaignArchived archives or restores a campaign.

@@ -6,8 +6,6 @@ import (
 	"errors"
 	"strings"
 	"time"
-
-	"github.com/google/uuid"
 )
 
 // Contact is a focal point: a professional who works for an organisation of
@@ -104,18 +102,10 @@ func (s *Store) SaveContact(ctx context.Context, c *Contact) error {
 	if err != nil {
 		return err
 	}
-	creating := n.ID == ""
-	if creating {
-		n.ID = uuid.NewString()
-	}
-	if err := s.saveRecord(ctx, contactTable, n.ID, creating, n.values(), nil); err != nil {
+	if err := s.saveWithID(ctx, contactTable, &n.ID, n.values(), nil); err != nil {
 		return err
 	}
-	got, err := s.Contact(ctx, n.ID)
-	if err == nil {
-		*c = got
-	}
-	return err
+	return readBack(ctx, s.Contact, n.ID, c)
 }
 
 // SetContactArchived archives or restores a contact as one undoable change.

@@ -7,8 +7,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-
-	"github.com/google/uuid"
 )
 
 // Course is a joint training course: one or several days that bring
@@ -121,15 +119,8 @@ func normaliseCourse(c Course, exists func(entity, id string) (bool, error)) (Co
 		ids           *[]string
 	}{{"organisers", "organisation", &c.Organisers}, {"funders", "organisation", &c.Funders}, {"trainers", "contact", &c.Trainers}} {
 		*ref.ids = lines(*ref.ids)
-		for _, id := range *ref.ids {
-			ok, err := exists(ref.entity, id)
-			if err != nil {
-				return c, err
-			}
-			if !ok {
-				v.add(ref.field, "error.no_record", "One of these is no longer in the register", nil)
-				break
-			}
+		if err := v.references(ref.field, ref.entity, *ref.ids, exists); err != nil {
+			return c, err
 		}
 	}
 	return c, v.err()
@@ -167,19 +158,11 @@ func (s *Store) SaveCourse(ctx context.Context, c *Course) error {
 	if err != nil {
 		return err
 	}
-	creating := n.ID == ""
-	if creating {
-		n.ID = uuid.NewString()
-	}
 	check := func(tx *sql.Tx) error { return checkMarksWithin(ctx, tx, n) }
-	if err := s.saveRecord(ctx, courseTable, n.ID, creating, n.values(), check); err != nil {
+	if err := s.saveWithID(ctx, courseTable, &n.ID, n.values(), check); err != nil {
 		return err
 	}
-	got, err := s.Course(ctx, n.ID)
-	if err == nil {
-		*c = got
-	}
-	return err
+	return readBack(ctx, s.Course, n.ID, c)
 }
 
 // checkMarksWithin refuses new dates that would leave recorded attendance

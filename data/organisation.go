@@ -6,8 +6,6 @@ import (
 	"errors"
 	"strings"
 	"time"
-
-	"github.com/google/uuid"
 )
 
 // Organisation is an agency of the register: police, prosecutors, social
@@ -96,19 +94,11 @@ func (s *Store) SaveOrganisation(ctx context.Context, o *Organisation) error {
 	if err != nil {
 		return err
 	}
-	creating := n.ID == ""
-	if creating {
-		n.ID = uuid.NewString()
-	}
 	check := func(tx *sql.Tx) error { return s.checkDuplicateOrganisation(ctx, tx, n) }
-	if err := s.saveRecord(ctx, organisationTable, n.ID, creating, n.values(), check); err != nil {
+	if err := s.saveWithID(ctx, organisationTable, &n.ID, n.values(), check); err != nil {
 		return err
 	}
-	got, err := s.Organisation(ctx, n.ID)
-	if err == nil {
-		*o = got
-	}
-	return err
+	return readBack(ctx, s.Organisation, n.ID, o)
 }
 
 // errNoChange rolls back a save that changed nothing, so that it leaves no

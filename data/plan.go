@@ -92,18 +92,10 @@ func (s *Store) SavePlan(ctx context.Context, p *Plan) error {
 	if err := v.err(); err != nil {
 		return err
 	}
-	creating := n.ID == ""
-	if creating {
-		n.ID = uuid.NewString()
-	}
-	if err := s.saveRecord(ctx, planTable, n.ID, creating, n.values(), nil); err != nil {
+	if err := s.saveWithID(ctx, planTable, &n.ID, n.values(), nil); err != nil {
 		return err
 	}
-	got, err := s.Plan(ctx, n.ID)
-	if err == nil {
-		*p = got
-	}
-	return err
+	return readBack(ctx, s.Plan, n.ID, p)
 }
 
 // Plan reads one plan.
@@ -155,32 +147,19 @@ func (s *Store) SaveAction(ctx context.Context, a *Action) error {
 		n.Deadline = v.date("deadline", n.Deadline)
 	}
 	exists := s.recordExists(ctx)
-	if ok, err := exists("plan", n.PlanID); err != nil {
+	if err := v.references("plan", "plan", []string{n.PlanID}, exists); err != nil {
 		return err
-	} else if !ok {
-		v.add("plan", "error.no_record", "One of these is no longer in the register", nil)
 	}
 	n.Partners = lines(n.Partners)
 	for field, ids := range map[string][]string{"lead": {n.Lead}, "partners": n.Partners} {
-		for _, id := range ids {
-			if id == "" {
-				continue
-			}
-			if ok, err := exists("organisation", id); err != nil {
-				return err
-			} else if !ok {
-				v.add(field, "error.no_record", "One of these is no longer in the register", nil)
-			}
+		if err := v.references(field, "organisation", ids, exists); err != nil {
+			return err
 		}
 	}
 	if err := v.err(); err != nil {
 		return err
 	}
-	creating := n.ID == ""
-	if creating {
-		n.ID = uuid.NewString()
-	}
-	if err := s.saveRecord(ctx, actionTable, n.ID, creating, n.values(), nil); err != nil {
+	if err := s.saveWithID(ctx, actionTable, &n.ID, n.values(), nil); err != nil {
 		return err
 	}
 	*a = n

@@ -8,6 +8,8 @@ import (
 	"sort"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/google/uuid"
 )
 
 // table describes a record table for the generic writes that keep the
@@ -416,6 +418,26 @@ func (s *Store) saveRecord(ctx context.Context, t table, id string, creating boo
 	})
 	if errors.Is(err, errNoChange) {
 		return nil
+	}
+	return err
+}
+
+// saveWithID saves a record under *id, giving a new record (an empty id)
+// its id first. Callers work on a copy, so a refused save leaves theirs as
+// it was.
+func (s *Store) saveWithID(ctx context.Context, t table, id *string, v values, check func(*sql.Tx) error) error {
+	creating := *id == ""
+	if creating {
+		*id = uuid.NewString()
+	}
+	return s.saveRecord(ctx, t, *id, creating, v, check)
+}
+
+// readBack gives the caller the record as stored (derived fields, times).
+func readBack[T any](ctx context.Context, read func(context.Context, string) (T, error), id string, into *T) error {
+	got, err := read(ctx, id)
+	if err == nil {
+		*into = got
 	}
 	return err
 }

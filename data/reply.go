@@ -59,12 +59,8 @@ func (s *Store) CreateReply(ctx context.Context, r *Reply) error {
 	if n.From != "" && n.To != "" && n.To < n.From {
 		v.add("to", "error.period", "The period ends ({{.To}}) before it begins ({{.From}})", map[string]any{"From": n.From, "To": n.To})
 	}
-	if n.Officer != "" {
-		if ok, err := s.recordExists(ctx)("contact", n.Officer); err != nil {
-			return err
-		} else if !ok {
-			v.add("officer", "error.no_record", "One of these is no longer in the register", nil)
-		}
+	if err := v.references("officer", "contact", []string{n.Officer}, s.recordExists(ctx)); err != nil {
+		return err
 	}
 	if err := v.err(); err != nil {
 		return err

@@ -125,14 +125,8 @@ func (s *Store) SetStatistics(ctx context.Context, year int, stats []Statistic) 
 		case st.Value < 0:
 			v.add(field, "error.negative", "A count cannot be negative ({{.Value}})", map[string]any{"Value": st.Value})
 		}
-		if st.SourceID != "" {
-			ok, err := exists("organisation", st.SourceID)
-			if err != nil {
-				return err
-			}
-			if !ok {
-				v.add(field, "error.no_record", "One of these is no longer in the register", nil)
-			}
+		if err := v.references(field, "organisation", []string{st.SourceID}, exists); err != nil {
+			return err
 		}
 	}
 	if err := v.err(); err != nil {

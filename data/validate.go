@@ -152,3 +152,23 @@ func lines(values []string) []string {
 func CountryKnown(code string) bool {
 	return phonenumbers.GetCountryCodeForRegion(code) != 0
 }
+
+// references checks that each id of a field (empty ones aside) names a
+// record of entity that exists; the first that does not is reported beside
+// the field. An error reading the register is returned.
+func (v *validator) references(field, entity string, ids []string, exists func(entity, id string) (bool, error)) error {
+	for _, id := range ids {
+		if id == "" {
+			continue
+		}
+		ok, err := exists(entity, id)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			v.add(field, "error.no_record", "One of these is no longer in the register", nil)
+			return nil
+		}
+	}
+	return nil
+}

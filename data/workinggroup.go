@@ -3,8 +3,6 @@ package data
 import (
 	"context"
 	"strings"
-
-	"github.com/google/uuid"
 )
 
 // WorkingGroup is a working group of the coordination body.
@@ -28,25 +26,14 @@ func (s *Store) SaveWorkingGroup(ctx context.Context, g *WorkingGroup) error {
 	n.Members = lines(n.Members)
 	exists := s.recordExists(ctx)
 	for field, ids := range map[string][]string{"lead": {n.Lead}, "members": n.Members} {
-		for _, id := range ids {
-			if id == "" {
-				continue
-			}
-			if ok, err := exists("organisation", id); err != nil {
-				return err
-			} else if !ok {
-				v.add(field, "error.no_record", "One of these is no longer in the register", nil)
-			}
+		if err := v.references(field, "organisation", ids, exists); err != nil {
+			return err
 		}
 	}
 	if err := v.err(); err != nil {
 		return err
 	}
-	creating := n.ID == ""
-	if creating {
-		n.ID = uuid.NewString()
-	}
-	err := s.saveRecord(ctx, workingGroupTable, n.ID, creating, values{"name": n.Name, "lead": n.Lead,
+	err := s.saveWithID(ctx, workingGroupTable, &n.ID, values{"name": n.Name, "lead": n.Lead,
 		"members": joinLines(n.Members), "mandate": n.Mandate, "archived": boolText(n.Archived)}, nil)
 	if err == nil {
 		*g = n
