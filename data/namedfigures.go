@@ -22,12 +22,72 @@ type FigureValue struct {
 
 // NamedFigure is a figure the questionnaire reply can bind a question to:
 // a stable name, a title, the rule it is counted by, in words, and how it is
-// computed from the register for a period [from, to] (YYYY-MM-DD).
+// computed from the register for a period.
 type NamedFigure struct {
 	Name    string
 	Title   string
 	Rule    string
-	Compute func(ctx context.Context, s *Store, from, to string) (FigureValue, error)
+	Compute func(p *Period) (FigureValue, error)
+}
+
+// Period is a reporting period [From, To] (YYYY-MM-DD) of the register
+// whose figures are counted once, however many named figures draw on them:
+// a reply binds four figures to the mechanism's counts, four to the
+// campaigns', three to the trainings'.
+type Period struct {
+	ctx        context.Context
+	s          *Store
+	From, To   string
+	mechanism  memo[MechanismFigures]
+	training   memo[TrainingFigures]
+	campaigns  memo[CampaignFigures]
+	agreements memo[AgreementFigures]
+	statistics memo[[]Statistic]
+}
+
+// Period starts counting the figures of a period.
+func (s *Store) Period(ctx context.Context, from, to string) *Period {
+	return &Period{ctx: ctx, s: s, From: from, To: to}
+}
+
+// memo keeps the result of a count made once.
+type memo[T any] struct {
+	done bool
+	v    T
+	err  error
+}
+
+func (m *memo[T]) get(count func() (T, error)) (T, error) {
+	if !m.done {
+		m.v, m.err = count()
+		m.done = true
+	}
+	return m.v, m.err
+}
+
+// Mechanism are the figures of the coordination mechanism for the period, counted once.
+func (p *Period) Mechanism() (MechanismFigures, error) {
+	return p.mechanism.get(func() (MechanismFigures, error) { return p.s.MechanismFiguresForPeriod(p.ctx, p.From, p.To) })
+}
+
+// Training are the figures of the training courses for the period, counted once.
+func (p *Period) Training() (TrainingFigures, error) {
+	return p.training.get(func() (TrainingFigures, error) { return p.s.TrainingFiguresForPeriod(p.ctx, p.From, p.To) })
+}
+
+// Campaigns are the figures of the awareness campaigns for the period, counted once.
+func (p *Period) Campaigns() (CampaignFigures, error) {
+	return p.campaigns.get(func() (CampaignFigures, error) { return p.s.CampaignFiguresForPeriod(p.ctx, p.From, p.To) })
+}
+
+// Agreements are the figures of the cooperation agreements for the period, counted once.
+func (p *Period) Agreements() (AgreementFigures, error) {
+	return p.agreements.get(func() (AgreementFigures, error) { return p.s.AgreementFiguresForPeriod(p.ctx, p.From, p.To) })
+}
+
+// Statistics are every year's statistics (the figures pick their years).
+func (p *Period) Statistics() ([]Statistic, error) {
+	return p.statistics.get(func() ([]Statistic, error) { return p.s.AllStatistics(p.ctx) })
 }
 
 func rowsOf(counts map[string]int, list []Code) []FigureRow {
@@ -72,80 +132,80 @@ var sexCodes = append([]Code{}, Sexes...)
 // name, in a stable order.
 var NamedFigures = []NamedFigure{
 	{"mechanism.members", "Member organisations of the coordination mechanism", MechanismCountingRules,
-		func(ctx context.Context, s *Store, from, to string) (FigureValue, error) {
-			f, err := s.MechanismFiguresForPeriod(ctx, from, to)
+		func(p *Period) (FigureValue, error) {
+			f, err := p.Mechanism()
 			return broken(f.ByRole, MechanismRoles), err
 		}},
 	{"mechanism.members_by_sector", "Member organisations by sector", MechanismCountingRules,
-		func(ctx context.Context, s *Store, from, to string) (FigureValue, error) {
-			f, err := s.MechanismFiguresForPeriod(ctx, from, to)
+		func(p *Period) (FigureValue, error) {
+			f, err := p.Mechanism()
 			return broken(f.BySector, SectorCodes()), err
 		}},
 	{"mechanism.government", "Member organisations, government and non-government", MechanismCountingRules,
-		func(ctx context.Context, s *Store, from, to string) (FigureValue, error) {
-			f, err := s.MechanismFiguresForPeriod(ctx, from, to)
+		func(p *Period) (FigureValue, error) {
+			f, err := p.Mechanism()
 			return FigureValue{Total: f.Members, Rows: []FigureRow{{"government", "Government", f.Government},
 				{"non_government", "Non-government", f.NonGovernment}}}, err
 		}},
 	{"mechanism.meetings", "Meetings of the coordination body held", MechanismCountingRules,
-		func(ctx context.Context, s *Store, from, to string) (FigureValue, error) {
-			f, err := s.MechanismFiguresForPeriod(ctx, from, to)
+		func(p *Period) (FigureValue, error) {
+			f, err := p.Mechanism()
 			return single(f.MeetingsHeld), err
 		}},
 	{"training.courses", "Training courses held", TrainingCountingRules,
-		func(ctx context.Context, s *Store, from, to string) (FigureValue, error) {
-			f, err := s.TrainingFiguresForPeriod(ctx, from, to)
+		func(p *Period) (FigureValue, error) {
+			f, err := p.Training()
 			return FigureValue{Total: f.Courses, Rows: []FigureRow{{"joint", "Of which joint (several sectors)", f.JointCourses}}}, err
 		}},
 	{"training.participants_by_sector", "Training participants by sector", TrainingCountingRules,
-		func(ctx context.Context, s *Store, from, to string) (FigureValue, error) {
-			f, err := s.TrainingFiguresForPeriod(ctx, from, to)
+		func(p *Period) (FigureValue, error) {
+			f, err := p.Training()
 			return broken(f.BySector, SectorCodes()), err
 		}},
 	{"training.participants_by_sex", "Training participants by sex", TrainingCountingRules,
-		func(ctx context.Context, s *Store, from, to string) (FigureValue, error) {
-			f, err := s.TrainingFiguresForPeriod(ctx, from, to)
+		func(p *Period) (FigureValue, error) {
+			f, err := p.Training()
 			return broken(f.BySex, sexCodes), err
 		}},
 	{"campaigns.by_channel", "Awareness campaigns by channel", CampaignCountingRules,
-		func(ctx context.Context, s *Store, from, to string) (FigureValue, error) {
-			f, err := s.CampaignFiguresForPeriod(ctx, from, to)
+		func(p *Period) (FigureValue, error) {
+			f, err := p.Campaigns()
 			v := FigureValue{Total: f.Campaigns, Rows: rowsOf(f.ByChannel, Channels)}
 			return v, err
 		}},
 	{"campaigns.by_target_group", "Awareness campaigns by target group", CampaignCountingRules,
-		func(ctx context.Context, s *Store, from, to string) (FigureValue, error) {
-			f, err := s.CampaignFiguresForPeriod(ctx, from, to)
+		func(p *Period) (FigureValue, error) {
+			f, err := p.Campaigns()
 			return FigureValue{Total: f.Campaigns, Rows: rowsOf(f.ByGroup, TargetGroups)}, err
 		}},
 	{"campaigns.reach", "Estimated reach of the awareness campaigns", CampaignCountingRules,
-		func(ctx context.Context, s *Store, from, to string) (FigureValue, error) {
-			f, err := s.CampaignFiguresForPeriod(ctx, from, to)
+		func(p *Period) (FigureValue, error) {
+			f, err := p.Campaigns()
 			return single(f.Reach), err
 		}},
 	{"campaigns.evaluated", "Awareness campaigns evaluated", CampaignCountingRules,
-		func(ctx context.Context, s *Store, from, to string) (FigureValue, error) {
-			f, err := s.CampaignFiguresForPeriod(ctx, from, to)
+		func(p *Period) (FigureValue, error) {
+			f, err := p.Campaigns()
 			return FigureValue{Total: f.Campaigns, Rows: []FigureRow{{"evaluated", "Evaluated", f.Evaluated},
 				{"not_evaluated", "Not evaluated", f.NotEvaluated}}}, err
 		}},
 	{"agreements.by_level", "Cooperation agreements in force by level", AgreementCountingRules,
-		func(ctx context.Context, s *Store, from, to string) (FigureValue, error) {
-			f, err := s.AgreementFiguresForPeriod(ctx, from, to)
+		func(p *Period) (FigureValue, error) {
+			f, err := p.Agreements()
 			return FigureValue{Total: f.InForce, Rows: rowsOf(f.ByLevel, AgreementLevels)}, err
 		}},
 	{"agreements.by_partner_country", "Cooperation agreements in force by partner country", AgreementCountingRules,
-		func(ctx context.Context, s *Store, from, to string) (FigureValue, error) {
-			f, err := s.AgreementFiguresForPeriod(ctx, from, to)
+		func(p *Period) (FigureValue, error) {
+			f, err := p.Agreements()
 			return FigureValue{Total: f.InForce, Rows: rowsOf(f.ByPartnerCountry, Countries())}, err
 		}},
 	{"plan.actions_by_pillar", "Actions of the national plan by pillar", PlanCountingRules,
-		func(ctx context.Context, s *Store, from, to string) (FigureValue, error) {
-			plans, err := s.Plans(ctx)
+		func(p *Period) (FigureValue, error) {
+			plans, err := p.s.Plans(p.ctx)
 			if err != nil || len(plans) == 0 {
 				return FigureValue{}, err
 			}
-			f, err := s.PlanFiguresOn(ctx, plans[0].ID, to)
+			f, err := p.s.PlanFiguresOn(p.ctx, plans[0].ID, p.To)
 			counts := map[string]int{}
 			for pillar, byStatus := range f.ByPillar {
 				for _, n := range byStatus {
@@ -164,12 +224,12 @@ func init() {
 		NamedFigures = append(NamedFigures, NamedFigure{
 			Name: "statistics." + measure.Code, Title: measure.Label + ", per year",
 			Rule: "The totals entered for each calendar year of the period, as reported by their source agency; counts only.",
-			Compute: func(ctx context.Context, s *Store, from, to string) (FigureValue, error) {
-				all, err := s.AllStatistics(ctx)
+			Compute: func(p *Period) (FigureValue, error) {
+				all, err := p.Statistics()
 				var v FigureValue
 				for _, st := range all {
 					year := st.Year
-					if st.Measure != measure.Code || st.Breakdown != "" || strconv.Itoa(year) < from[:4] || strconv.Itoa(year) > to[:4] {
+					if st.Measure != measure.Code || st.Breakdown != "" || strconv.Itoa(year) < p.From[:4] || strconv.Itoa(year) > p.To[:4] {
 						continue
 					}
 					v.Rows = append(v.Rows, FigureRow{Code: strconv.Itoa(year), Label: strconv.Itoa(year), Value: st.Value})

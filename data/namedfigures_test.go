@@ -18,7 +18,7 @@ func TestNamedFiguresOnAnEmptyRegisterAreZero(t *testing.T) {
 		if f.Title == "" || f.Rule == "" {
 			t.Errorf("%s has no title or counting rule", f.Name)
 		}
-		v, err := f.Compute(context.Background(), s, "2025-01-01", "2025-12-31")
+		v, err := f.Compute(s.Period(context.Background(), "2025-01-01", "2025-12-31"))
 		if err != nil || v.Total != 0 {
 			t.Errorf("%s on an empty register: %+v, %v", f.Name, v, err)
 		}
@@ -51,7 +51,7 @@ func TestNamedFiguresKnownAnswers(t *testing.T) {
 		if !ok {
 			t.Fatalf("no figure %s", name)
 		}
-		v, err := f.Compute(ctx, s, from, to)
+		v, err := f.Compute(s.Period(ctx, from, to))
 		if err != nil {
 			t.Fatal(err)
 		}

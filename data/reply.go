@@ -184,12 +184,13 @@ func (s *Store) ReplyFigures(ctx context.Context, replyID string, names []string
 
 func (s *Store) computeFigures(ctx context.Context, r Reply, names []string) (map[string]FigureValue, error) {
 	out := map[string]FigureValue{}
+	period := s.Period(ctx, r.From, r.To)
 	for _, n := range names {
 		f, ok := NamedFigureByName(n)
 		if !ok {
 			continue
 		}
-		v, err := f.Compute(ctx, s, r.From, r.To)
+		v, err := f.Compute(period)
 		if err != nil {
 			return nil, err
 		}
