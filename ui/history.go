@@ -119,7 +119,7 @@ func fieldValue(field, v string) string {
 		case "archived":
 			x = map[string]string{"0": lang.L("No"), "1": lang.L("Yes")}[x]
 		case "yes_no":
-			x = map[string]string{"yes": lang.L("Yes"), "no": lang.L("No")}[x]
+			x = yesNoLabel(x)
 		}
 		values[i] = x
 	}

@@ -136,7 +136,7 @@ func (p *questionPane) load(r replyState, ref questionRef) {
 
 	a := r.answers[q.ID]
 	setVisible(p.yesNoRow, q.Kind == "yes_no")
-	p.yesNo.SetSelected(map[string]string{"yes": lang.L("Yes"), "no": lang.L("No")}[a.YesNo])
+	p.yesNo.SetSelected(yesNoLabel(a.YesNo))
 	p.narrative.SetText(a.Narrative)
 	p.problem.Hide()
 	locked := r.final() || p.env.store.ReadOnly()
@@ -213,7 +213,7 @@ func (p *questionPane) showContributions() {
 func (p *questionPane) contributionBlock(c data.Contribution) fyne.CanvasObject {
 	box := container.NewVBox()
 	if c.YesNo != "" {
-		box.Add(widget.NewLabel(lang.L("Answer") + ": " + map[string]string{"yes": lang.L("Yes"), "no": lang.L("No")}[c.YesNo]))
+		box.Add(widget.NewLabel(lang.L("Answer") + ": " + yesNoLabel(c.YesNo)))
 	}
 	if c.Narrative != "" {
 		l := widget.NewLabel(c.Narrative)
@@ -241,7 +241,7 @@ func (p *questionPane) contributionBlock(c data.Contribution) fyne.CanvasObject 
 			p.narrative.SetText(text + c.Narrative)
 		}
 		if c.YesNo != "" && p.yesNo.Selected == "" {
-			p.yesNo.SetSelected(map[string]string{"yes": lang.L("Yes"), "no": lang.L("No")}[c.YesNo])
+			p.yesNo.SetSelected(yesNoLabel(c.YesNo))
 		}
 	})
 	if p.reply.final() || p.env.store.ReadOnly() {
@@ -255,14 +255,18 @@ func (p *questionPane) contributionBlock(c data.Contribution) fyne.CanvasObject 
 	return widget.NewCard("", c.OrganisationName+" · "+c.FileName+", "+imported, box)
 }
 
+// yesNoLabel shows a stored yes/no ("yes", "no" or "") in the user's language.
+func yesNoLabel(code string) string {
+	return map[string]string{"yes": lang.L("Yes"), "no": lang.L("No")}[code]
+}
+
 // typed is the answer as written in the pane.
 func (p *questionPane) typed() data.Answer {
 	a := data.Answer{QuestionID: p.ref.question.ID, Narrative: strings.TrimSpace(p.narrative.Text)}
-	switch p.yesNo.Selected {
-	case lang.L("Yes"):
-		a.YesNo = "yes"
-	case lang.L("No"):
-		a.YesNo = "no"
+	for _, code := range []string{"yes", "no"} {
+		if p.yesNo.Selected == yesNoLabel(code) {
+			a.YesNo = code
+		}
 	}
 	return a
 }
