@@ -68,6 +68,11 @@ func (s *Store) GenerateCoordinationSample(ctx context.Context, size Coordinatio
 			return err
 		}
 	}
+	if size.Meetings > 0 {
+		if err := s.sampleBody(ctx, orgs); err != nil {
+			return err
+		}
+	}
 	var people []string
 	if size.Meetings > 0 {
 		hits, err := s.SearchContacts(ctx, "a", 200)
@@ -102,4 +107,20 @@ func (s *Store) GenerateCoordinationSample(ctx context.Context, size Coordinatio
 		}
 	}
 	return nil
+}
+
+// sampleBody names the sample's coordination body, chaired by its first
+// ministry and served by its national rapporteur's office.
+func (s *Store) sampleBody(ctx context.Context, orgs []OrganisationRow) error {
+	b := Body{Name: "National Committee for Combating Trafficking in Persons",
+		LegalBasis: "Government Decision No. 472 of 2008", Established: "2008-06-12"}
+	for _, o := range orgs {
+		switch {
+		case o.Sector == "ministry" && b.Chair == "":
+			b.Chair = o.ID
+		case o.Sector == "national_rapporteur" && b.Secretariat == "":
+			b.Secretariat = o.ID
+		}
+	}
+	return s.SaveBody(ctx, b)
 }
