@@ -1,20 +1,130 @@
 package export
 
 import (
+	"fmt"
 	"strings"
 	"time"
+	"unicode/utf16"
+
+	"github.com/xuri/excelize/v2"
 )
 
-// cellText neutralises text that a spreadsheet would read as a formula
-// (starting with =, +, - or @, also after spaces): a leading apostrophe
-// makes it plain text, so a name typed by someone cannot run in the
-// coordinator's spreadsheet program.
-func cellText(s string) string {
+// maxCellUnits is how much text one spreadsheet cell holds: 32,767 UTF-16
+// code units in Excel (an emoji takes two). excelize cuts longer text
+// without a word, so every text is measured before it is written.
+const maxCellUnits = excelize.TotalCellChars
+
+// formulaLike says whether a spreadsheet would read text typed into a cell
+// as a formula: it starts with =, +, - or @, also after spaces.
+func formulaLike(s string) bool {
 	t := strings.TrimLeft(s, " \t\r\n")
-	if t != "" && strings.ContainsRune("=+-@", rune(t[0])) {
-		return "'" + s
+	return t != "" && strings.ContainsRune("=+-@", rune(t[0]))
+}
+
+// book is one workbook being written, and the one way text enters it: every
+// text cell of every sheet, streamed or laid out cell by cell, goes through
+// book.text. Text that looks like a formula keeps its characters as typed
+// ("- Law 241/2005" shows no apostrophe) but gets a style with Excel's
+// quote prefix, so neither Excel nor LibreOffice turns it into a formula,
+// even when someone edits the cell later.
+type book struct {
+	f      *excelize.File
+	quoted map[int]int     // style id → the same style with the quote prefix
+	wraps  map[int]float64 // style id → its font size if its text wraps, else 0
+}
+
+func newBook(f *excelize.File) *book {
+	return &book{f: f, quoted: map[int]int{}, wraps: map[int]float64{}}
+}
+
+// TextTooLongError refuses a text longer than a spreadsheet cell holds,
+// rather than letting the spreadsheet library cut it without a word.
+type TextTooLongError struct {
+	Sheet, Cell string
+	Units       int // its length in UTF-16 code units, as Excel counts
+}
+
+func (e *TextTooLongError) Error() string {
+	return fmt.Sprintf("sheet “%s”, cell %s: the text is %d characters long, more than the %d a spreadsheet cell holds; "+
+		"shorten it in the register and export again", e.Sheet, e.Cell, e.Units, maxCellUnits)
+}
+
+// cellUnits is a text's length as Excel counts it.
+func cellUnits(s string) int {
+	n := 0
+	for _, r := range s {
+		n += utf16.RuneLen(r)
 	}
-	return s
+	return n
+}
+
+// text is the cell that holds s in the given style at sheet!cell: the style
+// swapped for its quoted twin when s looks like a formula, and an error
+// when s is too long for a cell.
+func (b *book) text(sheet, cell, s string, style int) (excelize.Cell, error) {
+	if len(s) > maxCellUnits/2 { // no text under 16,384 bytes can reach the limit
+		if n := cellUnits(s); n > maxCellUnits {
+			return excelize.Cell{}, &TextTooLongError{Sheet: sheet, Cell: cell, Units: n}
+		}
+	}
+	if formulaLike(s) {
+		style = b.quotedStyle(style)
+	}
+	return excelize.Cell{StyleID: style, Value: s}, nil
+}
+
+// quotedStyle is style with Excel's quotePrefix set. excelize's Style has
+// no such field, so the twin is a copy of the style's cell format with the
+// attribute added, appended to the workbook's formats. excelize looks a new
+// style up from the first format on, so it still finds the original.
+func (b *book) quotedStyle(style int) int {
+	if id, ok := b.quoted[style]; ok {
+		return id
+	}
+	xfs := b.f.Styles.CellXfs
+	if xfs == nil || style < 0 || style >= len(xfs.Xf) {
+		return style
+	}
+	xf := xfs.Xf[style]
+	yes := true
+	xf.QuotePrefix = &yes
+	xfs.Xf = append(xfs.Xf, xf)
+	xfs.Count = len(xfs.Xf)
+	b.quoted[style] = len(xfs.Xf) - 1
+	return b.quoted[style]
+}
+
+// set writes one value into a sheet laid out cell by cell: text through
+// text, anything else as it is, in the given style.
+func (b *book) set(sheet, cell string, v any, style int) error {
+	if s, ok := v.(string); ok {
+		c, err := b.text(sheet, cell, s, style)
+		if err != nil {
+			return err
+		}
+		if err := b.f.SetCellStr(sheet, cell, s); err != nil {
+			return err
+		}
+		style = c.StyleID
+	} else if err := b.f.SetCellValue(sheet, cell, v); err != nil {
+		return err
+	}
+	return b.f.SetCellStyle(sheet, cell, cell, style)
+}
+
+// wrapping is the font size of a style whose text wraps, or 0.
+func (b *book) wrapping(style int) float64 {
+	size, known := b.wraps[style]
+	if !known {
+		if st, err := b.f.GetStyle(style); err == nil && st.Alignment != nil && st.Alignment.WrapText {
+			size = 11
+			if st.Font != nil && st.Font.Size > 0 {
+				size = st.Font.Size
+			}
+		}
+		b.wraps[style] = size
+	}
+	return size
 }
 
 // dateOf reads a YYYY-MM-DD date, or nil.
@@ -24,4 +134,9 @@ func dateOf(day string) *time.Time {
 		return nil
 	}
 	return &d
+}
+
+func cell(col, row int) string {
+	name, _ := excelize.CoordinatesToCellName(col, row)
+	return name
 }

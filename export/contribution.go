@@ -88,7 +88,7 @@ func contributionItems(questions []Question) []contributionItem {
 func ContributionWorkbook(w io.Writer, req ContributionRequest) error {
 	f := excelize.NewFile()
 	defer f.Close()
-	x := &xlsxWriter{f: f}
+	x := newXLSXWriter(f)
 	x.renameFirst(instructionsSheet)
 	x.newSheet(contributionSheet)
 	x.newSheet(identitySheet)
@@ -121,13 +121,17 @@ func ContributionWorkbook(w io.Writer, req ContributionRequest) error {
 		{"", "5. Save the workbook as .xlsx and send it back to the national coordinator."},
 	}
 	for i, l := range lines {
-		x.setStr(s, cell(1, i+1), l[0])
-		x.setStr(s, cell(2, i+1), l[1])
+		labelStyle, textStyle := 0, wrap
+		if i >= 2 {
+			labelStyle = header
+		}
+		if i == 0 {
+			textStyle = title
+		}
+		x.put(s, cell(1, i+1), l[0], labelStyle)
+		x.put(s, cell(2, i+1), l[1], textStyle)
 		x.fitRow(s, i+1, map[string]float64{l[1]: instructionsWidth})
 	}
-	x.setStyle(s, "B1", "B1", title)
-	x.setStyle(s, "A3", "A12", header)
-	x.setStyle(s, "B3", "B12", wrap)
 	x.colWidth(s, "A", 20)
 	x.colWidth(s, "B", instructionsWidth)
 
@@ -136,27 +140,23 @@ func ContributionWorkbook(w io.Writer, req ContributionRequest) error {
 	s = identitySheet
 	for i, kv := range [][2]string{{"format", contributionFormat}, {"reply", req.Reply.ID}, {"organisation", req.Agency.ID},
 		{"sector", req.Agency.Sector}, {"template", req.Template.ID + "@" + req.Template.Version}} {
-		x.setStr(s, cell(1, i+1), kv[0])
-		x.setStr(s, cell(2, i+1), kv[1])
+		x.put(s, cell(1, i+1), kv[0], 0)
+		x.put(s, cell(2, i+1), kv[1], 0)
 	}
 	x.hide(s)
 
 	// The questions.
 	s = contributionSheet
-	row := make([]any, len(contributionHeader))
 	for i, h := range contributionHeader {
-		row[i] = h
+		x.put(s, cell(i+1, 1), h, header)
 	}
-	x.setRow(s, "A1", row)
-	x.setStyle(s, "A1", "E1", header)
 	x.fitRow(s, 1, map[string]float64{contributionHeader[3]: 12})
 	items := contributionItems(ContributionQuestions(req.Template, req.Agency.Sector))
 	for i, it := range items {
 		r := i + 2
-		x.setStr(s, cell(1, r), it.question.ID)
-		x.setStr(s, cell(2, r), it.item)
-		x.setStr(s, cell(3, r), cellText(it.label))
-		x.setStyle(s, cell(1, r), cell(3, r), wrap)
+		x.put(s, cell(1, r), it.question.ID, wrap)
+		x.put(s, cell(2, r), it.item, wrap)
+		x.put(s, cell(3, r), it.label, wrap)
 		if it.item == "answer" {
 			// A set height stops the row growing as the agency types, so an
 			// answer row leaves room for a paragraph from the start.
@@ -164,7 +164,7 @@ func ContributionWorkbook(w io.Writer, req ContributionRequest) error {
 		} else {
 			x.fitRow(s, r, map[string]float64{it.label: questionWidth})
 		}
-		x.setStyle(s, cell(5, r), cell(5, r), open)
+		x.put(s, cell(5, r), nil, open)
 		switch {
 		case it.item == "yes_no":
 			x.validate(s, cell(5, r), func(dv *excelize.DataValidation) error {
@@ -173,8 +173,7 @@ func ContributionWorkbook(w io.Writer, req ContributionRequest) error {
 			})
 		case strings.HasPrefix(it.item, "figure:"):
 			v := req.Figures[strings.TrimPrefix(it.item, "figure:")]
-			x.setValue(s, cell(4, r), v.Total)
-			x.setStyle(s, cell(4, r), cell(4, r), number)
+			x.put(s, cell(4, r), v.Total, number)
 			x.validate(s, cell(5, r), func(dv *excelize.DataValidation) error {
 				dv.SetError(excelize.DataValidationErrorStyleStop, "A whole number", "Write a whole number, 0 or more.")
 				return dv.SetRange(0, 2147483647, excelize.DataValidationTypeWhole, excelize.DataValidationOperatorBetween)
@@ -192,11 +191,6 @@ func ContributionWorkbook(w io.Writer, req ContributionRequest) error {
 		return x.err
 	}
 	return f.Write(w)
-}
-
-func cell(col, row int) string {
-	name, _ := excelize.CoordinatesToCellName(col, row)
-	return name
 }
 
 // ContributionError says where a returned workbook cannot be read: the

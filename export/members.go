@@ -69,44 +69,23 @@ func MemberListPDF(w io.Writer, b data.Body, members []data.Organisation) error 
 func MemberListXLSX(w io.Writer, b data.Body, members []data.Organisation) error {
 	f := excelize.NewFile()
 	defer f.Close()
-	sheet := "Members"
-	if err := f.SetSheetName("Sheet1", sheet); err != nil {
+	if err := f.SetSheetName("Sheet1", "Members"); err != nil {
 		return err
 	}
-	header := []any{"Organisation", "Acronym", "Sector", "Government", "Role", "Member since"}
-	if err := f.SetSheetRow(sheet, "A1", &header); err != nil {
-		return err
-	}
-	dateStyle, err := f.NewStyle(&excelize.Style{NumFmt: 14})
+	st, err := newSheetStyles(f)
 	if err != nil {
 		return err
 	}
-	for i, o := range members {
+	s := newStreamSheet(newBook(f), "Members", []float64{44, 12, 26, 12, 12, 14}, 1)
+	s.add(st.headerRow("Organisation", "Acronym", "Sector", "Government", "Role", "Member since")...)
+	for _, o := range members {
 		gov := "no"
 		if o.Government() {
 			gov = "yes"
 		}
-		line := []any{cellText(o.Name), cellText(o.Acronym), sectorName(o.Sector), gov, codeLabel(data.MechanismRoles, o.MechanismRole)}
-		r := i + 2
-		if err := f.SetSheetRow(sheet, fmt.Sprintf("A%d", r), &line); err != nil {
-			return err
-		}
-		if d := dateOf(o.MemberSince); d != nil {
-			cell := fmt.Sprintf("F%d", r)
-			if err := f.SetCellValue(sheet, cell, *d); err != nil {
-				return err
-			}
-			if err := f.SetCellStyle(sheet, cell, cell, dateStyle); err != nil {
-				return err
-			}
-		}
+		s.add(o.Name, o.Acronym, sectorName(o.Sector), gov, codeLabel(data.MechanismRoles, o.MechanismRole), st.day(o.MemberSince))
 	}
-	for col, width := range map[string]float64{"A": 44, "B": 12, "C": 26, "D": 12, "E": 12, "F": 14} {
-		if err := f.SetColWidth(sheet, col, col, width); err != nil {
-			return err
-		}
-	}
-	if err := f.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
+	if err := s.flush(); err != nil {
 		return err
 	}
 	return f.Write(w)

@@ -1,7 +1,6 @@
 package export
 
 import (
-	"fmt"
 	"io"
 
 	"github.com/xuri/excelize/v2"
@@ -15,31 +14,25 @@ import (
 func ParticipantList(w io.Writer, c data.Course, participants []data.Participant, marks map[string]map[string]string) error {
 	f := excelize.NewFile()
 	defer f.Close()
-	sheet := "Participants"
-	if err := f.SetSheetName("Sheet1", sheet); err != nil {
+	if err := f.SetSheetName("Sheet1", "Participants"); err != nil {
 		return err
 	}
-	days := c.Days()
-	header := []any{"No.", "Name", "Organisation", "Sector", "Sex"}
-	for _, d := range days {
-		header = append(header, d)
-	}
-	header = append(header, "Days attended", "Completed")
-	if err := f.SetSheetRow(sheet, "A1", &header); err != nil {
-		return err
-	}
-	headStyle, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true},
-		Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"E6EAF0"}}})
+	st, err := newSheetStyles(f)
 	if err != nil {
 		return err
 	}
-	lastCol, _ := excelize.ColumnNumberToName(len(header))
-	if err := f.SetCellStyle(sheet, "A1", lastCol+"1", headStyle); err != nil {
-		return err
+	days := c.Days()
+	header := []string{"No.", "Name", "Organisation", "Sector", "Sex"}
+	widths := []float64{6, 28, 36, 20, 12}
+	for _, d := range days {
+		header, widths = append(header, d), append(widths, 11)
 	}
+	header, widths = append(header, "Days attended", "Completed"), append(widths, 9, 11)
+	s := newStreamSheet(newBook(f), "Participants", widths, 1)
+	s.add(st.headerRow(header...)...)
 	for i, p := range participants {
 		sector, _ := data.SectorByCode(p.Sector)
-		line := []any{i + 1, cellText(p.Name), cellText(p.OrganisationName), sector.Label, sexLabel(p.Sex)}
+		line := []any{i + 1, p.Name, p.OrganisationName, sector.Label, sexLabel(p.Sex)}
 		attended := 0
 		for _, d := range days {
 			m := marks[p.ID][d]
@@ -52,17 +45,9 @@ func ParticipantList(w io.Writer, c data.Course, participants []data.Participant
 		if c.Completed(marks[p.ID]) {
 			completed = "yes"
 		}
-		line = append(line, attended, completed)
-		if err := f.SetSheetRow(sheet, fmt.Sprintf("A%d", i+2), &line); err != nil {
-			return err
-		}
+		s.add(append(line, attended, completed)...)
 	}
-	for col, width := range map[string]float64{"A": 6, "B": 28, "C": 36, "D": 20, "E": 12} {
-		if err := f.SetColWidth(sheet, col, col, width); err != nil {
-			return err
-		}
-	}
-	if err := f.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
+	if err := s.flush(); err != nil {
 		return err
 	}
 	return f.Write(w)

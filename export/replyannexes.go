@@ -4,8 +4,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/xuri/excelize/v2"
-
 	"github.com/ncm-register/ncm-register/data"
 )
 
@@ -13,7 +11,7 @@ import (
 // starts with a line saying what it lists, then a header kept in view.
 var xlsxAnnexes = []struct {
 	name  string
-	write func(f *excelize.File, st replyStyles, c ReplyContent, sheet string) error
+	write func(b *book, st sheetStyles, c ReplyContent, sheet string) error
 }{
 	{"Annex 1 Members", writeMembersAnnex},
 	{"Annex 2 Courses", writeCoursesAnnex},
@@ -23,8 +21,8 @@ var xlsxAnnexes = []struct {
 	{"Annex 6 Statistics", writeStatisticsAnnex},
 }
 
-func writeMembersAnnex(f *excelize.File, st replyStyles, c ReplyContent, sheet string) error {
-	s := newStreamSheet(f, sheet, []float64{44, 12, 26, 12, 12, 14}, 2)
+func writeMembersAnnex(b *book, st sheetStyles, c ReplyContent, sheet string) error {
+	s := newStreamSheet(b, sheet, []float64{44, 12, 26, 12, 12, 14}, 2)
 	s.add(styled(st.label, "Member organisations of the national coordination mechanism on "+c.AnnexDay))
 	s.add(st.headerRow("Organisation", "Acronym", "Sector", "Government", "Role", "Member since")...)
 	for _, o := range c.Annexes.Members {
@@ -46,7 +44,7 @@ var courseSexes = append(append([]data.Code{}, data.Sexes...), data.Code{Code: "
 // writeCoursesAnnex streams the courses held in the period, one row each:
 // its days as dates, whether it was joint, and its participants in total,
 // by sector and by sex, all numbers; a row of totals closes the list.
-func writeCoursesAnnex(f *excelize.File, st replyStyles, c ReplyContent, sheet string) error {
+func writeCoursesAnnex(b *book, st sheetStyles, c ReplyContent, sheet string) error {
 	sectors := c.Annexes.CourseSectors
 	widths := []float64{50, 12, 12, 8, 12}
 	header := []string{"Course", "First day", "Last day", "Joint", "Participants"}
@@ -56,7 +54,7 @@ func writeCoursesAnnex(f *excelize.File, st replyStyles, c ReplyContent, sheet s
 	for _, sex := range courseSexes {
 		widths, header = append(widths, 10), append(header, sex.Label)
 	}
-	s := newStreamSheet(f, sheet, widths, 2)
+	s := newStreamSheet(b, sheet, widths, 2)
 	s.add(styled(st.label, "Training courses held with a first day from "+c.period()+
 		"; participants counted as in the reply's training figures"))
 	s.add(st.headerRow(header...)...)
@@ -100,8 +98,8 @@ func writeCoursesAnnex(f *excelize.File, st replyStyles, c ReplyContent, sheet s
 	return s.flush()
 }
 
-func writeCampaignsAnnex(f *excelize.File, st replyStyles, c ReplyContent, sheet string) error {
-	s := newStreamSheet(f, sheet, []float64{44, 12, 12, 36, 36, 12, 10}, 2)
+func writeCampaignsAnnex(b *book, st sheetStyles, c ReplyContent, sheet string) error {
+	s := newStreamSheet(b, sheet, []float64{44, 12, 12, 36, 36, 12, 10}, 2)
 	s.add(styled(st.label, "Awareness campaigns that ran on at least one day from "+c.period()))
 	s.add(st.headerRow("Campaign", "First day", "Last day", "Channels", "Target groups", "Reach", "Evaluated")...)
 	for _, k := range c.Annexes.Campaigns {
@@ -118,8 +116,8 @@ func writeCampaignsAnnex(f *excelize.File, st replyStyles, c ReplyContent, sheet
 	return s.flush()
 }
 
-func writeAgreementsAnnex(f *excelize.File, st replyStyles, c ReplyContent, sheet string) error {
-	s := newStreamSheet(f, sheet, []float64{48, 28, 18, 30, 12, 12}, 2)
+func writeAgreementsAnnex(b *book, st sheetStyles, c ReplyContent, sheet string) error {
+	s := newStreamSheet(b, sheet, []float64{48, 28, 18, 30, 12, 12}, 2)
 	s.add(styled(st.label, "Cooperation agreements signed by "+c.Reply.To+", with their status on "+c.AnnexDay))
 	s.add(st.headerRow("Agreement", "Kind", "Level", "Partner countries", "Signed", "Status")...)
 	for _, a := range c.Annexes.Agreements {
@@ -132,8 +130,8 @@ func writeAgreementsAnnex(f *excelize.File, st replyStyles, c ReplyContent, shee
 	return s.flush()
 }
 
-func writeActionsAnnex(f *excelize.File, st replyStyles, c ReplyContent, sheet string) error {
-	s := newStreamSheet(f, sheet, []float64{30, 14, 50, 36, 12, 14}, 2)
+func writeActionsAnnex(b *book, st sheetStyles, c ReplyContent, sheet string) error {
+	s := newStreamSheet(b, sheet, []float64{30, 14, 50, 36, 12, 14}, 2)
 	s.add(styled(st.label, "Actions of the national plans of action whose years meet the period, with their status on "+c.AnnexDay))
 	s.add(st.headerRow("Plan", "Pillar", "Action", "Lead", "Deadline", "Status")...)
 	for _, a := range c.Annexes.Actions {
@@ -149,14 +147,14 @@ func writeActionsAnnex(f *excelize.File, st replyStyles, c ReplyContent, sheet s
 // writeStatisticsAnnex writes one row per measure and part of its
 // breakdown and one column per year of the period; a year without a figure
 // entered stays empty, which is not the same as zero.
-func writeStatisticsAnnex(f *excelize.File, st replyStyles, c ReplyContent, sheet string) error {
+func writeStatisticsAnnex(b *book, st sheetStyles, c ReplyContent, sheet string) error {
 	years := c.Annexes.Years
 	widths := []float64{26, 30}
 	header := []string{"Measure", "Breakdown"}
 	for _, y := range years {
 		widths, header = append(widths, 8), append(header, strconv.Itoa(y))
 	}
-	s := newStreamSheet(f, sheet, widths, 2)
+	s := newStreamSheet(b, sheet, widths, 2)
 	s.add(styled(st.label, "Yearly statistics as entered for each calendar year of the period (counts; empty: not entered)"))
 	s.add(st.headerRow(header...)...)
 	lines := c.Annexes.statisticLines()

@@ -20,8 +20,9 @@ var replyCharts = []struct {
 // plain sheet and draws a native Excel chart from those cells: a chart
 // cannot point into a sheet still being streamed, and the numbers stay
 // beside it for anyone who wants to check or re-chart them.
-func writeCharts(f *excelize.File, st replyStyles, c ReplyContent) error {
+func writeCharts(b *book, st sheetStyles, c ReplyContent) error {
 	const sheet = "Charts"
+	f := b.f
 	if _, err := f.NewSheet(sheet); err != nil {
 		return err
 	}
@@ -34,15 +35,7 @@ func writeCharts(f *excelize.File, st replyStyles, c ReplyContent) error {
 	row := 1
 	for _, ch := range replyCharts {
 		v := c.Figures[ch.figure]
-		set := func(cell string, value any, style int) error {
-			if s, ok := value.(string); ok {
-				value = cellText(s)
-			}
-			if err := f.SetCellValue(sheet, cell, value); err != nil {
-				return err
-			}
-			return f.SetCellStyle(sheet, cell, cell, style)
-		}
+		set := func(cell string, value any, style int) error { return b.set(sheet, cell, value, style) }
 		title := ch.title + ", " + c.period()
 		if err := set(fmt.Sprintf("A%d", row), title, st.label); err != nil {
 			return err

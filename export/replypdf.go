@@ -159,14 +159,19 @@ func pdfFigure(m core.Maroto, c ReplyContent, name string, withRule bool) {
 func pdfContributions(m core.Maroto, ks []data.Contribution) {
 	m.AddRows(row.New(1), text.NewAutoRow("Contributions of the agencies", props.Text{Size: 9, Style: fontstyle.Bold, Bottom: 1}))
 	for _, k := range ks {
-		answer := strings.Join(nonEmpty(yesNoText(k.YesNo), k.Narrative), ": ")
-		if answer == "" {
-			answer = "(no answer in its workbook)"
+		answer := paragraphs(strings.Join(nonEmpty(yesNoText(k.YesNo), k.Narrative), ": "))
+		if len(answer) == 0 {
+			answer = []string{"(no answer in its workbook)"}
 		}
-		m.AddRows(row.New().Add(
-			text.NewCol(3, k.OrganisationName, replyCellB),
-			text.NewCol(9, answer, replyCell),
-		))
+		// A long answer runs over several rows, as a row never breaks
+		// across pages; the agency's name stands beside the first.
+		for i, p := range answer {
+			name := ""
+			if i == 0 {
+				name = k.OrganisationName
+			}
+			m.AddRows(row.New().Add(text.NewCol(3, name, replyCellB), text.NewCol(9, p, replyCell)))
+		}
 		for _, n := range slices.Sorted(maps.Keys(k.Figures)) {
 			title, _ := figureTitle(n)
 			m.AddRows(row.New().Add(

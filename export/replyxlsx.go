@@ -22,27 +22,28 @@ import (
 func ReplyXLSX(w io.Writer, c ReplyContent) error {
 	f := excelize.NewFile()
 	defer f.Close()
-	st, err := newReplyStyles(f)
+	st, err := newSheetStyles(f)
 	if err != nil {
 		return err
 	}
+	b := newBook(f)
 	if err := f.SetSheetName("Sheet1", "Cover"); err != nil {
 		return err
 	}
 	names := sheetNames{"cover": true, "charts": true}
-	if err := writeCover(f, st, c); err != nil {
+	if err := writeCover(b, st, c); err != nil {
 		return err
 	}
 	for i, sec := range c.Template.Sections {
-		if err := writeSection(f, st, c, i, names.add(sec.ID+" "+sec.Title)); err != nil {
+		if err := writeSection(b, st, c, i, names.add(sec.ID+" "+sec.Title)); err != nil {
 			return err
 		}
 	}
-	if err := writeCharts(f, st, c); err != nil {
+	if err := writeCharts(b, st, c); err != nil {
 		return err
 	}
 	for _, annex := range xlsxAnnexes {
-		if err := annex.write(f, st, c, names.add(annex.name)); err != nil {
+		if err := annex.write(b, st, c, names.add(annex.name)); err != nil {
 			return fmt.Errorf("%s: %w", annex.name, err)
 		}
 	}
@@ -53,8 +54,9 @@ func ReplyXLSX(w io.Writer, c ReplyContent) error {
 // second value (the end of the period).
 var coverWidths = []float64{26, 80, 14}
 
-func writeCover(f *excelize.File, st replyStyles, c ReplyContent) error {
-	s := newStreamSheet(f, "Cover", coverWidths, 0)
+func writeCover(b *book, st sheetStyles, c ReplyContent) error {
+	s := newStreamSheet(b, "Cover", coverWidths, 0)
+	s.splitTall(styled(st.note, "(continued)"))
 	t, r := c.Template, c.Reply
 	s.add(styled(st.title, t.Title))
 	s.skip()
@@ -92,9 +94,10 @@ func writeCover(f *excelize.File, st replyStyles, c ReplyContent) error {
 // question, answer and figure titles; breakdown; value; counting rule.
 var sectionWidths = []float64{12, 70, 32, 12, 70}
 
-func writeSection(f *excelize.File, st replyStyles, c ReplyContent, i int, sheet string) error {
+func writeSection(b *book, st sheetStyles, c ReplyContent, i int, sheet string) error {
 	sec := c.Template.Sections[i]
-	s := newStreamSheet(f, sheet, sectionWidths, 2)
+	s := newStreamSheet(b, sheet, sectionWidths, 2)
+	s.splitTall(styled(st.note, "(continued)"))
 	s.add(styled(st.title, sec.ID+". "+sec.Title))
 	s.add(st.headerRow("Question", "Question, answer and figures", "Breakdown", "Value", "Counting rule")...)
 	for _, q := range sec.Questions {
@@ -121,7 +124,7 @@ func writeSection(f *excelize.File, st replyStyles, c ReplyContent, i int, sheet
 
 // writeFigure writes a figure's total beside its counting rule, then its
 // breakdown a row per part, every value a number.
-func writeFigure(s *streamSheet, st replyStyles, c ReplyContent, name string) {
+func writeFigure(s *streamSheet, st sheetStyles, c ReplyContent, name string) {
 	title, rule := figureTitle(name)
 	v, ok := c.Figures[name]
 	if !ok {
@@ -136,7 +139,7 @@ func writeFigure(s *streamSheet, st replyStyles, c ReplyContent, name string) {
 
 // writeContribution keeps who said what: the agency with its answer, then
 // each figure it gave.
-func writeContribution(s *streamSheet, st replyStyles, k data.Contribution) {
+func writeContribution(s *streamSheet, st sheetStyles, k data.Contribution) {
 	answer := strings.TrimSpace(strings.Join(nonEmpty(yesNoText(k.YesNo), k.Narrative), ": "))
 	if answer == "" {
 		answer = "(no answer in its workbook)"

@@ -1,9 +1,6 @@
 package export
 
 import (
-	"strings"
-	"unicode/utf8"
-
 	"github.com/xuri/excelize/v2"
 )
 
@@ -11,9 +8,11 @@ import (
 // workbook laid out cell by cell reads as its layout rather than as a
 // column of error checks; the caller looks at err once, before writing.
 type xlsxWriter struct {
-	f   *excelize.File
+	*book
 	err error
 }
+
+func newXLSXWriter(f *excelize.File) *xlsxWriter { return &xlsxWriter{book: newBook(f)} }
 
 func (x *xlsxWriter) keep(err error) {
 	if x.err == nil && err != nil {
@@ -34,16 +33,12 @@ func (x *xlsxWriter) style(s *excelize.Style) int {
 	return id
 }
 
-func (x *xlsxWriter) setStr(sheet, cell, v string) { x.keep(x.f.SetCellStr(sheet, cell, v)) }
-
-func (x *xlsxWriter) setValue(sheet, cell string, v any) { x.keep(x.f.SetCellValue(sheet, cell, v)) }
-
-func (x *xlsxWriter) setRow(sheet, cell string, row []any) {
-	x.keep(x.f.SetSheetRow(sheet, cell, &row))
-}
-
-func (x *xlsxWriter) setStyle(sheet, from, to string, style int) {
-	x.keep(x.f.SetCellStyle(sheet, from, to, style))
+// put writes a value in a style; text goes through book.text, so it cannot
+// become a formula and is never cut.
+func (x *xlsxWriter) put(sheet, cell string, v any, style int) {
+	if x.err == nil {
+		x.keep(x.set(sheet, cell, v, style))
+	}
 }
 
 func (x *xlsxWriter) colWidth(sheet, col string, width float64) {
@@ -83,29 +78,14 @@ func (x *xlsxWriter) activate(sheet string) {
 	x.f.SetActiveSheet(i)
 }
 
-// rowHeight is the height, in points, that a cell's wrapped text needs in a
-// column of width characters. Excel fits the height of such a row when it
-// opens the file, LibreOffice does not: it shows one line and cuts the rest,
-// so the height is written. The estimate errs on the tall side (a column of
-// width w holds about w characters of 11-point text).
-func rowHeight(text string, width float64) float64 {
-	const lineHeight = 15.0
-	perLine := max(1, int(width*1.1))
-	lines := 0
-	for _, paragraph := range strings.Split(text, "\n") {
-		lines += max(1, (utf8.RuneCountInString(paragraph)+perLine-1)/perLine)
-	}
-	return float64(lines) * lineHeight
-}
-
 // fitRow sets a row's height to what its wrapped cells need, when that is
-// more than one line.
+// more than one line (and at most a row's height).
 func (x *xlsxWriter) fitRow(sheet string, row int, cells map[string]float64) {
 	height := 0.0
 	for text, width := range cells {
 		height = max(height, rowHeight(text, width))
 	}
-	if height > 15 {
+	if height > lineHeight {
 		x.keep(x.f.SetRowHeight(sheet, row, height))
 	}
 }
