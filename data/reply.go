@@ -127,13 +127,17 @@ func (s *Store) SetAnswer(ctx context.Context, replyID string, a Answer) error {
 		return &ValidationError{Errors: []FieldError{{Field: "yes_no", Key: "error.unknown_code",
 			Template: "“{{.Value}}” is not one of the choices", Data: map[string]any{"Value": a.YesNo}}}}
 	}
+	a.Narrative = strings.TrimSpace(a.Narrative)
+	if errs := tooLong("narrative", a.Narrative); errs != nil {
+		return &ValidationError{Errors: errs}
+	}
 	id := replyID + "/" + a.QuestionID
 	var n int
 	if err := s.read.QueryRowContext(ctx, "SELECT count(*) FROM answer WHERE id = ?", id).Scan(&n); err != nil {
 		return err
 	}
 	return s.saveRecord(ctx, answerTable, id, n == 0, values{"reply_id": replyID, "question_id": a.QuestionID,
-		"narrative": strings.TrimSpace(a.Narrative), "yes_no": a.YesNo}, nil)
+		"narrative": a.Narrative, "yes_no": a.YesNo}, nil)
 }
 
 // Answers reads a reply's answers by question id.

@@ -3,6 +3,7 @@ package data
 import (
 	"context"
 	"errors"
+	"strings"
 	"testing"
 )
 
@@ -122,5 +123,31 @@ func TestOnlyDraftRepliesAreArchived(t *testing.T) {
 	}
 	if list, _ := s.Replies(ctx); len(list) != 2 {
 		t.Errorf("undo did not bring the draft back: %d replies", len(list))
+	}
+}
+
+func TestAnAnswerLongerThanASpreadsheetCellIsRefused(t *testing.T) {
+	ctx := context.Background()
+	s := newStore(t)
+	r := Reply{TemplateID: "ecosoc-2006-27", From: "2025-01-01", To: "2025-12-31"}
+	if err := s.CreateReply(ctx, &r); err != nil {
+		t.Fatal(err)
+	}
+	full := strings.Repeat("ж", MaxTextLength)
+	if err := s.SetAnswer(ctx, r.ID, Answer{QuestionID: "H3", Narrative: full}); err != nil {
+		t.Fatalf("an answer of exactly %d characters is refused: %v", MaxTextLength, err)
+	}
+	// An emoji counts twice, as spreadsheets count it.
+	err := s.SetAnswer(ctx, r.ID, Answer{QuestionID: "H3", Narrative: full[:len(full)-len("ж")] + "🙂"})
+	var ve *ValidationError
+	if !errors.As(err, &ve) {
+		t.Fatalf("err = %v, want a validation error", err)
+	}
+	fe, ok := ve.For("narrative")
+	if !ok || fe.Key != "error.too_long" || !strings.Contains(fe.Message(), "32768") {
+		t.Errorf("problem %+v (%q), want error.too_long with the length 32768", fe, fe.Message())
+	}
+	if got, _ := s.Answers(ctx, r.ID); got["H3"].Narrative != full {
+		t.Errorf("the refused answer replaced the one kept (%d characters kept)", len([]rune(got["H3"].Narrative)))
 	}
 }

@@ -4,9 +4,10 @@ import (
 	"fmt"
 	"strings"
 	"time"
-	"unicode/utf16"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/ncm-register/ncm-register/data"
 )
 
 // maxCellUnits is how much text one spreadsheet cell holds: 32,767 UTF-16
@@ -49,21 +50,12 @@ func (e *TextTooLongError) Error() string {
 		"shorten it in the register and export again", e.Sheet, e.Cell, e.Units, maxCellUnits)
 }
 
-// cellUnits is a text's length as Excel counts it.
-func cellUnits(s string) int {
-	n := 0
-	for _, r := range s {
-		n += utf16.RuneLen(r)
-	}
-	return n
-}
-
 // text is the cell that holds s in the given style at sheet!cell: the style
 // swapped for its quoted twin when s looks like a formula, and an error
 // when s is too long for a cell.
 func (b *book) text(sheet, cell, s string, style int) (excelize.Cell, error) {
 	if len(s) > maxCellUnits/2 { // no text under 16,384 bytes can reach the limit
-		if n := cellUnits(s); n > maxCellUnits {
+		if n := data.TextLength(s); n > maxCellUnits {
 			return excelize.Cell{}, &TextTooLongError{Sheet: sheet, Cell: cell, Units: n}
 		}
 	}

@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/ncm-register/ncm-register/data"
 )
 
 // assertTextCell checks that a cell holds text exactly as typed, no
@@ -124,7 +126,7 @@ func TestSplitKeepsEveryWordAndFitsEachPartInARow(t *testing.T) {
 				if lines > l.maxLines {
 					t.Errorf("part %d needs %d lines, a row shows %d", i, lines, l.maxLines)
 				}
-				if cellUnits(p) > maxCellUnits {
+				if data.TextLength(p) > maxCellUnits {
 					t.Errorf("part %d is longer than a cell holds", i)
 				}
 			}

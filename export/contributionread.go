@@ -70,6 +70,10 @@ func ReadContribution(r io.Reader, t Template, reply data.Reply) (ContributionFr
 		if answer == "" {
 			continue
 		}
+		if n := data.TextLength(answer); n > data.MaxTextLength {
+			return out, &ContributionError{Sheet: contributionSheet, Cell: cell(5, r+1), Reason: fmt.Sprintf(
+				"the answer is %d characters long, more than the %d a cell holds; ask the agency to shorten it", n, data.MaxTextLength)}
+		}
 		c := byQuestion[it.question.ID]
 		if c == nil {
 			c = &data.Contribution{ReplyID: reply.ID, QuestionID: it.question.ID, OrganisationID: out.OrganisationID}

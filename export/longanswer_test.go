@@ -3,6 +3,7 @@ package export
 import (
 	"bytes"
 	"context"
+	"errors"
 	"strings"
 	"testing"
 
@@ -156,5 +157,23 @@ func TestContributionWorkbookCarriesLongQuestionsAndAnswers(t *testing.T) {
 	if byQuestion["D1"] != strings.TrimSpace(answer30000) || byQuestion["G2"] != answer60Lines {
 		t.Errorf("answers read back with %d and %d characters, want %d and %d",
 			len(byQuestion["D1"]), len(byQuestion["G2"]), len(strings.TrimSpace(answer30000)), len(answer60Lines))
+	}
+}
+
+func TestContributionAnswerLongerThanACellIsRefusedWithItsCell(t *testing.T) {
+	s, tpl, r, police := contributionSetup(t)
+	f := contributionWorkbook(t, s, tpl, r, police)
+	// Excel would not let anyone type this; a file made by other means can hold it.
+	ref := cell(5, rowOf(t, f, "D1", "answer"))
+	if err := f.SetCellStr(contributionSheet, ref, strings.Repeat("x", data.MaxTextLength)); err != nil {
+		t.Fatal(err)
+	}
+	over := rewriteZip(t, saved(t, f).Bytes(), func(name string, content []byte) []byte {
+		return bytes.Replace(content, []byte(strings.Repeat("x", data.MaxTextLength)), []byte(strings.Repeat("x", 50_000)), 1)
+	})
+	_, err := ReadContribution(bytes.NewReader(over), tpl, r)
+	var ce *ContributionError
+	if !errors.As(err, &ce) || ce.Cell != ref || !strings.Contains(ce.Reason, "50000 characters") {
+		t.Errorf("err = %v, want the answer refused at %s with its length", err, ref)
 	}
 }

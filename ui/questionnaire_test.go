@@ -12,6 +12,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 	"github.com/xuri/excelize/v2"
 
 	"github.com/ncm-register/ncm-register/data"
@@ -359,5 +360,45 @@ func TestFileNamesFromTitles(t *testing.T) {
 		if got := fileName(title, ".xlsx"); got != want {
 			t.Errorf("fileName(%q) = %q, want %q", title, got, want)
 		}
+	}
+}
+
+func TestAnAnswerNearTheLimitIsCountedAndOneOverItRefusedWithTheTypingKept(t *testing.T) {
+	w := openWindow(t, withSampleReply)
+	showArea(t, w, "Questionnaire")
+	q := w.ws.questions
+	selectQuestion(t, q, "H1")
+	if q.pane.length.Visible() {
+		t.Errorf("a short answer shows a count: %q", q.pane.length.Text)
+	}
+	over := strings.Repeat("Referral in every district. ", data.MaxTextLength/28+10)
+	typeAtEnd(q.pane.narrative, "x")
+	q.pane.narrative.SetText(over)
+	n := data.TextLength(strings.TrimSpace(over))
+	if !q.pane.length.Visible() || q.pane.length.Text != fmt.Sprintf("%d of at most %d characters", data.TextLength(over), data.MaxTextLength) ||
+		q.pane.length.Importance != widget.DangerImportance {
+		t.Errorf("the count shows %q (visible %v)", q.pane.length.Text, q.pane.length.Visible())
+	}
+	if w.ws.save(); !q.pane.problem.Visible() || !strings.Contains(q.pane.problem.Text, fmt.Sprintf("this has %d", n)) {
+		t.Errorf("the save of %d characters says %q", n, q.pane.problem.Text)
+	}
+	if q.pane.narrative.Text != over || !q.pane.dirty {
+		t.Error("the refused answer's typing was not kept")
+	}
+	answers, _ := w.store.Answers(context.Background(), q.reply.ID)
+	if answers["H1"].Narrative == strings.TrimSpace(over) {
+		t.Error("the answer over the limit was kept")
+	}
+
+	// Cut to the limit, it is saved whole.
+	fits := over[:30000]
+	q.pane.narrative.SetText(fits)
+	if q.pane.length.Importance == widget.DangerImportance {
+		t.Errorf("30,000 characters are counted as too many: %q", q.pane.length.Text)
+	}
+	w.ws.save()
+	answers, _ = w.store.Answers(context.Background(), q.reply.ID)
+	if answers["H1"].Narrative != strings.TrimSpace(fits) {
+		t.Errorf("the answer of 30,000 characters was not saved whole (%d kept)", len(answers["H1"].Narrative))
 	}
 }

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -34,6 +35,7 @@ type questionPane struct {
 	yesNo     *widget.RadioGroup
 	yesNoRow  *fyne.Container
 	narrative *formEntry
+	length    *widget.Label
 	problem   *widget.Label
 	draft     *widget.Button
 	agencies  *fyne.Container
@@ -58,6 +60,8 @@ func newQuestionPane(e *env, screen *questionnaireScreen) *questionPane {
 	p.narrative = entryMaker(func(string) { p.edited() }, p.revert, func() bool { return p.dirty })("narrative", true)
 	p.narrative.SetMinRowsVisible(6)
 	p.narrative.SetPlaceHolder(lang.L("Write the answer, or draft it from the figures and edit it"))
+	p.length = help("")
+	p.length.Hide()
 	p.problem = newErrorLabel()
 	p.draft = widget.NewButtonWithIcon(lang.L("Draft from the figures"), theme.DocumentCreateIcon(), p.draftFromFigures)
 	p.agencies = container.NewVBox()
@@ -72,7 +76,7 @@ func newQuestionPane(e *env, screen *questionnaireScreen) *questionPane {
 
 	answerHeading := widget.NewLabelWithStyle(lang.L("The reply's answer"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	body := container.NewVBox(p.section, p.question, p.askedOf,
-		answerHeading, p.yesNoRow, p.narrative, p.problem, container.NewHBox(p.draft),
+		answerHeading, p.yesNoRow, p.narrative, p.length, p.problem, container.NewHBox(p.draft),
 		p.figures, p.agencies)
 	p.scroll = container.NewVScroll(container.NewPadded(body))
 	p.content = container.NewBorder(nil, container.NewHBox(p.save, history, layout.NewSpacer(), p.prev, p.next), nil, nil, p.scroll)
@@ -80,6 +84,7 @@ func newQuestionPane(e *env, screen *questionnaireScreen) *questionPane {
 }
 
 func (p *questionPane) edited() {
+	p.showLength()
 	if !p.userEdit() {
 		return
 	}
@@ -279,7 +284,14 @@ func (p *questionPane) Save() bool {
 	}
 	a := p.typed()
 	if err := p.env.store.SetAnswer(context.Background(), p.reply.ID, a); err != nil {
-		p.problem.SetText(err.Error())
+		msg := err.Error()
+		var invalid *data.ValidationError
+		if errors.As(err, &invalid) {
+			if fe, ok := invalid.For("narrative"); ok {
+				msg = fieldMessage(fe)
+			}
+		}
+		p.problem.SetText(msg)
 		p.problem.Show()
 		return false
 	}
@@ -289,6 +301,27 @@ func (p *questionPane) Save() bool {
 	p.env.status(fmt.Sprintf(lang.L("Answer to %s saved"), a.QuestionID))
 	p.env.changed()
 	return true
+}
+
+// lengthShownFrom is where the pane starts counting characters: from nine
+// tenths of what an answer may hold, so the count is there before the end.
+const lengthShownFrom = data.MaxTextLength * 9 / 10
+
+// showLength counts the answer's characters as it nears the most a
+// spreadsheet cell holds, so a long answer is cut by its writer, not refused.
+func (p *questionPane) showLength() {
+	n := data.TextLength(p.narrative.Text)
+	if n < lengthShownFrom {
+		p.length.Hide()
+		return
+	}
+	p.length.SetText(fmt.Sprintf(lang.L("%d of at most %d characters"), n, data.MaxTextLength))
+	p.length.Importance = widget.LowImportance
+	if n > data.MaxTextLength {
+		p.length.Importance = widget.DangerImportance
+	}
+	p.length.Show()
+	p.length.Refresh()
 }
 
 func (p *questionPane) revert() {
