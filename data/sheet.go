@@ -1,15 +1,14 @@
 package data
 
 import (
-	"encoding/csv"
+	"context"
 	"errors"
 	"fmt"
 	"io"
-	"path/filepath"
 	"strings"
 	"time"
 
-	"github.com/xuri/excelize/v2"
+	"github.com/ncm-register/ncm-register/data/sheets"
 )
 
 // SheetRow is one line of a typed-up sign-in sheet: a name, perhaps the
@@ -38,6 +37,10 @@ func (e *SheetError) Error() string {
 	return fmt.Sprintf("line %d, column %s: %s", e.Line, e.Column, e.Reason)
 }
 
+// maxSheetLines bounds a typed-up sheet: it lists the people of one
+// course, and each line becomes a row of the review.
+const maxSheetLines = 2000
+
 // sheetMarks are the ways people type attendance on a sheet.
 var sheetMarks = map[string]string{
 	"x": "present", "✓": "present", "✔": "present", "p": "present", "present": "present", "yes": "present", "1": "present",
@@ -52,11 +55,21 @@ var sheetMarks = map[string]string{
 // organisation, and one per day, headed by the date (2026-03-02 or
 // 02/03/2026) or "Day 1", "Day 2" …; a day's cell holds x, P, L, E, A (or
 // the words) or nothing. Any problem is reported with its line and column.
-func ReadSheet(r io.Reader, fileName string, c Course) ([]SheetRow, error) {
-	records, err := readRecords(r, fileName)
+//
+// The file is read within sheets.DefaultLimits; reading stops when ctx is
+// cancelled.
+func ReadSheet(ctx context.Context, r io.Reader, fileName string, c Course) ([]SheetRow, error) {
+	lim := sheets.DefaultLimits
+	lim.Rows = maxSheetLines
+	table, err := sheets.Read(ctx, r, fileName, sheets.Options{Limits: lim})
+	var e *sheets.Error
+	if errors.As(err, &e) {
+		return nil, &SheetError{Line: e.Row, Column: sheets.ColumnName(e.Column), Reason: e.Reason}
+	}
 	if err != nil {
 		return nil, err
 	}
+	records := table.Rows
 	if len(records) == 0 {
 		return nil, &SheetError{Reason: "the file is empty"}
 	}
@@ -135,37 +148,4 @@ func headerDay(key string, days []string) (string, bool) {
 	return "", false
 }
 
-func readRecords(r io.Reader, fileName string) ([][]string, error) {
-	switch strings.ToLower(filepath.Ext(fileName)) {
-	case ".csv", ".txt":
-		cr := csv.NewReader(r)
-		cr.FieldsPerRecord = -1
-		cr.TrimLeadingSpace = true
-		records, err := cr.ReadAll()
-		var pe *csv.ParseError
-		if errors.As(err, &pe) {
-			return nil, &SheetError{Line: pe.Line, Column: columnName(pe.Column - 1), Reason: pe.Err.Error()}
-		}
-		return records, err
-	case ".xlsx":
-		f, err := excelize.OpenReader(r)
-		if err != nil {
-			return nil, &SheetError{Reason: "the file is not a readable xlsx workbook: " + err.Error()}
-		}
-		defer f.Close()
-		sheets := f.GetSheetList()
-		if len(sheets) == 0 {
-			return nil, &SheetError{Reason: "the workbook has no sheet"}
-		}
-		return f.GetRows(sheets[0])
-	}
-	return nil, &SheetError{Reason: "only .csv and .xlsx files can be read"}
-}
-
-func columnName(i int) string {
-	name, err := excelize.ColumnNumberToName(i + 1)
-	if err != nil {
-		return ""
-	}
-	return name
-}
+func columnName(i int) string { return sheets.ColumnName(i + 1) }

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/xuri/excelize/v2"
+	"golang.org/x/text/encoding/charmap"
 )
 
 func sheetCourse() Course {
@@ -18,7 +19,7 @@ func TestReadSheetCSV(t *testing.T) {
 		"1,José  Pérez,Police,x,P,A,\n" +
 		"2,Ольга Иванова,,late,e,,\n" +
 		"3,,,,,,\n"
-	rows, err := ReadSheet(strings.NewReader(in), "typed.csv", sheetCourse())
+	rows, err := ReadSheet(context.Background(), strings.NewReader(in), "typed.csv", sheetCourse())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -48,12 +49,12 @@ func TestReadSheetReportsWhereItFails(t *testing.T) {
 		{"marks without a name", "a.csv", "Name,Day 1\n,x\n", "line 2, column A: marks without a name"},
 		{"day outside the course", "a.csv", "Name,2026-03-09\nAna,x\n", "line 1, column B: 2026-03-09 is not a day of the course"},
 		{"broken quotes", "a.csv", "Name,Day 1\n\"Ana,x\n", "line 2"},
-		{"not a workbook", "a.xlsx", "plain text", "not a readable xlsx workbook"},
-		{"other kind of file", "a.pdf", "%PDF", "only .csv and .xlsx"},
+		{"not a workbook", "a.xlsx", "plain text", "not an xlsx workbook"},
+		{"other kind of file", "a.pdf", "%PDF", "only .xlsx and .csv"},
 		{"empty", "a.csv", "", "the file is empty"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := ReadSheet(strings.NewReader(tc.in), tc.file, sheetCourse())
+			_, err := ReadSheet(context.Background(), strings.NewReader(tc.in), tc.file, sheetCourse())
 			if err == nil || !strings.Contains(err.Error(), tc.want) {
 				t.Errorf("err = %v, want %q", err, tc.want)
 			}
@@ -73,7 +74,7 @@ func TestReadSheetXLSX(t *testing.T) {
 	if err := f.Write(&b); err != nil {
 		t.Fatal(err)
 	}
-	rows, err := ReadSheet(&b, "typed.xlsx", sheetCourse())
+	rows, err := ReadSheet(context.Background(), &b, "typed.xlsx", sheetCourse())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -104,7 +105,7 @@ func TestMatchAndApplySheet(t *testing.T) {
 		"Ana Rusu,,x,x\n" + // two people of that name
 		"Ana Rusu,speranța,l,\n" + // one of them, by organisation
 		"Irina Ceban,,x,x\n" // nobody
-	rows, err := ReadSheet(strings.NewReader(in), "s.csv", c)
+	rows, err := ReadSheet(context.Background(), strings.NewReader(in), "s.csv", c)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -155,7 +156,7 @@ func FuzzReadSheet(f *testing.F) {
 	f.Add("Name\n\"unterminated\n")
 	f.Fuzz(func(t *testing.T, in string) {
 		c := sheetCourse()
-		rows, err := ReadSheet(strings.NewReader(in), "f.csv", c)
+		rows, err := ReadSheet(context.Background(), strings.NewReader(in), "f.csv", c)
 		if err != nil {
 			return
 		}
@@ -174,4 +175,28 @@ func FuzzReadSheet(f *testing.F) {
 			}
 		}
 	})
+}
+
+// Sign-in sheets typed up in Excel come in its CSV flavours: each reads
+// the same names and marks.
+func TestReadSheetInExcelsCSVFlavours(t *testing.T) {
+	cp1252, err := charmap.Windows1252.NewEncoder().String("Name;Day 1\r\nJosé Pérez;x\r\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, in := range map[string]string{
+		"UTF-8 with BOM": "\ufeffName,Day 1\r\nJosé Pérez,x\r\n",
+		"semicolons":     "Name;Day 1\r\nJosé Pérez;x\r\n",
+		"Windows-1252":   cp1252,
+	} {
+		t.Run(name, func(t *testing.T) {
+			rows, err := ReadSheet(context.Background(), strings.NewReader(in), "typed.csv", sheetCourse())
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(rows) != 1 || rows[0].Name != "José Pérez" || rows[0].Marks["2026-03-02"] != "present" {
+				t.Errorf("rows %+v, want José Pérez present on the first day", rows)
+			}
+		})
+	}
 }

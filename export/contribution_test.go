@@ -130,7 +130,7 @@ func TestContributionWorkbookRoundTrip(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	got, err := ReadContribution(saved(t, f), tpl, r)
+	got, err := ReadContribution(context.Background(), saved(t, f), tpl, r)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -187,7 +187,7 @@ func TestBrokenContributionWorkbooksAreRefusedWithTheirCell(t *testing.T) {
 			if tc.reply.ID != "" {
 				reply = tc.reply
 			}
-			got, err := ReadContribution(saved(t, f), tpl, reply)
+			got, err := ReadContribution(context.Background(), saved(t, f), tpl, reply)
 			var ce *ContributionError
 			if !errors.As(err, &ce) {
 				t.Fatalf("accepted: %+v, %v", got, err)
@@ -203,12 +203,12 @@ func TestBrokenContributionWorkbooksAreRefusedWithTheirCell(t *testing.T) {
 	t.Run("sent for the reply this draft was reopened from", func(t *testing.T) {
 		f := contributionWorkbook(t, s, tpl, r, police)
 		reopened := data.Reply{ID: "new-draft", TemplateID: tpl.ID, TemplateVersion: tpl.Version, ReopenedFrom: r.ID}
-		if _, err := ReadContribution(saved(t, f), tpl, reopened); err != nil {
+		if _, err := ReadContribution(context.Background(), saved(t, f), tpl, reopened); err != nil {
 			t.Errorf("refused: %v", err)
 		}
 	})
 	t.Run("not a workbook", func(t *testing.T) {
-		_, err := ReadContribution(strings.NewReader("Name,Answer\nPolice,yes\n"), tpl, r)
+		_, err := ReadContribution(context.Background(), strings.NewReader("Name,Answer\nPolice,yes\n"), tpl, r)
 		if err == nil || !strings.Contains(err.Error(), "not an xlsx workbook") {
 			t.Errorf("a CSV file: %v", err)
 		}
@@ -274,7 +274,7 @@ func FuzzReadContribution(f *testing.F) {
 	f.Add([]byte("Question,Your answer\nD1,yes\n"))
 	f.Add([]byte{})
 	f.Fuzz(func(t *testing.T, raw []byte) {
-		got, err := ReadContribution(bytes.NewReader(raw), tpl, r)
+		got, err := ReadContribution(context.Background(), bytes.NewReader(raw), tpl, r)
 		checkRead(t, tpl, got, err)
 	})
 }
@@ -304,7 +304,7 @@ func FuzzContributionAnswer(f *testing.F) {
 		if err != nil {
 			t.Skip("a string excelize will not write:", err)
 		}
-		got, err := ReadContribution(buf, tpl, r)
+		got, err := ReadContribution(context.Background(), buf, tpl, r)
 		checkRead(t, tpl, got, err)
 	})
 }
@@ -324,7 +324,7 @@ func TestContributionSavedByLibreOffice(t *testing.T) {
 		t.Fatal(err)
 	}
 	r := data.Reply{ID: "r1", TemplateID: tpl.ID, TemplateVersion: tpl.Version, From: "2025-01-01", To: "2025-12-31"}
-	got, err := ReadContribution(bytes.NewReader(raw), tpl, r)
+	got, err := ReadContribution(context.Background(), bytes.NewReader(raw), tpl, r)
 	if err != nil {
 		t.Fatal(err)
 	}

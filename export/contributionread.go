@@ -1,6 +1,7 @@
 package export
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -9,25 +10,25 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/xuri/excelize/v2"
-
 	"github.com/ncm-register/ncm-register/data"
+	"github.com/ncm-register/ncm-register/data/sheets"
 )
 
 // ReadContribution reads a workbook an agency sent back for a reply. It is
 // refused, with the sheet, cell and reason, when it is not a workbook, was
 // written for another reply or questionnaire, or has had its sheets,
 // columns or rows changed; or when an answer is not what its cell asks for.
-// A refused workbook gives no answers at all.
-func ReadContribution(r io.Reader, t Template, reply data.Reply) (ContributionFrom, error) {
+// A refused workbook gives no answers at all. The file is read within
+// sheets.DefaultLimits, and reading stops when ctx is cancelled.
+func ReadContribution(ctx context.Context, r io.Reader, t Template, reply data.Reply) (ContributionFrom, error) {
 	var out ContributionFrom
-	f, err := excelize.OpenReader(r)
+	f, err := sheets.OpenXLSX(ctx, r, sheets.DefaultLimits, "")
 	if err != nil {
-		return out, &ContributionError{Reason: "this is not an xlsx workbook (" + err.Error() + ")"}
+		return out, contributionErrorOf(err)
 	}
 	defer f.Close()
 
-	identity, err := readIdentity(f)
+	identity, err := readIdentity(ctx, f)
 	if err != nil {
 		return out, err
 	}
@@ -43,9 +44,12 @@ func ReadContribution(r io.Reader, t Template, reply data.Reply) (ContributionFr
 	}
 	out.OrganisationID = identity["organisation"]
 
-	rows, err := f.GetRows(contributionSheet, excelize.Options{RawCellValue: true})
+	if !f.Has(contributionSheet) {
+		return out, &ContributionError{Sheet: contributionSheet, Reason: "the sheet is missing"}
+	}
+	rows, err := f.Rows(ctx, contributionSheet, true)
 	if err != nil {
-		return out, &ContributionError{Sheet: contributionSheet, Reason: "the sheet is missing or cannot be read"}
+		return out, contributionErrorOf(err)
 	}
 	for i, want := range contributionHeader {
 		if got := at(rows, 0, i); got != want {
@@ -69,10 +73,6 @@ func ReadContribution(r io.Reader, t Template, reply data.Reply) (ContributionFr
 		answer := strings.TrimSpace(at(rows, r, 4))
 		if answer == "" {
 			continue
-		}
-		if n := data.TextLength(answer); n > data.MaxTextLength {
-			return out, &ContributionError{Sheet: contributionSheet, Cell: cell(5, r+1), Reason: fmt.Sprintf(
-				"the answer is %d characters long, more than the %d a cell holds; ask the agency to shorten it", n, data.MaxTextLength)}
 		}
 		c := byQuestion[it.question.ID]
 		if c == nil {
@@ -109,11 +109,27 @@ func ReadContribution(r io.Reader, t Template, reply data.Reply) (ContributionFr
 	return out, nil
 }
 
-func readIdentity(f *excelize.File) (map[string]string, error) {
-	rows, err := f.GetRows(identitySheet)
-	if err != nil {
+// contributionErrorOf says where the bounded reader refused a workbook.
+func contributionErrorOf(err error) error {
+	var e *sheets.Error
+	if !errors.As(err, &e) {
+		return err // cancelled
+	}
+	c := &ContributionError{Sheet: e.Sheet, Reason: e.Reason}
+	if e.Row > 0 && e.Column > 0 {
+		c.Cell = sheets.CellName(e.Column, e.Row)
+	}
+	return c
+}
+
+func readIdentity(ctx context.Context, f *sheets.Workbook) (map[string]string, error) {
+	if !f.Has(identitySheet) {
 		return nil, &ContributionError{Sheet: identitySheet, Reason: "the workbook was not written by NCM Register for a reply, " +
 			"or its hidden sheet “Identity” was deleted"}
+	}
+	rows, err := f.Rows(ctx, identitySheet, false)
+	if err != nil {
+		return nil, contributionErrorOf(err)
 	}
 	identity := map[string]string{}
 	for _, r := range rows {

@@ -146,7 +146,7 @@ func TestContributionWorkbookCarriesLongQuestionsAndAnswers(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	got, err := ReadContribution(saved(t, f), tpl, r)
+	got, err := ReadContribution(context.Background(), saved(t, f), tpl, r)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -171,7 +171,7 @@ func TestContributionAnswerLongerThanACellIsRefusedWithItsCell(t *testing.T) {
 	over := rewriteZip(t, saved(t, f).Bytes(), func(name string, content []byte) []byte {
 		return bytes.Replace(content, []byte(strings.Repeat("x", data.MaxTextLength)), []byte(strings.Repeat("x", 50_000)), 1)
 	})
-	_, err := ReadContribution(bytes.NewReader(over), tpl, r)
+	_, err := ReadContribution(context.Background(), bytes.NewReader(over), tpl, r)
 	var ce *ContributionError
 	if !errors.As(err, &ce) || ce.Cell != ref || !strings.Contains(ce.Reason, "50000 characters") {
 		t.Errorf("err = %v, want the answer refused at %s with its length", err, ref)

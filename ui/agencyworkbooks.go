@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -191,7 +190,6 @@ func importWorkbook(e *env, r replyState, done func()) {
 		if err != nil || rc == nil {
 			return
 		}
-		defer rc.Close()
 		reviewWorkbook(e, r, rc, rc.URI().Name(), done)
 	}, e.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx"}))
@@ -199,17 +197,28 @@ func importWorkbook(e *env, r replyState, done func()) {
 	d.Show()
 }
 
+// reviewWorkbook reads the workbook off the window's thread (closing in
+// when it is a closer), then asks before importing what it holds.
 func reviewWorkbook(e *env, r replyState, in io.Reader, name string, done func()) {
-	raw, err := io.ReadAll(in)
-	if err != nil {
-		dialog.ShowError(err, e.win)
-		return
-	}
-	got, err := export.ReadContribution(bytes.NewReader(raw), r.tpl, r.Reply)
-	if err != nil {
-		dialog.ShowError(fmt.Errorf("%s %s: %w.\n\n%s", lang.L("The workbook"), name, err, lang.L("Nothing was imported.")), e.win)
-		return
-	}
+	var got export.ContributionFrom
+	readingFile(e, name, func(ctx context.Context) (err error) {
+		if closer, ok := in.(io.Closer); ok {
+			defer closer.Close()
+		}
+		got, err = export.ReadContribution(ctx, in, r.tpl, r.Reply)
+		return err
+	}, func(err error) {
+		if err != nil {
+			dialog.ShowError(fmt.Errorf("%s %s: %w.\n\n%s", lang.L("The workbook"), name, err, lang.L("Nothing was imported.")), e.win)
+			return
+		}
+		confirmContribution(e, r, got, name, done)
+	})
+}
+
+// confirmContribution says what a returned workbook answered and imports
+// it when the user agrees.
+func confirmContribution(e *env, r replyState, got export.ContributionFrom, name string, done func()) {
 	org, err := e.store.Organisation(context.Background(), got.OrganisationID)
 	if err != nil {
 		dialog.ShowError(fmt.Errorf("%s %s: %s. %s", lang.L("The workbook"), name,

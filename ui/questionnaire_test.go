@@ -277,7 +277,7 @@ func TestWorkbooksAreWrittenForTheAgenciesTicked(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, err := export.ReadContribution(bytes.NewReader(raw), q.reply.tpl, q.reply.Reply)
+	got, err := export.ReadContribution(context.Background(), bytes.NewReader(raw), q.reply.tpl, q.reply.Reply)
 	if err != nil || got.OrganisationID == "" {
 		t.Errorf("a written workbook does not read back: %+v, %v", got, err)
 	}

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -22,7 +23,6 @@ func chooseSheet(e *env, c data.Course, done func()) {
 		if err != nil || r == nil {
 			return
 		}
-		defer r.Close()
 		reviewSheet(e, c, r, r.URI().Name(), done)
 	}, e.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".csv", ".xlsx"}))
@@ -40,19 +40,39 @@ type sheetReview struct {
 	apply   *widget.Button
 }
 
-// reviewSheet reads the sheet; a file that cannot be read is explained
-// (line, column, why) and nothing changes.
+// reviewSheet reads the sheet and matches its lines off the window's
+// thread, closing r when it is a closer; a file that cannot be read is
+// explained (line, column, why) and nothing changes. It returns the review
+// when reading finished before it returned (as under the tests' runner).
 func reviewSheet(e *env, c data.Course, r io.Reader, name string, done func()) *sheetReview {
-	rows, err := data.ReadSheet(r, name, c)
-	if err != nil {
-		dialog.ShowError(fmt.Errorf("%s %s: %w. %s", lang.L("The sheet"), name, err, lang.L("Nothing was changed.")), e.win)
-		return nil
-	}
-	matches, err := e.store.MatchSheet(context.Background(), c.ID, rows)
-	if err != nil {
-		dialog.ShowError(err, e.win)
-		return nil
-	}
+	var matches []data.SheetMatch
+	var v *sheetReview
+	readingFile(e, name, func(ctx context.Context) error {
+		if closer, ok := r.(io.Closer); ok {
+			defer closer.Close()
+		}
+		rows, err := data.ReadSheet(ctx, r, name, c)
+		if err != nil {
+			return err
+		}
+		matches, err = e.store.MatchSheet(ctx, c.ID, rows)
+		return err
+	}, func(err error) {
+		var sheetErr *data.SheetError
+		switch {
+		case errors.As(err, &sheetErr):
+			dialog.ShowError(fmt.Errorf("%s %s: %w. %s", lang.L("The sheet"), name, err, lang.L("Nothing was changed.")), e.win)
+		case err != nil:
+			dialog.ShowError(err, e.win)
+		default:
+			v = showSheetReview(e, c, matches, name, done)
+		}
+	})
+	return v
+}
+
+// showSheetReview lists what each line matched.
+func showSheetReview(e *env, c data.Course, matches []data.SheetMatch, name string, done func()) *sheetReview {
 	v := &sheetReview{env: e, course: c, matches: matches}
 	lines := container.NewVBox()
 	counts := map[string]int{}

@@ -387,3 +387,33 @@ func TestAttendanceByMouse(t *testing.T) {
 		t.Errorf("Whole day present: %d of %d present or late on day 2", got, len(g.participants))
 	}
 }
+
+func TestReadingASheetCanBeCancelledAndChangesNothing(t *testing.T) {
+	w := openWindow(t, withCourse)
+	tr := openCourse(t, w)
+	p := tr.participants
+	// Hold the reading back, as a slow file would, until Cancel is tapped.
+	var work, land func()
+	runAsync = func(wk, ld func()) { work, land = wk, ld }
+	t.Cleanup(func() { runAsync = func(wk, ld func()) { wk(); ld() } })
+
+	sheet := "Name,Day 1\n" + p.rows[0].Name + ",x\n"
+	if v := reviewSheet(w.env(), p.course, strings.NewReader(sheet), "typed.csv", func() {}); v != nil {
+		t.Fatal("the review opened before the file was read")
+	}
+	if !hasText(w, "Reading typed.csv…") {
+		t.Fatalf("no busy indicator while reading: %q", shownTexts(w))
+	}
+	test.Tap(dialogButton(t, w, "Cancel"))
+	work()
+	land()
+	if top := w.win.Canvas().Overlays().Top(); top != nil {
+		t.Errorf("a dialog stays open after the cancelled read: %q", shownTexts(w))
+	}
+	if !hasText(w, "Reading typed.csv was cancelled; nothing was changed") {
+		t.Errorf("the status bar does not say the read was cancelled: %q", shownTexts(w))
+	}
+	if marks, _ := w.store.Attendance(context.Background(), p.course.ID); len(marks) != 0 {
+		t.Errorf("a cancelled read recorded marks: %v", marks)
+	}
+}

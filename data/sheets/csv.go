@@ -71,7 +71,6 @@ func ReadCSV(ctx context.Context, r io.Reader, lim Limits, enc string) (CSV, err
 		if err == io.EOF {
 			break
 		}
-		line, _ := cr.FieldPos(0)
 		var pe *csv.ParseError
 		if errors.As(err, &pe) {
 			return CSV{}, &Error{Row: pe.Line, Column: pe.Column, Reason: csvReason(pe.Err)}
@@ -84,7 +83,7 @@ func ReadCSV(ctx context.Context, r io.Reader, lim Limits, enc string) (CSV, err
 				"split it into several files", lim.Rows)}
 		}
 		if e := checkRow(rec, lim); e != nil {
-			e.Row = line
+			e.Row, _ = cr.FieldPos(0)
 			return CSV{}, e
 		}
 		out.Rows = append(out.Rows, rec)
