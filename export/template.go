@@ -2,10 +2,13 @@ package export
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"regexp"
+	"slices"
+	"sync"
 
 	"github.com/ncm-register/ncm-register/assets"
 	"github.com/ncm-register/ncm-register/data"
@@ -60,7 +63,40 @@ func DefaultTemplate() (Template, error) {
 	if err != nil {
 		return Template{}, err
 	}
-	return ParseTemplate(raw)
+	return parseKept(raw)
+}
+
+// parsed keeps each template source parsed once (by its SHA-256): a reply
+// is loaded again after every change, and its template need not be read
+// again each time.
+var parsed sync.Map
+
+// parseKept parses a template source, or gives a copy of the template it
+// was parsed to before (callers may change what they get).
+func parseKept(raw []byte) (Template, error) {
+	key := sha256.Sum256(raw)
+	if t, ok := parsed.Load(key); ok {
+		return t.(Template).clone(), nil
+	}
+	t, err := ParseTemplate(raw)
+	if err != nil {
+		return t, err
+	}
+	parsed.Store(key, t)
+	return t.clone(), nil
+}
+
+// clone copies a template's sections and questions.
+func (t Template) clone() Template {
+	t.Sections = slices.Clone(t.Sections)
+	for i, sec := range t.Sections {
+		t.Sections[i].Questions = slices.Clone(sec.Questions)
+		for j, q := range t.Sections[i].Questions {
+			t.Sections[i].Questions[j].AskedOf = slices.Clone(q.AskedOf)
+			t.Sections[i].Questions[j].Bindings = slices.Clone(q.Bindings)
+		}
+	}
+	return t
 }
 
 // ParseTemplate reads a questionnaire template and checks it: the JSON, the
@@ -69,6 +105,10 @@ func DefaultTemplate() (Template, error) {
 // with the line it is on.
 func ParseTemplate(raw []byte) (Template, error) {
 	var t Template
+	lines, err := scanTemplate(raw)
+	if err != nil {
+		return t, err
+	}
 	dec := json.NewDecoder(bytes.NewReader(raw))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&t); err != nil {
@@ -89,13 +129,15 @@ func ParseTemplate(raw []byte) (Template, error) {
 		return t, &TemplateError{Line: 1, Reason: "the template has no sections"}
 	}
 	seen := map[string]bool{}
-	for _, sec := range t.Sections {
+	question := 0
+	for i, sec := range t.Sections {
 		if sec.ID == "" || seen["section "+sec.ID] {
-			return t, &TemplateError{Line: lineOfID(raw, sec.ID), Reason: fmt.Sprintf("section id %q is empty or used twice", sec.ID)}
+			return t, &TemplateError{Line: lineOf(lines.sections, i), Reason: fmt.Sprintf("section id %q is empty or used twice", sec.ID)}
 		}
 		seen["section "+sec.ID] = true
 		for _, q := range sec.Questions {
-			line := lineOfID(raw, q.ID)
+			line := lineOf(lines.questions, question)
+			question++
 			switch {
 			case q.ID == "" || seen[q.ID]:
 				return t, &TemplateError{Line: line, Reason: fmt.Sprintf("question id %q is empty or used twice", q.ID)}
@@ -137,11 +179,10 @@ func lineAt(raw []byte, offset int) int {
 	return bytes.Count(raw[:offset], []byte("\n")) + 1
 }
 
-// lineOfID is the line where "id": "<id>" is written (1 when not found).
-func lineOfID(raw []byte, id string) int {
-	re := regexp.MustCompile(`"id"\s*:\s*"` + regexp.QuoteMeta(id) + `"`)
-	if loc := re.FindIndex(raw); loc != nil {
-		return lineAt(raw, loc[0])
+// lineOf is the line of the i-th object scanned (1 when there is none).
+func lineOf(lines []int, i int) int {
+	if i < len(lines) {
+		return lines[i]
 	}
 	return 1
 }

@@ -24,7 +24,7 @@ func Templates(ctx context.Context, s *data.Store) ([]Template, error) {
 		if st.TemplateID == def.ID && st.Version == def.Version {
 			continue
 		}
-		if t, err := ParseTemplate(st.Source); err == nil {
+		if t, err := parseKept(st.Source); err == nil {
 			out = append(out, t)
 		}
 	}
@@ -44,7 +44,7 @@ func TemplateOf(ctx context.Context, s *data.Store, id, version string) (Templat
 	if err != nil {
 		return Template{}, err
 	}
-	return ParseTemplate(st.Source)
+	return parseKept(st.Source)
 }
 
 // LoadTemplate checks a template file and keeps it in the register; a file
