@@ -26,6 +26,10 @@ const (
 	ProblemNeedsUpgrade
 	// ProblemNotFound: a file to open read-only does not exist.
 	ProblemNotFound
+	// ProblemChangesBeside: on read-only media, changes wait in the -wal
+	// file beside the data file, which SQLite can only read where it may
+	// write its shared memory.
+	ProblemChangesBeside
 )
 
 // OpenError is returned by Open. The file it names has not been changed.
@@ -37,14 +41,15 @@ type OpenError struct {
 
 func (e *OpenError) Error() string {
 	what := map[OpenProblem]string{
-		ProblemOther:        "cannot be opened",
-		ProblemNotDatabase:  "is not an NCM Register data file (not a SQLite database)",
-		ProblemReadOnly:     "is read-only",
-		ProblemDamaged:      "is damaged",
-		ProblemInUse:        "is already open in another NCM Register window",
-		ProblemTooNew:       "was written by a newer version of NCM Register",
-		ProblemNeedsUpgrade: "must be upgraded before it can be read, which a read-only file does not allow",
-		ProblemNotFound:     "does not exist",
+		ProblemOther:         "cannot be opened",
+		ProblemNotDatabase:   "is not an NCM Register data file (not a SQLite database)",
+		ProblemReadOnly:      "is read-only",
+		ProblemDamaged:       "is damaged",
+		ProblemInUse:         "is already open in another NCM Register window",
+		ProblemTooNew:        "was written by a newer version of NCM Register",
+		ProblemNeedsUpgrade:  "must be upgraded before it can be read, which a read-only file does not allow",
+		ProblemNotFound:      "does not exist",
+		ProblemChangesBeside: "has changes in its -wal file that can only be read from a folder that can be written to",
 	}[e.Problem]
 	if e.Err != nil {
 		return fmt.Sprintf("%s %s: %v", e.Path, what, e.Err)

@@ -170,6 +170,34 @@ func dsn(path string, readOnly bool) string {
 	return u.String()
 }
 
+// immutableDSN reads a file that nothing may change while it is open.
+func immutableDSN(path string) string {
+	q := url.Values{}
+	q.Set("immutable", "1")
+	q.Add("_pragma", "query_only(1)")
+	q.Add("_pragma", "cache_size(-65536)")
+	u := url.URL{Scheme: "file", Path: filepath.ToSlash(path), RawQuery: q.Encode()}
+	return u.String()
+}
+
+// sharedMemoryMissing says whether a read-only open failed for want of a
+// place to write SQLite's shared memory (the -shm file).
+func sharedMemoryMissing(err error) bool {
+	var se *sqlite.Error
+	if !errors.As(err, &se) {
+		return false
+	}
+	code := se.Code() & 0xff
+	return code == sqlite3.SQLITE_CANTOPEN || code == sqlite3.SQLITE_READONLY
+}
+
+// walIsEmpty says whether no -wal file holds changes that an immutable
+// read of the data file would miss.
+func (s *Store) walIsEmpty() bool {
+	wal, err := os.Stat(s.path + "-wal")
+	return errors.Is(err, fs.ErrNotExist) || (err == nil && wal.Size() == 0)
+}
+
 func (s *Store) openPools(ctx context.Context) error {
 	var err error
 	s.read, err = sql.Open("sqlite", dsn(s.path, true))
@@ -192,7 +220,23 @@ func (s *Store) openPools(ctx context.Context) error {
 	// file opened read-only is refused here too (migrate does the same for
 	// the writer), rather than failing on the first list with a bare error.
 	var tables int
-	if err := s.read.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_master").Scan(&tables); err != nil {
+	err = s.read.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_master").Scan(&tables)
+	if err != nil && s.readOnly && sharedMemoryMissing(err) {
+		if !s.walIsEmpty() {
+			return &OpenError{Problem: ProblemChangesBeside, Path: s.path, Err: err}
+		}
+		// A WAL-mode file on a write-protected stick or a read-only share:
+		// SQLite cannot make its -shm file there. With nothing left in a
+		// -wal file, everything is in the data file, which SQLite can read
+		// as immutable: no shared memory, no lock, nothing written.
+		_ = s.read.Close()
+		if s.read, err = sql.Open("sqlite", immutableDSN(s.path)); err != nil {
+			return &OpenError{Problem: ProblemOther, Path: s.path, Err: err}
+		}
+		s.read.SetMaxOpenConns(4)
+		err = s.read.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_master").Scan(&tables)
+	}
+	if err != nil {
 		return s.classify(err)
 	}
 	version, err := schemaVersion(ctx, s.read)
@@ -268,24 +312,59 @@ func (s *Store) ReadOnly() bool { return s.readOnly }
 // Device is the name this laptop signs its changes with.
 func (s *Store) Device() string { return s.device }
 
-// Close closes the file and releases the lock that keeps a second instance out.
+// Close closes the file and releases the lock that keeps a second instance
+// out. Every change is then in the data file alone, or Close returns an
+// *IncompleteError: the changes are safe in the -wal file beside it, which
+// must stay with the data file until the register is opened again.
 func (s *Store) Close() error {
 	var errs []error
 	// Readers close first so that the writer is the file's last connection:
-	// only then does SQLite checkpoint the WAL into the data file and remove
-	// the -wal file (read-only connections cannot). Otherwise the records
-	// would stay in the -wal file, and a copy of the data file alone (a
-	// backup, a file carried on a USB stick) would lack them.
+	// only it can checkpoint the WAL into the data file and empty the -wal
+	// file. Otherwise the records would stay in the -wal file, and a copy
+	// of the data file alone (a backup, a file carried on a USB stick)
+	// would lack them, or be malformed if a checkpoint stopped half way.
 	if s.read != nil {
 		errs = append(errs, s.read.Close())
 	}
 	if s.write != nil {
+		if err := s.checkpoint(); err != nil {
+			errs = append(errs, err)
+		}
 		errs = append(errs, s.write.Close())
 	}
 	if s.lock != nil {
 		errs = append(errs, s.lock.Unlock())
 	}
 	return errors.Join(errs...)
+}
+
+// IncompleteError says that closing could not move every change into the
+// data file (a full disk, a stick pulled out): they wait in the -wal file.
+type IncompleteError struct {
+	Path string
+	Err  error
+}
+
+func (e *IncompleteError) Error() string {
+	return fmt.Sprintf("%s could not be written completely (%v): its last changes are kept in %s-wal beside it; "+
+		"keep the two files together and open the register again once there is room", e.Path, e.Err, filepath.Base(e.Path))
+}
+
+func (e *IncompleteError) Unwrap() error { return e.Err }
+
+// checkpoint copies the WAL into the data file and empties it (TRUNCATE),
+// checking that it did: SQLite's own checkpoint on closing says nothing
+// when it fails.
+func (s *Store) checkpoint() error {
+	var busy, frames, copied int
+	err := s.write.QueryRow("PRAGMA wal_checkpoint(TRUNCATE)").Scan(&busy, &frames, &copied)
+	if err == nil && busy != 0 {
+		err = errors.New("the file was busy")
+	}
+	if err != nil {
+		return &IncompleteError{Path: s.path, Err: err}
+	}
+	return nil
 }
 
 // writeTx runs fn in one immediate transaction on the writer: all of it lands

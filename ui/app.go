@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -55,6 +56,7 @@ func start(a fyne.App, opts StartOptions) *window {
 	w.win.Resize(fyne.NewSize(1280, 800))
 	w.win.SetMaster()
 	w.win.SetOnClosed(w.closeStore)
+	w.win.SetCloseIntercept(w.closeWindow)
 	w.win.Canvas().SetOnTypedKey(func(k *fyne.KeyEvent) {
 		if k.Name != fyne.KeyEscape {
 			return
@@ -114,16 +116,47 @@ func (w *window) open(path string, readOnly bool) {
 	w.use(st)
 }
 
-func (w *window) closeStore() {
-	if w.store != nil {
-		_ = w.store.Close()
-		w.store = nil
+func (w *window) closeStore() { _ = w.closeRegister() }
+
+// closeRegister closes the open register, if any.
+func (w *window) closeRegister() error {
+	if w.store == nil {
+		return nil
 	}
+	err := w.store.Close()
+	w.store = nil
+	return err
+}
+
+// closeWindow closes the register before the window, so that a register
+// that could not be written completely (a full disk, a stick pulled out)
+// is explained while the window can still say so.
+func (w *window) closeWindow() {
+	if !w.explainIncomplete(w.closeRegister(), w.win.Close) {
+		w.win.Close()
+	}
+}
+
+// explainIncomplete tells the user, when err says so, that a register was
+// closed with its last changes still beside it, then runs after; it
+// returns whether it did.
+func (w *window) explainIncomplete(err error, after func()) bool {
+	var incomplete *data.IncompleteError
+	if !errors.As(err, &incomplete) {
+		return false
+	}
+	d := dialog.NewInformation(lang.L("The register could not be written completely"),
+		fmt.Sprintf(lang.L("Its last changes could not be moved into %s (the disk may be full, or the stick removed). They are kept in the file %s beside it: keep the two files together, and open the register again once there is room; nothing is lost."),
+			filepath.Base(incomplete.Path), filepath.Base(incomplete.Path)+"-wal"), w.win)
+	d.SetOnClosed(after)
+	d.Show()
+	return true
 }
 
 // use puts an open register in the window.
 func (w *window) use(st *data.Store) {
-	w.closeStore()
+	previous := w.closeRegister()
+	defer w.explainIncomplete(previous, func() {})
 	w.store = st
 	if !st.ReadOnly() {
 		w.app.Preferences().SetString(prefDataFile, st.Path())
@@ -227,6 +260,8 @@ func problemText(p data.OpenProblem) (title, text string) {
 		return lang.L("This register needs an upgrade"), lang.L("The file was written by an older version and must be upgraded, which cannot be done while it is opened read-only. Open it normally to upgrade it.")
 	case data.ProblemNotFound:
 		return lang.L("There is no register here"), lang.L("The file does not exist. Choose another file, or create a new register.")
+	case data.ProblemChangesBeside:
+		return lang.L("This register's last changes are in a second file"), lang.L("The folder cannot be written to, and the register's last changes are still in the file of the same name ending in -wal, which can only be read where it can be written. Copy both files together to a folder of your own and open the copy there. Nothing has been changed.")
 	}
 	return lang.L("This register cannot be opened"), lang.L("The file could not be opened. It has not been changed.")
 }

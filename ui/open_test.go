@@ -3,8 +3,10 @@ package ui
 import (
 	"bytes"
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
@@ -146,5 +148,33 @@ func TestSettingsCountryIsUndoable(t *testing.T) {
 	}
 	if s.country.code() != data.SampleCountry {
 		t.Errorf("Settings shows %q after undo", s.country.code())
+	}
+}
+
+func TestClosingTheWindowClosesTheRegisterAndExplainsAnIncompleteOne(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "register.db")
+	w := startOn(t, path)
+	st := w.store
+	w.closeWindow()
+	if w.store != nil {
+		t.Fatal("closing the window left the register open")
+	}
+	if _, err := st.Organisations(context.Background(), data.OrganisationFilter{}); err == nil {
+		t.Error("the register still answers after the window closed it")
+	}
+
+	// A register whose last changes stayed in the -wal file (the data test
+	// makes one on a real full disk) is explained before the window goes.
+	closed := false
+	shown := w.explainIncomplete(&data.IncompleteError{Path: path, Err: errors.New("database or disk is full")}, func() { closed = true })
+	if !shown || !strings.Contains(strings.Join(shownTexts(w), "\n"), "They are kept in the file register.db-wal beside it") {
+		t.Fatalf("the incomplete close is not explained: %q", shownTexts(w))
+	}
+	test.Tap(dialogButton(t, w, "OK"))
+	if !closed {
+		t.Error("the window did not go on closing after the explanation")
+	}
+	if w.explainIncomplete(errors.New("another fault"), func() {}) {
+		t.Error("an error other than an incomplete close was explained as one")
 	}
 }
