@@ -39,6 +39,7 @@ type Store struct {
 	now      func() time.Time
 	lists    listCache   // the organisation list, kept until the register changes
 	figures  figureCache // each course's training figures, likewise
+	checked  integrity   // the check of every page that opening started
 }
 
 var sqliteHeader = []byte("SQLite format 3\x00")
@@ -205,20 +206,8 @@ func (s *Store) openPools(ctx context.Context) error {
 		return &OpenError{Problem: ProblemOther, Path: s.path, Err: err}
 	}
 	s.read.SetMaxOpenConns(4)
-	if !s.readOnly {
-		s.write, err = sql.Open("sqlite", dsn(s.path, false))
-		if err != nil {
-			return &OpenError{Problem: ProblemOther, Path: s.path, Err: err}
-		}
-		s.write.SetMaxOpenConns(1)
-		// The writer opens first: it switches the file to WAL and migrates.
-		if err := s.migrate(ctx); err != nil {
-			return s.classify(err)
-		}
-	}
-	// Reading the schema makes SQLite check the first page, so that a damaged
-	// file opened read-only is refused here too (migrate does the same for
-	// the writer), rather than failing on the first list with a bare error.
+	// Reading the schema makes SQLite check the first page, so that a
+	// damaged file is refused here, before anything writes to it.
 	var tables int
 	err = s.read.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_master").Scan(&tables)
 	if err != nil && s.readOnly && sharedMemoryMissing(err) {
@@ -247,8 +236,23 @@ func (s *Store) openPools(ctx context.Context) error {
 		return &OpenError{Problem: ProblemTooNew, Path: s.path,
 			Err: fmt.Errorf("schema version %d, this program knows up to %d", version, len(migrations))}
 	}
-	if version < len(migrations) {
-		return &OpenError{Problem: ProblemNeedsUpgrade, Path: s.path}
+	if err := s.startIntegrityCheck(ctx, version < len(migrations)); err != nil {
+		return err
+	}
+	if s.readOnly {
+		if version < len(migrations) {
+			return &OpenError{Problem: ProblemNeedsUpgrade, Path: s.path}
+		}
+		return nil
+	}
+	s.write, err = sql.Open("sqlite", dsn(s.path, false))
+	if err != nil {
+		return &OpenError{Problem: ProblemOther, Path: s.path, Err: err}
+	}
+	s.write.SetMaxOpenConns(1)
+	// The writer switches a new file to WAL and migrates.
+	if err := s.migrate(ctx); err != nil {
+		return s.classify(err)
 	}
 	return nil
 }
@@ -323,6 +327,7 @@ func (s *Store) Close() error {
 	// file. Otherwise the records would stay in the -wal file, and a copy
 	// of the data file alone (a backup, a file carried on a USB stick)
 	// would lack them, or be malformed if a checkpoint stopped half way.
+	s.stopIntegrityCheck()
 	if s.read != nil {
 		errs = append(errs, s.read.Close())
 	}
@@ -372,6 +377,9 @@ func (s *Store) checkpoint() error {
 func (s *Store) writeTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	if s.readOnly {
 		return ErrReadOnlyStore
+	}
+	if err := s.Checked(ctx); err != nil {
+		return err
 	}
 	tx, err := s.write.BeginTx(ctx, nil)
 	if err != nil {

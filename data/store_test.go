@@ -428,13 +428,14 @@ func TestOpenDamaged(t *testing.T) {
 		name     string
 		from, to int // bytes overwritten with garbage
 		readOnly bool
-		// Open refuses pages it reads when opening (the first); others are
-		// found by CheckIntegrity, which the window runs after opening.
+		// Open refuses pages it reads when opening (the first) and, for
+		// writing, every damaged page of a register of ordinary size; for
+		// reading, the others are found by the check Open starts.
 		wantOpen      OpenProblem
 		openSucceeds  bool
 		wantIntegrity OpenProblem
 	}{
-		{name: "two pages in the middle", from: middle, to: middle + 2*page, openSucceeds: true, wantIntegrity: ProblemDamaged},
+		{name: "two pages in the middle", from: middle, to: middle + 2*page, wantOpen: ProblemDamaged},
 		{name: "two pages in the middle, read-only", from: middle, to: middle + 2*page, readOnly: true, openSucceeds: true, wantIntegrity: ProblemDamaged},
 		{name: "first page after the header", from: 100, to: page, wantOpen: ProblemDamaged},
 		{name: "first page after the header, read-only", from: 100, to: page, readOnly: true, wantOpen: ProblemDamaged},
@@ -465,9 +466,9 @@ func TestOpenDamaged(t *testing.T) {
 				if err != nil {
 					t.Fatalf("Open: %v (damage past the first page is for CheckIntegrity to find)", err)
 				}
-				err := s.CheckIntegrity(t.Context())
+				err := s.Checked(t.Context())
 				if got := ProblemOf(err); err == nil || got != tt.wantIntegrity {
-					t.Errorf("CheckIntegrity: ProblemOf(%v) = %d, want %d", err, got, tt.wantIntegrity)
+					t.Errorf("Checked: ProblemOf(%v) = %d, want %d", err, got, tt.wantIntegrity)
 				}
 				if err := s.Close(); err != nil {
 					t.Errorf("Close: %v", err)
@@ -506,6 +507,53 @@ func TestOpenReadOnlyWhereNothingCanBeCreated(t *testing.T) {
 	}
 	if err := ro.Close(); err != nil {
 		t.Fatal(err)
+	}
+	assertFileUnchanged(t, path, before)
+}
+
+// A register too large to check before opening is opened for writing and
+// checked in the background; its first write waits for the check, and a
+// damaged one is never written to.
+func TestALargeDamagedRegisterIsNeverWrittenTo(t *testing.T) {
+	src := copyOfEmptyRegister(t)
+	s := openStore(t, src, Options{})
+	if err := s.GenerateSample(t.Context(), SmallSample, 1); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	raw, err := os.ReadFile(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const page = 4096
+	middle := (len(raw)/page - 4) * page
+	for i := middle; i < middle+2*page; i++ {
+		raw[i] = byte(i*131 + 7)
+	}
+	path := filepath.Join(t.TempDir(), "damaged.db")
+	if err := os.WriteFile(path, raw, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	before := snapshotFile(t, path)
+	old := checkBeforeWriting
+	checkBeforeWriting = 0 // every register counts as large
+	t.Cleanup(func() { checkBeforeWriting = old })
+
+	d, err := Open(t.Context(), path, Options{})
+	if err != nil {
+		t.Fatalf("Open: %v (a large register is checked after opening)", err)
+	}
+	err = d.SaveOrganisation(t.Context(), &Organisation{Name: "Written over damage", Sector: "ngo"})
+	if ProblemOf(err) != ProblemDamaged {
+		t.Errorf("a write to a damaged register: %v, want ProblemDamaged", err)
+	}
+	if err := d.Close(); err != nil && ProblemOf(err) != ProblemDamaged {
+		var incomplete *IncompleteError
+		if !errors.As(err, &incomplete) {
+			t.Errorf("Close: %v", err)
+		}
 	}
 	assertFileUnchanged(t, path, before)
 }
