@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/ncm-register/ncm-register/data/scratch"
 	"github.com/ncm-register/ncm-register/data/sheets"
 )
 
@@ -61,7 +62,8 @@ var sheetMarks = map[string]string{
 func ReadSheet(ctx context.Context, r io.Reader, fileName string, c Course) ([]SheetRow, error) {
 	lim := sheets.DefaultLimits
 	lim.Rows = maxSheetLines
-	table, err := sheets.Read(ctx, r, fileName, sheets.Options{Limits: lim})
+	tmp, _ := scratch.Dir()
+	table, err := sheets.Read(ctx, r, fileName, sheets.Options{Limits: lim, TempDir: tmp})
 	var e *sheets.Error
 	if errors.As(err, &e) {
 		return nil, &SheetError{Line: e.Row, Column: sheets.ColumnName(e.Column), Reason: e.Reason}

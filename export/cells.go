@@ -8,6 +8,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/ncm-register/ncm-register/data"
+	"github.com/ncm-register/ncm-register/data/scratch"
 )
 
 // maxCellUnits is how much text one spreadsheet cell holds: 32,767 UTF-16
@@ -131,4 +132,15 @@ func dateOf(day string) *time.Time {
 func cell(col, row int) string {
 	name, _ := excelize.CoordinatesToCellName(col, row)
 	return name
+}
+
+// newWorkbook is an empty workbook whose spill files (the rows of a large
+// sheet, which excelize writes to disk) go to the private scratch folder,
+// removed at the next start if the program dies while writing.
+func newWorkbook() *excelize.File {
+	dir, err := scratch.Dir()
+	if err != nil {
+		dir = "" // the system's temporary folder
+	}
+	return excelize.NewFile(excelize.Options{TmpDir: dir})
 }

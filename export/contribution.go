@@ -86,7 +86,7 @@ func contributionItems(questions []Question) []contributionItem {
 // questions with their figures in locked cells, and open answer cells that
 // accept yes or no, or a whole number, where that is what is asked.
 func ContributionWorkbook(w io.Writer, req ContributionRequest) error {
-	f := excelize.NewFile()
+	f := newWorkbook()
 	defer f.Close()
 	x := newXLSXWriter(f)
 	x.renameFirst(instructionsSheet)

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/ncm-register/ncm-register/data"
+	"github.com/ncm-register/ncm-register/data/scratch"
 	"github.com/ncm-register/ncm-register/data/sheets"
 )
 
@@ -22,7 +23,8 @@ import (
 // sheets.DefaultLimits, and reading stops when ctx is cancelled.
 func ReadContribution(ctx context.Context, r io.Reader, t Template, reply data.Reply) (ContributionFrom, error) {
 	var out ContributionFrom
-	f, err := sheets.OpenXLSX(ctx, r, sheets.DefaultLimits, "")
+	tmp, _ := scratch.Dir()
+	f, err := sheets.OpenXLSX(ctx, r, sheets.DefaultLimits, tmp)
 	if err != nil {
 		return out, contributionErrorOf(err)
 	}

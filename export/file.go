@@ -5,6 +5,8 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+
+	"github.com/ncm-register/ncm-register/data/scratch"
 )
 
 // WriteFile writes a document to path through a temporary file in the same
@@ -17,6 +19,9 @@ func WriteFile(path string, write func(io.Writer) error) error {
 	if err != nil {
 		return fmt.Errorf("cannot write in %s: %w", dir, err)
 	}
+	// Should the program die before the rename, the next start removes
+	// the half-written file (it holds personal data).
+	defer scratch.Track(tmp.Name())()
 	done := false
 	defer func() {
 		if !done {

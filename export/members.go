@@ -8,7 +8,6 @@ import (
 	"github.com/johnfercher/maroto/v2/pkg/components/text"
 	"github.com/johnfercher/maroto/v2/pkg/consts/fontstyle"
 	"github.com/johnfercher/maroto/v2/pkg/props"
-	"github.com/xuri/excelize/v2"
 
 	"github.com/ncm-register/ncm-register/data"
 )
@@ -67,7 +66,7 @@ func MemberListPDF(w io.Writer, b data.Body, members []data.Organisation) error 
 
 // MemberListXLSX writes the members as a workbook, the joining date a real date.
 func MemberListXLSX(w io.Writer, b data.Body, members []data.Organisation) error {
-	f := excelize.NewFile()
+	f := newWorkbook()
 	defer f.Close()
 	if err := f.SetSheetName("Sheet1", "Members"); err != nil {
 		return err

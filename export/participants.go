@@ -3,8 +3,6 @@ package export
 import (
 	"io"
 
-	"github.com/xuri/excelize/v2"
-
 	"github.com/ncm-register/ncm-register/data"
 )
 
@@ -12,7 +10,7 @@ import (
 // row per person with organisation, sector and sex as on the day, the mark
 // of each day, the days attended (a number) and whether they completed.
 func ParticipantList(w io.Writer, c data.Course, participants []data.Participant, marks map[string]map[string]string) error {
-	f := excelize.NewFile()
+	f := newWorkbook()
 	defer f.Close()
 	if err := f.SetSheetName("Sheet1", "Participants"); err != nil {
 		return err

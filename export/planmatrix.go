@@ -16,7 +16,7 @@ import (
 // the latest progress note. orgName names an organisation id.
 func PlanMatrix(w io.Writer, p data.Plan, actions []data.Action, latest map[string]data.ProgressNote,
 	orgName func(id string) string, day string) error {
-	f := excelize.NewFile()
+	f := newWorkbook()
 	defer f.Close()
 	const sheet = "Plan of action"
 	if err := f.SetSheetName("Sheet1", sheet); err != nil {

@@ -19,6 +19,8 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/ncm-register/ncm-register/data"
+
+	"github.com/ncm-register/ncm-register/data/scratch"
 )
 
 // The reply benchmarks run on the large register of the data benchmarks
@@ -45,6 +47,13 @@ var largeReply struct {
 }
 
 func TestMain(m *testing.M) {
+	// Temporary files go to a scratch folder of the test's own, not the
+	// user's cache folder.
+	scratchRoot, err := os.MkdirTemp("", "ncm-scratch-")
+	if err != nil {
+		panic(err)
+	}
+	scratch.SetRoot(scratchRoot)
 	code := m.Run()
 	if largeReply.s != nil {
 		largeReply.s.Close()
@@ -52,6 +61,7 @@ func TestMain(m *testing.M) {
 	if largeReply.tempDir != "" {
 		os.RemoveAll(largeReply.tempDir)
 	}
+	os.RemoveAll(scratchRoot)
 	os.Exit(code)
 }
 

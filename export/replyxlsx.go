@@ -20,7 +20,7 @@ import (
 // year). Every sheet is streamed, so a large register's annexes pass
 // through without being held as cells in memory.
 func ReplyXLSX(w io.Writer, c ReplyContent) error {
-	f := excelize.NewFile()
+	f := newWorkbook()
 	defer f.Close()
 	st, err := newSheetStyles(f)
 	if err != nil {

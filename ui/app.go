@@ -18,6 +18,7 @@ import (
 
 	"github.com/ncm-register/ncm-register/assets"
 	"github.com/ncm-register/ncm-register/data"
+	"github.com/ncm-register/ncm-register/data/scratch"
 	"github.com/ncm-register/ncm-register/export"
 )
 
@@ -51,6 +52,9 @@ func start(a fyne.App, opts StartOptions) *window {
 		_ = os.Setenv("LANGUAGE", l)
 	}
 	loadTranslations()
+	// Temporary files of a run that was killed (spill files, documents
+	// half written) hold personal data: they go before anything else.
+	runAsync(func() { _, _ = scratch.Clean() }, func() {})
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.IconPNG))
 	w := &window{app: a, win: a.NewWindow("NCM Register")}
 	w.win.Resize(fyne.NewSize(1280, 800))
@@ -183,10 +187,11 @@ var runAsync = func(work, land func()) {
 	}()
 }
 
-// checkIntegrity reads the whole file in the background; a damaged file is
+// checkIntegrity waits for the check of every page that opening started (in
+// the background for a large register); a damaged file is
 // reported and reopened read-only, so that nothing is written over it.
 func (w *window) checkIntegrity(st *data.Store) {
-	err := st.CheckIntegrity(context.Background())
+	err := st.Checked(context.Background())
 	if data.ProblemOf(err) != data.ProblemDamaged {
 		return
 	}
