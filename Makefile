@@ -14,7 +14,7 @@ APT_PACKAGES := gcc pkg-config libgl1-mesa-dev xorg-dev poppler-utils
 
 export LANG := en_US.UTF-8
 
-.PHONY: run build test bench deps
+.PHONY: run build test bench fuzz deps
 
 run: build
 	./$(BINARY) $(ARGS)
@@ -24,10 +24,24 @@ build: deps
 
 test: deps
 	$(GO) vet -tags $(TESTTAGS) ./...
-	$(GO) test -race -tags $(TESTTAGS) ./...
+	$(GO) test -race -timeout 30m -tags $(TESTTAGS) ./...
 
 bench:
 	$(GO) test -tags $(TESTTAGS) -run '^$$' -bench . -benchmem ./...
+
+# Every reader of outside input has a fuzz target; each runs for FUZZTIME
+# (a duration, or a count of executions such as 1000000x). Findings are
+# kept under each package's testdata/fuzz and run by make test after.
+FUZZTIME ?= 1000000x
+FUZZ_TARGETS := ./data:FuzzReadSheet ./data:FuzzReadSheetXLSX ./data:FuzzPhone ./data:FuzzEmail ./data:FuzzDate \
+	./data:FuzzMatchQuery ./data/sheets:FuzzReadCSV ./export:FuzzParseTemplate ./export:FuzzReadContribution \
+	./export:FuzzContributionAnswer
+
+fuzz:
+	@for t in $(FUZZ_TARGETS); do \
+	  pkg=$${t%%:*}; name=$${t##*:}; echo "== $$name ($$pkg)"; \
+	  $(GO) test -tags $(TESTTAGS) -run '^$$' -fuzz "^$$name$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
+	done
 
 deps:
 	@if command -v dpkg >/dev/null && command -v apt-get >/dev/null; then \

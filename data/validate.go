@@ -1,6 +1,7 @@
 package data
 
 import (
+	"errors"
 	"net/mail"
 	"strings"
 	"text/template"
@@ -89,6 +90,11 @@ func (v *validator) email(field, value string) string {
 		return ""
 	}
 	addr, err := mail.ParseAddress(value)
+	if err == nil {
+		// net/mail gives a quoted local part ("a b"@x.org) without its
+		// quotes, which is then no address at all; such are refused.
+		_, err = mail.ParseAddress(addr.Address)
+	}
 	if err != nil || !strings.Contains(addr.Address[strings.LastIndex(addr.Address, "@")+1:], ".") {
 		v.add(field, "error.email", "“{{.Value}}” is not an e-mail address (like name@agency.gov)", map[string]any{"Value": value})
 		return value
@@ -105,7 +111,14 @@ func (v *validator) phone(field, value, region string) string {
 		return ""
 	}
 	num, err := phonenumbers.Parse(value, region)
-	if err != nil || !phonenumbers.IsPossibleNumber(num) {
+	// Possible, not only locally, no longer than E.164 allows (15 digits),
+	// and read back as itself: the library calls some overlong national
+	// numbers possible, and reads some numbers with leading zeros back as
+	// other numbers (found by FuzzPhone).
+	if err == nil && (phonenumbers.IsPossibleNumberWithReason(num) != phonenumbers.IS_POSSIBLE || !stableE164(num)) {
+		err = errors.New("not a possible number")
+	}
+	if err != nil {
 		key, tmpl := "error.phone", "“{{.Value}}” is not a phone number"
 		if region == "" && !strings.HasPrefix(value, "+") {
 			key, tmpl = "error.phone_no_country", "“{{.Value}}”: start with + and the country code, or set the register's country in Settings"
@@ -114,6 +127,14 @@ func (v *validator) phone(field, value, region string) string {
 		return value
 	}
 	return phonenumbers.Format(num, phonenumbers.E164)
+}
+
+// stableE164 says whether a number's E.164 form is at most 15 digits and
+// parses back to the same form.
+func stableE164(num *phonenumbers.PhoneNumber) bool {
+	e := phonenumbers.Format(num, phonenumbers.E164)
+	back, err := phonenumbers.Parse(e, "")
+	return len(e) <= 16 && err == nil && phonenumbers.Format(back, phonenumbers.E164) == e
 }
 
 // dateNotFuture checks a YYYY-MM-DD date that cannot lie ahead (a consent given).

@@ -3,11 +3,15 @@ package export
 import (
 	"bytes"
 	"context"
+	"encoding/json"
+	"errors"
 	"fmt"
+	"reflect"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/ncm-register/ncm-register/assets"
 	"github.com/ncm-register/ncm-register/data"
 )
 
@@ -236,4 +240,63 @@ func BenchmarkTemplateOfAStoredTemplate(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// FuzzParseTemplate: no file makes the parser panic; a refusal names a
+// line of the file; a template accepted has an id, a title and sections,
+// and writes out to JSON that parses to the same template.
+func FuzzParseTemplate(f *testing.F) {
+	raw, err := assets.Questionnaires.ReadFile("questionnaires/ecosoc-2006-27.json")
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(raw)
+	f.Add(bigTemplate(3))
+	for _, seed := range []string{
+		`{"id": "t", "title": "T", "sections": [{"id": "A", "title": "A", "questions": [{"id": "A1", "kind": "narrative", "text": "Q"}]}]}`,
+		`{"id": "t", "id": "u"}`, `{"id": "t"} {"id": "u"}`, "{\"id\": \"t\xff\"}", `{"id": "A\u0007"}`, `[`, ``, `null`, `{"sections": null}`,
+	} {
+		f.Add([]byte(seed))
+	}
+	f.Fuzz(func(t *testing.T, raw []byte) {
+		tpl, err := ParseTemplate(raw)
+		if err != nil {
+			var te *TemplateError
+			if !errors.As(err, &te) || te.Line < 0 || te.Line > bytes.Count(raw, []byte("\n"))+1 {
+				t.Fatalf("refused with %v, not a line of the file", err)
+			}
+			return
+		}
+		if tpl.ID == "" || tpl.Title == "" || len(tpl.Sections) == 0 {
+			t.Fatalf("accepted a template without id, title or sections: %+v", tpl)
+		}
+		out, err := json.Marshal(tpl)
+		if err != nil {
+			t.Fatal(err)
+		}
+		again, err := ParseTemplate(out)
+		if err != nil || !reflect.DeepEqual(normalised(again), normalised(tpl)) {
+			t.Fatalf("written out and read again: %v\n%+v\n%+v", err, again, tpl)
+		}
+	})
+}
+
+// normalised treats a missing list and an empty one alike.
+func normalised(t Template) Template {
+	t = t.clone()
+	for i := range t.Sections {
+		if len(t.Sections[i].Questions) == 0 {
+			t.Sections[i].Questions = nil
+		}
+		for j := range t.Sections[i].Questions {
+			q := &t.Sections[i].Questions[j]
+			if len(q.AskedOf) == 0 {
+				q.AskedOf = nil
+			}
+			if len(q.Bindings) == 0 {
+				q.Bindings = nil
+			}
+		}
+	}
+	return t
 }

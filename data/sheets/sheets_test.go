@@ -7,6 +7,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/xuri/excelize/v2"
@@ -215,4 +216,38 @@ func TestReadingIsCancelled(t *testing.T) {
 			t.Errorf("%s: err = %v, want context.Canceled", name, err)
 		}
 	}
+}
+
+// FuzzReadCSV: no file makes the CSV reader panic or run past its limits,
+// in any encoding; a refusal is an *Error.
+func FuzzReadCSV(f *testing.F) {
+	for _, seed := range []string{
+		"Name,Organisation\nJosé,Police\n", "\ufeffName;Org\r\nA;B\r\n", "Name\t\"a\"\"b\"\n", "a,\"b\n", "\xff\xfeN\x00a\x00",
+		"\xc9\xec\xff;\xce\xf0\xe3\n", strings.Repeat(",", 600) + "\n", "",
+	} {
+		f.Add([]byte(seed), "")
+	}
+	f.Add([]byte("Name\nJos\xe9\n"), Windows1252)
+	f.Add([]byte("\xc8\xec\xff\n"), Windows1251)
+	f.Add([]byte("N\x00\n\x00"), UTF16)
+	lim := Limits{FileBytes: 1 << 20, UnpackedBytes: 1 << 20, PartBytes: 1 << 20, Ratio: 100, Rows: 50, Columns: 20}
+	f.Fuzz(func(t *testing.T, raw []byte, enc string) {
+		got, err := ReadCSV(context.Background(), bytes.NewReader(raw), lim, enc)
+		if err != nil {
+			if !IsLimit(err) {
+				t.Fatalf("refused with %T %v, want an *Error", err, err)
+			}
+			return
+		}
+		if len(got.Rows) > lim.Rows {
+			t.Fatalf("%d rows read, the limit is %d", len(got.Rows), lim.Rows)
+		}
+		for _, r := range got.Rows {
+			for _, c := range r {
+				if !utf8.ValidString(c) {
+					t.Fatalf("a cell of invalid UTF-8: %q", c)
+				}
+			}
+		}
+	})
 }
