@@ -35,7 +35,7 @@ bench:
 FUZZTIME ?= 1000000x
 FUZZ_TARGETS := ./data:FuzzReadSheet ./data:FuzzReadSheetXLSX ./data:FuzzPhone ./data:FuzzEmail ./data:FuzzDate \
 	./data:FuzzMatchQuery ./data/sheets:FuzzReadCSV ./export:FuzzParseTemplate ./export:FuzzReadContribution \
-	./export:FuzzContributionAnswer
+	./export:FuzzContributionAnswer ./data/sheets:FuzzReadXLSX
 
 fuzz:
 	@for t in $(FUZZ_TARGETS); do \

@@ -7,7 +7,7 @@ import (
 
 // checkBeforeWriting is the size up to which a register's every page is
 // checked before it is opened for writing (a quarter of a second or so on
-// a laptop; the large register of 100,000 contacts takes about 0.7 s). A
+// a laptop; the large register of 100,000 contacts takes about 0.3 s). A
 // larger one is checked in the background, and its first write waits for
 // the result: a damaged register is never written to. (A variable so that
 // tests reach the background case on small files.)

@@ -6,8 +6,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"reflect"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 

@@ -371,7 +371,9 @@ func TestAnAnswerNearTheLimitIsCountedAndOneOverItRefusedWithTheTypingKept(t *te
 	if q.pane.length.Visible() {
 		t.Errorf("a short answer shows a count: %q", q.pane.length.Text)
 	}
-	over := strings.Repeat("Referral in every district. ", data.MaxTextLength/28+10)
+	// In short paragraphs: Fyne's entry lays out one long paragraph in time
+	// that grows with its square (a 30,000-character one takes seconds).
+	over := strings.Repeat("Referral in every district.\n", data.MaxTextLength/28+10)
 	typeAtEnd(q.pane.narrative, "x")
 	q.pane.narrative.SetText(over)
 	n := data.TextLength(strings.TrimSpace(over))

@@ -175,3 +175,27 @@ func BenchmarkBombRefused(b *testing.B) {
 		})
 	}
 }
+
+// FuzzReadXLSX reads any bytes as a workbook, starting from an ordinary
+// one and from each kind of bomb: nothing panics, a refusal is an *Error,
+// and what is read stays within the limits.
+func FuzzReadXLSX(f *testing.F) {
+	f.Add(smallWorkbook(f))
+	for _, raw := range bombs(f) {
+		f.Add(raw)
+	}
+	lim := DefaultLimits
+	lim.Rows = 1000
+	f.Fuzz(func(t *testing.T, raw []byte) {
+		got, err := Read(context.Background(), bytes.NewReader(raw), "f.xlsx", Options{Limits: lim, TempDir: t.TempDir()})
+		if err != nil {
+			if !IsLimit(err) {
+				t.Fatalf("refused with %T %v, want an *Error", err, err)
+			}
+			return
+		}
+		if len(got.Rows) > lim.Rows {
+			t.Fatalf("%d rows read, the limit is %d", len(got.Rows), lim.Rows)
+		}
+	})
+}
