@@ -377,7 +377,7 @@ func TestAnAnswerNearTheLimitIsCountedAndOneOverItRefusedWithTheTypingKept(t *te
 	typeAtEnd(q.pane.narrative, "x")
 	q.pane.narrative.SetText(over)
 	n := data.TextLength(strings.TrimSpace(over))
-	if !q.pane.length.Visible() || q.pane.length.Text != fmt.Sprintf("%d of at most %d characters", data.TextLength(over), data.MaxTextLength) ||
+	if !q.pane.length.Visible() || q.pane.length.Text != fmt.Sprintf("%s of at most 32,767 characters", export.FormatCount(data.TextLength(over))) ||
 		q.pane.length.Importance != widget.DangerImportance {
 		t.Errorf("the count shows %q (visible %v)", q.pane.length.Text, q.pane.length.Visible())
 	}

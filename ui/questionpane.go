@@ -315,7 +315,7 @@ func (p *questionPane) showLength() {
 		p.length.Hide()
 		return
 	}
-	p.length.SetText(fmt.Sprintf(lang.L("%d of at most %d characters"), n, data.MaxTextLength))
+	p.length.SetText(fmt.Sprintf(lang.L("%s of at most %s characters"), export.FormatCount(n), export.FormatCount(data.MaxTextLength)))
 	p.length.Importance = widget.LowImportance
 	if n > data.MaxTextLength {
 		p.length.Importance = widget.DangerImportance
