@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -300,3 +301,19 @@ func normalised(t Template) Template {
 	}
 	return t
 }
+
+func TestATemplateFileTooLargeIsRefusedBeforeItIsRead(t *testing.T) {
+	if raw, err := ReadTemplateSource(bytes.NewReader(bigTemplate(1000))); err != nil || len(raw) == 0 {
+		t.Fatalf("a template of 1,000 questions: %v", err)
+	}
+	// An endless stream: reading stops just past the bound.
+	_, err := ReadTemplateSource(io.LimitReader(zeros{}, 1<<40))
+	var te *TemplateError
+	if !errors.As(err, &te) || !strings.Contains(err.Error(), "larger than 16 MB") {
+		t.Errorf("err = %v, want the file refused for its size", err)
+	}
+}
+
+type zeros struct{}
+
+func (zeros) Read(p []byte) (int, error) { clear(p); return len(p), nil }

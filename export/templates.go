@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 
 	"github.com/ncm-register/ncm-register/data"
 )
@@ -45,6 +46,23 @@ func TemplateOf(ctx context.Context, s *data.Store, id, version string) (Templat
 		return Template{}, err
 	}
 	return parseKept(st.Source)
+}
+
+// MaxTemplateBytes bounds a template file: the default questionnaire is
+// 6 KB, one of 40,000 questions about 4 MB.
+const MaxTemplateBytes = 16 << 20
+
+// ReadTemplateSource reads a template file, refusing one larger than
+// MaxTemplateBytes before it is read whole.
+func ReadTemplateSource(r io.Reader) ([]byte, error) {
+	raw, err := io.ReadAll(io.LimitReader(r, MaxTemplateBytes+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(raw) > MaxTemplateBytes {
+		return nil, &TemplateError{Reason: fmt.Sprintf("the file is larger than %d MB; a questionnaire template is far smaller", MaxTemplateBytes>>20)}
+	}
+	return raw, nil
 }
 
 // LoadTemplate checks a template file and keeps it in the register; a file

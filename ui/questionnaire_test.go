@@ -230,8 +230,9 @@ func TestSettingsRefusesABrokenTemplateWithItsLine(t *testing.T) {
 	if msg := s.fields.message("template"); !strings.Contains(msg, "official.json was not loaded: line 5") || !strings.Contains(msg, "essay") {
 		t.Errorf("message %q", msg)
 	}
-	s.loadTemplate("official.json", []byte(`{"id": "official", "version": "2027", "title": "Official questionnaire",
-  "sections": [{"id": "A", "title": "A", "questions": [{"id": "A1", "kind": "narrative", "text": "?"}]}]}`))
+	// Chosen as a file, it is read off the window's thread, then kept.
+	s.readTemplate(io.NopCloser(strings.NewReader(`{"id": "official", "version": "2027", "title": "Official questionnaire",
+  "sections": [{"id": "A", "title": "A", "questions": [{"id": "A1", "kind": "narrative", "text": "?"}]}]}`)), "official.json")
 	if s.fields.message("template") != "" || !strings.Contains(s.templates.Text, "Official questionnaire (version 2027)") {
 		t.Errorf("the good template: message %q, list %q", s.fields.message("template"), s.templates.Text)
 	}

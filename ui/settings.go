@@ -109,21 +109,37 @@ func (s *settingsScreen) chooseTemplate() {
 		if err != nil || r == nil {
 			return
 		}
-		defer r.Close()
-		raw, err := io.ReadAll(r)
-		if err == nil {
-			s.loadTemplate(r.URI().Name(), raw)
-		}
+		s.readTemplate(r, r.URI().Name())
 	}, s.env.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".json"}))
 	d.Resize(fyne.NewSize(900, 600))
 	d.Show()
 }
 
+// readTemplate reads a template file off the window's thread, within
+// export.MaxTemplateBytes, and keeps it (see loadTemplate); it closes r.
+func (s *settingsScreen) readTemplate(r io.ReadCloser, name string) {
+	var t export.Template
+	readingFile(s.env, name, func(ctx context.Context) error {
+		defer r.Close()
+		raw, err := export.ReadTemplateSource(r)
+		if err == nil {
+			t, err = export.LoadTemplate(ctx, s.env.store, raw)
+		}
+		return err
+	}, func(err error) { s.templateLoaded(name, t, err) })
+}
+
 // loadTemplate keeps a questionnaire template in the register; one that does
 // not parse or binds unknown figures is refused, naming the line and why.
 func (s *settingsScreen) loadTemplate(name string, raw []byte) {
 	t, err := export.LoadTemplate(context.Background(), s.env.store, raw)
+	s.templateLoaded(name, t, err)
+}
+
+// templateLoaded says beside the field why a template was not loaded, or
+// in the status bar that it was.
+func (s *settingsScreen) templateLoaded(name string, t export.Template, err error) {
 	if err != nil {
 		s.fields.show(&data.ValidationError{Errors: []data.FieldError{{Field: "template", Key: "error.template",
 			Template: "{{.File}} was not loaded: {{.Reason}}", Data: map[string]any{"File": name, "Reason": err.Error()}}}})
