@@ -177,11 +177,7 @@ func writeStatisticsAnnex(b *book, st sheetStyles, c ReplyContent, sheet string)
 
 // codeLabels writes codes of a list by their labels, comma separated.
 func codeLabels(list []data.Code, codes []string) string {
-	labels := make([]string, len(codes))
-	for i, code := range codes {
-		labels[i] = codeLabel(list, code)
-	}
-	return strings.Join(labels, ", ")
+	return strings.Join(codeLabelList(list, codes), ", ")
 }
 
 // plural writes a count with its noun: 1 course, 2 courses.

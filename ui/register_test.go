@@ -2,11 +2,14 @@ package ui
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"github.com/xuri/excelize/v2"
 
 	"github.com/ncm-register/ncm-register/data"
 )
@@ -256,5 +259,49 @@ func TestAreasChangedElsewhereAreReadWhenShown(t *testing.T) {
 	showArea(t, w, "Trainings")
 	if len(tr.courses) != 1 {
 		t.Errorf("Trainings shows %d courses when shown again, want the new one", len(tr.courses))
+	}
+}
+
+func TestTheDirectoryOfTheListedOrganisationsIsSaved(t *testing.T) {
+	w := openWindow(t, withSample)
+	r := w.ws.register
+	test.Type(r.search, "мвд")
+	r.waitLoaded()
+	if len(r.rows) != 1 {
+		t.Fatalf("мвд lists %v", rowNames(r))
+	}
+	listed := r.rows[0]
+	path := filepath.Join(t.TempDir(), "directory.xlsx")
+	writeDocument(w.ws.env, path, r.directoryWriter("xlsx"))
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, _ := f.GetRows("Directory")
+	f.Close()
+	people, _ := w.store.Contacts(context.Background(), listed.ID, false)
+	if len(rows) != 1+max(1, len(people)) {
+		t.Fatalf("%d rows, want a header and the %d people of %s", len(rows), len(people), listed.Name)
+	}
+	for _, row := range rows[1:] {
+		if row[0] != listed.Name {
+			t.Errorf("a row of %q, which the Register does not list", row[0])
+		}
+	}
+
+	vcf := filepath.Join(t.TempDir(), "directory.vcf")
+	writeDocument(w.ws.env, vcf, r.directoryWriter("vcf"))
+	raw, err := os.ReadFile(vcf)
+	if err != nil || strings.Count(string(raw), "BEGIN:VCARD") != len(people) {
+		t.Errorf("%d cards, want %d (%v)", strings.Count(string(raw), "BEGIN:VCARD"), len(people), err)
+	}
+
+	// An empty list saves nothing and says how to get the whole directory.
+	r.search.SetText("")
+	test.Type(r.search, "zzzz-nobody")
+	r.waitLoaded()
+	r.saveDirectory("xlsx")
+	if !strings.Contains(strings.Join(shownTexts(w), "\n"), "Clear the search and the filters") {
+		t.Errorf("an empty list: %q", shownTexts(w))
 	}
 }

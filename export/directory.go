@@ -1,0 +1,101 @@
+package export
+
+import (
+	"io"
+	"strings"
+
+	"github.com/emersion/go-vcard"
+
+	"github.com/ncm-register/ncm-register/data"
+)
+
+// directoryHeader are the columns of the directory workbook.
+var directoryHeader = []string{"Organisation", "Acronym", "Sector", "Level", "Region", "Country",
+	"Name", "Position", "E-mail", "Phone", "Languages", "Roles"}
+
+// DirectoryXLSX writes the directory as a workbook: one row per focal point
+// with their organisation's sector, level and region, phones in
+// international format and several of a kind on lines of one cell. An
+// organisation without focal points has a row of its own. The sheet is
+// streamed, so 100,000 people pass through without being held as cells.
+func DirectoryXLSX(w io.Writer, entries []data.DirectoryEntry) error {
+	f := newWorkbook()
+	defer f.Close()
+	if err := f.SetSheetName("Sheet1", "Directory"); err != nil {
+		return err
+	}
+	st, err := newSheetStyles(f)
+	if err != nil {
+		return err
+	}
+	s := newStreamSheet(newBook(f), "Directory", []float64{40, 12, 22, 12, 16, 8, 28, 28, 32, 20, 14, 24}, 1)
+	s.add(st.headerRow(directoryHeader...)...)
+	wrap := func(lines []string) any {
+		if len(lines) == 0 {
+			return nil
+		}
+		return styled(st.wrap, strings.Join(lines, "\n"))
+	}
+	for _, e := range entries {
+		o, c := e.Organisation, e.Contact
+		phones := make([]string, len(c.Phones))
+		for i, p := range c.Phones {
+			phones[i] = data.FormatPhone(p)
+		}
+		s.add(styled(st.top, o.Name), styled(st.top, o.Acronym), styled(st.top, sectorName(o.Sector)),
+			styled(st.top, codeLabel(data.Levels, o.Level)), styled(st.top, o.Region), styled(st.top, o.Country),
+			styled(st.top, c.Name), styled(st.wrap, c.Position), wrap(c.Emails), wrap(phones),
+			wrap(c.Languages), wrap(codeLabelList(data.ContactRoles, c.Roles)))
+	}
+	if err := s.flush(); err != nil {
+		return err
+	}
+	return f.Write(w)
+}
+
+func codeLabelList(list []data.Code, codes []string) []string {
+	out := make([]string, len(codes))
+	for i, c := range codes {
+		out[i] = codeLabel(list, c)
+	}
+	return out
+}
+
+// DirectoryVCard writes the focal points as one vCard 3.0 file (the version
+// phones and mail programs read most widely), a card per person with the
+// organisation, position, work e-mails and phones, the sector as a
+// category, and the person's identity in the register as UID, so that a
+// second import into a phone replaces rather than doubles.
+func DirectoryVCard(w io.Writer, entries []data.DirectoryEntry) error {
+	enc := vcard.NewEncoder(w)
+	for _, e := range entries {
+		c := e.Contact
+		if c.ID == "" {
+			continue
+		}
+		card := vcard.Card{}
+		card.SetValue(vcard.FieldVersion, "3.0")
+		card.SetValue(vcard.FieldFormattedName, c.Name)
+		// Names are kept whole, as people write them: which part is the
+		// family name is not known, so the whole name stands in N.
+		card.SetName(&vcard.Name{FamilyName: c.Name})
+		card.SetValue(vcard.FieldOrganization, e.Organisation.Name)
+		if c.Position != "" {
+			card.SetValue(vcard.FieldTitle, c.Position)
+		}
+		for _, m := range c.Emails {
+			card.Add(vcard.FieldEmail, &vcard.Field{Value: m, Params: vcard.Params{vcard.ParamType: {"INTERNET", "WORK"}}})
+		}
+		for _, p := range c.Phones {
+			card.Add(vcard.FieldTelephone, &vcard.Field{Value: p, Params: vcard.Params{vcard.ParamType: {"WORK", "VOICE"}}})
+		}
+		if sec := sectorName(e.Organisation.Sector); sec != "" {
+			card.SetValue(vcard.FieldCategories, sec)
+		}
+		card.SetValue(vcard.FieldUID, "urn:uuid:"+c.ID)
+		if err := enc.Encode(card); err != nil {
+			return err
+		}
+	}
+	return nil
+}

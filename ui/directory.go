@@ -1,0 +1,49 @@
+package ui
+
+import (
+	"context"
+	"io"
+
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+
+	"github.com/ncm-register/ncm-register/data"
+	"github.com/ncm-register/ncm-register/export"
+)
+
+// directoryFormats are the ways the directory leaves the register: the file
+// name offered and the writer.
+var directoryFormats = map[string]struct {
+	file  string
+	write func(io.Writer, []data.DirectoryEntry) error
+}{
+	"xlsx": {"directory.xlsx", export.DirectoryXLSX},
+	"vcf":  {"directory.vcf", export.DirectoryVCard},
+}
+
+// saveDirectory saves the focal points of the organisations the Register
+// lists (as filtered and searched) in a format of directoryFormats.
+func (r *registerScreen) saveDirectory(format string) {
+	if len(r.rows) == 0 {
+		dialog.ShowInformation(lang.L("Nothing to save"),
+			lang.L("The Register lists no organisation. Clear the search and the filters to save the whole directory."), r.env.win)
+		return
+	}
+	saveDocument(r.env, directoryFormats[format].file, r.directoryWriter(format))
+}
+
+// directoryWriter writes the directory of the organisations listed now;
+// the people are read when the file is written, off the window's thread.
+func (r *registerScreen) directoryWriter(format string) func(io.Writer) error {
+	ids := make([]string, len(r.rows))
+	for i, row := range r.rows {
+		ids[i] = row.ID
+	}
+	return func(w io.Writer) error {
+		entries, err := r.env.store.Directory(context.Background(), ids)
+		if err != nil {
+			return err
+		}
+		return directoryFormats[format].write(w, entries)
+	}
+}
