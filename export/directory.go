@@ -5,6 +5,11 @@ import (
 	"strings"
 
 	"github.com/emersion/go-vcard"
+	"github.com/johnfercher/maroto/v2/pkg/components/row"
+	"github.com/johnfercher/maroto/v2/pkg/components/text"
+	"github.com/johnfercher/maroto/v2/pkg/consts/fontstyle"
+	"github.com/johnfercher/maroto/v2/pkg/consts/pagesize"
+	"github.com/johnfercher/maroto/v2/pkg/props"
 
 	"github.com/ncm-register/ncm-register/data"
 )
@@ -98,4 +103,81 @@ func DirectoryVCard(w io.Writer, entries []data.DirectoryEntry) error {
 		}
 	}
 	return nil
+}
+
+// DirectoryPDF writes a printable directory on A4 or, with letter, US
+// Letter paper: the organisations grouped by sector (in the order of the
+// sector list), each with its acronym and region, and under it its focal
+// points with position, e-mails and phones.
+func DirectoryPDF(w io.Writer, entries []data.DirectoryEntry, letter bool, day string) error {
+	paper := pagesize.A4
+	if letter {
+		paper = pagesize.Letter
+	}
+	m, err := newPDFOn(paper, "Directory of the national coordination mechanism", true)
+	if err != nil {
+		return err
+	}
+	m.AddRows(
+		text.NewRow(7, "DIRECTORY OF FOCAL POINTS", props.Text{Size: 8, Style: fontstyle.Bold, Color: replyGrey}),
+		text.NewAutoRow("Organisations and their focal points on "+longDay(day), props.Text{Size: 14, Style: fontstyle.Bold, Bottom: 3}),
+	)
+	bySector := map[string][]data.DirectoryEntry{}
+	for _, e := range entries {
+		bySector[e.Organisation.Sector] = append(bySector[e.Organisation.Sector], e)
+	}
+	sectors := make([]data.Code, 0, len(data.Sectors)+1)
+	for _, sec := range data.Sectors {
+		sectors = append(sectors, sec.Code)
+	}
+	for _, sec := range append(sectors, data.Code{Code: "", Label: "Sector not recorded"}) {
+		list := bySector[sec.Code]
+		if len(list) == 0 {
+			continue
+		}
+		keepWithNext(m, 30)
+		m.AddRows(row.New(3), text.NewAutoRow(sec.Label, props.Text{Size: 12, Style: fontstyle.Bold, Bottom: 1}))
+		lastOrg := ""
+		for _, e := range list {
+			o, c := e.Organisation, e.Contact
+			if o.ID != lastOrg {
+				lastOrg = o.ID
+				name := o.Name
+				if o.Acronym != "" {
+					name += " (" + o.Acronym + ")"
+				}
+				keepWithNext(m, 18)
+				m.AddRows(row.New().Add(
+					text.NewCol(8, name, replyCellB).WithStyle(headerCell),
+					text.NewCol(4, strings.Join(nonEmpty(o.Region, o.Country), ", "), replyCell).WithStyle(headerCell),
+				))
+				if c.ID == "" {
+					m.AddRows(text.NewAutoRow("No focal point recorded.", replyNote))
+				}
+			}
+			if c.ID == "" {
+				continue
+			}
+			phones := make([]string, len(c.Phones))
+			for i, p := range c.Phones {
+				phones[i] = data.FormatPhone(p)
+			}
+			m.AddRows(row.New().Add(
+				text.NewCol(3, c.Name, replyCellB).WithStyle(cellBorder),
+				text.NewCol(2, c.Position, replyCell).WithStyle(cellBorder),
+				// An address does not break between words: it gets the widest column.
+				text.NewCol(5, strings.Join(c.Emails, "\n"), replyCell).WithStyle(cellBorder),
+				text.NewCol(2, strings.Join(phones, "\n"), replyCell).WithStyle(cellBorder),
+			))
+		}
+	}
+	if len(entries) == 0 {
+		m.AddRows(text.NewAutoRow("No organisation in the directory.", replyNote))
+	}
+	doc, err := m.Generate()
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(doc.GetBytes())
+	return err
 }

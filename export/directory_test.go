@@ -149,3 +149,32 @@ func BenchmarkDirectoryXLSX(b *testing.B) {
 	}
 	b.ReportMetric(float64(out.Len())/1e6, "file-MB")
 }
+
+func TestDirectoryAsPDFGroupedBySectorOnEitherPaper(t *testing.T) {
+	s, order := directoryRegister(t)
+	entries, err := s.Directory(context.Background(), order)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, letter := range []bool{false, true} {
+		var b bytes.Buffer
+		if err := DirectoryPDF(&b, entries, letter, "2026-12-02"); err != nil {
+			t.Fatal(err)
+		}
+		text := strings.Join(pdfText(t, b.Bytes()), "\n")
+		police, ngo, labour := strings.Index(text, "Police\n"), strings.Index(text, "NGO"), strings.Index(text, "Labour inspection")
+		if police < 0 || ngo < police || labour < police || !strings.Contains(text, "Ольга Иванова") ||
+			!strings.Contains(text, "+373 22 123 456") || !strings.Contains(text, "General Police Inspectorate (IGP)") ||
+			!strings.Contains(text, "No focal point recorded.") || strings.Contains(text, "Archived Person") {
+			t.Errorf("letter %v: the directory reads\n%s", letter, text)
+		}
+		// The paper: A4 is 595 × 842 points, Letter 612 × 792.
+		want := "595"
+		if letter {
+			want = "612"
+		}
+		if !bytes.Contains(b.Bytes(), []byte("/MediaBox [0 0 "+want)) {
+			t.Errorf("letter %v: no page of width %s points", letter, want)
+		}
+	}
+}

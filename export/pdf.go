@@ -4,6 +4,7 @@ import (
 	"github.com/johnfercher/maroto/v2"
 	"github.com/johnfercher/maroto/v2/pkg/config"
 	"github.com/johnfercher/maroto/v2/pkg/consts/fontstyle"
+	"github.com/johnfercher/maroto/v2/pkg/consts/pagesize"
 	"github.com/johnfercher/maroto/v2/pkg/core"
 	"github.com/johnfercher/maroto/v2/pkg/props"
 	"github.com/johnfercher/maroto/v2/pkg/repository"
@@ -17,6 +18,12 @@ const fontFamily = "dejavu"
 
 // newPDF starts an A4 document with the embedded font and page numbers.
 func newPDF(title string, pageNumbers bool) (core.Maroto, error) {
+	return newPDFOn(pagesize.A4, title, pageNumbers)
+}
+
+// newPDFOn starts a document on paper of a size (A4, or Letter where
+// offices print on it).
+func newPDFOn(paper pagesize.Type, title string, pageNumbers bool) (core.Maroto, error) {
 	fonts, err := repository.New().
 		AddUTF8FontFromBytes(fontFamily, fontstyle.Normal, assets.FontRegular).
 		AddUTF8FontFromBytes(fontFamily, fontstyle.Bold, assets.FontBold).
@@ -27,6 +34,7 @@ func newPDF(title string, pageNumbers bool) (core.Maroto, error) {
 		return nil, err
 	}
 	b := config.NewBuilder().
+		WithPageSize(paper).
 		WithCustomFonts(fonts).
 		WithDefaultFont(&props.Font{Family: fontFamily, Size: 10}).
 		WithTitle(title, true).

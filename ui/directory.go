@@ -3,7 +3,9 @@ package ui
 import (
 	"context"
 	"io"
+	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 
@@ -19,6 +21,23 @@ var directoryFormats = map[string]struct {
 }{
 	"xlsx": {"directory.xlsx", export.DirectoryXLSX},
 	"vcf":  {"directory.vcf", export.DirectoryVCard},
+	"a4": {"directory.pdf", func(w io.Writer, e []data.DirectoryEntry) error {
+		return export.DirectoryPDF(w, e, false, time.Now().Format(time.DateOnly))
+	}},
+	"letter": {"directory.pdf", func(w io.Writer, e []data.DirectoryEntry) error {
+		return export.DirectoryPDF(w, e, true, time.Now().Format(time.DateOnly))
+	}},
+}
+
+// directoryMenu is File → Save directory as, with each format.
+func (r *registerScreen) directoryMenu() *fyne.MenuItem {
+	item := fyne.NewMenuItem(lang.L("Save directory as"), nil)
+	item.ChildMenu = fyne.NewMenu("",
+		fyne.NewMenuItem(lang.L("Workbook (xlsx)…"), func() { r.saveDirectory("xlsx") }),
+		fyne.NewMenuItem(lang.L("Contacts for phones and mail (vCard)…"), func() { r.saveDirectory("vcf") }),
+		fyne.NewMenuItem(lang.L("PDF, A4…"), func() { r.saveDirectory("a4") }),
+		fyne.NewMenuItem(lang.L("PDF, US Letter…"), func() { r.saveDirectory("letter") }))
+	return item
 }
 
 // saveDirectory saves the focal points of the organisations the Register

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"bytes"
 	"context"
 	"os"
 	"path/filepath"
@@ -287,6 +288,19 @@ func TestTheDirectoryOfTheListedOrganisationsIsSaved(t *testing.T) {
 		if row[0] != listed.Name {
 			t.Errorf("a row of %q, which the Register does not list", row[0])
 		}
+	}
+
+	pdf := filepath.Join(t.TempDir(), "directory.pdf")
+	writeDocument(w.ws.env, pdf, r.directoryWriter("letter"))
+	if raw, err := os.ReadFile(pdf); err != nil || !bytes.HasPrefix(raw, []byte("%PDF")) {
+		t.Errorf("the PDF directory: %v", err)
+	}
+	var formats []string
+	for _, it := range menuItem(t, w, "Save directory as").ChildMenu.Items {
+		formats = append(formats, it.Label)
+	}
+	if strings.Join(formats, " | ") != "Workbook (xlsx)… | Contacts for phones and mail (vCard)… | PDF, A4… | PDF, US Letter…" {
+		t.Errorf("File → Save directory as offers %q", formats)
 	}
 
 	vcf := filepath.Join(t.TempDir(), "directory.vcf")

@@ -163,8 +163,7 @@ func (ws *workspace) mainMenu(w *window) *fyne.MainMenu {
 		newOrg.Disabled, save.Disabled, ws.undoItem.Disabled = true, true, true
 	}
 	file := fyne.NewMenu(lang.L("File"), newOrg, save, fyne.NewMenuItemSeparator(),
-		fyne.NewMenuItem(lang.L("Save directory as workbook (xlsx)…"), func() { ws.register.saveDirectory("xlsx") }),
-		fyne.NewMenuItem(lang.L("Save directory as contacts (vCard)…"), func() { ws.register.saveDirectory("vcf") }),
+		ws.register.directoryMenu(),
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem(lang.L("New register…"), w.chooseNewFile),
 		fyne.NewMenuItem(lang.L("Open register…"), w.chooseFile))
