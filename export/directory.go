@@ -105,6 +105,9 @@ func DirectoryVCard(w io.Writer, entries []data.DirectoryEntry) error {
 	return nil
 }
 
+// directoryAddress is the type of e-mail addresses in the PDF directory.
+var directoryAddress = props.Text{Size: 7, Top: 1.7, Bottom: 1.5, Left: replyCell.Left, Right: replyCell.Right}
+
 // DirectoryPDF writes a printable directory on A4 or, with letter, US
 // Letter paper: the organisations grouped by sector (in the order of the
 // sector list), each with its acronym and region, and under it its focal
@@ -165,9 +168,10 @@ func DirectoryPDF(w io.Writer, entries []data.DirectoryEntry, letter bool, day s
 			m.AddRows(row.New().Add(
 				text.NewCol(3, c.Name, replyCellB).WithStyle(cellBorder),
 				text.NewCol(2, c.Position, replyCell).WithStyle(cellBorder),
-				// An address does not break between words: it gets the widest column.
-				text.NewCol(5, strings.Join(c.Emails, "\n"), replyCell).WithStyle(cellBorder),
-				text.NewCol(2, strings.Join(phones, "\n"), replyCell).WithStyle(cellBorder),
+				// An address does not break between words: it gets the widest
+				// column, in smaller type; a phone number keeps to one line.
+				text.NewCol(4, strings.Join(c.Emails, "\n"), directoryAddress).WithStyle(cellBorder),
+				text.NewCol(3, strings.Join(phones, "\n"), replyCell).WithStyle(cellBorder),
 			))
 		}
 	}
