@@ -33,6 +33,7 @@ type contactForm struct {
 	roles     *widget.CheckGroup
 	consent   *widget.DateEntry
 	notes     *formEntry
+	tookPart  *widget.Label // the courses and meetings the person took part in
 	save      *widget.Button
 
 	onSaved func(data.Contact)
@@ -42,6 +43,46 @@ var sexNotRecorded = "" // the radio choice standing for the empty code
 
 // lastContactForm is the contact dialog opened last (tests drive it).
 var lastContactForm *contactForm
+
+// showTookPart lists, read off the window's thread, the courses (with
+// completion) and meetings of the coordination body the person took part in.
+func (f *contactForm) showTookPart(contactID string) {
+	var took data.TookPart
+	var err error
+	runAsync(func() { took, err = f.env.store.TookPartIn(context.Background(), contactID) }, func() {
+		if err != nil {
+			f.tookPart.SetText(lang.L("Could not be read"))
+			return
+		}
+		f.tookPart.SetText(tookPartText(took))
+	})
+}
+
+// tookPartText is a line per course and meeting, the latest first.
+func tookPartText(took data.TookPart) string {
+	var lines []string
+	for _, c := range took.Courses {
+		done := lang.L("not completed")
+		switch {
+		case !c.Recorded:
+			done = lang.L("attendance not recorded")
+		case c.Completed:
+			done = lang.L("completed")
+		}
+		lines = append(lines, fmt.Sprintf("%s · %s · %s", c.Course.FirstDay, c.Course.Title, done))
+	}
+	for _, m := range took.Meetings {
+		what := lang.L("Meeting of the coordination body")
+		if m.Place != "" {
+			what += ", " + m.Place
+		}
+		lines = append(lines, m.Day+" · "+what)
+	}
+	if len(lines) == 0 {
+		return lang.L("No course or meeting of the register")
+	}
+	return strings.Join(lines, "\n")
+}
 
 // editContact opens the contact dialog for c (new when c.ID is empty).
 func editContact(e *env, org data.Organisation, c data.Contact, onSaved func(data.Contact)) *contactForm {
@@ -94,6 +135,12 @@ func editContact(e *env, org data.Organisation, c data.Contact, onSaved func(dat
 	f.fields.add("roles", lang.L("Roles"), false, f.roles)
 	f.fields.add("consent_date", lang.L("Consent to be listed"), false, f.consent)
 	f.fields.add("notes", lang.L("Notes"), false, f.notes)
+	if c.ID != "" {
+		f.tookPart = widget.NewLabel(lang.L("Reading…"))
+		f.tookPart.Wrapping = fyne.TextWrapWord
+		f.fields.add("took_part", lang.L("Took part in"), false, f.tookPart)
+		f.showTookPart(c.ID)
+	}
 	f.fill(c)
 
 	f.save = widget.NewButtonWithIcon(lang.L("Save"), theme.DocumentSaveIcon(), func() { f.Save() })

@@ -7,6 +7,8 @@ import (
 
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/ncm-register/ncm-register/data"
 )
 
 func TestContactDialogKeepsTypingOnErrorThenSaves(t *testing.T) {
@@ -154,5 +156,24 @@ func TestContactMovesToAnotherOrganisation(t *testing.T) {
 	})
 	if !strings.Contains(lines[1], "Organisation: "+from.Name+" → МВД") {
 		t.Errorf("history says %q", lines[1])
+	}
+}
+
+func TestTheContactDialogListsTheCoursesThePersonTookPartIn(t *testing.T) {
+	w := openWindow(t, withCourse)
+	ctx := context.Background()
+	rows, _ := w.store.Organisations(ctx, data.OrganisationFilter{})
+	org, _ := w.store.Organisation(ctx, rows[0].ID)
+	people, _ := w.store.Contacts(ctx, org.ID, false)
+	if len(people) == 0 {
+		t.Fatalf("%s has no focal points in the sample", org.Name)
+	}
+	f := editContact(w.ws.env, org, people[0], nil)
+	if got := f.tookPart.Text; !strings.Contains(got, "2026-03-02 · Victim identification · attendance not recorded") {
+		t.Errorf("Took part in: %q, want the course, its attendance not recorded", got)
+	}
+	f.close()
+	if f := editContact(w.ws.env, org, data.Contact{OrganisationID: org.ID}, nil); f.tookPart != nil {
+		t.Error("a new contact's dialog lists what they took part in")
 	}
 }
