@@ -19,7 +19,7 @@ func TestUpgradeFoldsSearchText(t *testing.T) {
 	}
 	old := &Store{path: path, now: func() time.Time { return testNow }}
 	var err error
-	if old.write, err = sql.Open("sqlite", dsn(path, false)); err != nil {
+	if old.write, err = sql.Open("sqlite", dsn(path, writing)); err != nil {
 		t.Fatal(err)
 	}
 	old.write.SetMaxOpenConns(1)

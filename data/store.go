@@ -144,8 +144,17 @@ func createPrivateFile(path string) error {
 	return f.Close()
 }
 
+// access is how a connection pool uses the file.
+type access int
+
+const (
+	writing   access = iota
+	reading          // beside a writer, or read-only
+	immutable        // read-only where SQLite may write nothing, not even shared memory
+)
+
 // dsn puts the pragmas in the address so that every pooled connection gets them.
-func dsn(path string, readOnly bool) string {
+func dsn(path string, how access) string {
 	q := url.Values{}
 	q.Add("_pragma", "busy_timeout(5000)")
 	q.Add("_pragma", "foreign_keys(1)")
@@ -155,10 +164,14 @@ func dsn(path string, readOnly bool) string {
 	// (a third of a search's time). The cache grows only as far as the file
 	// is read, so small registers use little.
 	q.Add("_pragma", "cache_size(-65536)")
-	if readOnly {
+	switch how {
+	case immutable:
+		q.Set("immutable", "1")
+		q.Add("_pragma", "query_only(1)")
+	case reading:
 		q.Set("mode", "ro")
 		q.Add("_pragma", "query_only(1)")
-	} else {
+	default:
 		q.Add("_pragma", "journal_mode(WAL)")
 		q.Add("_pragma", "synchronous(NORMAL)")
 		// Statement journals in memory: each insert that fires the
@@ -167,16 +180,6 @@ func dsn(path string, readOnly bool) string {
 		q.Add("_pragma", "temp_store(MEMORY)")
 		q.Set("_txlock", "immediate")
 	}
-	u := url.URL{Scheme: "file", Path: filepath.ToSlash(path), RawQuery: q.Encode()}
-	return u.String()
-}
-
-// immutableDSN reads a file that nothing may change while it is open.
-func immutableDSN(path string) string {
-	q := url.Values{}
-	q.Set("immutable", "1")
-	q.Add("_pragma", "query_only(1)")
-	q.Add("_pragma", "cache_size(-65536)")
 	u := url.URL{Scheme: "file", Path: filepath.ToSlash(path), RawQuery: q.Encode()}
 	return u.String()
 }
@@ -199,17 +202,21 @@ func (s *Store) walIsEmpty() bool {
 	return errors.Is(err, fs.ErrNotExist) || (err == nil && wal.Size() == 0)
 }
 
-func (s *Store) openPools(ctx context.Context) error {
+// openReaders opens the pool of readers and reads the schema, which makes
+// SQLite check the first page, so that a damaged file is refused here,
+// before anything writes to it.
+func (s *Store) openReaders(ctx context.Context, how access) error {
 	var err error
-	s.read, err = sql.Open("sqlite", dsn(s.path, true))
-	if err != nil {
+	if s.read, err = sql.Open("sqlite", dsn(s.path, how)); err != nil {
 		return &OpenError{Problem: ProblemOther, Path: s.path, Err: err}
 	}
 	s.read.SetMaxOpenConns(4)
-	// Reading the schema makes SQLite check the first page, so that a
-	// damaged file is refused here, before anything writes to it.
 	var tables int
-	err = s.read.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_master").Scan(&tables)
+	return s.read.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_master").Scan(&tables)
+}
+
+func (s *Store) openPools(ctx context.Context) error {
+	err := s.openReaders(ctx, reading)
 	if err != nil && s.readOnly && sharedMemoryMissing(err) {
 		if !s.walIsEmpty() {
 			return &OpenError{Problem: ProblemChangesBeside, Path: s.path, Err: err}
@@ -219,11 +226,7 @@ func (s *Store) openPools(ctx context.Context) error {
 		// -wal file, everything is in the data file, which SQLite can read
 		// as immutable: no shared memory, no lock, nothing written.
 		_ = s.read.Close()
-		if s.read, err = sql.Open("sqlite", immutableDSN(s.path)); err != nil {
-			return &OpenError{Problem: ProblemOther, Path: s.path, Err: err}
-		}
-		s.read.SetMaxOpenConns(4)
-		err = s.read.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_master").Scan(&tables)
+		err = s.openReaders(ctx, immutable)
 	}
 	if err != nil {
 		return s.classify(err)
@@ -245,7 +248,7 @@ func (s *Store) openPools(ctx context.Context) error {
 		}
 		return nil
 	}
-	s.write, err = sql.Open("sqlite", dsn(s.path, false))
+	s.write, err = sql.Open("sqlite", dsn(s.path, writing))
 	if err != nil {
 		return &OpenError{Problem: ProblemOther, Path: s.path, Err: err}
 	}
