@@ -92,8 +92,12 @@ func (v *validator) email(field, value string) string {
 	addr, err := mail.ParseAddress(value)
 	if err == nil {
 		// net/mail gives a quoted local part ("a b"@x.org) without its
-		// quotes, which is then no address at all; such are refused.
-		_, err = mail.ParseAddress(addr.Address)
+		// quotes, which is then another address or none at all (found by
+		// FuzzEmail); such are refused.
+		var again *mail.Address
+		if again, err = mail.ParseAddress(addr.Address); err == nil && again.Address != addr.Address {
+			err = errors.New("a quoted name is not kept as typed")
+		}
 	}
 	if err != nil || !strings.Contains(addr.Address[strings.LastIndex(addr.Address, "@")+1:], ".") {
 		v.add(field, "error.email", "“{{.Value}}” is not an e-mail address (like name@agency.gov)", map[string]any{"Value": value})
