@@ -71,6 +71,12 @@ func (s *Store) Organisations(ctx context.Context, f OrganisationFilter) ([]Orga
 	var named [][]string // organisation index → contacts that matched
 	if match != "" {
 		if hits, named, err = s.search(ctx, cache, match, f.Archived); err != nil {
+			// A letter newer than the Unicode tables of SQLite's tokenizer
+			// (FuzzMatchQuery found U+1CF3) splits a word in the index but
+			// not in the query; such a word cannot be found, so nothing is.
+			if strings.Contains(err.Error(), "phrase queries are not supported") {
+				return nil, nil
+			}
 			return nil, err
 		}
 	}
