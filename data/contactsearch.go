@@ -23,6 +23,9 @@ func (s *Store) SearchContacts(ctx context.Context, typed string, limit int) ([]
 		FROM contact_fts JOIN contact c ON c.pk = contact_fts.rowid
 		JOIN organisation o ON o.id = c.organisation_id
 		WHERE contact_fts MATCH ? AND c.archived = 0 AND o.archived = 0 LIMIT ?`, match, limit)
+	if unsearchable(err) {
+		return nil, nil
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -36,6 +39,9 @@ func (s *Store) SearchContacts(ctx context.Context, typed string, limit int) ([]
 		out = append(out, h)
 	}
 	if err := rows.Err(); err != nil {
+		if unsearchable(err) {
+			return nil, nil
+		}
 		return nil, err
 	}
 	sortBy(out, func(h ContactHit) string { return h.Name })

@@ -52,6 +52,14 @@ func matchQuery(typed string) string {
 	return strings.Join(words, " AND ")
 }
 
+// unsearchable says whether FTS5 refused a query because a letter newer
+// than the Unicode tables of SQLite's tokenizer (FuzzMatchQuery found
+// U+1CF3) splits a word in the index but not in the query: such a word
+// cannot be found, so the search finds nothing rather than failing.
+func unsearchable(err error) bool {
+	return err != nil && strings.Contains(err.Error(), "phrase queries are not supported")
+}
+
 // maxMatchedContactsShown bounds the names shown per organisation in the list.
 const maxMatchedContactsShown = 3
 
@@ -71,10 +79,7 @@ func (s *Store) Organisations(ctx context.Context, f OrganisationFilter) ([]Orga
 	var named [][]string // organisation index → contacts that matched
 	if match != "" {
 		if hits, named, err = s.search(ctx, cache, match, f.Archived); err != nil {
-			// A letter newer than the Unicode tables of SQLite's tokenizer
-			// (FuzzMatchQuery found U+1CF3) splits a word in the index but
-			// not in the query; such a word cannot be found, so nothing is.
-			if strings.Contains(err.Error(), "phrase queries are not supported") {
+			if unsearchable(err) {
 				return nil, nil
 			}
 			return nil, err

@@ -376,3 +376,16 @@ func TestMatchQuery(t *testing.T) {
 		})
 	}
 }
+
+// A letter SQLite's tokenizer does not know as one (FuzzMatchQuery found
+// U+1CF3) makes the search find nothing, in the list and in the pickers.
+func TestALetterTheIndexDoesNotKnowFindsNothing(t *testing.T) {
+	s := newStore(t)
+	mustSaveOrg(t, s, Organisation{Name: "Police", Sector: "police"})
+	if rows, err := s.Organisations(t.Context(), OrganisationFilter{Query: "ᳳaᳳa"}); err != nil || len(rows) != 0 {
+		t.Errorf("the list: %v, %v", rows, err)
+	}
+	if hits, err := s.SearchContacts(t.Context(), "ᳳaᳳa", 10); err != nil || len(hits) != 0 {
+		t.Errorf("the pickers: %v, %v", hits, err)
+	}
+}
