@@ -50,8 +50,12 @@ func International(level string) bool {
 var agreementTable = table{
 	entity: "agreement",
 	label:  "title",
-	fields: []string{"title", "kind", "level", "subjects", "parties", "partner_countries", "signed_on",
-		"valid_until", "status", "reference", "notes", "archived"},
+	fields: []Field{textField("title", "Title"), codeField("kind", "Kind", "agreement_kind"),
+		codeField("level", "Level", "agreement_level"), codesField("subjects", "Subjects", "subject"),
+		refsField("parties", "Parties", "organisation"), codesField("partner_countries", "Partner countries", "country"),
+		dateField("signed_on", "Signed on"), dateField("valid_until", "Valid until"),
+		codeField("status", "Status", "agreement_status"), textField("reference", "Reference"),
+		textField("notes", "Notes"), archivedField},
 }
 
 func (a Agreement) values() values {

@@ -16,7 +16,8 @@ type Mark struct {
 var attendanceTable = table{
 	entity: "attendance",
 	label:  "day",
-	fields: []string{"participant_id", "day", "mark"},
+	fields: []Field{refField("participant_id", "Participant", "participant"), dateField("day", "Day"),
+		codeField("mark", "Attendance", "mark")},
 }
 
 func attendanceID(participantID, day string) string { return participantID + "/" + day }

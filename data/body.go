@@ -22,7 +22,9 @@ type Body struct {
 // bodyID is the id of the body's one record.
 const bodyID = "body"
 
-var bodyTable = table{entity: "body", fields: []string{"name", "legal_basis", "established", "chair", "secretariat", "notes"}}
+var bodyTable = table{entity: "body", fields: []Field{textField("name", "Name"), textField("legal_basis", "Legal basis"),
+	dateField("established", "Established"), refField("chair", "Chair", "organisation"),
+	refField("secretariat", "Secretariat", "organisation"), textField("notes", "Notes")}}
 
 // GetBody reads the coordination body (empty before it is first saved).
 func (s *Store) GetBody(ctx context.Context) (Body, error) {
@@ -96,7 +98,9 @@ type Meeting struct {
 }
 
 var meetingTable = table{entity: "meeting", label: "day",
-	fields: []string{"day", "place", "participants", "agenda", "decisions", "archived"}}
+	fields: []Field{dateField("day", "Day"), textField("place", "Place"),
+		refsField("participants", "Participants", "contact"), textField("agenda", "Agenda"),
+		textField("decisions", "Decisions"), archivedField}}
 
 func (m Meeting) values() values {
 	return values{"day": m.Day, "place": m.Place, "participants": joinLines(m.Participants), "agenda": m.Agenda,

@@ -47,9 +47,15 @@ var (
 var campaignTable = table{
 	entity: "campaign",
 	label:  "title",
-	fields: []string{"title", "forms", "target_groups", "channels", "languages", "first_day", "last_day", "regions",
-		"lead", "partners", "budget", "currency", "materials", "reach", "reach_method", "evaluated", "eval_method",
-		"findings", "pillar", "archived"},
+	fields: []Field{textField("title", "Title"), codesField("forms", "Forms of exploitation", "form"),
+		codesField("target_groups", "Target groups", "target_group"), codesField("channels", "Channels", "channel"),
+		linesField("languages", "Languages"), dateField("first_day", "First day"), dateField("last_day", "Last day"),
+		linesField("regions", "Regions"), refField("lead", "Lead", "organisation"),
+		refsField("partners", "Partners", "organisation"), numberField("budget", "Budget"),
+		textField("currency", "Currency"), linesField("materials", "Materials"), numberField("reach", "Reach"),
+		textField("reach_method", "How reach was estimated"), flagField("evaluated", "Evaluated"),
+		textField("eval_method", "How it was evaluated"), textField("findings", "Findings"),
+		codeField("pillar", "Pillar", "pillar"), archivedField},
 }
 
 func (c Campaign) values() values {

@@ -29,7 +29,8 @@ type Certificate struct {
 var certificateTable = table{
 	entity: "certificate",
 	label:  "number",
-	fields: []string{"participant_id", "number", "code", "issued_on"},
+	fields: []Field{refField("participant_id", "Participant", "participant"), textField("number", "Certificate number"),
+		textField("code", "Verification code"), dateField("issued_on", "Issued on")},
 }
 
 // codeAlphabet leaves out letters and digits that read alike (0/O, 1/I/L).

@@ -31,8 +31,11 @@ type Contact struct {
 var contactTable = table{
 	entity:  "contact",
 	derived: func(v values) map[string]string { return map[string]string{"search_text": contactSearchText(v)} },
-	fields: []string{"organisation_id", "name", "position", "sex", "emails", "phones",
-		"languages", "roles", "consent_date", "notes", "archived"},
+	fields: []Field{refField("organisation_id", "Organisation", "organisation"), textField("name", "Name"),
+		textField("position", "Position"), codeField("sex", "Sex", "sex"), {Name: "emails", Label: "E-mails", Kind: KindEmails},
+		{Name: "phones", Label: "Phones", Kind: KindPhones}, linesField("languages", "Working languages"),
+		codesField("roles", "Roles", "role"), dateField("consent_date", "Consent to be listed"), textField("notes", "Notes"),
+		archivedField},
 }
 
 func (c Contact) values() values {

@@ -22,8 +22,11 @@ type Contribution struct {
 	ImportedAt                          string         // RFC3339
 }
 
-var contributionTable = table{entity: "contribution", label: "organisation_name", fields: []string{"reply_id",
-	"organisation_id", "organisation_name", "question_id", "narrative", "yes_no", "figures", "file_name", "imported_at"}}
+var contributionTable = table{entity: "contribution", label: "organisation_name", fields: []Field{
+	internal(refField("reply_id", "Reply", "reply")), refField("organisation_id", "Organisation", "organisation"),
+	textField("organisation_name", "Organisation on the day"), textField("question_id", "Question"),
+	textField("narrative", "Answer"), codeField("yes_no", "Yes or no", "yes_no"), textField("figures", "Figures"),
+	textField("file_name", "File"), textField("imported_at", "Imported at")}}
 
 // ImportContributions keeps an agency's answers to a draft reply, replacing
 // what the same agency sent before (a corrected workbook replaces the first

@@ -43,8 +43,12 @@ const maxCourseDays = 62
 var courseTable = table{
 	entity: "course",
 	label:  "title",
-	fields: []string{"title", "topics", "pillars", "status", "first_day", "last_day", "venue", "region",
-		"organisers", "funders", "trainers", "target_sectors", "notes", "completion", "archived"},
+	fields: []Field{textField("title", "Title"), linesField("topics", "Topics"), codesField("pillars", "Pillars", "pillar"),
+		codeField("status", "Status", "status"), dateField("first_day", "First day"), dateField("last_day", "Last day"),
+		textField("venue", "Venue"), textField("region", "Region"),
+		refsField("organisers", "Organisers", "organisation"), refsField("funders", "Funders", "organisation"),
+		refsField("trainers", "Trainers", "contact"), codesField("target_sectors", "Target sectors", "sector"),
+		textField("notes", "Notes"), numberField("completion", "Completion rule (% of days)"), archivedField},
 }
 
 func (c Course) values() values {

@@ -32,8 +32,12 @@ type Organisation struct {
 
 var organisationTable = table{
 	entity: "organisation",
-	fields: []string{"name", "acronym", "sector", "level", "region", "country", "address",
-		"phone", "email", "website", "mechanism_role", "member_since", "notes", "archived"},
+	fields: []Field{textField("name", "Name"), textField("acronym", "Acronym"), codeField("sector", "Sector", "sector"),
+		codeField("level", "Level", "level"), textField("region", "Region"), codeField("country", "Country", "country"),
+		textField("address", "Address"), {Name: "phone", Label: "Phone", Kind: KindPhone},
+		textField("email", "E-mail"), textField("website", "Website"),
+		codeField("mechanism_role", "Coordination mechanism", "mechanism"), dateField("member_since", "Member since"),
+		textField("notes", "Notes"), archivedField},
 	derived: func(v values) map[string]string {
 		return map[string]string{"name_key": Fold(v["name"]), "search_text": organisationSearchText(v)}
 	},

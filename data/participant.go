@@ -27,7 +27,10 @@ type Participant struct {
 
 var participantTable = table{
 	entity: "participant",
-	fields: []string{"course_id", "contact_id", "name", "organisation_id", "organisation_name", "sector", "sex", "archived"},
+	fields: []Field{internal(refField("course_id", "Course", "course")), refField("contact_id", "Person", "contact"),
+		textField("name", "Name"), refField("organisation_id", "Organisation", "organisation"),
+		textField("organisation_name", "Organisation on the day"), codeField("sector", "Sector", "sector"),
+		codeField("sex", "Sex", "sex"), Field{Name: "archived", Label: "Removed from the course", Kind: KindFlag}},
 }
 
 func (p Participant) values() values {

@@ -53,11 +53,17 @@ var (
 
 var (
 	planTable = table{entity: "plan", label: "title",
-		fields: []string{"title", "first_year", "last_year", "authority", "status", "notes", "archived"}}
+		fields: []Field{textField("title", "Title"), numberField("first_year", "First year"),
+			numberField("last_year", "Last year"), textField("authority", "Adopted by"),
+			codeField("status", "Status", "plan_status"), textField("notes", "Notes"), archivedField}}
 	actionTable = table{entity: "plan_action", label: "activity",
-		fields: []string{"plan_id", "pillar", "objective", "activity", "lead", "partners", "deadline",
-			"indicator", "target", "status", "archived"}}
-	progressTable = table{entity: "progress_note", label: "day", fields: []string{"action_id", "day", "note"}}
+		fields: []Field{internal(refField("plan_id", "Plan", "plan")), codeField("pillar", "Pillar", "pillar"),
+			textField("objective", "Objective"), textField("activity", "Activity"),
+			refField("lead", "Lead", "organisation"), refsField("partners", "Partners", "organisation"),
+			dateField("deadline", "Deadline"), textField("indicator", "Indicator"), textField("target", "Target"),
+			codeField("status", "Status", "action_status"), archivedField}}
+	progressTable = table{entity: "progress_note", label: "day", fields: []Field{internal(refField("action_id", "Action", "plan_action")),
+		dateField("day", "Day"), textField("note", "Progress")}}
 )
 
 func (p Plan) values() values {

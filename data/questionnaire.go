@@ -17,7 +17,8 @@ type StoredTemplate struct {
 }
 
 var questionnaireTable = table{entity: "questionnaire", label: "title",
-	fields: []string{"template_id", "version", "title", "source", "archived"}}
+	fields: []Field{textField("template_id", "Questionnaire"), textField("version", "Questionnaire version"),
+		textField("title", "Title"), internal(textField("source", "Template text")), archivedField}}
 
 // SaveTemplate keeps a template that was checked; loading the same id and
 // version again replaces the stored text.

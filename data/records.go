@@ -17,7 +17,7 @@ import (
 // change is recorded the same way and Undo can take any of them back.
 type table struct {
 	entity string
-	fields []string // user fields, in form order; "archived" is one of them
+	fields []Field // user fields, in form order; "archived" is one of them
 	// label is the field that names a record in the history ("name" when empty).
 	label string
 	// derived computes columns that follow from the user fields.
@@ -106,8 +106,8 @@ func (t table) insert(ctx context.Context, tx execer, change int64, id string, v
 	cols := []string{"id"}
 	args := []any{id}
 	for _, f := range t.fields {
-		cols = append(cols, f)
-		args = append(args, bindValue(f, v[f]))
+		cols = append(cols, f.Name)
+		args = append(args, bindValue(f.Name, v[f.Name]))
 	}
 	if t.derived != nil {
 		for k, d := range t.derived(v) {
@@ -171,14 +171,14 @@ func (t table) insertRows(ctx context.Context, tx execer, change int64, ids []st
 		}
 		sort.Strings(derived)
 	}
-	cols := append(append(append([]string{"id"}, t.fields...), derived...), "created_at", "updated_at")
+	cols := append(append(append([]string{"id"}, t.columns()...), derived...), "created_at", "updated_at")
 	args := make([]any, 0, len(ids)*len(cols))
 	items := make([]any, 0, len(ids)*7)
 	for i, id := range ids {
 		v := vs[i]
 		args = append(args, id)
 		for _, f := range t.fields {
-			args = append(args, bindValue(f, v[f]))
+			args = append(args, bindValue(f.Name, v[f.Name]))
 		}
 		if len(derived) > 0 {
 			d := t.derived(v)
@@ -212,7 +212,8 @@ func (t table) insertRows(ctx context.Context, tx execer, change int64, ids []st
 func (t table) update(ctx context.Context, tx *sql.Tx, change int64, id string, old, new values, at string) (bool, error) {
 	var sets []string
 	var args []any
-	for _, f := range t.fields {
+	for _, field := range t.fields {
+		f := field.Name
 		if old[f] == new[f] {
 			continue
 		}
@@ -265,7 +266,7 @@ type queryer interface {
 func (t table) load(ctx context.Context, q queryer, id string) (values, error) {
 	cols := make([]string, len(t.fields))
 	for i, f := range t.fields {
-		cols[i] = "CAST(" + f + " AS TEXT)"
+		cols[i] = "CAST(" + f.Name + " AS TEXT)"
 	}
 	dest := make([]string, len(t.fields))
 	ptrs := make([]any, len(dest))
@@ -281,7 +282,7 @@ func (t table) load(ctx context.Context, q queryer, id string) (values, error) {
 	}
 	v := values{}
 	for i, f := range t.fields {
-		v[f] = dest[i]
+		v[f.Name] = dest[i]
 	}
 	return v, nil
 }
@@ -296,6 +297,15 @@ func init() {
 	for _, t := range []table{organisationTable, contactTable, courseTable, participantTable, attendanceTable, certificateTable, statisticTable, agreementTable, planTable, actionTable, progressTable, campaignTable, bodyTable, meetingTable, workingGroupTable, replyTable, answerTable, contributionTable, questionnaireTable} {
 		tables[t.entity] = t
 	}
+}
+
+// columns are the names of the user fields.
+func (t table) columns() []string {
+	out := make([]string, len(t.fields))
+	for i, f := range t.fields {
+		out[i] = f.Name
+	}
+	return out
 }
 
 func tableFor(entity string) (table, bool) {
@@ -337,9 +347,9 @@ func (t table) snapshot(v values) string {
 		if i > 0 {
 			b.WriteByte(',')
 		}
-		appendJSONString(&b, f)
+		appendJSONString(&b, f.Name)
 		b.WriteByte(':')
-		appendJSONString(&b, v[f])
+		appendJSONString(&b, v[f.Name])
 	}
 	b.WriteByte('}')
 	return b.String()

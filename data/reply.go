@@ -36,10 +36,18 @@ type Answer struct {
 // figures and answers stay as sent; reopen it as a new draft to change them.
 var ErrReplyFinal = errors.New("this reply was finalised; reopen it as a new draft to change it")
 
+// ReplyStatuses are the states of a reply.
+var ReplyStatuses = []Code{{"draft", "Draft"}, {"final", "Final"}}
+
 var (
-	replyTable = table{entity: "reply", label: "template_id", fields: []string{"template_id", "template_version",
-		"period_from", "period_to", "officer", "status", "finalised_at", "frozen", "reopened_from", "archived"}}
-	answerTable = table{entity: "answer", label: "question_id", fields: []string{"reply_id", "question_id", "narrative", "yes_no"}}
+	replyTable = table{entity: "reply", label: "template_id", fields: []Field{textField("template_id", "Questionnaire"),
+		textField("template_version", "Questionnaire version"), dateField("period_from", "Period from"),
+		dateField("period_to", "Period to"), refField("officer", "Replying officer", "contact"),
+		codeField("status", "Status", "reply_status"), textField("finalised_at", "Finalised at"),
+		internal(textField("frozen", "Figures as sent")), refField("reopened_from", "Reopened from", "reply"),
+		archivedField}}
+	answerTable = table{entity: "answer", label: "question_id", fields: []Field{internal(refField("reply_id", "Reply", "reply")),
+		textField("question_id", "Question"), textField("narrative", "Answer"), codeField("yes_no", "Yes or no", "yes_no")}}
 )
 
 // CreateReply starts a draft reply for a template and a reporting period.

@@ -67,7 +67,9 @@ type Statistic struct {
 var statisticTable = table{
 	entity: "statistic",
 	label:  "measure",
-	fields: []string{"year", "measure", "breakdown", "value", "source_id", "article"},
+	fields: []Field{numberField("year", "Year"), codeField("measure", "Measure", "measure"),
+		textField("breakdown", "Breakdown"), numberField("value", "Value"),
+		refField("source_id", "Source", "organisation"), textField("article", "Article of the law")},
 }
 
 func statisticID(year int, measure, breakdown string) string {

@@ -15,7 +15,9 @@ type WorkingGroup struct {
 	Archived bool
 }
 
-var workingGroupTable = table{entity: "working_group", fields: []string{"name", "lead", "members", "mandate", "archived"}}
+var workingGroupTable = table{entity: "working_group", fields: []Field{textField("name", "Name"),
+	refField("lead", "Lead", "organisation"), refsField("members", "Members", "organisation"),
+	textField("mandate", "Mandate"), archivedField}}
 
 // SaveWorkingGroup validates g and creates or updates it.
 func (s *Store) SaveWorkingGroup(ctx context.Context, g *WorkingGroup) error {

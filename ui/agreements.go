@@ -57,7 +57,7 @@ func newAgreementsScreen(e *env) *agreementsScreen {
 	a.search.SetPlaceHolder(lang.L("Search agreements by title or reference"))
 	a.search.OnChanged = func(s string) { a.filter.Query = s; a.reload() }
 	levels := append([]data.Code{{Code: "home", Label: "At home"}, {Code: "international", Label: "With other countries"}}, data.AgreementLevels...)
-	a.level = newCodeSelect("level", levels, lang.L("All levels"), func(c string) { a.filter.Level = c; a.reload() })
+	a.level = newCodeSelect("agreement_level", levels, lang.L("All levels"), func(c string) { a.filter.Level = c; a.reload() })
 	a.level.w.PlaceHolder = lang.L("All levels")
 	a.country = widget.NewSelect(nil, func(s string) {
 		a.filter.Country = ""
@@ -83,7 +83,7 @@ func newAgreementsScreen(e *env) *agreementsScreen {
 	entry := entryMaker(a.edited, func() { a.load(a.current) }, func() bool { return a.dirty })
 	a.title = entry("title", false)
 	a.kind = newCodeSelect("agreement_kind", data.AgreementKinds, "", func(string) { a.edited("kind") })
-	a.levelSel = newCodeSelect("level", data.AgreementLevels, "", func(string) { a.edited("level") })
+	a.levelSel = newCodeSelect("agreement_level", data.AgreementLevels, "", func(string) { a.edited("level") })
 	a.status = newCodeSelect("agreement_status", data.AgreementStatuses, "", func(string) { a.edited("status") })
 	a.subjects = newCheckGrid("subject", data.AgreementSubjects, 2, func() { a.edited("subjects") })
 	a.parties = newOrganisationList(e, lang.L("Add a party…"), func() { a.edited("parties") })
@@ -129,7 +129,7 @@ func newAgreementsScreen(e *env) *agreementsScreen {
 }
 
 func agreementDetail(a data.Agreement) string {
-	parts := []string{labelOf("level", data.AgreementLevels, a.Level)}
+	parts := []string{labelOf("agreement_level", data.AgreementLevels, a.Level)}
 	if len(a.PartnerCountries) > 0 {
 		var names []string
 		for _, c := range a.PartnerCountries {

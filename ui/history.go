@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"sort"
 	"strings"
 	"time"
 
@@ -30,9 +29,11 @@ func shortTime(stamp string) string {
 func layoutSpacer() fyne.CanvasObject { return layout.NewSpacer() }
 
 // historyLines renders a record's history as text lines, newest first: when,
-// on which laptop, what, and each field's old and new value.
-// names finds what the register calls a record that a field refers to.
-func historyLines(changes []data.Change, names func(field, id string) string) []string {
+// on which laptop, what, and each field's old and new value, labelled and
+// shown as the field's metadata says (codes by their labels, references by
+// the name of what they point to). names finds what the register calls a
+// record of an entity.
+func historyLines(changes []data.Change, names func(entity, id string) string) []string {
 	var out []string
 	for _, c := range changes {
 		head := fmt.Sprintf("%s · %s · %s", shortTime(c.At), c.Device, c.Summary)
@@ -43,83 +44,72 @@ func historyLines(changes []data.Change, names func(field, id string) string) []
 		for _, it := range c.Items {
 			switch it.Kind {
 			case "update":
-				old, new := shownValue(it.Field, it.Old, names), shownValue(it.Field, it.New, names)
-				out = append(out, fmt.Sprintf("    %s: %s → %s", fieldLabel(it.Field), old, new))
+				field := it.Field
+				if it.Entity == "setting" {
+					field = it.RecordID // a setting's one field is its value
+				}
+				old, new := shownValue(it.Entity, field, it.Old, names), shownValue(it.Entity, field, it.New, names)
+				out = append(out, fmt.Sprintf("    %s: %s → %s", fieldLabel(it.Entity, field), old, new))
 			case "create", "delete":
-				var v map[string]string
 				snapshot := it.New
 				if it.Kind == "delete" {
 					snapshot = it.Old
 					out = append(out, "    "+lang.L("removed"))
 				}
-				if json.Unmarshal([]byte(snapshot), &v) == nil {
-					keys := make([]string, 0, len(v))
-					for k := range v {
-						if v[k] != "" && k != "archived" && !internalFields[k] {
-							keys = append(keys, k)
-						}
-					}
-					sort.Strings(keys)
-					for _, k := range keys {
-						out = append(out, fmt.Sprintf("    %s: %s", fieldLabel(k), shownValue(k, v[k], names)))
-					}
-				}
+				out = append(out, snapshotLines(it.Entity, snapshot, names)...)
 			}
 		}
 	}
 	return out
 }
 
-// internalFields tie a record to another that the history dialog is already
-// about (an answer to its reply): their ids say nothing to a reader.
-var internalFields = map[string]bool{"reply_id": true}
-
-// referenceFields hold ids of other records, one per line.
-var referenceFields = map[string]bool{"organisation_id": true, "organisers": true, "funders": true, "trainers": true}
-
-// shownValue is fieldValue, with the ids of reference fields replaced by names.
-func shownValue(field, v string, names func(field, id string) string) string {
-	if !referenceFields[field] || v == "" {
-		return fieldValue(field, v)
+// snapshotLines shows the fields a record was created with or removed
+// with, in form order, leaving out empty ones and those that only tie it to
+// the record the history is about.
+func snapshotLines(entity, snapshot string, names func(entity, id string) string) []string {
+	var v map[string]string
+	if json.Unmarshal([]byte(snapshot), &v) != nil {
+		return nil
 	}
-	ids := strings.Split(v, "\n")
-	for i, id := range ids {
-		ids[i] = names(field, id)
+	fields, _ := data.Fields(entity)
+	var out []string
+	for _, f := range fields {
+		if x := v[f.Name]; x != "" && f.Name != "archived" && !f.Internal {
+			out = append(out, fmt.Sprintf("    %s: %s", fieldLabel(entity, f.Name), shownValue(entity, f.Name, x, names)))
+		}
 	}
-	return strings.Join(ids, ", ")
+	return out
 }
 
-// fieldValue shows a stored value as the forms show it: labels for codes,
-// phone numbers formatted, lists joined.
-func fieldValue(field, v string) string {
+// settingValues show a setting's stored value; the country is a code.
+var settingValues = map[string]string{"country": "country"}
+
+// shownValue shows a stored value as the forms show it: labels for codes,
+// names for references, phone numbers formatted, lists joined.
+func shownValue(entity, field, v string, names func(entity, id string) string) string {
 	if v == "" {
 		return "—"
 	}
+	f, ok := data.FieldOf(entity, field)
+	if entity == "setting" {
+		f, ok = data.Field{Kind: data.KindCode, List: settingValues[field]}, settingValues[field] != ""
+	}
+	if !ok {
+		return v
+	}
 	values := strings.Split(v, "\n")
 	for i, x := range values {
-		switch field {
-		case "sector", "target_sectors":
-			x = sectorLabel(x)
-		case "status":
-			x = labelOf("status", data.CourseStatuses, x)
-		case "pillars":
-			x = labelOf("pillar", data.Pillars, x)
-		case "level":
-			x = labelOf("level", data.Levels, x)
-		case "mechanism_role":
-			x = labelOf("mechanism", data.MechanismRoles, x)
-		case "sex":
-			x = labelOf("sex", data.Sexes, x)
-		case "roles":
-			x = labelOf("role", data.ContactRoles, x)
-		case "country", "value":
-			x = labelOf("country", data.Countries(), x)
-		case "phone", "phones":
+		switch f.Kind {
+		case data.KindCode, data.KindCodes:
+			if list, ok := data.CodeList(f.List); ok {
+				x = labelOf(f.List, list, x)
+			}
+		case data.KindReference, data.KindReferences:
+			x = names(f.Refers, x)
+		case data.KindPhone, data.KindPhones:
 			x = data.FormatPhone(x)
-		case "archived":
+		case data.KindFlag:
 			x = map[string]string{"0": lang.L("No"), "1": lang.L("Yes")}[x]
-		case "yes_no":
-			x = yesNoLabel(x)
 		}
 		values[i] = x
 	}
@@ -127,27 +117,24 @@ func fieldValue(field, v string) string {
 }
 
 // fieldLabel names a stored field the way the forms do.
-func fieldLabel(field string) string {
-	labels := map[string]string{
-		"name": lang.L("Name"), "acronym": lang.L("Acronym"), "sector": lang.L("Sector"),
-		"level": lang.L("Level"), "region": lang.L("Region"), "country": lang.L("Country"),
-		"address": lang.L("Address"), "phone": lang.L("Phone"), "email": lang.L("E-mail"),
-		"website": lang.L("Website"), "mechanism_role": lang.L("Coordination mechanism"),
-		"notes": lang.L("Notes"), "archived": lang.L("Archived"), "position": lang.L("Position"),
-		"sex": lang.L("Sex"), "emails": lang.L("E-mails"), "phones": lang.L("Phones"),
-		"languages": lang.L("Working languages"), "roles": lang.L("Roles"),
-		"consent_date": lang.L("Consent to be listed"), "organisation_id": lang.L("Organisation"),
-		"title": lang.L("Title"), "status": lang.L("Status"), "first_day": lang.L("First day"),
-		"last_day": lang.L("Last day"), "venue": lang.L("Venue"), "pillars": lang.L("Pillars"),
-		"topics": lang.L("Topics"), "completion": lang.L("Completion rule (% of days)"),
-		"target_sectors": lang.L("Target sectors"), "organisers": lang.L("Organisers"),
-		"funders": lang.L("Funders"), "trainers": lang.L("Trainers"), "value": lang.L("Value"),
-		"question_id": lang.L("Question"), "narrative": lang.L("Answer"), "yes_no": lang.L("Yes or no"),
+func fieldLabel(entity, field string) string {
+	if f, ok := data.FieldOf(entity, field); ok {
+		return lang.L(f.Label)
 	}
-	if l, ok := labels[field]; ok {
-		return l
+	if entity == "setting" {
+		return lang.L("Value")
 	}
 	return field
+}
+
+// recordNames names the records that history values refer to.
+func recordNames(s *data.Store) func(entity, id string) string {
+	return func(entity, id string) string {
+		if name, err := s.RecordName(context.Background(), entity, id); err == nil {
+			return name
+		}
+		return lang.L("a record no longer in the register")
+	}
 }
 
 // showHistory opens the history of one record.
@@ -160,17 +147,7 @@ func showHistory(e *env, name, id string) {
 		dialog.ShowError(err, e.win)
 		return
 	}
-	lines := historyLines(changes, func(field, id string) string {
-		ctx := context.Background()
-		if field == "trainers" {
-			if c, err := e.store.Contact(ctx, id); err == nil {
-				return c.Name
-			}
-		} else if o, err := e.store.Organisation(ctx, id); err == nil {
-			return o.Name
-		}
-		return lang.L("a record no longer in the register")
-	})
+	lines := historyLines(changes, recordNames(e.store))
 	list := widget.NewList(func() int { return len(lines) },
 		func() fyne.CanvasObject { return widget.NewLabel("") },
 		func(i widget.ListItemID, o fyne.CanvasObject) {

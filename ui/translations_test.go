@@ -47,9 +47,21 @@ func englishStrings(t *testing.T) map[string]any {
 	lists := map[string][]data.Code{"sector": data.SectorCodes(), "level": data.Levels,
 		"mechanism": mechanismFilterChoices(), "sex": data.Sexes, "role": data.ContactRoles, "language": languages,
 		"measure": data.Measures, "status": data.CourseStatuses, "pillar": data.Pillars, "mark": data.Marks}
+	for _, name := range data.CodeListNames() {
+		// Country names come from CLDR through x/text, in every language.
+		if _, ours := lists[name]; !ours && name != "country" {
+			lists[name], _ = data.CodeList(name)
+		}
+	}
 	for name, list := range lists {
 		for _, c := range list {
 			out[name+"."+c.Code] = c.Label
+		}
+	}
+	for _, entity := range data.Entities() {
+		fields, _ := data.Fields(entity)
+		for _, f := range fields {
+			out[f.Label] = f.Label
 		}
 	}
 	return out
