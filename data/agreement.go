@@ -129,8 +129,8 @@ func (s *Store) SetAgreementArchived(ctx context.Context, id string, archived bo
 	return s.setArchived(ctx, agreementTable, id, archived)
 }
 
-const agreementColumns = `id, title, kind, level, subjects, parties, partner_countries, signed_on,
-	valid_until, status, reference, notes, created_at, updated_at, archived`
+var agreementColumns = withLinks(agreementTable, `id, title, kind, level, subjects, parties, partner_countries, signed_on,
+	valid_until, status, reference, notes, created_at, updated_at, archived`)
 
 func scanAgreement(row interface{ Scan(...any) error }) (Agreement, error) {
 	var a Agreement

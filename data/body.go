@@ -140,7 +140,7 @@ func (s *Store) Meetings(ctx context.Context, from, to string) ([]Meeting, error
 	if to == "" {
 		to = "9999-12-31"
 	}
-	rows, err := s.read.QueryContext(ctx, `SELECT id, day, place, participants, agenda, decisions, archived FROM meeting
+	rows, err := s.read.QueryContext(ctx, `SELECT `+withLinks(meetingTable, "id, day, place, participants, agenda, decisions, archived")+` FROM meeting
 		WHERE archived = 0 AND day >= ? AND day <= ? ORDER BY day DESC`, from, to)
 	if err != nil {
 		return nil, err

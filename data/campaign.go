@@ -135,8 +135,8 @@ func (s *Store) SetCampaignArchived(ctx context.Context, id string, archived boo
 	return s.setArchived(ctx, campaignTable, id, archived)
 }
 
-const campaignColumns = `id, title, forms, target_groups, channels, languages, first_day, last_day, regions, lead,
-	partners, budget, currency, materials, reach, reach_method, evaluated, eval_method, findings, pillar, archived`
+var campaignColumns = withLinks(campaignTable, `id, title, forms, target_groups, channels, languages, first_day, last_day, regions, lead,
+	partners, budget, currency, materials, reach, reach_method, evaluated, eval_method, findings, pillar, archived`)
 
 func scanCampaign(row interface{ Scan(...any) error }) (Campaign, error) {
 	var c Campaign

@@ -191,8 +191,8 @@ func (s *Store) SetCourseArchived(ctx context.Context, id string, archived bool)
 	return s.setArchived(ctx, courseTable, id, archived)
 }
 
-const courseColumns = `id, title, topics, pillars, status, first_day, last_day, venue, region,
-	organisers, funders, trainers, target_sectors, notes, completion, created_at, updated_at, archived`
+var courseColumns = withLinks(courseTable, `id, title, topics, pillars, status, first_day, last_day, venue, region,
+	organisers, funders, trainers, target_sectors, notes, completion, created_at, updated_at, archived`)
 
 func scanCourse(row interface{ Scan(...any) error }) (Course, error) {
 	var c Course

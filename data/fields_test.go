@@ -40,8 +40,11 @@ func TestEveryFieldIsDescribed(t *testing.T) {
 			if f.Label == "" {
 				t.Errorf("%s has no label", where)
 			}
-			if !columns[f.Name] && !f.IsList() {
-				t.Errorf("%s is not a column of %s", where, entity)
+			if columns[f.Name] == f.linked() {
+				t.Errorf("%s: a column of %s %v, kept in a link table %v; want one or the other", where, entity, columns[f.Name], f.linked())
+			}
+			if f.linked() && f.Refers != "organisation" && f.Refers != "contact" {
+				t.Errorf("%s is a list of %s, which has no link table", where, f.Refers)
 			}
 			switch f.Kind {
 			case KindCode, KindCodes:

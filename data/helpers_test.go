@@ -3,6 +3,7 @@ package data
 import (
 	"bytes"
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -217,4 +218,25 @@ func cloneContact(c Contact) Contact {
 	}
 	c.Emails, c.Phones, c.Languages, c.Roles = cp(c.Emails), cp(c.Phones), cp(c.Languages), cp(c.Roles)
 	return c
+}
+
+// oldRegister makes a register of an earlier schema version, as that
+// version's program left it, for the tests of upgrades to write into the
+// way that version did; the caller closes it before opening it anew.
+func oldRegister(t testing.TB, version int) (string, *Store) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "old.db")
+	if err := createPrivateFile(path); err != nil {
+		t.Fatal(err)
+	}
+	old := &Store{path: path, device: "old-laptop", now: func() time.Time { return testNow }}
+	var err error
+	if old.write, err = sql.Open("sqlite", dsn(path, writing)); err != nil {
+		t.Fatal(err)
+	}
+	old.write.SetMaxOpenConns(1)
+	if err := old.migrateTo(t.Context(), version); err != nil {
+		t.Fatal(err)
+	}
+	return path, old
 }

@@ -37,8 +37,9 @@ func (s *Store) migrate(ctx context.Context) error { return s.migrateTo(ctx, len
 // afterMigration holds, by the schema version a migration brings, the work
 // that SQL alone cannot do (values computed in Go), run in the same
 // transaction as the migration's script.
-var afterMigration = map[int]func(ctx context.Context, tx *sql.Tx) error{
-	4: fillSearchText,
+var afterMigration = map[int]func(s *Store, ctx context.Context, tx *sql.Tx) error{
+	4:  func(_ *Store, ctx context.Context, tx *sql.Tx) error { return fillSearchText(ctx, tx) },
+	15: (*Store).copyReferenceLists,
 }
 
 // migrateTo applies the migrations up to schema version target (tests stop
@@ -67,7 +68,7 @@ func (s *Store) migrateTo(ctx context.Context, target int) error {
 				return fmt.Errorf("%s: %w", migrations[i], err)
 			}
 			if after := afterMigration[i+1]; after != nil {
-				if err := after(ctx, tx); err != nil {
+				if err := after(s, ctx, tx); err != nil {
 					return fmt.Errorf("%s: %w", migrations[i], err)
 				}
 			}

@@ -179,8 +179,8 @@ func (s *Store) SetActionArchived(ctx context.Context, id string, archived bool)
 
 // Actions lists a plan's actions by pillar (in the order of Pillars), then deadline.
 func (s *Store) Actions(ctx context.Context, planID string) ([]Action, error) {
-	rows, err := s.read.QueryContext(ctx, `SELECT id, plan_id, pillar, objective, activity, lead, partners, deadline,
-		indicator, target, status, archived FROM plan_action WHERE plan_id = ? AND archived = 0`, planID)
+	rows, err := s.read.QueryContext(ctx, `SELECT `+withLinks(actionTable, `id, plan_id, pillar, objective, activity, lead, partners, deadline,
+		indicator, target, status, archived`)+` FROM plan_action WHERE plan_id = ? AND archived = 0`, planID)
 	if err != nil {
 		return nil, err
 	}

@@ -105,7 +105,7 @@ func addItem(ctx context.Context, tx execer, change int64, entity, id, kind, fie
 func (t table) insert(ctx context.Context, tx execer, change int64, id string, v values, at string) error {
 	cols := []string{"id"}
 	args := []any{id}
-	for _, f := range t.fields {
+	for _, f := range t.stored() {
 		cols = append(cols, f.Name)
 		args = append(args, bindValue(f.Name, v[f.Name]))
 	}
@@ -121,6 +121,11 @@ func (t table) insert(ctx context.Context, tx execer, change int64, id string, v
 		strings.TrimSuffix(strings.Repeat("?, ", len(cols)), ", "))
 	if _, err := tx.ExecContext(ctx, q, args...); err != nil {
 		return err
+	}
+	for _, f := range t.linked() {
+		if err := writeLinks(ctx, tx, t.entity, id, f, v[f.Name]); err != nil {
+			return err
+		}
 	}
 	snapshot := t.snapshot(v)
 	return addItem(ctx, tx, change, t.entity, id, "create", "", "", snapshot)
@@ -172,12 +177,13 @@ func (t table) insertRows(ctx context.Context, tx execer, change int64, ids []st
 		sort.Strings(derived)
 	}
 	cols := append(append(append([]string{"id"}, t.columns()...), derived...), "created_at", "updated_at")
+	stored := t.stored()
 	args := make([]any, 0, len(ids)*len(cols))
 	items := make([]any, 0, len(ids)*7)
 	for i, id := range ids {
 		v := vs[i]
 		args = append(args, id)
-		for _, f := range t.fields {
+		for _, f := range stored {
 			args = append(args, bindValue(f.Name, v[f.Name]))
 		}
 		if len(derived) > 0 {
@@ -201,6 +207,13 @@ func (t table) insertRows(ctx context.Context, tx execer, change int64, ids []st
 	if _, err := tx.ExecContext(ctx, q, args...); err != nil {
 		return err
 	}
+	for _, f := range t.linked() {
+		for i, id := range ids {
+			if err := writeLinks(ctx, tx, t.entity, id, f, vs[i][f.Name]); err != nil {
+				return err
+			}
+		}
+	}
 	_, err := tx.ExecContext(ctx,
 		"INSERT INTO change_item (change_id, entity, record_id, kind, field, old_value, new_value) VALUES "+rows(len(ids), 7),
 		items...)
@@ -209,7 +222,7 @@ func (t table) insertRows(ctx context.Context, tx execer, change int64, ids []st
 
 // update writes the fields that differ between old and new and records each
 // one. It reports whether anything changed.
-func (t table) update(ctx context.Context, tx *sql.Tx, change int64, id string, old, new values, at string) (bool, error) {
+func (t table) update(ctx context.Context, tx *sql.Tx, change int64, id string, old, new values, at string) (changed bool, err error) {
 	var sets []string
 	var args []any
 	for _, field := range t.fields {
@@ -217,13 +230,20 @@ func (t table) update(ctx context.Context, tx *sql.Tx, change int64, id string, 
 		if old[f] == new[f] {
 			continue
 		}
-		sets = append(sets, f+" = ?")
-		args = append(args, bindValue(f, new[f]))
 		if err := addItem(ctx, tx, change, t.entity, id, "update", f, old[f], new[f]); err != nil {
 			return false, err
 		}
+		changed = true
+		if field.linked() {
+			if err := writeLinks(ctx, tx, t.entity, id, field, new[f]); err != nil {
+				return false, err
+			}
+			continue
+		}
+		sets = append(sets, f+" = ?")
+		args = append(args, bindValue(f, new[f]))
 	}
-	if len(sets) == 0 {
+	if !changed {
 		return false, nil
 	}
 	if t.derived != nil {
@@ -250,6 +270,11 @@ func (t table) delete(ctx context.Context, tx *sql.Tx, change int64, id string) 
 	if err != nil {
 		return err
 	}
+	for _, f := range t.linked() {
+		if err := writeLinks(ctx, tx, t.entity, id, f, ""); err != nil {
+			return err
+		}
+	}
 	if _, err := tx.ExecContext(ctx, "DELETE FROM "+t.entity+" WHERE id = ?", id); err != nil {
 		return err
 	}
@@ -266,7 +291,11 @@ type queryer interface {
 func (t table) load(ctx context.Context, q queryer, id string) (values, error) {
 	cols := make([]string, len(t.fields))
 	for i, f := range t.fields {
-		cols[i] = "CAST(" + f.Name + " AS TEXT)"
+		if f.linked() {
+			cols[i] = linkedList(t.entity, f)
+		} else {
+			cols[i] = "CAST(" + f.Name + " AS TEXT)"
+		}
 	}
 	dest := make([]string, len(t.fields))
 	ptrs := make([]any, len(dest))
@@ -299,11 +328,26 @@ func init() {
 	}
 }
 
-// columns are the names of the user fields.
+// columns are the names of the user fields kept in the table's own columns.
 func (t table) columns() []string {
-	out := make([]string, len(t.fields))
-	for i, f := range t.fields {
-		out[i] = f.Name
+	var out []string
+	for _, f := range t.stored() {
+		out = append(out, f.Name)
+	}
+	return out
+}
+
+// stored are the fields kept in the table's own columns, linked those kept
+// in a link table.
+func (t table) stored() []Field { return t.pick(false) }
+func (t table) linked() []Field { return t.pick(true) }
+
+func (t table) pick(linked bool) []Field {
+	var out []Field
+	for _, f := range t.fields {
+		if f.linked() == linked {
+			out = append(out, f)
+		}
 	}
 	return out
 }

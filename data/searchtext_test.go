@@ -2,10 +2,7 @@ package data
 
 import (
 	"context"
-	"database/sql"
-	"path/filepath"
 	"testing"
-	"time"
 )
 
 // TestUpgradeFoldsSearchText builds a register of schema version 3 (before
@@ -13,19 +10,7 @@ import (
 // checks that opening it with this program brings the records into search.
 func TestUpgradeFoldsSearchText(t *testing.T) {
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "old.db")
-	if err := createPrivateFile(path); err != nil {
-		t.Fatal(err)
-	}
-	old := &Store{path: path, now: func() time.Time { return testNow }}
-	var err error
-	if old.write, err = sql.Open("sqlite", dsn(path, writing)); err != nil {
-		t.Fatal(err)
-	}
-	old.write.SetMaxOpenConns(1)
-	if err := old.migrateTo(ctx, 3); err != nil {
-		t.Fatal(err)
-	}
+	path, old := oldRegister(t, 3)
 	for _, q := range []string{
 		`INSERT INTO organisation (id, name, name_key, sector, created_at, updated_at)
 		 VALUES ('o1', 'Komenda Policji Łódź', 'komenda policji łódź', 'police', 't', 't')`,

@@ -45,7 +45,7 @@ func (s *Store) SaveWorkingGroup(ctx context.Context, g *WorkingGroup) error {
 
 // WorkingGroups lists the working groups that are not archived, by name.
 func (s *Store) WorkingGroups(ctx context.Context) ([]WorkingGroup, error) {
-	rows, err := s.read.QueryContext(ctx, "SELECT id, name, lead, members, mandate, archived FROM working_group WHERE archived = 0")
+	rows, err := s.read.QueryContext(ctx, "SELECT "+withLinks(workingGroupTable, "id, name, lead, members, mandate, archived")+" FROM working_group WHERE archived = 0")
 	if err != nil {
 		return nil, err
 	}
