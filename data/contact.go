@@ -35,7 +35,7 @@ var contactTable = table{
 		textField("position", "Position"), codeField("sex", "Sex", "sex"), {Name: "emails", Label: "E-mails", Kind: KindEmails},
 		{Name: "phones", Label: "Phones", Kind: KindPhones}, linesField("languages", "Working languages"),
 		codesField("roles", "Roles", "role"), dateField("consent_date", "Consent to be listed"), textField("notes", "Notes"),
-		archivedField},
+		archivedField, internal(refField("merged_into", "Merged into", "contact"))},
 }
 
 func (c Contact) values() values {

@@ -167,6 +167,8 @@ func (s *Store) revert(ctx context.Context, tx *sql.Tx, change int64, it ChangeI
 		next[it.Field] = it.Old
 		_, err = t.update(ctx, tx, change, it.RecordID, old, next, s.timestamp())
 		return err
+	case "merge":
+		return nil // a note for the kept record's History; the items around it do the work
 	}
 	return fmt.Errorf("history has an unknown kind of change %q", it.Kind)
 }

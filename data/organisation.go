@@ -37,7 +37,7 @@ var organisationTable = table{
 		textField("address", "Address"), {Name: "phone", Label: "Phone", Kind: KindPhone},
 		textField("email", "E-mail"), textField("website", "Website"),
 		codeField("mechanism_role", "Coordination mechanism", "mechanism"), dateField("member_since", "Member since"),
-		textField("notes", "Notes"), archivedField},
+		textField("notes", "Notes"), archivedField, internal(refField("merged_into", "Merged into", "organisation"))},
 	derived: func(v values) map[string]string {
 		return map[string]string{"name_key": Fold(v["name"]), "search_text": organisationSearchText(v)}
 	},
@@ -113,7 +113,7 @@ func (s *Store) checkDuplicateOrganisation(ctx context.Context, tx execer, o Org
 	var name string
 	var archived bool
 	err := tx.QueryRowContext(ctx,
-		"SELECT name, archived FROM organisation WHERE name_key = ? AND sector = ? AND id <> ?",
+		"SELECT name, archived FROM organisation WHERE name_key = ? AND sector = ? AND id <> ? AND merged_into = ''",
 		Fold(o.Name), o.Sector, o.ID).Scan(&name, &archived)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil

@@ -460,6 +460,11 @@ func (s *Store) saveRecord(ctx context.Context, t table, id string, creating boo
 		if archived, ok := old["archived"]; ok {
 			v["archived"] = archived
 		}
+		for _, f := range t.fields {
+			if _, given := v[f.Name]; !given {
+				v[f.Name] = old[f.Name] // a field the form does not show (merged_into) stays
+			}
+		}
 		change, err := s.newChange(ctx, tx, "update", "Edit "+t.entity+" “"+name+"”")
 		if err != nil {
 			return err
