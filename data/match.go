@@ -1,6 +1,7 @@
 package data
 
 import (
+	"hash/maphash"
 	"math"
 	"slices"
 	"sort"
@@ -52,16 +53,18 @@ type Match struct {
 const MatchThreshold = 0.75
 
 // maxBlock bounds the records compared through one blocking key: a key that
-// many records share ("maria garcia", one switchboard number) says little,
-// and comparing all of them with each other would be quadratic.
-const maxBlock = 200
+// many records share ("maria garcia" across a country, one switchboard
+// number) says little, and comparing all of them with each other would be
+// quadratic. The same key within one organisation or sector has its own,
+// smaller block, and is still compared.
+const maxBlock = 50
 
 // Matcher holds the records of one kind (people or organisations) with
 // their blocking keys.
 type Matcher struct {
 	people  bool
 	records []matchEntry
-	blocks  map[string][]int32
+	blocks  map[uint64][]int32 // by the hash of a blocking key
 }
 
 type matchEntry struct {
@@ -74,7 +77,7 @@ type matchEntry struct {
 
 // NewMatcher makes an empty matcher, for people or for organisations.
 func NewMatcher(people bool) *Matcher {
-	return &Matcher{people: people, blocks: map[string][]int32{}}
+	return &Matcher{people: people, blocks: map[uint64][]int32{}}
 }
 
 // Add puts a record into the matcher.
@@ -128,19 +131,24 @@ func (m *Matcher) Matches(r MatchRecord) []Match {
 // each pair once (A added before B), best first.
 func (m *Matcher) Duplicates() []Match {
 	var out []Match
+	// seenBy[j] is the last record j was compared with: each pair once,
+	// without a set per record.
+	seenBy := make([]int32, len(m.records))
+	for i := range seenBy {
+		seenBy[i] = -1
+	}
 	for i := range m.records {
 		e := &m.records[i]
-		seen := map[int32]bool{}
 		for _, k := range m.blockKeys(*e) {
 			block := m.blocks[k]
 			if len(block) > maxBlock {
 				continue
 			}
 			for _, j := range block {
-				if j <= int32(i) || seen[j] {
+				if j <= int32(i) || seenBy[j] == int32(i) {
 					continue
 				}
-				seen[j] = true
+				seenBy[j] = int32(i)
 				if match, ok := m.compare(e, &m.records[j]); ok {
 					out = append(out, match)
 				}
@@ -176,10 +184,10 @@ func (m *Matcher) entry(r MatchRecord) matchEntry {
 
 // blockKeys are the keys under which a record is filed: records that share
 // none are never compared.
-func (m *Matcher) blockKeys(e matchEntry) []string {
-	var keys []string
+func (m *Matcher) blockKeys(e matchEntry) []uint64 {
+	var keys []uint64
 	if e.key != "" {
-		keys = append(keys, "n:"+e.key)
+		keys = append(keys, blockKey("n", e.key, ""))
 	}
 	// Pairs of word beginnings catch word order, a middle name more or
 	// less, and a typo at a word's end ("Peres", "Perez").
@@ -195,19 +203,19 @@ func (m *Matcher) blockKeys(e matchEntry) []string {
 			if a > b {
 				a, b = b, a
 			}
-			keys = append(keys, "w:"+a+" "+b)
-			keys = append(keys, "f:"+e.words[i]+" "+prefix(e.words[j], 3), "f:"+e.words[j]+" "+prefix(e.words[i], 3))
+			keys = append(keys, blockKey("w", a, b))
+			keys = append(keys, blockKey("f", e.words[i], prefix(e.words[j], 3)), blockKey("f", e.words[j], prefix(e.words[i], 3)))
 		}
 	}
 	if !m.people {
 		if len(e.words) == 1 {
-			keys = append(keys, "w:"+stems[0])
+			keys = append(keys, blockKey("w", stems[0], ""))
 		}
 		if a := acronymKey(e.Acronym); a != "" {
-			keys = append(keys, "a:"+a)
+			keys = append(keys, blockKey("a", a, ""))
 		}
 		for _, in := range e.initials {
-			keys = append(keys, "a:"+in)
+			keys = append(keys, blockKey("a", in, ""))
 		}
 	}
 	// The same keys within one organisation (people) or sector: a common
@@ -218,17 +226,35 @@ func (m *Matcher) blockKeys(e matchEntry) []string {
 		within = e.Sector
 	}
 	if within != "" {
+		w := blockKey("o", within, "")
 		for _, k := range keys {
-			keys = append(keys, k+"|"+within)
+			keys = append(keys, k*0x100000001b3^w)
 		}
 	}
 	for _, p := range e.Phones {
-		keys = append(keys, "p:"+p)
+		keys = append(keys, blockKey("p", p, ""))
 	}
 	for _, a := range e.emails {
-		keys = append(keys, "e:"+a)
+		keys = append(keys, blockKey("e", a, ""))
 	}
 	return keys
+}
+
+// blockSeed seeds the hashes of blocking keys: two keys that hash alike
+// only make two records compared that need not be.
+var blockSeed = maphash.MakeSeed()
+
+// blockKey hashes a blocking key of a kind (n name, w word beginnings, f
+// word and beginning, a acronym, p phone, e e-mail, o organisation).
+func blockKey(kind, a, b string) uint64 {
+	var h maphash.Hash
+	h.SetSeed(blockSeed)
+	h.WriteString(kind)
+	h.WriteByte(0)
+	h.WriteString(a)
+	h.WriteByte(0)
+	h.WriteString(b)
+	return h.Sum64()
 }
 
 // compare scores a pair; ok is false below the threshold.

@@ -216,3 +216,34 @@ func TestMergeRefusesWhatItCannotDo(t *testing.T) {
 		t.Errorf("a refused merge changed the register:\n%s", d)
 	}
 }
+
+// TestMergeByChoices merges two people field by field: the other's
+// position, both lists of e-mails, both notes.
+func TestMergeByChoices(t *testing.T) {
+	s := newStore(t)
+	ctx := t.Context()
+	o := mustSaveOrg(t, s, Organisation{Name: "Police", Sector: "police"})
+	keep := mustSaveContact(t, s, Contact{OrganisationID: o.ID, Name: "José Pérez", Position: "Officer",
+		Emails: []string{"jose@police.example.org"}, Notes: "Speaks French."})
+	other := mustSaveContact(t, s, Contact{OrganisationID: o.ID, Name: "Jose Perez", Position: "Inspector",
+		Emails: []string{"j.perez@police.example.org", "jose@police.example.org"}, Notes: "Trainer since 2024."})
+	err := s.Merge(ctx, "contact", keep.ID, other.ID, map[string]MergeChoice{
+		"position": TakeOther, "emails": TakeBoth, "notes": TakeBoth})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, _ := s.Contact(ctx, keep.ID)
+	want := Contact{Name: "José Pérez", Position: "Inspector",
+		Emails: []string{"jose@police.example.org", "j.perez@police.example.org"}, Notes: "Speaks French.\n\nTrainer since 2024."}
+	if got.Name != want.Name || got.Position != want.Position || !slices.Equal(got.Emails, want.Emails) || got.Notes != want.Notes {
+		t.Errorf("merged %+v, want %+v", got, want)
+	}
+	for _, f := range MergeFields("contact") {
+		if f.Internal || f.Name == "archived" {
+			t.Errorf("the user is asked to choose %s", f.Name)
+		}
+	}
+	if err := s.Merge(ctx, "course", keep.ID, other.ID, nil); err == nil {
+		t.Error("two records of a kind that cannot be merged were merged")
+	}
+}
