@@ -2,6 +2,7 @@ package data
 
 import (
 	"context"
+	"database/sql"
 )
 
 // Duplicates lists the pairs of people (people true) or of organisations
@@ -12,7 +13,57 @@ func (s *Store) Duplicates(ctx context.Context, people bool) ([]Match, error) {
 	if err != nil {
 		return nil, err
 	}
-	return m.Duplicates(), nil
+	entity := "organisation"
+	if people {
+		entity = "contact"
+	}
+	distinct, err := s.distinctPairs(ctx, entity)
+	if err != nil {
+		return nil, err
+	}
+	all := m.Duplicates()
+	out := all[:0]
+	for _, p := range all {
+		if !distinct[orderedPair(p.A, p.B)] {
+			out = append(out, p)
+		}
+	}
+	return out, nil
+}
+
+// MarkDistinct records that two records (people or organisations) are not
+// one, so that Duplicates no longer lists them.
+func (s *Store) MarkDistinct(ctx context.Context, entity, a, b string) error {
+	p := orderedPair(a, b)
+	return s.writeTx(ctx, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, "INSERT OR IGNORE INTO distinct_pair (entity, a, b, at) VALUES (?, ?, ?, ?)",
+			entity, p[0], p[1], s.timestamp())
+		return err
+	})
+}
+
+func (s *Store) distinctPairs(ctx context.Context, entity string) (map[[2]string]bool, error) {
+	rows, err := s.read.QueryContext(ctx, "SELECT a, b FROM distinct_pair WHERE entity = ?", entity)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[[2]string]bool{}
+	for rows.Next() {
+		var p [2]string
+		if err := rows.Scan(&p[0], &p[1]); err != nil {
+			return nil, err
+		}
+		out[p] = true
+	}
+	return out, rows.Err()
+}
+
+func orderedPair(a, b string) [2]string {
+	if a > b {
+		a, b = b, a
+	}
+	return [2]string{a, b}
 }
 
 // registerMatcher holds the register's records that are in use, oldest first.

@@ -268,7 +268,7 @@ func (m *Matcher) compare(a, b *matchEntry) (Match, bool) {
 		score = 0.9
 		match.Reasons = append(match.Reasons, MatchReason{Kind: "same_name"})
 	case a.key != "" && b.key != "":
-		nameSim = nameSimilarity(a, b)
+		nameSim = nameSimilarity(a, b, m.people)
 		if nameSim >= 0.88 {
 			score = 0.85 * nameSim
 			match.Reasons = append(match.Reasons, MatchReason{Kind: "similar_name", Value: percent(nameSim)})
@@ -306,28 +306,42 @@ func (m *Matcher) compare(a, b *matchEntry) (Match, bool) {
 	return match, match.Score >= MatchThreshold
 }
 
-// nameSimilarity compares the sorted words of two names with Jaro-Winkler,
-// and also the shorter name's words against the longer's (a middle name or
-// a second surname more or less), taking the better.
-func nameSimilarity(a, b *matchEntry) float64 {
-	best := float64(edlib.JaroWinklerSimilarity(a.key, b.key))
-	short, long := a.words, b.words
-	if len(short) > len(long) {
-		short, long = long, short
-	}
-	if len(short) >= 2 && len(long) > len(short) {
-		var sum float64
-		for _, w := range short {
-			var top float32
-			for _, x := range long {
-				top = max(top, edlib.JaroWinklerSimilarity(w, x))
-			}
-			sum += float64(top)
+// nameSimilarity compares two names word by word: each word of one with
+// the likest word of the other (Jaro-Winkler), averaged, the worse of the
+// two directions. Comparing whole names would let a shared given name
+// ("Elena Popescu", "Elena Rusu") or a shared beginning ("District Council
+// East", "District Council Gagauzia") pass for a likeness. A person's name
+// that is the other's with a middle name or second surname more or less
+// counts too, a little less than the same name.
+func nameSimilarity(a, b *matchEntry, people bool) float64 {
+	ab, ba := coverage(a.words, b.words), coverage(b.words, a.words)
+	best := min(ab, ba)
+	if people {
+		short, cover := len(a.words), ab
+		if len(b.words) < short {
+			short, cover = len(b.words), ba
 		}
-		// A name that is part of another counts a little less than the same name.
-		best = max(best, 0.97*sum/float64(len(short)))
+		if short >= 2 {
+			best = max(best, 0.97*cover)
+		}
 	}
 	return best
+}
+
+// coverage is how well the words of a are found among those of b.
+func coverage(a, b []string) float64 {
+	if len(a) == 0 {
+		return 0
+	}
+	var sum float64
+	for _, w := range a {
+		var top float32
+		for _, x := range b {
+			top = max(top, edlib.JaroWinklerSimilarity(w, x))
+		}
+		sum += float64(top)
+	}
+	return sum / float64(len(a))
 }
 
 // nameWords are a name's words, folded, transliterated to Latin letters,

@@ -127,3 +127,22 @@ func TestDuplicatesFindsEachPairOnce(t *testing.T) {
 		t.Errorf("the surest pair first: %+v", pairs[0])
 	}
 }
+
+func TestPairsMarkedDistinctAreNotListedAgain(t *testing.T) {
+	s := newStore(t)
+	o := mustSaveOrg(t, s, Organisation{Name: "Police", Sector: "police"})
+	a := mustSaveContact(t, s, Contact{OrganisationID: o.ID, Name: "Elena Rusu"})
+	b := mustSaveContact(t, s, Contact{OrganisationID: o.ID, Name: "Elena Rusu"})
+	if pairs, _ := s.Duplicates(t.Context(), true); len(pairs) != 1 {
+		t.Fatalf("namesakes in one agency: %d pairs, want 1", len(pairs))
+	}
+	if err := s.MarkDistinct(t.Context(), "contact", b.ID, a.ID); err != nil {
+		t.Fatal(err)
+	}
+	if pairs, _ := s.Duplicates(t.Context(), true); len(pairs) != 0 {
+		t.Errorf("a pair marked as two people is listed again: %+v", pairs)
+	}
+	if pairs, _ := s.Duplicates(t.Context(), false); len(pairs) != 0 {
+		t.Errorf("organisations: %+v", pairs)
+	}
+}

@@ -83,32 +83,36 @@ var (
 	// a family name of one language, in its script, with the family name's
 	// female form where the language has one.
 	sampleCultures = []sampleCulture{
-		{given: []sampleGiven{{"Elena", "elena", "f"}, {"Mihaela", "mihaela", "f"}, {"Ionuț", "ionut", "m"}, {"Mihai", "mihai", "m"}, {"Ștefan", "stefan", "m"}, {"Ana", "ana", "f"}},
-			family: []sampleFamily{{"Popescu", "", "popescu"}, {"Rusu", "", "rusu"}, {"Ciobanu", "", "ciobanu"}, {"Țurcanu", "", "turcanu"}, {"Bălan", "", "balan"}, {"Lungu", "", "lungu"}}},
-		{given: []sampleGiven{{"Ольга", "olga", "f"}, {"Наталья", "natalya", "f"}, {"Дмитрий", "dmitriy", "m"}, {"Алексей", "aleksey", "m"}},
-			family: []sampleFamily{{"Смирнов", "Смирнова", "smirnov"}, {"Иванов", "Иванова", "ivanov"}, {"Козлов", "Козлова", "kozlov"}}},
-		{given: []sampleGiven{{"Сергій", "serhiy", "m"}, {"Олена", "olena", "f"}, {"Оксана", "oksana", "f"}},
-			family: []sampleFamily{{"Коваленко", "", "kovalenko"}, {"Шевченко", "", "shevchenko"}, {"Бондаренко", "", "bondarenko"}}},
-		{given: []sampleGiven{{"Γιώργος", "giorgos", "m"}, {"Ελένη", "eleni", "f"}, {"Νίκος", "nikos", "m"}},
-			family: []sampleFamily{{"Παπαδόπουλος", "Παπαδοπούλου", "papadopoulos"}, {"Νικολάου", "", "nikolaou"}}},
-		{given: []sampleGiven{{"José", "jose", "m"}, {"María", "maria", "f"}, {"Lucía", "lucia", "f"}, {"Andrés", "andres", "m"}},
-			family: []sampleFamily{{"Pérez", "", "perez"}, {"García", "", "garcia"}, {"Muñoz", "", "munoz"}}},
-		{given: []sampleGiven{{"João", "joao", "m"}, {"Conceição", "conceicao", "f"}},
-			family: []sampleFamily{{"Gonçalves", "", "goncalves"}, {"Araújo", "", "araujo"}}},
-		{given: []sampleGiven{{"François", "francois", "m"}, {"Hélène", "helene", "f"}, {"Zoë", "zoe", "f"}},
-			family: []sampleFamily{{"Lefèvre", "", "lefevre"}, {"Moreau", "", "moreau"}}},
-		{given: []sampleGiven{{"Łukasz", "lukasz", "m"}, {"Agnieszka", "agnieszka", "f"}},
-			family: []sampleFamily{{"Kowalczyk", "", "kowalczyk"}, {"Wiśniewski", "Wiśniewska", "wisniewski"}}},
-		{given: []sampleGiven{{"Jiří", "jiri", "m"}, {"Tereza", "tereza", "f"}},
-			family: []sampleFamily{{"Dvořák", "Dvořáková", "dvorak"}, {"Novák", "Nováková", "novak"}}},
-		{given: []sampleGiven{{"Ayşe", "ayse", "f"}, {"Mehmet", "mehmet", "m"}, {"Çağla", "cagla", "f"}},
-			family: []sampleFamily{{"Yılmaz", "", "yilmaz"}, {"Öztürk", "", "ozturk"}}},
-		{given: []sampleGiven{{"Thị Lan", "lan", "f"}, {"Văn Minh", "minh", "m"}},
-			family: []sampleFamily{{"Nguyễn", "", "nguyen"}, {"Trần", "", "tran"}}, familyFirst: true},
-		{given: []sampleGiven{{"Fatima", "fatima", "f"}, {"Karim", "karim", "m"}},
-			family: []sampleFamily{{"Haddad", "", "haddad"}, {"Mansour", "", "mansour"}}},
-		{given: []sampleGiven{{"Søren", "soren", "m"}, {"Ingrid", "ingrid", "f"}},
-			family: []sampleFamily{{"Jørgensen", "", "jorgensen"}, {"Møller", "", "moller"}}},
+		{given: []sampleGiven{{"Elena", "elena", "f"}, {"Mihaela", "mihaela", "f"}, {"Ionuț", "ionut", "m"}, {"Mihai", "mihai", "m"}, {"Ștefan", "stefan", "m"}, {"Ana", "ana", "f"},
+			{"Cristina", "cristina", "f"}, {"Victoria", "victoria", "f"}, {"Andrei", "andrei", "m"}, {"Vasile", "vasile", "m"}, {"Doina", "doina", "f"}, {"Sergiu", "sergiu", "m"}},
+			family: []sampleFamily{{"Popescu", "", "popescu"}, {"Rusu", "", "rusu"}, {"Ciobanu", "", "ciobanu"}, {"Țurcanu", "", "turcanu"}, {"Bălan", "", "balan"}, {"Lungu", "", "lungu"},
+				{"Ceban", "", "ceban"}, {"Munteanu", "", "munteanu"}, {"Cojocaru", "", "cojocaru"}, {"Moraru", "", "moraru"}, {"Guțu", "", "gutu"}, {"Sârbu", "", "sarbu"}}},
+		{given: []sampleGiven{{"Ольга", "olga", "f"}, {"Наталья", "natalya", "f"}, {"Дмитрий", "dmitriy", "m"}, {"Алексей", "aleksey", "m"},
+			{"Ирина", "irina", "f"}, {"Татьяна", "tatyana", "f"}, {"Андрей", "andrey", "m"}, {"Михаил", "mikhail", "m"}, {"Светлана", "svetlana", "f"}, {"Игорь", "igor", "m"}},
+			family: []sampleFamily{{"Смирнов", "Смирнова", "smirnov"}, {"Иванов", "Иванова", "ivanov"}, {"Козлов", "Козлова", "kozlov"},
+				{"Попов", "Попова", "popov"}, {"Соколов", "Соколова", "sokolov"}, {"Морозов", "Морозова", "morozov"}, {"Волков", "Волкова", "volkov"}, {"Лебедев", "Лебедева", "lebedev"}}},
+		{given: []sampleGiven{{"Сергій", "serhiy", "m"}, {"Олена", "olena", "f"}, {"Оксана", "oksana", "f"}, {"Тарас", "taras", "m"}, {"Ірина", "iryna", "f"}, {"Богдан", "bohdan", "m"}},
+			family: []sampleFamily{{"Коваленко", "", "kovalenko"}, {"Шевченко", "", "shevchenko"}, {"Бондаренко", "", "bondarenko"}, {"Ткаченко", "", "tkachenko"}, {"Кравчук", "", "kravchuk"}, {"Мельник", "", "melnyk"}}},
+		{given: []sampleGiven{{"Γιώργος", "giorgos", "m"}, {"Ελένη", "eleni", "f"}, {"Νίκος", "nikos", "m"}, {"Μαρία", "maria", "f"}, {"Δημήτρης", "dimitris", "m"}},
+			family: []sampleFamily{{"Παπαδόπουλος", "Παπαδοπούλου", "papadopoulos"}, {"Νικολάου", "", "nikolaou"}, {"Γεωργίου", "", "georgiou"}, {"Οικονόμου", "", "oikonomou"}}},
+		{given: []sampleGiven{{"José", "jose", "m"}, {"María", "maria", "f"}, {"Lucía", "lucia", "f"}, {"Andrés", "andres", "m"}, {"Carmen", "carmen", "f"}, {"Javier", "javier", "m"}, {"Sofía", "sofia", "f"}},
+			family: []sampleFamily{{"Pérez", "", "perez"}, {"García", "", "garcia"}, {"Muñoz", "", "munoz"}, {"Rodríguez", "", "rodriguez"}, {"Fernández", "", "fernandez"}, {"Sánchez", "", "sanchez"}}},
+		{given: []sampleGiven{{"João", "joao", "m"}, {"Conceição", "conceicao", "f"}, {"Inês", "ines", "f"}, {"Tiago", "tiago", "m"}},
+			family: []sampleFamily{{"Gonçalves", "", "goncalves"}, {"Araújo", "", "araujo"}, {"Ferreira", "", "ferreira"}, {"Lopes", "", "lopes"}}},
+		{given: []sampleGiven{{"François", "francois", "m"}, {"Hélène", "helene", "f"}, {"Zoë", "zoe", "f"}, {"Aminata", "aminata", "f"}, {"Moussa", "moussa", "m"}, {"Céline", "celine", "f"}},
+			family: []sampleFamily{{"Lefèvre", "", "lefevre"}, {"Moreau", "", "moreau"}, {"Diallo", "", "diallo"}, {"Traoré", "", "traore"}, {"Dubois", "", "dubois"}}},
+		{given: []sampleGiven{{"Łukasz", "lukasz", "m"}, {"Agnieszka", "agnieszka", "f"}, {"Katarzyna", "katarzyna", "f"}, {"Paweł", "pawel", "m"}},
+			family: []sampleFamily{{"Kowalczyk", "", "kowalczyk"}, {"Wiśniewski", "Wiśniewska", "wisniewski"}, {"Zieliński", "Zielińska", "zielinski"}, {"Wójcik", "", "wojcik"}}},
+		{given: []sampleGiven{{"Jiří", "jiri", "m"}, {"Tereza", "tereza", "f"}, {"Petr", "petr", "m"}, {"Lucie", "lucie", "f"}},
+			family: []sampleFamily{{"Dvořák", "Dvořáková", "dvorak"}, {"Novák", "Nováková", "novak"}, {"Svoboda", "Svobodová", "svoboda"}}},
+		{given: []sampleGiven{{"Ayşe", "ayse", "f"}, {"Mehmet", "mehmet", "m"}, {"Çağla", "cagla", "f"}, {"Emre", "emre", "m"}, {"Zeynep", "zeynep", "f"}},
+			family: []sampleFamily{{"Yılmaz", "", "yilmaz"}, {"Öztürk", "", "ozturk"}, {"Kaya", "", "kaya"}, {"Demir", "", "demir"}}},
+		{given: []sampleGiven{{"Thị Lan", "lan", "f"}, {"Văn Minh", "minh", "m"}, {"Thị Hoa", "hoa", "f"}, {"Đức Anh", "anh", "m"}},
+			family: []sampleFamily{{"Nguyễn", "", "nguyen"}, {"Trần", "", "tran"}, {"Lê", "", "le"}, {"Phạm", "", "pham"}}, familyFirst: true},
+		{given: []sampleGiven{{"Fatima", "fatima", "f"}, {"Karim", "karim", "m"}, {"Layla", "layla", "f"}, {"Omar", "omar", "m"}},
+			family: []sampleFamily{{"Haddad", "", "haddad"}, {"Mansour", "", "mansour"}, {"Khalil", "", "khalil"}, {"Nasser", "", "nasser"}}},
+		{given: []sampleGiven{{"Søren", "soren", "m"}, {"Ingrid", "ingrid", "f"}, {"Mette", "mette", "f"}, {"Lars", "lars", "m"}},
+			family: []sampleFamily{{"Jørgensen", "", "jorgensen"}, {"Møller", "", "moller"}, {"Nielsen", "", "nielsen"}, {"Hansen", "", "hansen"}}},
 	}
 	sampleRegions   = []string{"Capital", "North", "South", "Centre", "East", "West", "Gagauzia", "Bălți", "Cahul", "Orhei"}
 	sampleLanguages = []string{"Romanian", "Russian", "English", "French", "Ukrainian", "Gagauz", "Bulgarian", "Turkish"}
@@ -215,12 +219,20 @@ func SampleRecords(size SampleSize, seed uint64) ([]Organisation, []Contact) {
 		orgs = append(orgs, o)
 	}
 	contacts := make([]Contact, 0, size.Contacts)
+	used := map[string]bool{}
 	for i := 0; i < size.Contacts; i++ {
 		name, latin, sex := samplePerson(r)
+		// A country's register has few namesakes; the sample's pools of
+		// names are small, so a name is drawn again a few times when taken
+		// (a large sample runs out and has namesakes, as a large country does).
+		for tries := 0; used[name] && tries < 8; tries++ {
+			name, latin, sex = samplePerson(r)
+		}
 		if i < len(sampleShowcase) { // people every sample has, for trying search
 			p := sampleShowcase[i]
 			name, latin, sex = p.name, p.latin, p.sex
 		}
+		used[name] = true
 		org := orgs[i%len(orgs)]
 		if i >= len(orgs) {
 			org = orgs[r.IntN(len(orgs))]

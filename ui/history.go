@@ -50,6 +50,8 @@ func historyLines(changes []data.Change, names func(entity, id string) string) [
 				}
 				old, new := shownValue(it.Entity, field, it.Old, names), shownValue(it.Entity, field, it.New, names)
 				out = append(out, fmt.Sprintf("    %s: %s → %s", fieldLabel(it.Entity, field), old, new))
+			case "merge":
+				out = append(out, "    "+lang.L("Merged into this record")+": "+names(it.Entity, it.Old))
 			case "create", "delete":
 				snapshot := it.New
 				if it.Kind == "delete" {

@@ -167,7 +167,8 @@ func (ws *workspace) mainMenu(w *window) *fyne.MainMenu {
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem(lang.L("New register…"), w.chooseNewFile),
 		fyne.NewMenuItem(lang.L("Open register…"), w.chooseFile))
-	edit := fyne.NewMenu(lang.L("Edit"), ws.undoItem, fyne.NewMenuItemSeparator(), find)
+	duplicates := fyne.NewMenuItem(lang.L("Find duplicates…"), func() { showDuplicates(ws.env) })
+	edit := fyne.NewMenu(lang.L("Edit"), ws.undoItem, fyne.NewMenuItemSeparator(), find, duplicates)
 	view := fyne.NewMenu(lang.L("View"))
 	for i, a := range ws.areas {
 		view.Items = append(view.Items, fyne.NewMenuItem(a.name, func() { ws.nav.Select(i) }))

@@ -9,3 +9,13 @@ ALTER TABLE contact ADD COLUMN merged_into TEXT NOT NULL DEFAULT '';
 
 DROP INDEX organisation_name_sector;
 CREATE UNIQUE INDEX organisation_name_sector ON organisation (name_key, sector) WHERE merged_into = '';
+
+-- Pairs the user judged to be two records, not one: the duplicate finder
+-- does not show them again. a < b.
+CREATE TABLE distinct_pair (
+    entity TEXT NOT NULL,
+    a      TEXT NOT NULL,
+    b      TEXT NOT NULL,
+    at     TEXT NOT NULL,
+    PRIMARY KEY (entity, a, b)
+) WITHOUT ROWID;

@@ -1,0 +1,245 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/ncm-register/ncm-register/data"
+)
+
+// duplicatesView is Edit → Find duplicates: the pairs of people and of
+// organisations that are probably one record, each with its reasons, and
+// the way to compare and merge them.
+type duplicatesView struct {
+	env   *env
+	kinds []*duplicateList // people, then organisations
+	tabs  *container.AppTabs
+	note  *widget.Label
+	d     dialog.Dialog
+}
+
+// duplicateList is the pairs of one kind of record.
+type duplicateList struct {
+	entity   string
+	pairs    []data.Match
+	names    map[string]string // record id → name as listed
+	list     *widget.List
+	selected int
+	merge    *widget.Button
+	skip     *widget.Button
+	tab      *container.TabItem
+}
+
+// lastDuplicates is the view shown last, for the tests to drive.
+var lastDuplicates *duplicatesView
+
+func showDuplicates(e *env) {
+	v := &duplicatesView{env: e}
+	lastDuplicates = v
+	v.note = widget.NewLabel(lang.L("Looking for records that are probably one…"))
+	v.note.Wrapping = fyne.TextWrapWord
+	for _, entity := range []string{"contact", "organisation"} {
+		v.kinds = append(v.kinds, v.newList(entity))
+	}
+	v.tabs = container.NewAppTabs(v.kinds[0].tab, v.kinds[1].tab)
+	v.d = dialog.NewCustom(lang.L("Find duplicates"), lang.L("Close"), container.NewBorder(v.note, nil, nil, nil, v.tabs), e.win)
+	v.d.Resize(fyne.NewSize(820, 560))
+	v.d.Show()
+	v.load()
+}
+
+func (v *duplicatesView) newList(entity string) *duplicateList {
+	l := &duplicateList{entity: entity, selected: -1, names: map[string]string{}}
+	l.list = widget.NewList(func() int { return len(l.pairs) }, newListRow,
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			if i < len(l.pairs) {
+				p := l.pairs[i]
+				setListRow(o, l.names[p.A]+"  ↔  "+l.names[p.B], reasonsText(p))
+			}
+		})
+	l.merge = widget.NewButtonWithIcon(lang.L("Compare and merge…"), theme.ContentCopyIcon(), func() { v.compare(l) })
+	l.merge.Importance = widget.HighImportance
+	l.skip = widget.NewButton(lang.L("Not the same"), func() { v.drop(l, l.selected) })
+	l.merge.Disable()
+	l.skip.Disable()
+	l.list.OnSelected = func(i widget.ListItemID) {
+		l.selected = i
+		l.merge.Enable()
+		l.skip.Enable()
+	}
+	if v.env.store.ReadOnly() {
+		l.merge.Hide()
+	}
+	buttons := container.NewHBox(layoutSpacer(), l.skip, l.merge)
+	title := lang.L("People")
+	if entity == "organisation" {
+		title = lang.L("Organisations")
+	}
+	l.tab = container.NewTabItem(title, container.NewBorder(nil, buttons, nil, nil, l.list))
+	return l
+}
+
+// load finds the pairs off the window's thread: over a large register it
+// takes a second or two.
+func (v *duplicatesView) load() {
+	type found struct {
+		pairs []data.Match
+		names map[string]string
+	}
+	results := make([]found, len(v.kinds))
+	var err error
+	runAsync(func() {
+		ctx := context.Background()
+		for i, l := range v.kinds {
+			var pairs []data.Match
+			if pairs, err = v.env.store.Duplicates(ctx, l.entity == "contact"); err != nil {
+				return
+			}
+			names := map[string]string{}
+			for _, p := range pairs {
+				for _, id := range []string{p.A, p.B} {
+					if _, ok := names[id]; !ok {
+						names[id] = listedName(v.env.store, l.entity, id)
+					}
+				}
+			}
+			results[i] = found{pairs, names}
+		}
+	}, func() {
+		if err != nil {
+			v.note.SetText(err.Error())
+			return
+		}
+		for i, l := range v.kinds {
+			l.pairs, l.names = results[i].pairs, results[i].names
+			l.list.Refresh()
+		}
+		v.retitle()
+	})
+}
+
+// listedName is a record's name as the finder lists it: a person with
+// their organisation, an organisation with its sector.
+func listedName(s *data.Store, entity, id string) string {
+	ctx := context.Background()
+	switch entity {
+	case "contact":
+		c, err := s.Contact(ctx, id)
+		if err != nil {
+			return id
+		}
+		if o, err := s.Organisation(ctx, c.OrganisationID); err == nil {
+			return c.Name + " (" + o.Name + ")"
+		}
+		return c.Name
+	default:
+		o, err := s.Organisation(ctx, id)
+		if err != nil {
+			return id
+		}
+		return o.Name + " (" + sectorLabel(o.Sector) + ")"
+	}
+}
+
+// retitle says how many pairs each tab holds, and what to do with them.
+func (v *duplicatesView) retitle() {
+	total := 0
+	for _, l := range v.kinds {
+		base := lang.L("People")
+		if l.entity == "organisation" {
+			base = lang.L("Organisations")
+		}
+		l.tab.Text = fmt.Sprintf("%s (%d)", base, len(l.pairs))
+		total += len(l.pairs)
+	}
+	v.tabs.Refresh()
+	if total == 0 {
+		v.note.SetText(lang.L("No two records look like one. Records are compared by name (in any order, case, accents or script), e-mail, phone, acronym and organisation."))
+		return
+	}
+	v.note.SetText(lang.L("Each pair below is probably one person or one organisation entered twice. Compare them and merge, or mark them as not the same."))
+}
+
+// reasonsText says why two records look like one, and how sure the finder is.
+func reasonsText(m data.Match) string {
+	parts := make([]string, 0, len(m.Reasons)+1)
+	for _, r := range m.Reasons {
+		parts = append(parts, reasonText(r))
+	}
+	parts = append(parts, fmt.Sprintf(lang.L("%d%% sure"), int(m.Score*100+0.5)))
+	return strings.Join(parts, " · ")
+}
+
+func reasonText(r data.MatchReason) string {
+	switch r.Kind {
+	case "same_name":
+		return lang.L("same name")
+	case "similar_name":
+		return lang.X("reason.similar_name", "similar name ({{.Value}}%)", map[string]any{"Value": r.Value})
+	case "same_email":
+		return lang.X("reason.same_email", "same e-mail {{.Value}}", map[string]any{"Value": r.Value})
+	case "same_phone":
+		return lang.X("reason.same_phone", "same phone {{.Value}}", map[string]any{"Value": data.FormatPhone(r.Value)})
+	case "same_acronym":
+		return lang.X("reason.same_acronym", "same acronym {{.Value}}", map[string]any{"Value": r.Value})
+	case "same_organisation":
+		return lang.L("same organisation")
+	case "other_sector":
+		return lang.X("reason.other_sector", "but the other is listed under {{.Value}}", map[string]any{"Value": sectorLabel(r.Value)})
+	}
+	return r.Kind
+}
+
+// compare opens the merge review of the selected pair.
+func (v *duplicatesView) compare(l *duplicateList) {
+	if l.selected < 0 || l.selected >= len(l.pairs) {
+		return
+	}
+	p := l.pairs[l.selected]
+	showMerge(v.env, l.entity, p.A, p.B, func(kept, merged string) {
+		// Pairs with the merged record are settled: it is archived now.
+		var left []data.Match
+		for _, q := range l.pairs {
+			if q.A != merged && q.B != merged {
+				left = append(left, q)
+			}
+		}
+		l.pairs = left
+		v.unselect(l)
+		v.retitle()
+	})
+}
+
+// drop takes one pair off the list: the register remembers that they are
+// two records (a read-only register, for this session only).
+func (v *duplicatesView) drop(l *duplicateList, i int) {
+	if i < 0 || i >= len(l.pairs) {
+		return
+	}
+	if !v.env.store.ReadOnly() {
+		p := l.pairs[i]
+		if err := v.env.store.MarkDistinct(context.Background(), l.entity, p.A, p.B); err != nil {
+			dialog.ShowError(err, v.env.win)
+			return
+		}
+	}
+	l.pairs = append(l.pairs[:i:i], l.pairs[i+1:]...)
+	v.unselect(l)
+	v.retitle()
+}
+
+func (v *duplicatesView) unselect(l *duplicateList) {
+	l.selected = -1
+	l.list.UnselectAll()
+	l.list.Refresh()
+	l.merge.Disable()
+	l.skip.Disable()
+}
