@@ -6,6 +6,7 @@ import (
 	"strings"
 	"text/template"
 	"time"
+	"unicode"
 
 	"github.com/nyaruka/phonenumbers"
 )
@@ -113,6 +114,12 @@ func (v *validator) phone(field, value, region string) string {
 	value = strings.TrimSpace(value)
 	if value == "" {
 		return ""
+	}
+	// The library reads letters as a keypad's digits ("+373 79 CALL ME"
+	// would be stored as +373 792 25 563): a number is written in digits.
+	if strings.IndexFunc(value, unicode.IsLetter) >= 0 {
+		v.add(field, "error.phone_letters", "“{{.Value}}” has letters: write the number in digits", map[string]any{"Value": value})
+		return value
 	}
 	num, err := phonenumbers.Parse(value, region)
 	// Possible, not only locally, no longer than E.164 allows (15 digits),

@@ -77,14 +77,15 @@ func TestSaveOrganisationValidation(t *testing.T) {
 			in:   Organisation{Name: "Phone 4", Sector: "embassy", Country: "gb", Phone: "020 7946 0958"},
 			want: Organisation{Name: "Phone 4", Sector: "embassy", Country: "GB", Phone: "+442079460958"},
 		},
-		{name: "phone of words", in: Organisation{Name: "Phone 5", Sector: "police", Phone: "call the desk"}, wantErr: []string{"phone error.phone"}},
+		{name: "phone of words", in: Organisation{Name: "Phone 5", Sector: "police", Phone: "call the desk"}, wantErr: []string{"phone error.phone_letters"}},
+		{name: "phone in keypad letters", in: Organisation{Name: "Phone 6", Sector: "police", Phone: "+373 79 CALL ME"}, wantErr: []string{"phone error.phone_letters"}},
 		{name: "phone too short", in: Organisation{Name: "Phone 6", Sector: "police", Phone: "12"}, wantErr: []string{"phone error.phone"}},
 		{name: "country unknown", in: Organisation{Name: "Country 1", Sector: "embassy", Country: "ZZ"}, wantErr: []string{"country error.country"}},
 		{name: "country not a code", in: Organisation{Name: "Country 2", Sector: "embassy", Country: "France"}, wantErr: []string{"country error.country"}},
 		{
 			name:    "every problem at once",
 			in:      Organisation{Sector: "army", Level: "federal", Email: "bad", Phone: "x"},
-			wantErr: []string{"email error.email", "level error.unknown_code", "name error.required", "phone error.phone", "sector error.unknown_code"},
+			wantErr: []string{"email error.email", "level error.unknown_code", "name error.required", "phone error.phone_letters", "sector error.unknown_code"},
 		},
 	}
 	for _, tt := range tests {
@@ -248,7 +249,7 @@ func TestSaveContactValidation(t *testing.T) {
 		{name: "two bad e-mails", in: Contact{OrganisationID: paris.ID, Name: "A",
 			Emails: []string{"x@", "@y.org"}}, wantErr: []string{"emails error.email", "emails error.email"}},
 		{name: "bad phone", in: Contact{OrganisationID: paris.ID, Name: "A", Phones: []string{"+33 1 23 45 67 89", "ask reception"}},
-			wantErr: []string{"phones error.phone"}},
+			wantErr: []string{"phones error.phone_letters"}},
 		{name: "consent tomorrow", in: Contact{OrganisationID: paris.ID, Name: "A", ConsentDate: "2026-11-28"},
 			wantErr: []string{"consent_date error.date_future"}},
 		{name: "consent next year", in: Contact{OrganisationID: paris.ID, Name: "A", ConsentDate: "2027-01-01"},

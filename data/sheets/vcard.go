@@ -14,7 +14,7 @@ import (
 
 // VCardColumns are the columns a vCard file is read into, one row per
 // card: the names the import's mapping knows.
-var VCardColumns = []string{"Name", "Given name", "Family name", "Organisation", "Position", "Phones", "E-mails", "Notes"}
+var VCardColumns = []string{"Full name", "Given name", "Family name", "Organisation", "Position", "Phones", "E-mails", "Notes"}
 
 // ReadVCard reads a .vcf file (vCard 3.0 or 4.0, as phones and mail
 // programs write them) as a table: a header row of VCardColumns, then a
