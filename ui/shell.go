@@ -162,8 +162,10 @@ func (ws *workspace) mainMenu(w *window) *fyne.MainMenu {
 	if ws.env.store.ReadOnly() {
 		newOrg.Disabled, save.Disabled, ws.undoItem.Disabled = true, true, true
 	}
+	importItem := fyne.NewMenuItem(lang.L("Import organisations and focal points…"), func() { chooseImport(ws.env) })
+	importItem.Disabled = ws.env.store.ReadOnly()
 	file := fyne.NewMenu(lang.L("File"), newOrg, save, fyne.NewMenuItemSeparator(),
-		ws.register.directoryMenu(),
+		importItem, ws.register.directoryMenu(),
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem(lang.L("New register…"), w.chooseNewFile),
 		fyne.NewMenuItem(lang.L("Open register…"), w.chooseFile))

@@ -46,7 +46,8 @@ func englishStrings(t *testing.T) map[string]any {
 	}
 	lists := map[string][]data.Code{"sector": data.SectorCodes(), "level": data.Levels,
 		"mechanism": mechanismFilterChoices(), "sex": data.Sexes, "role": data.ContactRoles, "language": languages,
-		"measure": data.Measures, "status": data.CourseStatuses, "pillar": data.Pillars, "mark": data.Marks}
+		"measure": data.Measures, "status": data.CourseStatuses, "pillar": data.Pillars, "mark": data.Marks,
+		"import": importTargetChoices()}
 	for _, name := range data.CodeListNames() {
 		// Country names come from CLDR through x/text, in every language.
 		if _, ours := lists[name]; !ours && name != "country" {

@@ -43,6 +43,11 @@ func OpenXLSX(ctx context.Context, r io.Reader, lim Limits, tempDir string) (*Wo
 	return &Workbook{f: f, lim: lim}, nil
 }
 
+// ReadBounded reads a whole file from outside into memory, refusing one
+// larger than the limits allow (for a caller that reads it more than once,
+// in another encoding say).
+func ReadBounded(r io.Reader, lim Limits) ([]byte, error) { return readBounded(r, lim.FileBytes) }
+
 // readBounded reads a whole file, refusing one over max bytes.
 func readBounded(r io.Reader, max int64) ([]byte, error) {
 	raw, err := io.ReadAll(io.LimitReader(r, max+1))
