@@ -6,8 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/ncm-register/ncm-register/data/sheets"
 	"github.com/ncm-register/ncm-register/data/scratch"
+	"github.com/ncm-register/ncm-register/data/sheets"
 )
 
 // ImportFileTypes are the files File → Import reads.
