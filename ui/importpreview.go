@@ -322,14 +322,20 @@ func (v *importPreview) summarise() {
 			newOrgs++
 		}
 	}
-	text := fmt.Sprintf(lang.L("Import will add %s and %s, and complete %s already in the register; %s skipped."),
-		countPeople(add), countOrganisations(newOrgs), countPeople(known), countRows(skip))
+	text := fmt.Sprintf(lang.L("Import will add %s and %s, and complete %s already in the register."),
+		countPeople(add), countOrganisations(newOrgs), countPeople(known))
+	var more []string
 	if within > 0 {
-		text += " " + fmt.Sprintf(lang.L("%s taken together with the person of an earlier row."), countRows(within))
+		more = append(more, fmt.Sprintf(lang.L("%s taken with an earlier row"), countRows(within)))
+	}
+	if skip > 0 {
+		more = append(more, fmt.Sprintf(lang.L("%s skipped"), countRows(skip)))
 	}
 	if rejected > 0 {
-		text += " " + fmt.Sprintf(lang.L("%s cannot be taken (see why under Cannot be taken): correct them in the file and import it again; the rows already imported are then found in the register."),
-			countRows(rejected))
+		more = append(more, fmt.Sprintf(lang.L("%s cannot be taken (see why; correct the file and import it again)"), countRows(rejected)))
+	}
+	if len(more) > 0 {
+		text += " " + strings.Join(more, " · ") + "."
 	}
 	v.summary.SetText(text)
 	v.apply.SetText(lang.L("Import"))
