@@ -31,7 +31,7 @@ type Contact struct {
 var contactTable = table{
 	entity:  "contact",
 	derived: func(v values) map[string]string { return map[string]string{"search_text": contactSearchText(v)} },
-	fields: []Field{refField("organisation_id", "Organisation", "organisation"), textField("name", "Name"),
+	fields: []Field{refField("organisation_id", "Organisation", "organisation"), textField("name", "Full name"),
 		textField("position", "Position"), codeField("sex", "Sex", "sex"), {Name: "emails", Label: "E-mails", Kind: KindEmails},
 		{Name: "phones", Label: "Phones", Kind: KindPhones}, linesField("languages", "Working languages"),
 		codesField("roles", "Roles", "role"), dateField("consent_date", "Consent to be listed"), textField("notes", "Notes"),

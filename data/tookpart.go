@@ -68,3 +68,60 @@ func (s *Store) TookPartIn(ctx context.Context, contactID string) (TookPart, err
 	}
 	return out, nil
 }
+
+// OrganisationCourse is a course people of an organisation took part in:
+// how many, and how many of them completed it.
+type OrganisationCourse struct {
+	Course    Course
+	People    int
+	Completed int
+	Recorded  bool // the course has attendance recorded; if not, completion is not known
+}
+
+// CoursesOfOrganisation lists the courses (not archived, the latest first)
+// that people of an organisation took part in, counting them by the
+// organisation they belonged to on the day (a person who has moved since
+// still counts for the organisation they were with).
+func (s *Store) CoursesOfOrganisation(ctx context.Context, organisationID string) ([]OrganisationCourse, error) {
+	rows, err := s.read.QueryContext(ctx, `SELECT p.id, p.course_id FROM participant p JOIN course c ON c.id = p.course_id
+		WHERE p.organisation_id = ? AND p.archived = 0 AND c.archived = 0 ORDER BY c.first_day DESC, c.id`, organisationID)
+	if err != nil {
+		return nil, err
+	}
+	byCourse := map[string][]string{}
+	var order []string
+	for rows.Next() {
+		var participant, course string
+		if err := rows.Scan(&participant, &course); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		if _, seen := byCourse[course]; !seen {
+			order = append(order, course)
+		}
+		byCourse[course] = append(byCourse[course], participant)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	out := make([]OrganisationCourse, 0, len(order))
+	for _, id := range order {
+		c, err := s.Course(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		marks, err := s.Attendance(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		oc := OrganisationCourse{Course: c, People: len(byCourse[id]), Recorded: len(marks) > 0}
+		for _, p := range byCourse[id] {
+			if c.Completed(marks[p]) {
+				oc.Completed++
+			}
+		}
+		out = append(out, oc)
+	}
+	return out, nil
+}

@@ -68,3 +68,38 @@ func TestTookPartInListsCoursesWithCompletionAndMeetings(t *testing.T) {
 		t.Errorf("Ion took part in %+v", other)
 	}
 }
+
+// TestCoursesOfOrganisationCountThePeopleOfTheDay: a person who moved to
+// another agency after a course still counts for the agency of the day.
+func TestCoursesOfOrganisationCountThePeopleOfTheDay(t *testing.T) {
+	ctx := t.Context()
+	s := newStore(t)
+	police := mustSaveOrg(t, s, Organisation{Name: "Police", Sector: "police"})
+	ngo := mustSaveOrg(t, s, Organisation{Name: "La Strada", Sector: "ngo"})
+	ana := mustSaveContact(t, s, Contact{OrganisationID: police.ID, Name: "Ana Lungu"})
+	ion := mustSaveContact(t, s, Contact{OrganisationID: police.ID, Name: "Ion Rusu"})
+	eva := mustSaveContact(t, s, Contact{OrganisationID: ngo.ID, Name: "Eva Ceban"})
+	early := mustSaveCourse(t, s, Course{Title: "Identification", Status: "held", FirstDay: "2024-03-04", Completion: 100})
+	mustAddParticipants(t, s, early.ID, ana, ion, eva)
+	mustSetMarks(t, s, early.ID, Mark{participantOf(t, s, early.ID, ana).ID, "2024-03-04", "present"},
+		Mark{participantOf(t, s, early.ID, ion).ID, "2024-03-04", "absent"})
+	// Ion moves to the NGO; the next course is after the move.
+	ion.OrganisationID = ngo.ID
+	if err := s.SaveContact(ctx, &ion); err != nil {
+		t.Fatal(err)
+	}
+	late := mustSaveCourse(t, s, Course{Title: "Joint investigations", Status: "planned", FirstDay: "2025-10-06"})
+	mustAddParticipants(t, s, late.ID, ion)
+
+	got, err := s.CoursesOfOrganisation(ctx, police.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 1 || got[0].Course.ID != early.ID || got[0].People != 2 || got[0].Completed != 1 || !got[0].Recorded {
+		t.Errorf("the police's courses %+v: want the early one, two people, one completed", got)
+	}
+	got, _ = s.CoursesOfOrganisation(ctx, ngo.ID)
+	if len(got) != 2 || got[0].Course.ID != late.ID || got[0].People != 1 || got[0].Recorded || got[1].People != 1 {
+		t.Errorf("the NGO's courses %+v: want the late one first (Ion), then the early one (Eva)", got)
+	}
+}

@@ -126,15 +126,15 @@ func editContact(e *env, org data.Organisation, c data.Contact, onSaved func(dat
 		move.Hide() // a new contact belongs to the organisation it is added to
 	}
 	f.fields.add("organisation", lang.L("Organisation"), false, container.NewBorder(nil, nil, nil, move, orgLabel))
-	f.fields.add("name", lang.L("Full name"), true, f.name)
-	f.fields.add("position", lang.L("Position"), false, f.position)
-	f.fields.add("sex", lang.L("Sex"), false, f.sex)
-	f.fields.add("emails", lang.L("E-mails"), false, f.emails)
-	f.fields.add("phones", lang.L("Phones"), false, f.phones)
-	f.fields.add("languages", lang.L("Working languages"), false, f.languages)
-	f.fields.add("roles", lang.L("Roles"), false, f.roles)
-	f.fields.add("consent_date", lang.L("Consent to be listed"), false, f.consent)
-	f.fields.add("notes", lang.L("Notes"), false, f.notes)
+	f.fields.add("name", fieldLabel("contact", "name"), true, f.name)
+	f.fields.add("position", fieldLabel("contact", "position"), false, f.position)
+	f.fields.add("sex", fieldLabel("contact", "sex"), false, f.sex)
+	f.fields.add("emails", fieldLabel("contact", "emails"), false, f.emails)
+	f.fields.add("phones", fieldLabel("contact", "phones"), false, f.phones)
+	f.fields.add("languages", fieldLabel("contact", "languages"), false, f.languages)
+	f.fields.add("roles", fieldLabel("contact", "roles"), false, f.roles)
+	f.fields.add("consent_date", fieldLabel("contact", "consent_date"), false, f.consent)
+	f.fields.add("notes", fieldLabel("contact", "notes"), false, f.notes)
 	if c.ID != "" {
 		f.tookPart = widget.NewLabel(lang.L("Reading…"))
 		f.tookPart.Wrapping = fyne.TextWrapWord

@@ -177,3 +177,19 @@ func TestTheContactDialogListsTheCoursesThePersonTookPartIn(t *testing.T) {
 		t.Error("a new contact's dialog lists what they took part in")
 	}
 }
+
+func TestTheOrganisationFormListsItsPeoplesCourses(t *testing.T) {
+	w := openWindow(t, withCourse)
+	r := w.ws.register
+	r.list.Select(0)
+	people, _ := w.store.Contacts(context.Background(), r.rows[0].ID, false)
+	got := r.form.courses.Text
+	want := "2026-03-02 · Victim identification · " + countPeople(len(people))
+	if !strings.Contains(got, want) {
+		t.Errorf("the form lists %q, want %q", got, want)
+	}
+	r.list.Select(len(r.rows) - 1)
+	if got := r.form.courses.Text; got != "None yet" {
+		t.Errorf("an organisation whose people took no course: %q", got)
+	}
+}

@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -39,6 +40,7 @@ type orgForm struct {
 	role    *codeSelect
 	since   *widget.DateEntry
 	notes   *formEntry
+	courses *widget.Label // the courses its people took part in
 
 	save, cancel, archive, history *widget.Button
 	content                        fyne.CanvasObject
@@ -80,19 +82,22 @@ func newOrgForm(e *env) *orgForm {
 	f.since.OnChanged = func(*time.Time) { f.edited("member_since") }
 	f.notes = entry("notes", true)
 
-	f.fields.add("name", lang.L("Name"), true, f.name)
-	f.fields.add("acronym", lang.L("Acronym"), false, f.acronym)
-	f.fields.add("sector", lang.L("Sector"), true, f.sector.w)
-	f.fields.add("level", lang.L("Level"), false, f.level.w)
-	f.fields.add("region", lang.L("Region"), false, f.region)
-	f.fields.add("country", lang.L("Country"), false, f.country.w)
-	f.fields.add("mechanism_role", lang.L("Coordination mechanism"), false, f.role.w)
-	f.fields.add("member_since", lang.L("Member since"), false, f.since)
-	f.fields.add("phone", lang.L("Phone"), false, f.phone)
-	f.fields.add("email", lang.L("E-mail"), false, f.email)
-	f.fields.add("website", lang.L("Website"), false, f.website)
-	f.fields.add("address", lang.L("Address"), false, f.address)
-	f.fields.add("notes", lang.L("Notes"), false, f.notes)
+	f.fields.add("name", fieldLabel("organisation", "name"), true, f.name)
+	f.fields.add("acronym", fieldLabel("organisation", "acronym"), false, f.acronym)
+	f.fields.add("sector", fieldLabel("organisation", "sector"), true, f.sector.w)
+	f.fields.add("level", fieldLabel("organisation", "level"), false, f.level.w)
+	f.fields.add("region", fieldLabel("organisation", "region"), false, f.region)
+	f.fields.add("country", fieldLabel("organisation", "country"), false, f.country.w)
+	f.fields.add("mechanism_role", fieldLabel("organisation", "mechanism_role"), false, f.role.w)
+	f.fields.add("member_since", fieldLabel("organisation", "member_since"), false, f.since)
+	f.fields.add("phone", fieldLabel("organisation", "phone"), false, f.phone)
+	f.fields.add("email", fieldLabel("organisation", "email"), false, f.email)
+	f.fields.add("website", fieldLabel("organisation", "website"), false, f.website)
+	f.fields.add("address", fieldLabel("organisation", "address"), false, f.address)
+	f.fields.add("notes", fieldLabel("organisation", "notes"), false, f.notes)
+	f.courses = widget.NewLabel("—")
+	f.courses.Wrapping = fyne.TextWrapWord
+	f.fields.add("courses", lang.L("Its people's courses"), false, f.courses)
 
 	f.save = widget.NewButtonWithIcon(lang.L("Save"), theme.DocumentSaveIcon(), func() { f.Save() })
 	f.save.Importance = widget.HighImportance
@@ -196,6 +201,7 @@ func (f *orgForm) load(o data.Organisation) {
 		f.since.SetText("")
 	}
 	f.notes.SetText(o.Notes)
+	f.showCourses(o.ID)
 	if o.ID != "" {
 		f.editing = true
 		f.title.SetText(o.Name)
@@ -284,4 +290,50 @@ func (f *orgForm) toggleArchived() {
 				f.onArchived(o.ID)
 			}
 		})
+}
+
+// maxListedCourses bounds the courses the form lists; the Trainings area
+// has them all.
+const maxListedCourses = 12
+
+// showCourses lists, read off the window's thread, the courses the
+// organisation's people took part in (counted by where they were on the
+// day), the latest first.
+func (f *orgForm) showCourses(id string) {
+	if id == "" {
+		f.courses.SetText("—")
+		return
+	}
+	f.courses.SetText(lang.L("Reading…"))
+	var list []data.OrganisationCourse
+	var err error
+	runAsync(func() { list, err = f.env.store.CoursesOfOrganisation(context.Background(), id) }, func() {
+		if f.current.ID != id {
+			return // another organisation was chosen meanwhile
+		}
+		if err != nil {
+			f.courses.SetText(lang.L("Could not be read"))
+			return
+		}
+		f.courses.SetText(organisationCoursesText(list))
+	})
+}
+
+func organisationCoursesText(list []data.OrganisationCourse) string {
+	if len(list) == 0 {
+		return lang.L("None yet")
+	}
+	var lines []string
+	for i, c := range list {
+		if i == maxListedCourses {
+			lines = append(lines, fmt.Sprintf(lang.L("and %d more (see Trainings)"), len(list)-i))
+			break
+		}
+		who := countPeople(c.People)
+		if c.Recorded {
+			who += ", " + fmt.Sprintf(lang.L("%d completed"), c.Completed)
+		}
+		lines = append(lines, fmt.Sprintf("%s · %s · %s", c.Course.FirstDay, c.Course.Title, who))
+	}
+	return strings.Join(lines, "\n")
 }
