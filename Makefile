@@ -35,7 +35,7 @@ bench:
 FUZZTIME ?= 1000000x
 FUZZ_TARGETS := ./data:FuzzReadSheet ./data:FuzzReadSheetXLSX ./data:FuzzPhone ./data:FuzzEmail ./data:FuzzDate \
 	./data:FuzzMatchQuery ./data/sheets:FuzzReadCSV ./export:FuzzParseTemplate ./export:FuzzReadContribution \
-	./export:FuzzContributionAnswer ./data/sheets:FuzzReadXLSX
+	./export:FuzzContributionAnswer ./data/sheets:FuzzReadXLSX ./data/sheets:FuzzReadVCard ./data:FuzzPlanImport
 
 fuzz:
 	@for t in $(FUZZ_TARGETS); do \
