@@ -147,7 +147,7 @@ func (s *Store) resolvePeople(ctx context.Context, plan *ImportPlan, region stri
 			Phones: r.Contact.Phones, Emails: r.Contact.Emails}
 		if matches := register.Matches(rec); len(matches) > 0 {
 			best := matches[0]
-			r.Match, r.ExistingID, r.Choice = best, best.B, ImportMerge
+			r.Match, r.ExistingID, r.Choice = best, best.B, defaultChoice(best)
 			if _, ok := names[best.B]; !ok {
 				names[best.B], _ = s.RecordName(ctx, "contact", best.B)
 			}
@@ -159,7 +159,7 @@ func (s *Store) resolvePeople(ctx context.Context, plan *ImportPlan, region stri
 			continue
 		}
 		if matches := file.Matches(rec); len(matches) > 0 {
-			r.Status, r.Match, r.Choice = ImportDuplicate, matches[0], ImportMerge
+			r.Status, r.Match, r.Choice = ImportDuplicate, matches[0], defaultChoice(matches[0])
 			r.SameAsLine = lineOf[matches[0].B]
 			continue
 		}
@@ -168,6 +168,18 @@ func (s *Store) resolvePeople(ctx context.Context, plan *ImportPlan, region stri
 		lineOf[rec.ID] = r.Line
 	}
 	return nil
+}
+
+// defaultChoice is what a possible duplicate becomes unless the user says
+// otherwise: merged when something beside the name says it is the same
+// person (the organisation, an e-mail, a phone); added as someone new
+// when only the name is alike, since namesakes in two agencies are often
+// two people.
+func defaultChoice(m Match) ImportChoice {
+	if hasReason(m, "same_organisation") || hasReason(m, "same_email") || hasReason(m, "same_phone") {
+		return ImportMerge
+	}
+	return ImportAdd
 }
 
 func hasReason(m Match, kind string) bool {
