@@ -2,12 +2,15 @@ package data
 
 import (
 	"context"
+	"runtime"
+	"sync"
 )
 
 // DirectoryEntry is one focal point as the directory lists it, with the
-// organisation it belongs to.
+// organisation it belongs to. The Contact holds what a directory shows:
+// name, position, e-mails, phones, languages and roles.
 type DirectoryEntry struct {
-	Organisation Organisation
+	Organisation *Organisation // shared by its people's entries
 	Contact      Contact
 }
 
@@ -22,24 +25,17 @@ func (s *Store) Directory(ctx context.Context, organisationIDs []string) ([]Dire
 	if err != nil {
 		return nil, err
 	}
-	people := map[string][]Contact{}
-	rows, err := s.read.QueryContext(ctx, "SELECT "+contactColumns+" FROM contact WHERE archived = 0")
+	people, err := s.directoryPeople(ctx)
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	for rows.Next() {
-		c, err := scanContact(rows)
-		if err != nil {
-			return nil, err
-		}
-		people[c.OrganisationID] = append(people[c.OrganisationID], c)
+	n := len(orgs)
+	for _, list := range people {
+		n += len(list)
 	}
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	var out []DirectoryEntry
-	for _, o := range orgs {
+	out := make([]DirectoryEntry, 0, n) // entries are large: growing the slice copied them over and over
+	for i := range orgs {
+		o := &orgs[i]
 		list := people[o.ID]
 		if len(list) == 0 {
 			out = append(out, DirectoryEntry{Organisation: o})
@@ -51,6 +47,68 @@ func (s *Store) Directory(ctx context.Context, organisationIDs []string) ([]Dire
 		}
 	}
 	return out, nil
+}
+
+// EachDirectoryEntry gives the entries of Directory one by one, in the
+// same order, reading each organisation's people as it comes to them, so
+// that a caller can write the first while the last are being read.
+func (s *Store) EachDirectoryEntry(ctx context.Context, organisationIDs []string, each func(DirectoryEntry) error) error {
+	orgs, err := s.directoryOrganisations(ctx, organisationIDs)
+	if err != nil {
+		return err
+	}
+	conn, err := s.read.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	stmt, err := conn.PrepareContext(ctx, `SELECT id, organisation_id, name, position, emails, phones, languages, roles
+		FROM contact WHERE organisation_id = ? AND archived = 0`)
+	if err != nil {
+		return err
+	}
+	defer stmt.Close()
+	for i := range orgs {
+		o := &orgs[i]
+		rows, err := stmt.QueryContext(ctx, o.ID)
+		if err != nil {
+			return err
+		}
+		var list []Contact
+		for rows.Next() {
+			c, err := scanDirectoryContact(rows)
+			if err != nil {
+				rows.Close()
+				return err
+			}
+			list = append(list, c)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		if len(list) == 0 {
+			if err := each(DirectoryEntry{Organisation: o}); err != nil {
+				return err
+			}
+			continue
+		}
+		sortBy(list, func(c Contact) string { return c.Name })
+		for _, c := range list {
+			if err := each(DirectoryEntry{Organisation: o, Contact: c}); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func scanDirectoryContact(rows interface{ Scan(...any) error }) (Contact, error) {
+	var c Contact
+	var emails, phones, languages, roles string
+	err := rows.Scan(&c.ID, &c.OrganisationID, &c.Name, &c.Position, &emails, &phones, &languages, &roles)
+	c.Emails, c.Phones, c.Languages, c.Roles = splitLines(emails), splitLines(phones), splitLines(languages), splitLines(roles)
+	return c, err
 }
 
 // directoryOrganisations reads the organisations of a directory in order.
@@ -85,4 +143,58 @@ func (s *Store) directoryOrganisations(ctx context.Context, ids []string) ([]Org
 		}
 	}
 	return out, nil
+}
+
+// directoryPeople reads the people in use by organisation, on every core
+// (a slice of the table each): reading 100,000 people was a quarter of
+// the time of a directory. Only what a directory shows is read.
+func (s *Store) directoryPeople(ctx context.Context) (map[string][]Contact, error) {
+	var lo, hi int64
+	if err := s.read.QueryRowContext(ctx, "SELECT coalesce(min(pk), 0), coalesce(max(pk), 0) FROM contact").Scan(&lo, &hi); err != nil {
+		return nil, err
+	}
+	parts := int64(runtime.GOMAXPROCS(0))
+	if hi-lo < 10_000 {
+		parts = 1
+	}
+	step := (hi-lo)/parts + 1
+	found := make([]map[string][]Contact, parts)
+	errs := make([]error, parts)
+	var wg sync.WaitGroup
+	for i := range parts {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			found[i], errs[i] = s.directoryPeopleBetween(ctx, lo+i*step, lo+(i+1)*step)
+		}()
+	}
+	wg.Wait()
+	out := found[0]
+	for i := 1; i < int(parts); i++ {
+		if errs[i] != nil {
+			return nil, errs[i]
+		}
+		for org, list := range found[i] {
+			out[org] = append(out[org], list...)
+		}
+	}
+	return out, errs[0]
+}
+
+func (s *Store) directoryPeopleBetween(ctx context.Context, from, to int64) (map[string][]Contact, error) {
+	rows, err := s.read.QueryContext(ctx, `SELECT id, organisation_id, name, position, emails, phones, languages, roles
+		FROM contact WHERE archived = 0 AND pk >= ? AND pk < ?`, from, to)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	people := map[string][]Contact{}
+	for rows.Next() {
+		c, err := scanDirectoryContact(rows)
+		if err != nil {
+			return nil, err
+		}
+		people[c.OrganisationID] = append(people[c.OrganisationID], c)
+	}
+	return people, rows.Err()
 }

@@ -3,6 +3,7 @@ package export
 import (
 	"bytes"
 	"context"
+	"github.com/google/go-cmp/cmp"
 	"strings"
 	"testing"
 
@@ -129,17 +130,21 @@ func BenchmarkDirectoryXLSX(b *testing.B) {
 	for b.Loop() {
 		out.Reset()
 		peak := startPeakMemory()
-		entries, err := s.Directory(ctx, nil)
-		if err == nil {
-			err = DirectoryXLSX(&out, entries)
-		}
+		err := DirectoryXLSXOf(ctx, s, nil, &out)
 		h, r := peak.end()
 		if err != nil {
 			b.Fatal(err)
 		}
-		rows = len(entries)
 		heapMB, rssMB = max(heapMB, h), max(rssMB, r)
 	}
+	b.StopTimer()
+	book, err := excelize.OpenReader(bytes.NewReader(out.Bytes()))
+	if err != nil {
+		b.Fatal(err)
+	}
+	all, _ := book.GetRows("Directory")
+	book.Close()
+	rows = len(all) - 1
 	if rows < 100_000 {
 		b.Fatalf("%d rows, want every focal point of the large register", rows)
 	}
@@ -176,5 +181,44 @@ func TestDirectoryAsPDFGroupedBySectorOnEitherPaper(t *testing.T) {
 		if !bytes.Contains(b.Bytes(), []byte("/MediaBox [0 0 "+want)) {
 			t.Errorf("letter %v: no page of width %s points", letter, want)
 		}
+	}
+}
+
+// TestDirectoryReadWhileWrittenIsTheSame: the workbook written while the
+// people are read holds the same rows, in the same order, as the one
+// written from the whole list; a cancelled read writes nothing.
+func TestDirectoryReadWhileWrittenIsTheSame(t *testing.T) {
+	s, order := directoryRegister(t)
+	ctx := context.Background()
+	rowsOf := func(raw []byte) [][]string {
+		f, err := excelize.OpenReader(bytes.NewReader(raw))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		rows, _ := f.GetRows("Directory")
+		return rows
+	}
+	for _, ids := range [][]string{nil, order, order[:1]} {
+		entries, err := s.Directory(ctx, ids)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var whole, streamed bytes.Buffer
+		if err := DirectoryXLSX(&whole, entries); err != nil {
+			t.Fatal(err)
+		}
+		if err := DirectoryXLSXOf(ctx, s, ids, &streamed); err != nil {
+			t.Fatal(err)
+		}
+		if d := cmp.Diff(rowsOf(whole.Bytes()), rowsOf(streamed.Bytes())); d != "" {
+			t.Errorf("ids %v: rows differ (-whole +streamed):\n%s", ids, d)
+		}
+	}
+	cancelled, cancel := context.WithCancel(ctx)
+	cancel()
+	var out bytes.Buffer
+	if err := DirectoryXLSXOf(cancelled, s, nil, &out); err == nil || out.Len() != 0 {
+		t.Errorf("a cancelled directory: %v, %d bytes written", err, out.Len())
 	}
 }

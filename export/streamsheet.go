@@ -75,7 +75,7 @@ func (s *streamSheet) add(cells ...any) {
 			parts = layout.split(text)
 		}
 		for j, part := range parts {
-			v, err := s.b.text(s.name, cell(i+1, s.row+j), part, style)
+			v, err := s.b.textAt(cellRef{sheet: s.name, col: i + 1, row: s.row + j}, part, style)
 			if err != nil {
 				s.err = err
 				return

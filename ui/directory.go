@@ -59,6 +59,9 @@ func (r *registerScreen) directoryWriter(format string) func(io.Writer) error {
 		ids[i] = row.ID
 	}
 	return func(w io.Writer) error {
+		if format == "xlsx" { // written while read: the largest directories are workbooks
+			return export.DirectoryXLSXOf(context.Background(), r.env.store, ids, w)
+		}
 		entries, err := r.env.store.Directory(context.Background(), ids)
 		if err != nil {
 			return err
