@@ -71,10 +71,10 @@ func (s *Store) BackupSettings(ctx context.Context) (BackupSettings, error) {
 	return b, err
 }
 
-// scryptWorkFactor is how hard a passphrase is to guess, as age's scrypt
+// ScryptWorkFactor is how hard a passphrase is to guess, as age's scrypt
 // counts it (2^18 rounds, about a second: age's own default); the tests
 // lower it.
-var scryptWorkFactor = 18
+var ScryptWorkFactor = 18
 
 // MinPassphrase is the shortest passphrase backups accept.
 const MinPassphrase = 10
@@ -139,7 +139,7 @@ func newBackupKey(passphrase string) (recipient string, sealed []byte, err error
 	if err != nil {
 		return "", nil, err
 	}
-	lock.SetWorkFactor(scryptWorkFactor)
+	lock.SetWorkFactor(ScryptWorkFactor)
 	var buf bytes.Buffer
 	w, err := age.Encrypt(&buf, lock)
 	if err != nil {

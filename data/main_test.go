@@ -10,7 +10,7 @@ import (
 )
 
 func TestMain(m *testing.M) {
-	scryptWorkFactor = 10 // a passphrase a test sets need not resist guessing
+	ScryptWorkFactor = 10 // a passphrase a test sets need not resist guessing
 	// Temporary files go to a scratch folder of the test's own, not the
 	// user's cache folder.
 	scratchRoot, err := os.MkdirTemp("", "ncm-scratch-")

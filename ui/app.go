@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -136,9 +137,16 @@ func (w *window) closeRegister() error {
 // that could not be written completely (a full disk, a stick pulled out)
 // is explained while the window can still say so.
 func (w *window) closeWindow() {
-	if !w.explainIncomplete(w.closeRegister(), w.win.Close) {
-		w.win.Close()
+	closeAll := func() {
+		if !w.explainIncomplete(w.closeRegister(), w.win.Close) {
+			w.win.Close()
+		}
 	}
+	if w.ws == nil || w.store == nil {
+		closeAll()
+		return
+	}
+	backUpOnClosing(w.ws.env, closeAll)
 }
 
 // explainIncomplete tells the user, when err says so, that a register was
@@ -171,6 +179,8 @@ func (w *window) use(st *data.Store) {
 	w.win.SetContent(w.ws.content)
 	if isNew, err := st.IsNew(context.Background()); err == nil && isNew && !st.ReadOnly() {
 		w.offerSample()
+	} else if msg := backupReminder(st, time.Now()); msg != "" {
+		w.ws.env.status(msg)
 	}
 	// The people's names go into memory now rather than at the first letter
 	// typed in the search box (a moment on a large register).

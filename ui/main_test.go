@@ -4,6 +4,7 @@ import (
 	"os"
 	"testing"
 
+	"github.com/ncm-register/ncm-register/data"
 	"github.com/ncm-register/ncm-register/data/scratch"
 )
 
@@ -15,6 +16,7 @@ func TestMain(m *testing.M) {
 		panic(err)
 	}
 	scratch.SetRoot(scratchRoot)
+	data.ScryptWorkFactor = 10 // a passphrase a test sets need not resist guessing
 	// The test driver runs fyne.Do on the calling goroutine, so background
 	// work would touch widgets beside the test; run it in line instead.
 	runAsync = func(work, land func()) {

@@ -31,6 +31,7 @@ type settingsScreen struct {
 	country   *codeSelect
 	language  *codeSelect
 	templates *widget.Label
+	backups   *backupsPanel
 	fields    *fieldSet
 	content   fyne.CanvasObject
 }
@@ -76,6 +77,8 @@ func newSettingsScreen(e *env, w *window) *settingsScreen {
 	s.fields.add("template", lang.L("Questionnaires"), false, container.NewVBox(s.templates,
 		help(lang.L("A reply is written for one questionnaire. Load the official template (JSON) when it is available; it is kept in the register, so replies open with their questions on every laptop.")),
 		container.NewHBox(load)))
+	s.backups = newBackupsPanel(e, w)
+	s.fields.add("backups", lang.L("Backups"), false, s.backups.content)
 	title := widget.NewLabelWithStyle(lang.L("Settings"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	s.content = container.NewBorder(title, nil, nil, nil, container.NewVScroll(container.NewPadded(s.fields.grid)))
 	s.refresh()
@@ -92,6 +95,7 @@ func help(text string) *widget.Label {
 // refresh shows the settings as they are in the register (after an undo).
 func (s *settingsScreen) refresh() {
 	s.country.setCode(s.env.store.Country(context.Background()))
+	s.backups.refresh()
 	list, err := export.Templates(context.Background(), s.env.store)
 	if err != nil {
 		s.templates.SetText(err.Error())

@@ -1,0 +1,337 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strconv"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/ncm-register/ncm-register/data"
+)
+
+// Settings → Backups: set up (a folder, how many to keep, a passphrase, the
+// ministry's key), back up now, restore. Backups are also made on closing,
+// at most once a day, and the status bar says when none was made for a week.
+
+// backupsPanel is the Backups part of Settings.
+type backupsPanel struct {
+	env     *env
+	w       *window
+	status  *widget.Label
+	setUp   *widget.Button
+	now     *widget.Button
+	restore *widget.Button
+	content fyne.CanvasObject
+}
+
+// remindAfter is how long without a backup before the program says so.
+const remindAfter = 7 * 24 * time.Hour
+
+// onClosingEvery is how often closing the window makes a backup.
+const onClosingEvery = 20 * time.Hour
+
+func newBackupsPanel(e *env, w *window) *backupsPanel {
+	p := &backupsPanel{env: e, w: w}
+	p.status = widget.NewLabel("")
+	p.status.Wrapping = fyne.TextWrapWord
+	p.setUp = widget.NewButtonWithIcon(lang.L("Set up backups…"), theme.SettingsIcon(), p.showSetUp)
+	p.now = widget.NewButtonWithIcon(lang.L("Back up now"), theme.UploadIcon(), p.backUpNow)
+	p.restore = widget.NewButtonWithIcon(lang.L("Restore from a backup…"), theme.DownloadIcon(), p.chooseBackup)
+	if e.store.ReadOnly() {
+		p.setUp.Disable()
+		p.restore.Disable()
+	}
+	p.content = container.NewVBox(p.status,
+		help(lang.L("A backup is a copy of the whole register, encrypted with a passphrase of your choice (and, if you give it, the ministry's key), made into a folder you choose: a USB stick, a network or cloud folder. A backup is also made when you close the program, once a day.")),
+		container.NewHBox(p.setUp, p.now, p.restore))
+	p.refresh()
+	return p
+}
+
+// refresh says when the last backup was made.
+func (p *backupsPanel) refresh() {
+	set, err := p.env.store.BackupSettings(context.Background())
+	switch {
+	case err != nil:
+		p.status.SetText(err.Error())
+	case !set.Ready():
+		p.status.SetText(lang.L("Backups are not set up: a stolen or broken laptop would take the register with it."))
+		p.status.Importance = widget.WarningImportance
+	case set.LastAt == "":
+		p.status.SetText(fmt.Sprintf(lang.L("No backup made yet, into %s."), set.Folder))
+		p.status.Importance = widget.WarningImportance
+	default:
+		p.status.SetText(fmt.Sprintf(lang.L("Last backup: %s, into %s (the newest %d are kept)."), shortTime(millis(set.LastAt)), set.Folder, set.Keep))
+		p.status.Importance = widget.MediumImportance
+	}
+	p.status.Refresh()
+	if set.Ready() {
+		p.now.Enable()
+	} else {
+		p.now.Disable()
+	}
+}
+
+// millis writes an RFC 3339 time the way shortTime reads stored times.
+func millis(rfc string) string {
+	t, err := time.Parse(time.RFC3339, rfc)
+	if err != nil {
+		return rfc
+	}
+	return t.UTC().Format("2006-01-02T15:04:05.000Z")
+}
+
+// backupSetUp is the set-up dialog, kept for the tests.
+type backupSetUp struct {
+	folder, keep, ministry, pass, again *widget.Entry
+	fields                              *fieldSet
+	save                                *widget.Button
+	d                                   dialog.Dialog
+}
+
+var lastBackupSetUp *backupSetUp
+
+func (p *backupsPanel) showSetUp() {
+	set, _ := p.env.store.BackupSettings(context.Background())
+	v := &backupSetUp{fields: newFieldSet()}
+	lastBackupSetUp = v
+	v.folder = widget.NewEntry()
+	v.folder.SetText(set.Folder)
+	choose := widget.NewButtonWithIcon(lang.L("Choose…"), theme.FolderOpenIcon(), func() {
+		d := dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
+			if err == nil && u != nil {
+				v.folder.SetText(u.Path())
+			}
+		}, p.env.win)
+		d.Resize(fyne.NewSize(900, 600))
+		d.Show()
+	})
+	v.keep = widget.NewEntry()
+	v.keep.SetText(strconv.Itoa(set.Keep))
+	v.ministry = widget.NewEntry()
+	v.ministry.SetText(set.Ministry)
+	v.ministry.SetPlaceHolder("age1…")
+	v.pass, v.again = widget.NewPasswordEntry(), widget.NewPasswordEntry()
+	passHelp := lang.L("At least 10 characters. It is not stored anywhere: without it (or the ministry's key) no backup can be opened. Write it down and keep it apart from the laptop.")
+	if set.Ready() {
+		passHelp = lang.L("Leave empty to keep the passphrase of the backups made so far; a new one applies to the backups made from now on.")
+	}
+	v.fields.add("folder", lang.L("Folder"), true, container.NewBorder(nil, nil, nil, choose, v.folder))
+	v.fields.add("keep", lang.L("Backups kept"), true, v.keep)
+	v.fields.add("passphrase", lang.L("Passphrase"), !set.Ready(), container.NewVBox(v.pass, help(passHelp)))
+	v.fields.add("again", lang.L("Passphrase again"), !set.Ready(), v.again)
+	v.fields.add("ministry", lang.L("Ministry's key (optional)"), false, container.NewVBox(v.ministry,
+		help(lang.L("An age public key given by the ministry: with its own secret key, the ministry can open the backups of every laptop."))))
+	v.save = widget.NewButton(lang.L("Save"), func() {
+		keep, err := strconv.Atoi(v.keep.Text)
+		if err != nil {
+			keep = 0
+		}
+		if v.pass.Text != v.again.Text {
+			v.fields.show(&data.ValidationError{Errors: []data.FieldError{{Field: "again", Key: "error.passphrase_again",
+				Template: "The two passphrases differ"}}})
+			return
+		}
+		if err := p.env.store.SetUpBackups(context.Background(), v.folder.Text, keep, v.ministry.Text, v.pass.Text); err != nil {
+			if !v.fields.show(err) {
+				dialog.ShowError(err, p.env.win)
+			}
+			return
+		}
+		v.d.Hide()
+		p.refresh()
+		p.env.status(lang.L("Backups are set up. The first one is made now."))
+		p.backUpNow()
+	})
+	v.save.Importance = widget.HighImportance
+	cancel := widget.NewButton(lang.L("Cancel"), func() { v.d.Hide() })
+	v.d = dialog.NewCustomWithoutButtons(lang.L("Set up backups"),
+		container.NewBorder(nil, container.NewHBox(layoutSpacer(), cancel, v.save), nil, nil, v.fields.grid), p.env.win)
+	v.d.Resize(fyne.NewSize(720, 480))
+	v.d.Show()
+}
+
+// backUpNow backs up off the window's thread.
+func (p *backupsPanel) backUpNow() {
+	var path string
+	var err error
+	p.now.Disable()
+	runAsync(func() { path, err = p.env.store.BackUp(context.Background()) }, func() {
+		p.refresh()
+		if err != nil {
+			dialog.ShowError(fmt.Errorf("%s: %w", lang.L("The backup was not made"), err), p.env.win)
+			return
+		}
+		p.env.status(fmt.Sprintf(lang.L("Backed up into %s"), path))
+	})
+}
+
+func (p *backupsPanel) chooseBackup() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil || r == nil {
+			return
+		}
+		r.Close()
+		p.showRestore(r.URI().Path())
+	}, p.env.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{data.BackupExt}))
+	d.Resize(fyne.NewSize(900, 600))
+	d.Show()
+}
+
+// backupRestore is the restore dialog, kept for the tests.
+type backupRestore struct {
+	path    string
+	about   *widget.Label
+	pass    *widget.Entry
+	problem *widget.Label
+	check   *widget.Button
+	d       dialog.Dialog
+}
+
+var lastBackupRestore *backupRestore
+
+// showRestore asks for the backup's passphrase, opens and checks the backup,
+// and, once the user confirms, puts it in the place of the register.
+func (p *backupsPanel) showRestore(path string) {
+	v := &backupRestore{path: path}
+	lastBackupRestore = v
+	about, err := data.ReadBackupAbout(path)
+	if err != nil {
+		dialog.ShowError(fmt.Errorf("%w. %s", err, lang.L("Nothing was changed.")), p.env.win)
+		return
+	}
+	v.about = widget.NewLabel(fmt.Sprintf(lang.L("Backup of %s made on %s on the laptop “%s”."), about.Register,
+		shortTime(millis(about.MadeAt)), about.Device))
+	v.about.Wrapping = fyne.TextWrapWord
+	v.pass = widget.NewPasswordEntry()
+	v.pass.SetPlaceHolder(lang.L("The backups' passphrase, or the ministry's secret key"))
+	v.problem = newErrorLabel()
+	v.check = widget.NewButton(lang.L("Open and check…"), func() { p.openBackup(v) })
+	v.check.Importance = widget.HighImportance
+	v.pass.OnSubmitted = func(string) { p.openBackup(v) }
+	cancel := widget.NewButton(lang.L("Cancel"), func() { v.d.Hide() })
+	body := container.NewVBox(v.about, v.pass, v.problem,
+		help(lang.L("The backup is opened and checked first; nothing is replaced before you confirm.")),
+		container.NewHBox(layoutSpacer(), cancel, v.check))
+	v.d = dialog.NewCustomWithoutButtons(lang.L("Restore from a backup"), body, p.env.win)
+	v.d.Resize(fyne.NewSize(640, 300))
+	v.d.Show()
+	p.env.win.Canvas().Focus(v.pass)
+}
+
+func (p *backupsPanel) openBackup(v *backupRestore) {
+	var opened *data.OpenedBackup
+	var err error
+	v.check.Disable()
+	secret := v.pass.Text
+	runAsync(func() { opened, err = data.OpenBackup(context.Background(), v.path, secret) }, func() {
+		v.check.Enable()
+		if err != nil {
+			v.problem.SetText(restoreProblem(err))
+			v.problem.Show()
+			return
+		}
+		v.d.Hide()
+		msg := fmt.Sprintf(lang.L("The backup is sound: %s and %s. Replace the register now open with it? The register now open is backed up first, so this too can be taken back."),
+			countOrganisations(opened.Counts.Organisations), countPeople(opened.Counts.Contacts))
+		dialog.ShowConfirm(lang.L("Restore from a backup"), msg, func(yes bool) {
+			defer opened.Close()
+			if yes {
+				p.install(opened)
+			}
+		}, p.env.win)
+	})
+}
+
+// restoreProblem says why a backup cannot be restored.
+func restoreProblem(err error) string {
+	var oe *data.OpenError
+	switch {
+	case errors.Is(err, data.ErrWrongPassphrase):
+		return lang.L("This passphrase does not open the backup.")
+	case errors.As(err, &oe) && oe.Problem == data.ProblemTooNew:
+		return lang.L("The backup was made by a newer version of NCM Register: install that version to restore it.")
+	}
+	return err.Error() + ". " + lang.L("Nothing was changed.")
+}
+
+// install backs up the register now open (when backups are set up), closes
+// it, puts the backup in its place and opens it.
+func (p *backupsPanel) install(opened *data.OpenedBackup) {
+	st := p.env.store
+	path := st.Path()
+	if set, err := st.BackupSettings(context.Background()); err == nil && set.Ready() {
+		if _, err := st.BackUp(context.Background()); err != nil {
+			dialog.ShowError(fmt.Errorf("%s: %w. %s", lang.L("The register now open could not be backed up first"), err,
+				lang.L("Nothing was changed.")), p.env.win)
+			return
+		}
+	}
+	if err := p.w.closeRegister(); err != nil {
+		dialog.ShowError(err, p.env.win)
+		return
+	}
+	if err := data.InstallBackup(opened, path); err != nil {
+		dialog.ShowError(fmt.Errorf("%s: %w", lang.L("The backup could not be put in place; the register is as it was"), err), p.env.win)
+		p.w.open(path, false)
+		return
+	}
+	p.w.open(path, false)
+	if env := p.w.env(); env != nil {
+		env.status(fmt.Sprintf(lang.L("Restored the backup made on %s."), shortTime(millis(opened.About.MadeAt))))
+	}
+}
+
+// backUpOnClosing makes the day's backup when the window closes, if
+// backups are set up and none was made for a while; done runs after, even
+// when the backup failed (which is said first).
+func backUpOnClosing(e *env, done func()) {
+	st := e.store
+	set, err := st.BackupSettings(context.Background())
+	if err != nil || !set.Ready() || st.ReadOnly() {
+		done()
+		return
+	}
+	if last, err := time.Parse(time.RFC3339, set.LastAt); err == nil && time.Since(last) < onClosingEvery {
+		done()
+		return
+	}
+	if _, err := st.BackUp(context.Background()); err != nil {
+		d := dialog.NewInformation(lang.L("The backup on closing was not made"),
+			fmt.Sprintf(lang.L("%v. The register itself is saved; make a backup from Settings when the backup folder is there again."), err), e.win)
+		d.SetOnClosed(done)
+		d.Show()
+		return
+	}
+	done()
+}
+
+// backupReminder says, when the register opens, that it has not been
+// backed up for a week or is not backed up at all; "" when all is well.
+func backupReminder(st *data.Store, now time.Time) string {
+	if st.ReadOnly() {
+		return ""
+	}
+	set, err := st.BackupSettings(context.Background())
+	if err != nil {
+		return ""
+	}
+	if !set.Ready() {
+		return lang.L("This register is not backed up: set up backups in Settings.")
+	}
+	last, err := time.Parse(time.RFC3339, set.LastAt)
+	if err != nil || now.Sub(last) > remindAfter {
+		return lang.L("No backup for more than a week: Settings → Back up now.")
+	}
+	return ""
+}
