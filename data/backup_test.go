@@ -193,3 +193,48 @@ func TestBackupsKeepTheNewestAndAreSetUpWithCare(t *testing.T) {
 		t.Errorf("setting up without a passphrase: %v", err)
 	}
 }
+
+// TestRestoreAnOlderRegister restores a backup made by an earlier version
+// (schema 14, lists of references still in text columns): it is checked,
+// put in place and brought up to date when opened, its lists intact.
+func TestRestoreAnOlderRegister(t *testing.T) {
+	ctx := t.Context()
+	oldPath, old := oldRegister(t, 14)
+	for _, q := range []string{
+		`INSERT INTO organisation (id, name, name_key, sector, created_at, updated_at) VALUES
+		 ('o1', 'Police', 'police', 'police', 't', 't'), ('o2', 'La Strada', 'la strada', 'ngo', 't', 't')`,
+		`INSERT INTO course (id, title, first_day, last_day, organisers, created_at, updated_at)
+		 VALUES ('k1', 'Victim identification', '2025-03-03', '2025-03-05', 'o2` + "\n" + `o1', 't', 't')`,
+	} {
+		if _, err := old.write.ExecContext(ctx, q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	old.Close()
+	recipient, sealed, err := newBackupKey(testPassphrase)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, _ := age.ParseX25519Recipient(recipient)
+	path := filepath.Join(t.TempDir(), "old"+BackupExt)
+	if err := writeBackupFile(path, BackupAbout{MadeAt: "2025-06-01T10:00:00Z", Device: "old-laptop", Schema: 14}, sealed, oldPath, []age.Recipient{r}); err != nil {
+		t.Fatal(err)
+	}
+	b, err := OpenBackup(ctx, path, testPassphrase)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	if b.Counts.Organisations != 2 {
+		t.Errorf("the older backup holds %+v", b.Counts)
+	}
+	target := filepath.Join(t.TempDir(), "register.db")
+	if err := InstallBackup(b, target); err != nil {
+		t.Fatal(err)
+	}
+	s := openStore(t, target, Options{})
+	c, err := s.Course(ctx, "k1")
+	if err != nil || !slices.Equal(c.Organisers, []string{"o2", "o1"}) {
+		t.Errorf("the restored course's organisers %v, %v", c.Organisers, err)
+	}
+}

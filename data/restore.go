@@ -6,7 +6,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -128,19 +127,27 @@ func OpenBackup(ctx context.Context, path, secret string) (*OpenedBackup, error)
 		return fail(err)
 	}
 	b.About = about
-	st, err := Open(ctx, b.path, Options{ReadOnly: true})
+	// The copy is the program's own: opening it for writing brings a backup
+	// of an earlier version up to date now, so that a backup that cannot be
+	// upgraded is found before anything is replaced.
+	st, err := Open(ctx, b.path, Options{Device: about.Device})
 	if err != nil {
-		return fail(err)
-	}
-	defer st.Close()
-	if v, err := schemaVersion(ctx, st.read); err != nil || v > len(migrations) {
-		return fail(&OpenError{Problem: ProblemTooNew, Path: path,
-			Err: fmt.Errorf("schema version %d, this program knows up to %d", v, len(migrations))})
+		var oe *OpenError
+		if errors.As(err, &oe) && oe.Problem == ProblemTooNew {
+			oe.Path = path
+			return fail(oe)
+		}
+		return fail(&BackupError{Path: path, Reason: "the register in the backup cannot be opened", Err: err})
 	}
 	if err := st.CheckIntegrity(ctx); err != nil {
+		st.Close()
 		return fail(&BackupError{Path: path, Reason: "the register in the backup is damaged", Err: err})
 	}
-	if b.Counts, err = st.Count(ctx); err != nil {
+	b.Counts, err = st.Count(ctx)
+	if cerr := st.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
 		return fail(err)
 	}
 	return b, nil
