@@ -121,7 +121,10 @@ func newWorkspace(w *window, st *data.Store) *workspace {
 			ws.areas[i].stale = false
 			ws.areas[i].refresh()
 		}
-		ws.center.Objects = []fyne.CanvasObject{ws.areas[i].content()}
+		// On a screen smaller than the area needs (1024×600, 1366×768 with
+		// large text), the area scrolls rather than pushing the window past
+		// the screen's edges and its buttons out of reach.
+		ws.center.Objects = []fyne.CanvasObject{container.NewScroll(ws.areas[i].content())}
 		ws.center.Refresh()
 		if ws.newItem != nil { // Ctrl+N makes a record of the area shown
 			ws.newItem.Label = ws.areas[0].newLabel
