@@ -14,7 +14,7 @@ APT_PACKAGES := gcc pkg-config libgl1-mesa-dev xorg-dev poppler-utils
 
 export LANG := en_US.UTF-8
 
-.PHONY: run build test bench fuzz deps
+.PHONY: run build test bench fuzz deps windows
 
 run: build
 	./$(BINARY) $(ARGS)
@@ -25,6 +25,15 @@ build: deps
 test: deps
 	$(GO) vet -tags $(TESTTAGS) ./...
 	$(GO) test -race -timeout 30m -tags $(TESTTAGS) ./...
+
+# A Windows build from Linux, with Debian's mingw-w64 cross compiler
+# (gcc-mingw-w64-x86-64, installed when missing). A cold build takes about
+# six minutes on two cores.
+windows:
+	@command -v x86_64-w64-mingw32-gcc >/dev/null || { sudo=""; [ "$$(id -u)" = 0 ] || sudo=sudo; \
+	  $$sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq gcc-mingw-w64-x86-64; }
+	CGO_ENABLED=1 GOOS=windows GOARCH=amd64 CC=x86_64-w64-mingw32-gcc \
+	  $(GO) build -tags $(TAGS) -ldflags "-H=windowsgui" -o $(BINARY).exe .
 
 bench:
 	$(GO) test -tags $(TESTTAGS) -run '^$$' -bench . -benchmem ./...
