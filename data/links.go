@@ -78,8 +78,14 @@ func (s *Store) copyReferenceLists(ctx context.Context, tx *sql.Tx) error {
 			}
 			for id, old := range dropped {
 				if change == 0 {
-					if change, err = s.newChange(ctx, tx, "upgrade",
-						"Upgrade: references to records no longer in the register left out"); err != nil {
+					// Written as schema 15 writes a change: its global identity
+					// comes with schema 18 (copyChangeIdentity).
+					res, err := tx.ExecContext(ctx, "INSERT INTO change (at, device, action, summary) VALUES (?, ?, 'upgrade', ?)",
+						s.timestamp(), s.device, "Upgrade: references to records no longer in the register left out")
+					if err != nil {
+						return err
+					}
+					if change, err = res.LastInsertId(); err != nil {
 						return err
 					}
 				}

@@ -40,6 +40,7 @@ func (s *Store) migrate(ctx context.Context) error { return s.migrateTo(ctx, len
 var afterMigration = map[int]func(s *Store, ctx context.Context, tx *sql.Tx) error{
 	4:  func(_ *Store, ctx context.Context, tx *sql.Tx) error { return fillSearchText(ctx, tx) },
 	15: (*Store).copyReferenceLists,
+	18: (*Store).copyChangeIdentity,
 }
 
 // migrateTo applies the migrations up to schema version target (tests stop

@@ -86,9 +86,14 @@ func (c *stmtCache) QueryRowContext(ctx context.Context, query string, args ...a
 
 // change opens one entry in the history; items are added by the writes below.
 func (s *Store) newChange(ctx context.Context, tx execer, action, summary string) (int64, error) {
+	replica, err := s.replicaIn(ctx, tx)
+	if err != nil {
+		return 0, err
+	}
 	res, err := tx.ExecContext(ctx,
-		"INSERT INTO change (at, device, action, summary) VALUES (?, ?, ?, ?)",
-		s.timestamp(), s.device, action, summary)
+		`INSERT INTO change (at, device, action, summary, uid, replica, seq) VALUES (?, ?, ?, ?, ?, ?,
+		 (SELECT coalesce(max(seq), 0) + 1 FROM change WHERE replica = ?))`,
+		s.timestamp(), s.device, action, summary, uuid.NewString(), replica, replica)
 	if err != nil {
 		return 0, err
 	}
