@@ -41,7 +41,9 @@ func (p Participant) values() values {
 
 // AddParticipants puts people of the register on a course, as one undoable
 // change. Someone already on the course (or named twice) is refused with a
-// message naming them, and then nobody is added.
+// message naming them, and then nobody is added. Someone removed from the
+// course is put back as they were: the same participation, with its
+// organisation of the day and its attendance marks.
 func (s *Store) AddParticipants(ctx context.Context, courseID string, contactIDs []string) error {
 	return s.writeTx(ctx, func(tx *sql.Tx) error {
 		course, err := courseTable.load(ctx, tx, courseID)
@@ -49,7 +51,7 @@ func (s *Store) AddParticipants(ctx context.Context, courseID string, contactIDs
 			return err
 		}
 		var v validator
-		var adding []Participant
+		var adding, back []Participant
 		seen := map[string]bool{}
 		for _, id := range contactIDs {
 			var p Participant
@@ -64,9 +66,17 @@ func (s *Store) AddParticipants(ctx context.Context, courseID string, contactIDs
 				return err
 			}
 			var existing string
-			err = tx.QueryRowContext(ctx, "SELECT id FROM participant WHERE course_id = ? AND contact_id = ?", courseID, id).Scan(&existing)
+			var removed bool
+			err = tx.QueryRowContext(ctx, "SELECT id, archived FROM participant WHERE course_id = ? AND contact_id = ?", courseID, id).
+				Scan(&existing, &removed)
 			if err != nil && !errors.Is(err, sql.ErrNoRows) {
 				return err
+			}
+			if removed && !seen[id] {
+				seen[id] = true
+				p.ID = existing
+				back = append(back, p)
+				continue
 			}
 			if existing != "" || seen[id] {
 				v.add("participants", "error.participant_twice", "{{.Name}} is already a participant of this course",
@@ -80,12 +90,13 @@ func (s *Store) AddParticipants(ctx context.Context, courseID string, contactIDs
 		if err := v.err(); err != nil {
 			return err
 		}
-		if len(adding) == 0 {
+		all := append(append([]Participant(nil), adding...), back...)
+		if len(all) == 0 {
 			return nil
 		}
-		summary := fmt.Sprintf("Add %s to course “%s”", adding[0].Name, course["title"])
-		if len(adding) > 1 {
-			summary = fmt.Sprintf("Add %d participants to course “%s”", len(adding), course["title"])
+		summary := fmt.Sprintf("Add %s to course “%s”", all[0].Name, course["title"])
+		if len(all) > 1 {
+			summary = fmt.Sprintf("Add %d participants to course “%s”", len(all), course["title"])
 		}
 		change, err := s.newChange(ctx, tx, "create", summary)
 		if err != nil {
@@ -94,6 +105,17 @@ func (s *Store) AddParticipants(ctx context.Context, courseID string, contactIDs
 		at := s.timestamp()
 		for _, p := range adding {
 			if err := participantTable.insert(ctx, tx, change, p.ID, p.values(), at); err != nil {
+				return err
+			}
+		}
+		for _, p := range back {
+			old, err := participantTable.load(ctx, tx, p.ID)
+			if err != nil {
+				return err
+			}
+			next := copyValues(old)
+			next["archived"] = "0"
+			if _, err := participantTable.update(ctx, tx, change, p.ID, old, next, at); err != nil {
 				return err
 			}
 		}

@@ -86,7 +86,7 @@ func TestAddParticipantsRefused(t *testing.T) {
 	}{
 		{"already on the course", []string{bogdan.ID, ana.ID}, "participants error.participant_twice", "Ana Lungu"},
 		{"twice in one call", []string{chloe.ID, bogdan.ID, chloe.ID}, "participants error.participant_twice", "Chloé Moreau"},
-		{"taken off the course: restored, not added again", []string{removed.ID}, "participants error.participant_twice", "Denis Rusu"},
+		{"taken off the course, named twice", []string{removed.ID, removed.ID}, "participants error.participant_twice", "Denis Rusu"},
 		{"not in the register", []string{bogdan.ID, "00000000-0000-4000-8000-00000000dead"}, "participants error.no_record", ""},
 	}
 	for _, tt := range tests {
@@ -271,4 +271,41 @@ func TestUndoAddParticipants(t *testing.T) {
 	}
 	// The same people can be added again.
 	mustAddParticipants(t, s, course.ID, people[1], people[2])
+}
+
+// TestARemovedParticipantCanBeAddedBack: someone taken off a course by
+// mistake is put back as they were (the same participation, organisation
+// of the day and marks), in one change that Undo takes back.
+func TestARemovedParticipantCanBeAddedBack(t *testing.T) {
+	s := newStore(t)
+	ctx := t.Context()
+	org := mustSaveOrg(t, s, Organisation{Name: "Police", Sector: "police"})
+	denis := mustSaveContact(t, s, Contact{OrganisationID: org.ID, Name: "Denis Rusu"})
+	course := mustSaveCourse(t, s, Course{Title: "Interviewing", Status: "held", FirstDay: "2026-05-05", LastDay: "2026-05-06"})
+	mustAddParticipants(t, s, course.ID, denis)
+	p := participantOf(t, s, course.ID, denis)
+	mustSetMarks(t, s, course.ID, Mark{p.ID, "2026-05-05", "present"})
+	if err := s.SetParticipantArchived(ctx, p.ID, true); err != nil {
+		t.Fatal(err)
+	}
+	// He moves to another agency meanwhile: the course keeps the one of the day.
+	other := mustSaveOrg(t, s, Organisation{Name: "Prosecutor's Office", Sector: "prosecution"})
+	denis.OrganisationID = other.ID
+	if err := s.SaveContact(ctx, &denis); err != nil {
+		t.Fatal(err)
+	}
+	mustAddParticipants(t, s, course.ID, denis)
+	ps := mustParticipants(t, s, course.ID, true)
+	if len(ps) != 1 || ps[0].ID != p.ID || ps[0].Archived || ps[0].OrganisationID != org.ID {
+		t.Errorf("after adding him back: %+v, want his one participation, active, with the police", ps)
+	}
+	if marks := mustAttendance(t, s, course.ID)[p.ID]; marks["2026-05-05"] != "present" {
+		t.Errorf("his marks %v, want them kept", marks)
+	}
+	if _, err := s.Undo(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if ps := mustParticipants(t, s, course.ID, false); len(ps) != 0 {
+		t.Errorf("after Undo %+v, want him removed again", ps)
+	}
 }

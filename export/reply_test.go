@@ -563,3 +563,43 @@ func TestParagraphsKeepRowsShorterThanAPage(t *testing.T) {
 		t.Error("words were lost or cut")
 	}
 }
+
+// TestTheCoursesAnnexCountsEverySex: the PDF's courses by year give a
+// column for every sex, "not recorded" included, which add up to the
+// participants (it once showed female and male only, 8 + 9 of 18).
+func TestTheCoursesAnnexCountsEverySex(t *testing.T) {
+	r := newReplyRegister(t)
+	var b bytes.Buffer
+	if err := ReplyPDF(&b, r.load(t)); err != nil {
+		t.Fatal(err)
+	}
+	var header, row []string
+	for _, page := range pdfText(t, b.Bytes()) {
+		i := strings.Index(page, "Annex 2. Training courses")
+		if i < 0 {
+			continue
+		}
+		for _, line := range strings.Split(page[i:], "\n") {
+			f := strings.Fields(line)
+			switch {
+			case header == nil && len(f) > 0 && f[0] == "Year":
+				header = f
+			case header != nil && row == nil && len(f) == 8:
+				row = f
+			}
+		}
+	}
+	if strings.Join(header, " ") != "Year Courses Joint Participants Female Male Other Sex not recorded" {
+		t.Fatalf("the annex's columns are %q", header)
+	}
+	if row == nil {
+		t.Fatal("no year row under the columns")
+	}
+	n := make([]int, len(row))
+	for i, x := range row {
+		fmt.Sscan(x, &n[i])
+	}
+	if n[3] == 0 || n[4]+n[5]+n[6]+n[7] != n[3] {
+		t.Errorf("year row %v: the sexes do not add up to the participants", row)
+	}
+}

@@ -104,7 +104,9 @@ func pdfMembers(m core.Maroto, c ReplyContent) {
 // pdfCourses summarises the courses by year, and lists them when few.
 func pdfCourses(m core.Maroto, c ReplyContent) error {
 	pdfAnnexTitle(m, "Annex 2. Training courses", "Held with a first day in the period; participants counted as in the training figures.")
-	type year struct{ courses, joint, participants, female, male int }
+	// Every sex column, "not recorded" included, so that they add up to
+	// the participants (they once showed 8 + 9 of 18).
+	type year struct{ courses, joint, participants, female, male, other, unrecorded int }
 	byYear := map[int]*year{}
 	var years []int
 	var list [][]string
@@ -121,6 +123,8 @@ func pdfCourses(m core.Maroto, c ReplyContent) error {
 		s.participants += k.Participants
 		s.female += k.BySex["female"]
 		s.male += k.BySex["male"]
+		s.other += k.BySex["other"]
+		s.unrecorded += k.BySex[""]
 		joint := "no"
 		if k.Joint {
 			s.joint++
@@ -146,10 +150,10 @@ func pdfCourses(m core.Maroto, c ReplyContent) error {
 	for i, y := range years {
 		s := byYear[y]
 		rows[i] = []string{strconv.Itoa(y), formatCount(s.courses), formatCount(s.joint), formatCount(s.participants),
-			formatCount(s.female), formatCount(s.male)}
+			formatCount(s.female), formatCount(s.male), formatCount(s.other), formatCount(s.unrecorded)}
 	}
-	pdfTable(m, []pdfColumn{{"Year", 2, false}, {"Courses", 2, true}, {"Joint", 2, true}, {"Participants", 2, true},
-		{"Female", 2, true}, {"Male", 2, true}}, rows)
+	pdfTable(m, []pdfColumn{{"Year", 1, false}, {"Courses", 2, true}, {"Joint", 1, true}, {"Participants", 2, true},
+		{"Female", 1, true}, {"Male", 1, true}, {"Other", 1, true}, {"Sex not recorded", 3, true}}, rows)
 	if n > pdfListLimit {
 		pdfSummarised(m, n, "courses", "Annex 2 Courses")
 		return nil
