@@ -2,6 +2,7 @@ package data
 
 import (
 	"sort"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -387,5 +388,49 @@ func TestALetterTheIndexDoesNotKnowFindsNothing(t *testing.T) {
 	}
 	if hits, err := s.SearchContacts(t.Context(), "ᳳaᳳa", 10); err != nil || len(hits) != 0 {
 		t.Errorf("the pickers: %v, %v", hits, err)
+	}
+}
+
+// TestArchivedPeopleAreFoundWhenAsked: the person pickers and the sign-in
+// sheet find people who have left (archived, or of an archived
+// organisation), after the current ones and marked; a person merged into
+// another is not found, the kept one is.
+func TestArchivedPeopleAreFoundWhenAsked(t *testing.T) {
+	s := newStore(t)
+	ctx := t.Context()
+	police := mustSaveOrg(t, s, Organisation{Name: "Police", Sector: "police"})
+	closed := mustSaveOrg(t, s, Organisation{Name: "Closed Centre", Sector: "ngo"})
+	mustSaveContact(t, s, Contact{OrganisationID: police.ID, Name: "Ana Rusu"})
+	left := mustSaveContact(t, s, Contact{OrganisationID: police.ID, Name: "Ana Ceban"})
+	mustSaveContact(t, s, Contact{OrganisationID: closed.ID, Name: "Ana Lungu"})
+	twice := mustSaveContact(t, s, Contact{OrganisationID: police.ID, Name: "Ana Moraru"})
+	kept := mustSaveContact(t, s, Contact{OrganisationID: police.ID, Name: "Ana Moraru"})
+	if err := s.SetContactArchived(ctx, left.ID, true); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SetOrganisationArchived(ctx, closed.ID, true); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Merge(ctx, "contact", kept.ID, twice.ID, nil); err != nil {
+		t.Fatal(err)
+	}
+	hits, err := s.SearchPeople(ctx, "ana", 20)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, h := range hits {
+		mark := ""
+		if h.Archived {
+			mark = " (archived)"
+		}
+		got = append(got, h.Name+mark)
+	}
+	want := []string{"Ana Moraru", "Ana Rusu", "Ana Ceban (archived)", "Ana Lungu (archived)"}
+	if strings.Join(got, ", ") != strings.Join(want, ", ") {
+		t.Errorf("found %v, want %v", got, want)
+	}
+	if hits, _ := s.SearchContacts(ctx, "ana", 20); len(hits) != 2 {
+		t.Errorf("the Register's own search finds %d, want the two current people", len(hits))
 	}
 }

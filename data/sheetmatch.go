@@ -19,6 +19,7 @@ type SheetMatch struct {
 	Status        string
 	ParticipantID string       // for SheetParticipant
 	ContactID     string       // for SheetRegister
+	Archived      bool         // for SheetRegister: the person is archived in the register
 	Candidates    []ContactHit // for SheetAmbiguous
 }
 
@@ -44,7 +45,7 @@ func (s *Store) MatchSheet(ctx context.Context, courseID string, rows []SheetRow
 			out = append(out, m)
 			continue
 		}
-		hits, err := s.SearchContacts(ctx, row.Name, 50)
+		hits, err := s.SearchPeople(ctx, row.Name, 50)
 		if err != nil {
 			return nil, err
 		}
@@ -58,7 +59,7 @@ func (s *Store) MatchSheet(ctx context.Context, courseID string, rows []SheetRow
 		case 0:
 			m.Status = SheetNew
 		case 1:
-			m.Status, m.ContactID = SheetRegister, same[0].ID
+			m.Status, m.ContactID, m.Archived = SheetRegister, same[0].ID, same[0].Archived
 		default:
 			m.Status, m.Candidates = SheetAmbiguous, same
 		}

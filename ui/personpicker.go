@@ -33,7 +33,7 @@ func pickPeople(e *env, title string, onPick func(data.ContactHit)) *personPicke
 	p.list = widget.NewList(func() int { return len(p.hits) }, newListRow,
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			h := p.hits[i]
-			setListRow(o, h.Name, h.OrganisationName+" · "+sectorLabel(h.Sector))
+			setListRow(o, h.Name, hitDetail(h))
 		})
 	p.list.OnSelected = func(i widget.ListItemID) {
 		onPick(p.hits[i])
@@ -49,11 +49,21 @@ func pickPeople(e *env, title string, onPick func(data.ContactHit)) *personPicke
 }
 
 func (p *personPicker) load() {
-	hits, err := p.env.store.SearchContacts(context.Background(), p.search.Text, maxPeopleShown)
+	hits, err := p.env.store.SearchPeople(context.Background(), p.search.Text, maxPeopleShown)
 	if err != nil {
 		p.env.status(err.Error())
 		return
 	}
 	p.hits = hits
 	p.list.Refresh()
+}
+
+// hitDetail is what the picker shows under a person's name: their
+// organisation, its sector, and whether they are archived.
+func hitDetail(h data.ContactHit) string {
+	detail := h.OrganisationName + " · " + sectorLabel(h.Sector)
+	if h.Archived {
+		detail += " · " + lang.L("archived")
+	}
+	return detail
 }

@@ -86,13 +86,21 @@ func showSheetReview(e *env, c data.Course, matches []data.SheetMatch, name stri
 			}
 		}
 		title := widget.NewLabelWithStyle(fmt.Sprintf("%d. %s", m.Row.Line, m.Row.Name), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-		status := widget.NewLabel(sheetStatus(m.Status) + " · " + strings.Join(marks, ", "))
+		what := sheetStatus(m.Status)
+		if m.Archived {
+			what += " (" + lang.L("archived in the register") + ")"
+		}
+		status := widget.NewLabel(what + " · " + strings.Join(marks, ", "))
 		status.Truncation = fyne.TextTruncateEllipsis
 		row := container.NewVBox(title, status)
 		if m.Status == data.SheetAmbiguous {
 			var options []string
 			for _, h := range m.Candidates {
-				options = append(options, h.Name+" · "+h.OrganisationName)
+				option := h.Name + " · " + h.OrganisationName
+				if h.Archived {
+					option += " · " + lang.L("archived")
+				}
+				options = append(options, option)
 			}
 			choice := widget.NewSelect(options, func(s string) {
 				for j, o := range options {

@@ -417,3 +417,28 @@ func TestReadingASheetCanBeCancelledAndChangesNothing(t *testing.T) {
 		t.Errorf("a cancelled read recorded marks: %v", marks)
 	}
 }
+
+func TestThePersonPickerFindsArchivedPeopleMarked(t *testing.T) {
+	w := openWindow(t, withCourse)
+	ctx := context.Background()
+	rows, _ := w.store.Organisations(ctx, data.OrganisationFilter{})
+	people, _ := w.store.Contacts(ctx, rows[0].ID, false)
+	gone := people[0]
+	if err := w.store.SetContactArchived(ctx, gone.ID, true); err != nil {
+		t.Fatal(err)
+	}
+	p := pickPeople(w.ws.env, "Add people", func(data.ContactHit) {})
+	p.search.SetText(gone.Name)
+	var found *data.ContactHit
+	for i, h := range p.hits {
+		if h.ID == gone.ID {
+			found = &p.hits[i]
+		}
+	}
+	if found == nil {
+		t.Fatalf("%s, archived, is not found by the picker: %v", gone.Name, p.hits)
+	}
+	if got := hitDetail(*found); !strings.HasSuffix(got, " · archived") {
+		t.Errorf("the picker shows %q under the name", got)
+	}
+}
