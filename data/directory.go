@@ -2,8 +2,6 @@ package data
 
 import (
 	"context"
-	"runtime"
-	"sync"
 )
 
 // DirectoryEntry is one focal point as the directory lists it, with the
@@ -21,32 +19,12 @@ type DirectoryEntry struct {
 // without focal points are listed once with an empty Contact, so that the
 // directory names them too.
 func (s *Store) Directory(ctx context.Context, organisationIDs []string) ([]DirectoryEntry, error) {
-	orgs, err := s.directoryOrganisations(ctx, organisationIDs)
-	if err != nil {
-		return nil, err
-	}
-	people, err := s.directoryPeople(ctx)
-	if err != nil {
-		return nil, err
-	}
-	n := len(orgs)
-	for _, list := range people {
-		n += len(list)
-	}
-	out := make([]DirectoryEntry, 0, n) // entries are large: growing the slice copied them over and over
-	for i := range orgs {
-		o := &orgs[i]
-		list := people[o.ID]
-		if len(list) == 0 {
-			out = append(out, DirectoryEntry{Organisation: o})
-			continue
-		}
-		sortBy(list, func(c Contact) string { return c.Name })
-		for _, c := range list {
-			out = append(out, DirectoryEntry{Organisation: o, Contact: c})
-		}
-	}
-	return out, nil
+	var out []DirectoryEntry
+	err := s.EachDirectoryEntry(ctx, organisationIDs, func(e DirectoryEntry) error {
+		out = append(out, e)
+		return nil
+	})
+	return out, err
 }
 
 // EachDirectoryEntry gives the entries of Directory one by one, in the
@@ -143,58 +121,4 @@ func (s *Store) directoryOrganisations(ctx context.Context, ids []string) ([]Org
 		}
 	}
 	return out, nil
-}
-
-// directoryPeople reads the people in use by organisation, on every core
-// (a slice of the table each): reading 100,000 people was a quarter of
-// the time of a directory. Only what a directory shows is read.
-func (s *Store) directoryPeople(ctx context.Context) (map[string][]Contact, error) {
-	var lo, hi int64
-	if err := s.read.QueryRowContext(ctx, "SELECT coalesce(min(pk), 0), coalesce(max(pk), 0) FROM contact").Scan(&lo, &hi); err != nil {
-		return nil, err
-	}
-	parts := int64(runtime.GOMAXPROCS(0))
-	if hi-lo < 10_000 {
-		parts = 1
-	}
-	step := (hi-lo)/parts + 1
-	found := make([]map[string][]Contact, parts)
-	errs := make([]error, parts)
-	var wg sync.WaitGroup
-	for i := range parts {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			found[i], errs[i] = s.directoryPeopleBetween(ctx, lo+i*step, lo+(i+1)*step)
-		}()
-	}
-	wg.Wait()
-	out := found[0]
-	for i := 1; i < int(parts); i++ {
-		if errs[i] != nil {
-			return nil, errs[i]
-		}
-		for org, list := range found[i] {
-			out[org] = append(out[org], list...)
-		}
-	}
-	return out, errs[0]
-}
-
-func (s *Store) directoryPeopleBetween(ctx context.Context, from, to int64) (map[string][]Contact, error) {
-	rows, err := s.read.QueryContext(ctx, `SELECT id, organisation_id, name, position, emails, phones, languages, roles
-		FROM contact WHERE archived = 0 AND pk >= ? AND pk < ?`, from, to)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	people := map[string][]Contact{}
-	for rows.Next() {
-		c, err := scanDirectoryContact(rows)
-		if err != nil {
-			return nil, err
-		}
-		people[c.OrganisationID] = append(people[c.OrganisationID], c)
-	}
-	return people, rows.Err()
 }

@@ -4,9 +4,7 @@ import (
 	"context"
 	"io"
 	"iter"
-	"runtime"
 	"strings"
-	"sync"
 
 	"github.com/emersion/go-vcard"
 	"github.com/johnfercher/maroto/v2/pkg/components/row"
@@ -28,10 +26,9 @@ var directoryHeader = []string{"Organisation", "Acronym", "Sector", "Level", "Re
 // organisation without focal points has a row of its own. The sheet is
 // streamed, so 100,000 people pass through without being held as cells.
 func DirectoryXLSX(w io.Writer, entries []data.DirectoryEntry) error {
-	phones := formattedPhones(entries)
 	return writeDirectoryXLSX(w, func(yield func(data.DirectoryEntry, []string) bool) {
-		for i, e := range entries {
-			if !yield(e, phones[i]) {
+		for _, e := range entries {
+			if !yield(e, formatPhones(e.Contact.Phones)) {
 				return
 			}
 		}
@@ -249,28 +246,6 @@ func DirectoryPDF(w io.Writer, entries []data.DirectoryEntry, letter bool, day s
 	}
 	_, err = w.Write(doc.GetBytes())
 	return err
-}
-
-// formattedPhones formats every entry's phones for reading, on every core
-// (formatting a number reads the country's formats: a directory of
-// 100,000 people spent a fifth of its time on it).
-func formattedPhones(entries []data.DirectoryEntry) [][]string {
-	out := make([][]string, len(entries))
-	workers := runtime.GOMAXPROCS(0)
-	var wg sync.WaitGroup
-	chunk := (len(entries) + workers - 1) / workers
-	for from := 0; from < len(entries); from += chunk {
-		to := min(from+chunk, len(entries))
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := from; i < to; i++ {
-				out[i] = formatPhones(entries[i].Contact.Phones)
-			}
-		}()
-	}
-	wg.Wait()
-	return out
 }
 
 func formatPhones(phones []string) []string {
