@@ -103,13 +103,18 @@ func (v *duplicatesView) load() {
 			if pairs, err = v.env.store.Duplicates(ctx, l.entity == "contact"); err != nil {
 				return
 			}
-			names := map[string]string{}
+			ids := make([]string, 0, 2*len(pairs))
 			for _, p := range pairs {
-				for _, id := range []string{p.A, p.B} {
-					if _, ok := names[id]; !ok {
-						names[id] = listedName(v.env.store, l.entity, id)
-					}
-				}
+				ids = append(ids, p.A, p.B)
+			}
+			listed, lerr := v.env.store.ListedNames(ctx, l.entity == "contact", ids)
+			if lerr != nil {
+				err = lerr
+				return
+			}
+			names := make(map[string]string, len(listed))
+			for id, n := range listed {
+				names[id] = listedText(l.entity, n)
 			}
 			results[i] = found{pairs, names}
 		}
@@ -126,27 +131,13 @@ func (v *duplicatesView) load() {
 	})
 }
 
-// listedName is a record's name as the finder lists it: a person with
-// their organisation, an organisation with its sector.
-func listedName(s *data.Store, entity, id string) string {
-	ctx := context.Background()
-	switch entity {
-	case "contact":
-		c, err := s.Contact(ctx, id)
-		if err != nil {
-			return id
-		}
-		if o, err := s.Organisation(ctx, c.OrganisationID); err == nil {
-			return c.Name + " (" + o.Name + ")"
-		}
-		return c.Name
-	default:
-		o, err := s.Organisation(ctx, id)
-		if err != nil {
-			return id
-		}
-		return o.Name + " (" + sectorLabel(o.Sector) + ")"
+// listedText is a record as the finder lists it: a person with their
+// organisation, an organisation with its sector.
+func listedText(entity string, n data.Listed) string {
+	if entity == "contact" {
+		return n.Name + " (" + n.Organisation + ")"
 	}
+	return n.Name + " (" + sectorLabel(n.Sector) + ")"
 }
 
 // retitle says how many pairs each tab holds, and what to do with them.

@@ -222,17 +222,29 @@ func (v *importPreview) describe(g *previewGroup, i int) (title, detail string, 
 }
 
 // knownName is a person of the register as the duplicate finder lists
-// them, with their organisation, read once.
+// them, with their organisation; the names of every row's match are read
+// at the first one asked for, in one pass.
 func (v *importPreview) knownName(id string) string {
 	if v.names == nil {
+		var ids []string
+		for _, r := range v.plan.People {
+			if r.ExistingID != "" {
+				ids = append(ids, r.ExistingID)
+			}
+		}
+		listed, err := v.env.store.ListedNames(context.Background(), true, ids)
 		v.names = map[string]string{}
+		for k, n := range listed {
+			v.names[k] = listedText("contact", n)
+		}
+		if err != nil {
+			v.env.status(err.Error())
+		}
 	}
 	if n, ok := v.names[id]; ok {
 		return n
 	}
-	n := listedName(v.env.store, "contact", id)
-	v.names[id] = n
-	return n
+	return id
 }
 
 func (v *importPreview) orgName(i int) string {
