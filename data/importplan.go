@@ -145,7 +145,7 @@ func (s *Store) PlanImport(ctx context.Context, rows [][]string, opt ImportOptio
 	if err := s.resolveOrganisations(ctx, plan); err != nil {
 		return nil, err
 	}
-	if err := s.resolvePeople(ctx, plan, region); err != nil {
+	if err := s.resolvePeople(ctx, plan, columns, region); err != nil {
 		return nil, err
 	}
 	return plan, nil

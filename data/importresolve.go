@@ -91,7 +91,7 @@ func (plan *ImportPlan) orgKey(i int) string {
 // resolvePeople checks each person and finds who they are: the same person
 // as one of the register (same name, same organisation), probably one of
 // the register or of an earlier row, or someone new.
-func (s *Store) resolvePeople(ctx context.Context, plan *ImportPlan, region string) error {
+func (s *Store) resolvePeople(ctx context.Context, plan *ImportPlan, columns importColumns, region string) error {
 	if len(plan.People) == 0 {
 		return nil
 	}
@@ -110,7 +110,6 @@ func (s *Store) resolvePeople(ctx context.Context, plan *ImportPlan, region stri
 	file := NewMatcher(true)
 	lineOf := map[string]int{}
 	names := map[string]string{}
-	columns, _ := checkMapping(plan.Headings, plan.Options)
 	for i := range plan.People {
 		if i%500 == 0 {
 			if err := ctx.Err(); err != nil {

@@ -70,7 +70,7 @@ func (p *backupsPanel) refresh() {
 		p.status.SetText(fmt.Sprintf(lang.L("No backup made yet, into %s."), set.Folder))
 		p.status.Importance = widget.WarningImportance
 	default:
-		p.status.SetText(fmt.Sprintf(lang.L("Last backup: %s, into %s (the newest %d are kept)."), shortTime(millis(set.LastAt)), set.Folder, set.Keep))
+		p.status.SetText(fmt.Sprintf(lang.L("Last backup: %s, into %s (the newest %d are kept)."), shortTime(set.LastAt), set.Folder, set.Keep))
 		p.status.Importance = widget.MediumImportance
 	}
 	p.status.Refresh()
@@ -79,15 +79,6 @@ func (p *backupsPanel) refresh() {
 	} else {
 		p.now.Disable()
 	}
-}
-
-// millis writes an RFC 3339 time the way shortTime reads stored times.
-func millis(rfc string) string {
-	t, err := time.Parse(time.RFC3339, rfc)
-	if err != nil {
-		return rfc
-	}
-	return t.UTC().Format("2006-01-02T15:04:05.000Z")
 }
 
 // backupSetUp is the set-up dialog, kept for the tests.
@@ -211,7 +202,7 @@ func (p *backupsPanel) showRestore(path string) {
 		return
 	}
 	v.about = widget.NewLabel(fmt.Sprintf(lang.L("Backup of %s made on %s on the laptop “%s”."), about.Register,
-		shortTime(millis(about.MadeAt)), about.Device))
+		shortTime(about.MadeAt), about.Device))
 	v.about.Wrapping = fyne.TextWrapWord
 	v.pass = widget.NewPasswordEntry()
 	v.pass.SetPlaceHolder(lang.L("The backups' passphrase, or the ministry's secret key"))
@@ -288,7 +279,7 @@ func (p *backupsPanel) install(opened *data.OpenedBackup) {
 	}
 	p.w.open(path, false)
 	if env := p.w.env(); env != nil {
-		env.status(fmt.Sprintf(lang.L("Restored the backup made on %s."), shortTime(millis(opened.About.MadeAt))))
+		env.status(fmt.Sprintf(lang.L("Restored the backup made on %s."), shortTime(opened.About.MadeAt)))
 	}
 }
 

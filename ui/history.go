@@ -18,10 +18,13 @@ import (
 )
 
 // shortTime shows a stored UTC time in the user's local time.
+// It reads the history's times and RFC 3339 ones (backups).
 func shortTime(stamp string) string {
 	t, err := time.Parse("2006-01-02T15:04:05.000Z", stamp)
 	if err != nil {
-		return stamp
+		if t, err = time.Parse(time.RFC3339, stamp); err != nil {
+			return stamp
+		}
 	}
 	return t.Local().Format("2 Jan 2006 15:04")
 }
