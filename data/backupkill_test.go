@@ -1,11 +1,9 @@
 package data
 
 import (
-	"bufio"
 	"context"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -32,26 +30,7 @@ func TestKilledWhileBackingUpLeavesTheRegisterAndTheBackupsWhole(t *testing.T) {
 	}
 	s.Close()
 
-	cmd := exec.Command(os.Args[0], "-test.run=^TestBackingUpChild$", "-test.count=1", "-test.v")
-	cmd.Env = append(os.Environ(), "NCM_BACKING_UP_CHILD="+path)
-	out, err := cmd.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	made := 0
-	lines := bufio.NewScanner(out)
-	for lines.Scan() && made < 6 {
-		if strings.HasPrefix(lines.Text(), "backed up ") {
-			made++
-		}
-	}
-	if err := cmd.Process.Kill(); err != nil {
-		t.Fatal(err)
-	}
-	_ = cmd.Wait()
+	made := killChildAfter(t, "TestBackingUpChild", "NCM_BACKING_UP_CHILD="+path, "backed up ", 6)
 	if made < 6 {
 		t.Fatalf("the child made only %d backups before it stopped", made)
 	}

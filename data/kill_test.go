@@ -24,26 +24,7 @@ func TestKilledInTheMiddleOfSavesLeavesAllOrNothing(t *testing.T) {
 	}
 	s.Close()
 
-	cmd := exec.Command(os.Args[0], "-test.run=^TestSavingChild$", "-test.count=1", "-test.v")
-	cmd.Env = append(os.Environ(), "NCM_SAVING_CHILD="+path)
-	out, err := cmd.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	saved := 0
-	lines := bufio.NewScanner(out)
-	for lines.Scan() && saved < 40 {
-		if strings.HasPrefix(lines.Text(), "saved ") {
-			saved++
-		}
-	}
-	if err := cmd.Process.Kill(); err != nil {
-		t.Fatal(err)
-	}
-	_ = cmd.Wait()
+	saved := killChildAfter(t, "TestSavingChild", "NCM_SAVING_CHILD="+path, "saved ", 40)
 	if saved < 40 {
 		t.Fatalf("the child saved only %d times before it stopped", saved)
 	}
@@ -113,4 +94,33 @@ func TestSavingChild(t *testing.T) {
 		}
 		fmt.Printf("saved %d\n", i)
 	}
+}
+
+// killChildAfter runs the test named in a child process of this test
+// binary with env set, counts the lines it prints that start with prefix,
+// and kills it without warning at the n-th (or when it stops); it returns
+// how many it counted.
+func killChildAfter(t *testing.T, test, env, prefix string, n int) int {
+	t.Helper()
+	cmd := exec.Command(os.Args[0], "-test.run=^"+test+"$", "-test.count=1", "-test.v")
+	cmd.Env = append(os.Environ(), env)
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	count := 0
+	lines := bufio.NewScanner(out)
+	for count < n && lines.Scan() {
+		if strings.HasPrefix(lines.Text(), prefix) {
+			count++
+		}
+	}
+	if err := cmd.Process.Kill(); err != nil {
+		t.Fatal(err)
+	}
+	_ = cmd.Wait()
+	return count
 }
