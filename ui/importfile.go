@@ -146,7 +146,7 @@ func showImportColumns(e *env, src *importSource) *importColumns {
 	bottom := container.NewVBox(widget.NewSeparator(), options.grid, v.problem,
 		container.NewHBox(layoutSpacer(), cancel, v.next))
 	v.d = dialog.NewCustomWithoutButtons(lang.L("Import")+": "+src.name, container.NewBorder(top, bottom, nil, nil, container.NewVScroll(v.grid)), e.win)
-	v.d.Resize(fyne.NewSize(900, 640))
+	v.d.Resize(fyne.NewSize(900, 560)) // within a 1024×600 screen
 	v.layout(rememberedMapping(e, src.table.Rows[0]))
 	v.d.Show()
 	return v

@@ -96,7 +96,7 @@ func showImportPreview(e *env, plan *data.ImportPlan, columns dialog.Dialog) *im
 	v.summarise()
 	body := container.NewBorder(v.summary, container.NewHBox(layoutSpacer(), back, v.apply), nil, nil, tabs)
 	v.d = dialog.NewCustomWithoutButtons(lang.L("Preview of the import")+": "+plan.Options.FileName, body, e.win)
-	v.d.Resize(fyne.NewSize(960, 660))
+	v.d.Resize(fyne.NewSize(960, 560)) // within a 1024×600 screen
 	v.d.Show()
 	return v
 }

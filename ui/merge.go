@@ -74,7 +74,7 @@ func showMerge(e *env, entity, left, right string, done func(kept, merged string
 		title = lang.L("Merge two organisations")
 	}
 	v.d = dialog.NewCustomWithoutButtons(title, container.NewBorder(top, bottom, nil, nil, container.NewVScroll(v.body)), e.win)
-	v.d.Resize(fyne.NewSize(900, 620))
+	v.d.Resize(fyne.NewSize(900, 560)) // within a 1024×600 screen
 	v.load()
 	v.d.Show()
 }
