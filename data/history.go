@@ -37,7 +37,7 @@ func (s *Store) History(ctx context.Context, recordID string) ([]Change, error) 
 		SELECT c.id, c.at, c.device, c.action, c.summary, c.undone_by IS NOT NULL,
 		       i.entity, i.record_id, i.kind, i.field, i.old_value, i.new_value
 		FROM change_item i JOIN change c ON c.id = i.change_id
-		WHERE i.record_id = ?
+		WHERE i.record_id = ? AND c.received_in IS NULL
 		ORDER BY c.id DESC, i.rowid`, recordID)
 	if err != nil {
 		return nil, err
@@ -65,7 +65,7 @@ func (s *Store) History(ctx context.Context, recordID string) ([]Change, error) 
 func (s *Store) LastUndoable(ctx context.Context) (c Change, ok bool, err error) {
 	err = s.read.QueryRowContext(ctx, `
 		SELECT id, at, device, action, summary FROM change
-		WHERE undone_by IS NULL AND action NOT IN ('undo', 'upgrade')
+		WHERE undone_by IS NULL AND received_in IS NULL AND action NOT IN ('undo', 'upgrade')
 		ORDER BY id DESC LIMIT 1`).Scan(&c.ID, &c.At, &c.Device, &c.Action, &c.Summary)
 	if errors.Is(err, sql.ErrNoRows) {
 		return c, false, nil
@@ -81,7 +81,7 @@ func (s *Store) Undo(ctx context.Context) (Change, error) {
 	err := s.writeTx(ctx, func(tx *sql.Tx) error {
 		err := tx.QueryRowContext(ctx, `
 			SELECT id, at, device, action, summary FROM change
-			WHERE undone_by IS NULL AND action NOT IN ('undo', 'upgrade')
+			WHERE undone_by IS NULL AND received_in IS NULL AND action NOT IN ('undo', 'upgrade')
 			ORDER BY id DESC LIMIT 1`).Scan(&undone.ID, &undone.At, &undone.Device, &undone.Action, &undone.Summary)
 		if errors.Is(err, sql.ErrNoRows) {
 			return ErrNothingToUndo
@@ -169,6 +169,8 @@ func (s *Store) revert(ctx context.Context, tx *sql.Tx, change int64, it ChangeI
 		return err
 	case "merge":
 		return nil // a note for the kept record's History; the items around it do the work
+	case "resolve", "restore", "drop":
+		return nil // a receiving's decisions, for the other copies; the items taken did the work here
 	}
 	return fmt.Errorf("history has an unknown kind of change %q", it.Kind)
 }

@@ -89,7 +89,7 @@ func (s *Store) copyReferenceLists(ctx context.Context, tx *sql.Tx) error {
 						return err
 					}
 				}
-				if err := addItem(ctx, tx, change, entity, id, "update", f.Name, old, kept[id]); err != nil {
+				if err := addItemRow(ctx, tx, change, entity, id, "update", f.Name, old, kept[id]); err != nil {
 					return err
 				}
 			}

@@ -84,7 +84,13 @@ func (s *Store) merge(ctx context.Context, tx *sql.Tx, t table, keepID, dropID s
 	if err != nil {
 		return err
 	}
-	at := s.timestamp()
+	return mergeRecords(ctx, tx, change, s.timestamp(), t, keepID, dropID, kept, dropped, chosen, check, step)
+}
+
+// mergeRecords does a merge's work under a change already open (a merge of
+// its own, or the receiving of a package).
+func mergeRecords(ctx context.Context, tx *sql.Tx, change int64, at string, t table, keepID, dropID string,
+	kept, dropped, chosen values, check func(*sql.Tx) error, step mergeStep) error {
 	// The merged record goes first: archived and pointing at the kept one,
 	// it no longer holds its name against the kept record's new values.
 	gone := copyValues(dropped)
@@ -109,11 +115,12 @@ func (s *Store) merge(ctx context.Context, tx *sql.Tx, t table, keepID, dropID s
 	}
 	var except map[string]bool
 	if step != nil {
+		var err error
 		if except, err = step(ctx, tx, change, keepID, dropID, at); err != nil {
 			return err
 		}
 	}
-	_, err = rewriteReferences(ctx, tx, change, t.entity, dropID, keepID, at, except)
+	_, err := rewriteReferences(ctx, tx, change, t.entity, dropID, keepID, at, except)
 	return err
 }
 

@@ -90,9 +90,15 @@ func (s *Store) newChange(ctx context.Context, tx execer, action, summary string
 	if err != nil {
 		return 0, err
 	}
+	// The replica's count of its changes held here moves on first, so that
+	// the change's clock counts the change itself.
+	if _, err := tx.ExecContext(ctx, "UPDATE replica SET received = received + 1 WHERE id = ?", replica); err != nil {
+		return 0, err
+	}
 	res, err := tx.ExecContext(ctx,
-		`INSERT INTO change (at, device, action, summary, uid, replica, seq) VALUES (?, ?, ?, ?, ?, ?,
-		 (SELECT coalesce(max(seq), 0) + 1 FROM change WHERE replica = ?))`,
+		`INSERT INTO change (at, device, action, summary, uid, replica, seq, clock) VALUES (?, ?, ?, ?, ?, ?,
+		 (SELECT received FROM replica WHERE id = ?),
+		 (SELECT json_group_object(id, received) FROM replica WHERE received > 0))`,
 		s.timestamp(), s.device, action, summary, uuid.NewString(), replica, replica)
 	if err != nil {
 		return 0, err
@@ -100,10 +106,37 @@ func (s *Store) newChange(ctx context.Context, tx execer, action, summary string
 	return res.LastInsertId()
 }
 
-func addItem(ctx context.Context, tx execer, change int64, entity, id, kind, field, old, new string) error {
+// addItemRow writes an item of the history as an upgrade to an earlier
+// schema writes it (addItem is for everything else).
+func addItemRow(ctx context.Context, tx execer, change int64, entity, id, kind, field, old, new string) error {
 	_, err := tx.ExecContext(ctx,
 		"INSERT INTO change_item (change_id, entity, record_id, kind, field, old_value, new_value) VALUES (?, ?, ?, ?, ?, ?, ?)",
 		change, entity, id, kind, field, old, new)
+	return err
+}
+
+// addItem writes an item of the history and notes which change the field
+// (or the record's being here) now has its value from.
+func addItem(ctx context.Context, tx execer, change int64, entity, id, kind, field, old, new string) error {
+	err := addItemRow(ctx, tx, change, entity, id, kind, field, old, new)
+	switch kind {
+	case "update", "resolve":
+	case "create", "delete", "restore", "drop":
+		field = exists // the record's being here at all
+	default:
+		return err
+	}
+	if err != nil {
+		return err
+	}
+	// The field's value is now this change's alone: an exchange compares
+	// what another copy's change knew with it.
+	if _, err := tx.ExecContext(ctx, "DELETE FROM field_version WHERE entity = ? AND record_id = ? AND field = ?",
+		entity, id, field); err != nil {
+		return err
+	}
+	_, err = tx.ExecContext(ctx, `INSERT INTO field_version (entity, record_id, field, replica, seq)
+		SELECT ?, ?, ?, replica, seq FROM change WHERE id = ?`, entity, id, field, change)
 	return err
 }
 
@@ -281,6 +314,9 @@ func (t table) delete(ctx context.Context, tx *sql.Tx, change int64, id string) 
 		}
 	}
 	if _, err := tx.ExecContext(ctx, "DELETE FROM "+t.entity+" WHERE id = ?", id); err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, "DELETE FROM field_version WHERE entity = ? AND record_id = ?", t.entity, id); err != nil {
 		return err
 	}
 	snapshot := t.snapshot(old)

@@ -55,6 +55,13 @@ func historyLines(changes []data.Change, names func(entity, id string) string) [
 				out = append(out, fmt.Sprintf("    %s: %s → %s", fieldLabel(it.Entity, field), old, new))
 			case "merge":
 				out = append(out, "    "+lang.L("Merged into this record")+": "+names(it.Entity, it.Old))
+			case "resolve": // a conflict decided on receiving changes
+				out = append(out, fmt.Sprintf("    %s: %s (%s)", fieldLabel(it.Entity, it.Field),
+					shownValue(it.Entity, it.Field, it.New, names), lang.L("chosen in a conflict")))
+			case "restore":
+				out = append(out, "    "+lang.L("kept, though removed on another laptop"))
+			case "drop":
+				out = append(out, "    "+lang.L("removed, on the other laptops too"))
 			case "create", "delete":
 				snapshot := it.New
 				if it.Kind == "delete" {

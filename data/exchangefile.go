@@ -1,0 +1,169 @@
+package data
+
+import (
+	"bufio"
+	"compress/gzip"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"filippo.io/age"
+)
+
+// PackageExtension is how an exchange package's file name ends.
+const PackageExtension = ".ncmpkg"
+
+// Bounds on a package read from outside: a package of every change of a
+// large register (100,000 people imported, a year of attendance) is well
+// under both.
+const (
+	maxPackageFile  = 512 << 20 // bytes on disk
+	maxPackageBytes = 4 << 30   // bytes of JSON once decrypted and unpacked
+)
+
+// PackageError says why a file cannot be received; nothing was changed.
+type PackageError struct {
+	Path   string
+	Reason string
+	Err    error
+}
+
+func (e *PackageError) Error() string { return filepath.Base(e.Path) + ": " + e.Reason }
+func (e *PackageError) Unwrap() error { return e.Err }
+
+// WritePackage writes p to path, compressed and encrypted with age for
+// the passphrase (scrypt) and for the age public keys given. The file at
+// path is replaced only once the new one is whole, and is private to its user.
+func WritePackage(path string, p *Package, passphrase string, keys ...string) error {
+	var recipients []age.Recipient
+	if passphrase != "" {
+		r, err := age.NewScryptRecipient(passphrase)
+		if err != nil {
+			return err
+		}
+		r.SetWorkFactor(ScryptWorkFactor)
+		recipients = append(recipients, r)
+	}
+	for _, k := range keys {
+		r, err := age.ParseX25519Recipient(strings.TrimSpace(k))
+		if err != nil {
+			return fmt.Errorf("not an age public key: %w", err)
+		}
+		recipients = append(recipients, r)
+	}
+	if len(recipients) == 0 {
+		return errors.New("a package needs a passphrase or the receiver's key")
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".package-*.part")
+	if err != nil {
+		return err
+	}
+	ok := false
+	defer func() {
+		if !ok {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	buf := bufio.NewWriterSize(tmp, 1<<16)
+	enc, err := age.Encrypt(buf, recipients...)
+	if err != nil {
+		return err
+	}
+	zw, err := gzip.NewWriterLevel(enc, gzip.BestSpeed)
+	if err != nil {
+		return err
+	}
+	if err := json.NewEncoder(zw).Encode(p); err != nil {
+		return err
+	}
+	for _, c := range []io.Closer{zw, enc} {
+		if err := c.Close(); err != nil {
+			return err
+		}
+	}
+	if err := buf.Flush(); err != nil {
+		return err
+	}
+	if err := tmp.Sync(); err != nil {
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	if err := os.Chmod(tmp.Name(), 0o600); err != nil {
+		return err
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return err
+	}
+	ok = true
+	return nil
+}
+
+// ReadPackage decrypts and reads a package with a passphrase or an age
+// secret key. A wrong passphrase is ErrWrongPassphrase; a file that is not
+// a package, is cut short or was changed since it was written is a
+// *PackageError.
+func ReadPackage(path, secret string) (*Package, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if st.Size() > maxPackageFile {
+		return nil, &PackageError{Path: path, Reason: fmt.Sprintf("the file is larger (%d MB) than any package this program writes", st.Size()>>20)}
+	}
+	id, err := packageIdentity(secret)
+	if err != nil {
+		return nil, err
+	}
+	plain, err := age.Decrypt(bufio.NewReader(f), id)
+	if err != nil {
+		var wrong *age.NoIdentityMatchError
+		if errors.As(err, &wrong) {
+			return nil, ErrWrongPassphrase
+		}
+		return nil, &PackageError{Path: path, Reason: "this is not an exchange package of a register, or it is damaged", Err: err}
+	}
+	zr, err := gzip.NewReader(plain)
+	if err != nil {
+		return nil, &PackageError{Path: path, Reason: "the package is damaged or was changed since it was written", Err: err}
+	}
+	var p Package
+	dec := json.NewDecoder(io.LimitReader(zr, maxPackageBytes))
+	if err := dec.Decode(&p); err != nil {
+		return nil, &PackageError{Path: path, Reason: "the package is damaged, cut short or was changed since it was written", Err: err}
+	}
+	if p.Format > PackageFormat {
+		return nil, &PackageError{Path: path, Reason: "the package was written by a newer version of the program; update this one first"}
+	}
+	if p.Format < 1 || p.Register == "" {
+		return nil, &PackageError{Path: path, Reason: "this is not an exchange package of a register"}
+	}
+	return &p, nil
+}
+
+func packageIdentity(secret string) (age.Identity, error) {
+	secret = strings.TrimSpace(secret)
+	if strings.HasPrefix(secret, "AGE-SECRET-KEY-1") {
+		id, err := age.ParseX25519Identity(secret)
+		if err != nil {
+			return nil, ErrWrongPassphrase
+		}
+		return id, nil
+	}
+	id, err := age.NewScryptIdentity(secret)
+	if err != nil {
+		return nil, ErrWrongPassphrase
+	}
+	return id, nil
+}
