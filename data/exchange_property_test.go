@@ -31,6 +31,8 @@ type exchangeWorld struct {
 	known   []map[int]bool // by laptop: the edits it has
 	edits   []edit
 	shown   map[string]map[string]bool // key → values shown together in a conflict
+	// records whose removal was a question: the user chose for all their fields
+	removalShown map[string]bool
 	counter int
 	verbose bool
 }
@@ -234,6 +236,12 @@ func (w *exchangeWorld) exchange(from, to int, settling bool) int {
 		if len(c.Sides) < 2 {
 			w.t.Fatalf("a conflict with one side: %+v", c)
 		}
+		if c.Kind == ConflictDeletedHere || c.Kind == ConflictDeletedThere {
+			if w.removalShown == nil {
+				w.removalShown = map[string]bool{}
+			}
+			w.removalShown[c.Entity+" "+c.Record] = true
+		}
 		key := c.Entity + " " + c.Record + " " + c.Field
 		if w.shown[key] == nil {
 			w.shown[key] = map[string]bool{}
@@ -276,26 +284,12 @@ func (w *exchangeWorld) exchange(from, to int, settling bool) int {
 }
 
 func (w *exchangeWorld) noteDecisions(l int, plan *ReceivePlan, before, after map[string]values) {
-	fields := map[string]bool{} // record field
-	records := map[string]bool{}
+	// A merge's values are copies of values written before (it fills what
+	// the kept record lacks): not edits of their own.
 	for _, c := range plan.Conflicts {
-		fields[c.Entity+" "+c.Record+" "+c.Field] = true
-	}
-	for i, d := range plan.Duplicates {
-		if i < len(plan.Duplicates) {
-			records[d.Entity+" "+d.Here] = true
-		}
-	}
-	for _, same := range plan.Same {
-		records[same.Entity+" "+same.Keep] = true // takes the other's values where it has none
-	}
-	for rec, v := range after {
-		entity, _, _ := strings.Cut(rec, " ")
-		for _, f := range tracked[entity] {
-			if !records[rec] && !fields[rec+" "+f] {
-				continue
-			}
-			w.noteEdits(l, map[string]values{rec: before[rec]}, map[string]values{rec: {f: v[f]}}, f)
+		rec := c.Entity + " " + c.Record
+		if v, ok := after[rec]; ok {
+			w.noteEdits(l, map[string]values{rec: before[rec]}, map[string]values{rec: v}, c.Field)
 		}
 	}
 }
@@ -325,7 +319,7 @@ func (w *exchangeWorld) settle() {
 		if !ok || v[field] == e.value {
 			continue
 		}
-		if w.shown[e.key][e.value] {
+		if w.shown[e.key][e.value] || w.removalShown[rec] {
 			continue // shown in a conflict; the user chose
 		}
 		replaced := false

@@ -476,6 +476,11 @@ func (s *Store) archiveConflict(ctx context.Context, plan *ReceivePlan, st *reco
 	if !ok {
 		return nil // already a conflict of its own
 	}
+	if into, ok := final("merged_into"); ok && into.value != "" && st.key.entity == "organisation" {
+		if s.sameOrganisation(ctx, plan, st, into.value) {
+			return nil // one organisation entered twice: it cannot be in use beside itself
+		}
+	}
 	var by *PackageChange
 	switch {
 	case arch.change != nil && arch.value == "1" && st.here["archived"] == "0":
@@ -518,6 +523,17 @@ func (s *Store) archiveConflict(ctx context.Context, plan *ReceivePlan, st *reco
 	plan.Conflicts = append(plan.Conflicts, Conflict{Kind: ConflictArchived, Entity: st.key.entity, Record: st.key.id,
 		Name: name, Field: "archived", Sides: []Side{here, there}})
 	return nil
+}
+
+// sameOrganisation reports whether the organisation kept (id) has the
+// record's name and sector.
+func (s *Store) sameOrganisation(ctx context.Context, plan *ReceivePlan, st *recordState, id string) bool {
+	kept, err := s.state(ctx, plan, "organisation", id)
+	if err != nil {
+		return false
+	}
+	a, b := st.finalValues(plan, ReceiveChoices{}), kept.finalValues(plan, ReceiveChoices{})
+	return Fold(a["name"]) == Fold(b["name"]) && a["sector"] == b["sector"]
 }
 
 // editedUnknownTo finds a field of the record (here or in the package)

@@ -55,6 +55,53 @@ type applying struct {
 	change int64
 	at     string
 	alias  map[string]string // a record received that is one here already → the one kept
+	// later are decisions found while taking the package, written after
+	// it, so that they travel.
+	later []func() error
+}
+
+func (a *applying) runLater() error {
+	for len(a.later) > 0 {
+		f := a.later[0]
+		a.later = a.later[1:]
+		if err := f(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// insert writes a record the package brings (or brings back). An
+// organisation coming back beside one of the same name and sector entered
+// since is one organisation: it comes back merged into that one.
+func (a *applying) insert(ctx context.Context, t table, id string, v values) error {
+	if t.entity != "organisation" || v["merged_into"] != "" {
+		return t.insert(ctx, a.tx, a.change, id, v, a.at)
+	}
+	var other string
+	err := a.tx.QueryRowContext(ctx, "SELECT id FROM organisation WHERE name_key = ? AND sector = ? AND merged_into = '' AND id <> ?",
+		Fold(v["name"]), v["sector"], id).Scan(&other)
+	if errors.Is(err, sql.ErrNoRows) {
+		return t.insert(ctx, a.tx, a.change, id, v, a.at)
+	}
+	if err != nil {
+		return err
+	}
+	v = copyValues(v)
+	v["archived"], v["merged_into"] = "1", other
+	if err := t.insert(ctx, a.tx, a.change, id, v, a.at); err != nil {
+		return err
+	}
+	a.later = append(a.later, func() error {
+		for _, f := range [][2]string{{"archived", "1"}, {"merged_into", other}} {
+			if err := addItem(ctx, a.tx, a.change, t.entity, id, "resolve", f[0], "", f[1]); err != nil {
+				return err
+			}
+		}
+		_, err := rewriteReferences(ctx, a.tx, a.change, t.entity, id, other, a.at, nil)
+		return err
+	})
+	return nil
 }
 
 func (a *applying) run(ctx context.Context) error {
@@ -194,7 +241,7 @@ func (a *applying) take(ctx context.Context, st *recordState, sames map[string]S
 		if isSame {
 			v["archived"], v["merged_into"] = "1", same.Keep
 		}
-		return st.t.insert(ctx, a.tx, a.change, st.key.id, v, a.at)
+		return a.insert(ctx, st.t, st.key.id, v)
 	case !present:
 		return st.t.delete(ctx, a.tx, a.change, st.key.id)
 	}
@@ -308,7 +355,7 @@ func (a *applying) decide(ctx context.Context, sames map[string]SameRecord) erro
 			}
 			if chosen.Value == SideKept {
 				v := a.aliased(st, st.finalValues(a.plan, a.ch))
-				if err := st.t.insert(ctx, a.tx, a.change, c.Record, v, a.at); err != nil {
+				if err := a.insert(ctx, st.t, c.Record, v); err != nil {
 					return err
 				}
 			}
@@ -366,6 +413,9 @@ func (a *applying) decide(ctx context.Context, sames map[string]SameRecord) erro
 				}
 			}
 		}
+	}
+	if err := a.runLater(); err != nil {
+		return err
 	}
 	for i, d := range a.plan.Duplicates {
 		if i >= len(a.ch.Merge) || !a.ch.Merge[i] {
@@ -464,9 +514,12 @@ func (a *applying) restoreReferred(ctx context.Context) error {
 			if err != nil {
 				return err
 			}
-			if err := tables[m.entity].insert(ctx, a.tx, a.change, m.id, v, a.at); err != nil {
+			if err := a.insert(ctx, tables[m.entity], m.id, v); err != nil {
 				return err
 			}
+		}
+		if err := a.runLater(); err != nil {
+			return err
 		}
 	}
 	return errors.New("records refer to removed records in a circle")

@@ -105,8 +105,12 @@ func (s *Store) findPackageDuplicates(ctx context.Context, plan *ReceivePlan) er
 			} else {
 				r.Phones, r.Emails = splitLines(v["phone"]), splitLines(v["email"])
 			}
-			if ms := m.Matches(r); len(ms) > 0 {
-				plan.Duplicates = append(plan.Duplicates, PackageDuplicate{Entity: entity, Incoming: st.key.id, Here: ms[0].B, Match: ms[0]})
+			for _, match := range m.Matches(r) {
+				if other, ok := plan.byKey[recordKey{entity, match.B}]; ok && !other.present(plan, ReceiveChoices{}) {
+					continue // removed by the package
+				}
+				plan.Duplicates = append(plan.Duplicates, PackageDuplicate{Entity: entity, Incoming: st.key.id, Here: match.B, Match: match})
+				break
 			}
 		}
 	}
