@@ -174,7 +174,7 @@ func (w *exchangeWorld) inUse(s *Store) (orgs, contacts []string) {
 		sql string
 		out *[]string
 	}{{"SELECT id FROM organisation WHERE archived = 0 ORDER BY pk", &orgs},
-		{"SELECT c.id FROM contact c JOIN organisation o ON o.id = c.organisation_id WHERE c.archived = 0 AND o.archived = 0 ORDER BY c.pk", &contacts}} {
+		{"SELECT c.id FROM contact c JOIN organisation o ON o.id = c.organisation_id WHERE c.archived = 0 AND c.merged_into = '' AND o.archived = 0 ORDER BY c.pk", &contacts}} {
 		rows, err := s.read.QueryContext(ctx, q.sql)
 		if err != nil {
 			w.t.Fatal(err)
@@ -321,6 +321,9 @@ func (w *exchangeWorld) settle() {
 		}
 		if w.shown[e.key][e.value] || w.removalShown[rec] {
 			continue // shown in a conflict; the user chose
+		}
+		if e.value == "" {
+			continue // emptied: a record merged into it fills what it lacks, by rule
 		}
 		replaced := false
 		for _, later := range w.edits {

@@ -303,20 +303,16 @@ func (st *recordState) fieldHeads(field string) []head {
 }
 
 // write applies one incoming write to a field's heads: it replaces the
-// heads its change knew, and those holding a value it knew from another
-// head (written apart, alike); what is left was written without its
-// knowledge and stands beside it.
+// heads its change knew; what is left was written without its knowledge
+// and stands beside it. (A head is not replaced for holding the value the
+// change replaced: two edits can write one value apart, and an edit that
+// knew one of them did not know the other. Replacing it made two copies
+// decide one question two ways.)
 func (st *recordState) write(c *PackageChange, field, value string) {
 	hs := st.fieldHeads(field)
-	seen := map[string]bool{}
-	for _, h := range hs {
-		if c.knows(h.replica, h.seq) {
-			seen[h.value] = true
-		}
-	}
 	var left []head
 	for _, h := range hs {
-		if !c.knows(h.replica, h.seq) && !seen[h.value] {
+		if !c.knows(h.replica, h.seq) {
 			left = append(left, h)
 		}
 	}

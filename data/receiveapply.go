@@ -121,9 +121,29 @@ func (a *applying) run(ctx context.Context) error {
 	if err := a.tx.QueryRowContext(ctx, "SELECT coalesce(max(rowid), 0) FROM change_item").Scan(&mark); err != nil {
 		return err
 	}
-	for _, st := range a.plan.records {
-		if err := a.take(ctx, st, sames); err != nil {
-			return err
+	// Removals first, then records merged away, then the other edits, then
+	// new records: a name an organisation gives up is free before another
+	// takes it.
+	step := func(st *recordState) int {
+		present := st.present(a.plan, a.ch)
+		switch {
+		case st.here != nil && !present:
+			return 0
+		case st.here != nil && !st.setting && st.finalValues(a.plan, a.ch)["merged_into"] != "":
+			return 1
+		case st.here != nil || st.setting:
+			return 2
+		}
+		return 3
+	}
+	for pass := range 4 {
+		for _, st := range a.plan.records {
+			if step(st) != pass {
+				continue
+			}
+			if err := a.take(ctx, st, sames); err != nil {
+				return err
+			}
 		}
 	}
 	if _, err := a.tx.ExecContext(ctx, "UPDATE change_item SET taken = 1 WHERE change_id = ? AND rowid > ?", a.change, mark); err != nil {
@@ -420,6 +440,9 @@ func (a *applying) decide(ctx context.Context, sames map[string]SameRecord) erro
 	for i, d := range a.plan.Duplicates {
 		if i >= len(a.ch.Merge) || !a.ch.Merge[i] {
 			continue
+		}
+		if here, ok := a.plan.byKey[recordKey{d.Entity, d.Here}]; ok && !here.present(a.plan, a.ch) {
+			continue // removed by the user's choice: nothing left to merge with
 		}
 		if err := a.mergeDuplicate(ctx, d); err != nil {
 			return err
