@@ -33,8 +33,8 @@ type exchangeWorld struct {
 	shown   map[string]map[string]bool // key → values shown together in a conflict
 	// records whose removal was a question: the user chose for all their fields
 	removalShown map[string]bool
-	counter int
-	verbose bool
+	counter      int
+	verbose      bool
 }
 
 // tracked are the fields whose edits the test follows one by one.
