@@ -39,6 +39,36 @@ func (e *PackageError) Unwrap() error { return e.Err }
 // the passphrase (scrypt) and for the age public keys given. The file at
 // path is replaced only once the new one is whole, and is private to its user.
 func WritePackage(path string, p *Package, passphrase string, keys ...string) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".package-*.part")
+	if err != nil {
+		return err
+	}
+	ok := false
+	defer func() {
+		if !ok {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	if err := EncodePackage(tmp, p, passphrase, keys...); err != nil {
+		return err
+	}
+	if err := tmp.Sync(); err != nil {
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return err
+	}
+	ok = true
+	return nil
+}
+
+// EncodePackage writes p to w, compressed and encrypted with age for the
+// passphrase (scrypt) and for the age public keys given.
+func EncodePackage(w io.Writer, p *Package, passphrase string, keys ...string) error {
 	var recipients []age.Recipient
 	if passphrase != "" {
 		r, err := age.NewScryptRecipient(passphrase)
@@ -58,18 +88,7 @@ func WritePackage(path string, p *Package, passphrase string, keys ...string) er
 	if len(recipients) == 0 {
 		return errors.New("a package needs a passphrase or the receiver's key")
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".package-*.part")
-	if err != nil {
-		return err
-	}
-	ok := false
-	defer func() {
-		if !ok {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	buf := bufio.NewWriterSize(tmp, 1<<16)
+	buf := bufio.NewWriterSize(w, 1<<16)
 	enc, err := age.Encrypt(buf, recipients...)
 	if err != nil {
 		return err
@@ -86,23 +105,7 @@ func WritePackage(path string, p *Package, passphrase string, keys ...string) er
 			return err
 		}
 	}
-	if err := buf.Flush(); err != nil {
-		return err
-	}
-	if err := tmp.Sync(); err != nil {
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	if err := os.Chmod(tmp.Name(), 0o600); err != nil {
-		return err
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return err
-	}
-	ok = true
-	return nil
+	return buf.Flush()
 }
 
 // ReadPackage decrypts and reads a package with a passphrase or an age

@@ -518,6 +518,14 @@ func (s *Store) archiveConflict(ctx context.Context, plan *ReceivePlan, st *reco
 	st.conflict = len(plan.Conflicts)
 	plan.Conflicts = append(plan.Conflicts, Conflict{Kind: ConflictArchived, Entity: st.key.entity, Record: st.key.id,
 		Name: name, Field: "archived", Sides: []Side{here, there}})
+	// Whether it is archived (or merged) is the question now, not a change taken.
+	kept := plan.Taken[:0]
+	for _, t := range plan.Taken {
+		if t.Entity != st.key.entity || t.Record != st.key.id || (t.Field != "archived" && t.Field != "merged_into") {
+			kept = append(kept, t)
+		}
+	}
+	plan.Taken = kept
 	return nil
 }
 

@@ -166,9 +166,13 @@ func (ws *workspace) mainMenu(w *window) *fyne.MainMenu {
 		newOrg.Disabled, save.Disabled, ws.undoItem.Disabled = true, true, true
 	}
 	importItem := fyne.NewMenuItem(lang.L("Import organisations and focal points…"), func() { chooseImport(ws.env) })
+	sendItem := fyne.NewMenuItem(lang.L("Send changes…"), func() { showSend(ws.env) })
+	receiveItem := fyne.NewMenuItem(lang.L("Receive changes…"), func() { chooseReceive(ws.env) })
 	importItem.Disabled = ws.env.store.ReadOnly()
+	receiveItem.Disabled = ws.env.store.ReadOnly()
 	file := fyne.NewMenu(lang.L("File"), newOrg, save, fyne.NewMenuItemSeparator(),
 		importItem, ws.register.directoryMenu(),
+		fyne.NewMenuItemSeparator(), sendItem, receiveItem,
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem(lang.L("New register…"), w.chooseNewFile),
 		fyne.NewMenuItem(lang.L("Open register…"), w.chooseFile))

@@ -1,0 +1,148 @@
+package ui
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+
+	"github.com/ncm-register/ncm-register/data"
+)
+
+const packagePassphrase = "the trainer's long passphrase"
+
+// twoCopies makes a register with one organisation, copies it for a
+// trainer, and has the coordinator (the original) change the phone and
+// send a package; the trainer's copy is returned with the package.
+func twoCopies(t *testing.T) (trainerPath, packagePath, orgID string) {
+	t.Helper()
+	ctx := context.Background()
+	dir := t.TempDir()
+	coordinator := filepath.Join(dir, "coordinator.db")
+	st, err := data.Open(ctx, coordinator, data.Options{Device: "coordinator"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.MarkStarted(ctx); err != nil {
+		t.Fatal(err)
+	}
+	o := data.Organisation{Name: "National Police", Sector: "police", Phone: "+37322255111"}
+	if err := st.SaveOrganisation(ctx, &o); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	trainerPath = filepath.Join(dir, "trainer.db")
+	raw, err := os.ReadFile(coordinator)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(trainerPath, raw, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	st, err = data.Open(ctx, coordinator, data.Options{Device: "coordinator"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	o.Phone = "+37322255222"
+	if err := st.SaveOrganisation(ctx, &o); err != nil {
+		t.Fatal(err)
+	}
+	p, err := st.MakePackage(ctx, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	packagePath = filepath.Join(dir, "to-trainer"+data.PackageExtension)
+	if err := data.WritePackage(packagePath, p, packagePassphrase); err != nil {
+		t.Fatal(err)
+	}
+	return trainerPath, packagePath, o.ID
+}
+
+// TestReceiveAsksEachQuestionBeforeWriting: the trainer changed the same
+// phone; the preview asks which to keep, Receive waits for the answer,
+// then applies the package as one change that Undo takes back.
+func TestReceiveAsksEachQuestionBeforeWriting(t *testing.T) {
+	ctx := context.Background()
+	trainerPath, packagePath, orgID := twoCopies(t)
+	w := openWindowAt(t, trainerPath, func(st *data.Store) {
+		o, err := st.Organisation(ctx, orgID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		o.Phone = "+37322255333"
+		if err := st.SaveOrganisation(ctx, &o); err != nil {
+			t.Fatal(err)
+		}
+	})
+	e := w.env()
+	askPackagePassphrase(e, packagePath)
+	open := lastPackageOpen
+	open.pass.SetText("not the passphrase")
+	test.Tap(open.open)
+	if !open.problem.Visible() || !strings.Contains(open.problem.Text, "does not open") {
+		t.Fatalf("a wrong passphrase: %q", open.problem.Text)
+	}
+	open.pass.SetText(packagePassphrase)
+	lastReceive = nil
+	test.Tap(open.open)
+	r := lastReceive
+	if r == nil {
+		t.Fatalf("no preview; problem: %q", open.problem.Text)
+	}
+	if !strings.Contains(r.summary.Text, "coordinator") || !strings.Contains(r.summary.Text, "1 change new here") {
+		t.Errorf("summary %q", r.summary.Text)
+	}
+	if len(r.radios) != 1 || !r.apply.Disabled() || r.progress.Text != "0 of 1 questions answered." {
+		t.Fatalf("questions %d, Receive disabled %v, progress %q", len(r.radios), r.apply.Disabled(), r.progress.Text)
+	}
+	options := r.radios[0].Options
+	if len(options) != 2 || !strings.Contains(options[0], "333") || !strings.Contains(options[0], "on this laptop") ||
+		!strings.Contains(options[1], "222") || !strings.Contains(options[1], "“coordinator”") {
+		t.Fatalf("the question offers %q", options)
+	}
+	r.radios[0].SetSelected(options[1])
+	if r.apply.Disabled() || r.progress.Text != "1 of 1 questions answered." {
+		t.Fatalf("after answering: disabled %v, %q", r.apply.Disabled(), r.progress.Text)
+	}
+	test.Tap(r.apply)
+	o, err := e.store.Organisation(ctx, orgID)
+	if err != nil || o.Phone != "+37322255222" {
+		t.Fatalf("after receiving: phone %q, %v", o.Phone, err)
+	}
+	if !strings.Contains(w.ws.message.Text, "Received 1 change from “coordinator”") {
+		t.Errorf("status %q", w.ws.message.Text)
+	}
+	if _, err := e.store.Undo(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if o, _ := e.store.Organisation(ctx, orgID); o.Phone != "+37322255333" {
+		t.Errorf("after Undo: phone %q, want the trainer's again", o.Phone)
+	}
+}
+
+// TestSendAsksForAPassphraseToTell: a short passphrase or two that differ
+// are said beside the field, and nothing is written.
+func TestSendAsksForAPassphraseToTell(t *testing.T) {
+	w := openWindow(t, withSample)
+	showSend(w.env())
+	v := lastSend
+	if v.recipient() != "" || !strings.HasPrefix(v.to.Selected, "Any laptop") {
+		t.Errorf("with no laptop heard from, the package is for %q", v.to.Selected)
+	}
+	v.pass.SetText("short")
+	v.again.SetText("short")
+	test.Tap(v.save)
+	if msg := v.fields.message("passphrase"); msg != "At least 10 characters" {
+		t.Errorf("a short passphrase: %q", msg)
+	}
+	v.pass.SetText(packagePassphrase)
+	v.again.SetText(packagePassphrase + "!")
+	test.Tap(v.save)
+	if msg := v.fields.message("again"); msg != "The two passphrases differ" {
+		t.Errorf("two passphrases that differ: %q", msg)
+	}
+}

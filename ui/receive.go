@@ -1,0 +1,423 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/ncm-register/ncm-register/data"
+)
+
+// File → Receive changes…: a package from another laptop is opened with
+// its passphrase and shown before anything is written: the questions (the
+// same field changed on both laptops, a record removed on one and edited
+// on the other, archived on one and edited on the other), what is new,
+// what changed only there, the records entered on both, the probable
+// duplicates. Receiving is one change, which Undo takes back.
+
+func chooseReceive(e *env) {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil || r == nil {
+			return
+		}
+		r.Close()
+		askPackagePassphrase(e, r.URI().Path())
+	}, e.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{data.PackageExtension}))
+	d.Resize(fyne.NewSize(900, 600))
+	d.Show()
+}
+
+// packageOpen is the passphrase dialog, kept for the tests.
+type packageOpen struct {
+	pass    *widget.Entry
+	problem *widget.Label
+	open    *widget.Button
+	d       dialog.Dialog
+}
+
+var lastPackageOpen *packageOpen
+
+func askPackagePassphrase(e *env, path string) {
+	v := &packageOpen{}
+	lastPackageOpen = v
+	v.pass = widget.NewPasswordEntry()
+	v.pass.SetPlaceHolder(lang.L("The passphrase the sender gave you"))
+	v.problem = newErrorLabel()
+	v.open = widget.NewButton(lang.L("Open…"), func() { openPackage(e, path, v, false) })
+	v.open.Importance = widget.HighImportance
+	v.pass.OnSubmitted = func(string) { openPackage(e, path, v, false) }
+	cancel := widget.NewButton(lang.L("Cancel"), func() { v.d.Hide() })
+	name := widget.NewLabel(baseName(path))
+	name.Wrapping = fyne.TextWrapBreak
+	body := container.NewVBox(name, v.pass, v.problem,
+		help(lang.L("The package is opened and shown first; nothing changes in this register before you confirm.")),
+		container.NewHBox(layoutSpacer(), cancel, v.open))
+	v.d = dialog.NewCustomWithoutButtons(lang.L("Receive changes"), body, e.win)
+	v.d.Resize(fyne.NewSize(600, 280))
+	v.d.Show()
+	e.win.Canvas().Focus(v.pass)
+}
+
+// openPackage reads and plans the package off the window's thread.
+func openPackage(e *env, path string, v *packageOpen, separate bool) {
+	secret := v.pass.Text
+	var plan *data.ReceivePlan
+	v.open.Disable()
+	readingFile(e, baseName(path), func(ctx context.Context) error {
+		p, err := data.ReadPackage(path, secret)
+		if err != nil {
+			return err
+		}
+		plan, err = e.store.PlanReceive(ctx, p, separate)
+		return err
+	}, func(err error) {
+		v.open.Enable()
+		switch {
+		case err == nil:
+			v.d.Hide()
+			showReceive(e, plan)
+		case errors.Is(err, data.ErrOtherRegister):
+			dialog.ShowConfirm(lang.L("Another register"),
+				lang.L("This package comes from a register that is not a copy of this one. Take its records into this register as well? Records that are probably the same are shown for merging."),
+				func(yes bool) {
+					if yes {
+						openPackage(e, path, v, true)
+					}
+				}, e.win)
+		default:
+			v.problem.SetText(packageProblem(err))
+			v.problem.Show()
+		}
+	})
+}
+
+// packageProblem says why a package cannot be received.
+func packageProblem(err error) string {
+	var pe *data.PackageError
+	switch {
+	case errors.Is(err, data.ErrWrongPassphrase):
+		return lang.L("This passphrase does not open the package.")
+	case errors.Is(err, data.ErrPackageGap):
+		return lang.L("The package lacks earlier changes this register does not have either (was this register restored from an older backup?). Ask the sender for a package for any laptop.") +
+			" " + lang.L("Nothing was changed.")
+	case errors.As(err, &pe):
+		return pe.Reason + ". " + lang.L("Nothing was changed.")
+	}
+	return err.Error() + ". " + lang.L("Nothing was changed.")
+}
+
+// receiveView is the preview of a package, kept for the tests.
+type receiveView struct {
+	env      *env
+	plan     *data.ReceivePlan
+	choices  data.ReceiveChoices
+	radios   []*widget.RadioGroup
+	merges   []*widget.Check
+	summary  *widget.Label
+	progress *widget.Label
+	apply    *widget.Button
+	tabs     *container.AppTabs
+	d        dialog.Dialog
+	names    func(entity, id string) string
+}
+
+var lastReceive *receiveView
+
+func showReceive(e *env, plan *data.ReceivePlan) *receiveView {
+	v := &receiveView{env: e, plan: plan}
+	lastReceive = v
+	v.names = v.recordName
+	v.choices.Sides = make([]int, len(plan.Conflicts))
+	for i := range v.choices.Sides {
+		v.choices.Sides[i] = -1
+	}
+	v.choices.Merge = make([]bool, len(plan.Duplicates))
+	p := plan.Package
+	v.summary = widget.NewLabel(fmt.Sprintf(lang.L("From “%s”, written on %s: %s new here, %s already here."),
+		p.Device, shortTime(p.Made), countChanges(plan.Fresh), countChanges(plan.Already)))
+	v.summary.Wrapping = fyne.TextWrapWord
+	v.progress = widget.NewLabel("")
+	v.apply = widget.NewButton(lang.L("Receive"), v.receive)
+	v.apply.Importance = widget.HighImportance
+	cancel := widget.NewButton(lang.L("Cancel"), func() { v.d.Hide() })
+
+	v.tabs = container.NewAppTabs()
+	if len(plan.Conflicts) > 0 {
+		v.tabs.Append(container.NewTabItem(fmt.Sprintf(lang.L("Questions (%d)"), len(plan.Conflicts)), v.conflictsTab()))
+	}
+	if len(plan.Duplicates) > 0 {
+		v.tabs.Append(container.NewTabItem(fmt.Sprintf(lang.L("Probably the same (%d)"), len(plan.Duplicates)), v.duplicatesTab()))
+	}
+	v.tabs.Append(container.NewTabItem(fmt.Sprintf(lang.L("New (%d)"), len(plan.New)), v.recordList(plan.New, "")))
+	v.tabs.Append(container.NewTabItem(fmt.Sprintf(lang.L("Changed there (%d)"), len(plan.Taken)), v.takenList()))
+	if len(plan.Removed) > 0 {
+		v.tabs.Append(container.NewTabItem(fmt.Sprintf(lang.L("Removed there (%d)"), len(plan.Removed)), v.recordList(plan.Removed, "")))
+	}
+	if len(plan.Same) > 0 {
+		var same []data.PlannedRecord
+		for _, s := range plan.Same {
+			same = append(same, data.PlannedRecord{Entity: s.Entity, Record: s.Keep, Name: s.Name})
+		}
+		v.tabs.Append(container.NewTabItem(fmt.Sprintf(lang.L("Entered on both (%d)"), len(plan.Same)),
+			v.recordList(same, lang.L("entered on both laptops: kept as one record"))))
+	}
+	bottom := container.NewBorder(nil, nil, nil, container.NewHBox(cancel, v.apply), v.progress)
+	body := container.NewBorder(v.summary, bottom, nil, nil, v.tabs)
+	v.d = dialog.NewCustomWithoutButtons(lang.L("Receive changes"), body, e.win)
+	v.d.Resize(fyne.NewSize(960, 560)) // within a 1024×600 screen
+	v.update()
+	v.d.Show()
+	return v
+}
+
+func countChanges(n int) string {
+	return lang.N("{{.Count}} change", n, map[string]any{"Count": n})
+}
+
+// recordName names a record here, or as the package brings it.
+func (v *receiveView) recordName(entity, id string) string {
+	if name, err := v.env.store.RecordName(context.Background(), entity, id); err == nil {
+		return name
+	}
+	for _, r := range v.plan.New {
+		if r.Entity == entity && r.Record == id {
+			return r.Name
+		}
+	}
+	return lang.L("a record no longer in the register")
+}
+
+// conflictsTab asks each question, with a choice for all at once.
+func (v *receiveView) conflictsTab() fyne.CanvasObject {
+	list := container.NewVBox()
+	for i, c := range v.plan.Conflicts {
+		var options []string
+		for _, s := range c.Sides {
+			options = append(options, v.sideText(c, s))
+		}
+		radio := widget.NewRadioGroup(options, nil)
+		i := i
+		radio.OnChanged = func(chosen string) {
+			v.choices.Sides[i] = -1
+			for j, o := range radio.Options {
+				if o == chosen {
+					v.choices.Sides[i] = j
+				}
+			}
+			v.update()
+		}
+		v.radios = append(v.radios, radio)
+		title := widget.NewLabelWithStyle(v.questionText(c), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		title.Wrapping = fyne.TextWrapWord
+		list.Add(container.NewVBox(title, radio, widget.NewSeparator()))
+	}
+	mine := widget.NewButton(lang.L("Keep this laptop's in every question"), func() { v.chooseAll(false) })
+	theirs := widget.NewButton(lang.L("Take the other laptop's in every question"), func() { v.chooseAll(true) })
+	top := container.NewVBox(help(lang.L("Changed on both laptops since they last exchanged: choose what to keep. The other laptop follows your choice.")),
+		container.NewHBox(mine, theirs))
+	return container.NewBorder(top, nil, nil, nil, container.NewVScroll(list))
+}
+
+// chooseAll picks this laptop's side, or the other's (the last), everywhere.
+func (v *receiveView) chooseAll(theirs bool) {
+	for i, r := range v.radios {
+		j := 0
+		if theirs {
+			j = len(r.Options) - 1
+		}
+		r.SetSelected(r.Options[j])
+		v.choices.Sides[i] = j
+	}
+	v.update()
+}
+
+// questionText is what a question is about.
+func (v *receiveView) questionText(c data.Conflict) string {
+	what := entityLabel(c.Entity) + " “" + c.Name + "”"
+	switch c.Kind {
+	case data.ConflictField:
+		return what + " · " + fieldLabel(c.Entity, c.Field)
+	case data.ConflictArchived:
+		return what + " · " + lang.L("archived on one laptop, changed on the other")
+	case data.ConflictDeletedThere:
+		return what + " · " + lang.L("removed on the other laptop, changed on this one")
+	}
+	return what + " · " + lang.L("removed on this laptop, changed on the other")
+}
+
+// sideText is one answer: the value, and who wrote it where and when.
+func (v *receiveView) sideText(c data.Conflict, s data.Side) string {
+	where := fmt.Sprintf(lang.L("on “%s”"), s.Device)
+	if s.Here {
+		where = lang.L("on this laptop")
+	}
+	if s.At != "" {
+		where += ", " + shortTime(s.At)
+	}
+	var value string
+	switch c.Kind {
+	case data.ConflictField:
+		value = shownValue(c.Entity, c.Field, s.Value, v.names)
+	case data.ConflictArchived:
+		value = map[string]string{"0": lang.L("In use"), "1": lang.L("Archived")}[s.Value]
+	default:
+		value = map[string]string{data.SideKept: lang.L("Keep it, with its changes"), data.SideRemoved: lang.L("Remove it")}[s.Value]
+	}
+	return value + " — " + where
+}
+
+// duplicatesTab offers to merge each new record into the one here it is
+// probably one with.
+func (v *receiveView) duplicatesTab() fyne.CanvasObject {
+	list := container.NewVBox()
+	for i, d := range v.plan.Duplicates {
+		i := i
+		text := fmt.Sprintf(lang.L("Merge the new %s “%s” into “%s” here"), strings.ToLower(entityLabel(d.Entity)),
+			v.names(d.Entity, d.Incoming), v.names(d.Entity, d.Here))
+		check := widget.NewCheck(text, func(on bool) { v.choices.Merge[i] = on })
+		v.merges = append(v.merges, check)
+		why := help(reasonsText(d.Match))
+		list.Add(container.NewVBox(check, why))
+	}
+	top := help(lang.L("These records came new from the other laptop and look like records already here. Tick those that are one person or one organisation; the others are kept apart. Merging can also be done later, from Edit → Find duplicates."))
+	return container.NewBorder(top, nil, nil, nil, container.NewVScroll(list))
+}
+
+// recordList lists records with their kind; note follows each name.
+func (v *receiveView) recordList(records []data.PlannedRecord, note string) fyne.CanvasObject {
+	if len(records) == 0 {
+		return help(lang.L("None."))
+	}
+	l := widget.NewList(func() int { return len(records) }, func() fyne.CanvasObject { return widget.NewLabel("") },
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			r := records[i]
+			text := entityLabel(r.Entity) + " · " + r.Name
+			if note != "" {
+				text += " — " + note
+			}
+			o.(*widget.Label).SetText(text)
+		})
+	return l
+}
+
+// takenList lists the fields changed only on the other laptop.
+func (v *receiveView) takenList() fyne.CanvasObject {
+	taken := v.plan.Taken
+	if len(taken) == 0 {
+		return help(lang.L("None."))
+	}
+	return widget.NewList(func() int { return len(taken) }, func() fyne.CanvasObject {
+		l := widget.NewLabel("")
+		l.Truncation = fyne.TextTruncateEllipsis
+		return l
+	}, func(i widget.ListItemID, o fyne.CanvasObject) {
+		t := taken[i]
+		o.(*widget.Label).SetText(fmt.Sprintf("%s · %s · %s: %s → %s", entityLabel(t.Entity), t.Name, fieldLabel(t.Entity, t.Field),
+			shownValue(t.Entity, t.Field, t.Old, v.names), shownValue(t.Entity, t.Field, t.New, v.names)))
+	})
+}
+
+// update says how many questions are answered; Receive waits for all.
+func (v *receiveView) update() {
+	answered := 0
+	for _, s := range v.choices.Sides {
+		if s >= 0 {
+			answered++
+		}
+	}
+	n := len(v.choices.Sides)
+	switch {
+	case n == 0:
+		v.progress.SetText(lang.L("No questions: nothing was changed on both laptops."))
+	default:
+		v.progress.SetText(fmt.Sprintf(lang.L("%d of %d questions answered."), answered, n))
+	}
+	if answered == n {
+		v.apply.Enable()
+	} else {
+		v.apply.Disable()
+	}
+}
+
+// receive applies the package with the choices made, off the window's thread.
+func (v *receiveView) receive() {
+	v.apply.Disable()
+	var err error
+	plan, ch := v.plan, v.choices
+	runAsync(func() { err = v.env.store.ApplyReceive(context.Background(), plan, ch) }, func() {
+		if err != nil {
+			v.apply.Enable()
+			if errors.Is(err, data.ErrPlanStale) {
+				v.d.Hide()
+			}
+			dialog.ShowError(fmt.Errorf("%s: %w. %s", lang.L("The changes were not received"), err, lang.L("Nothing was changed.")), v.env.win)
+			return
+		}
+		v.d.Hide()
+		v.env.changed()
+		v.env.status(fmt.Sprintf(lang.L("Received %s from “%s”. Edit → Undo takes them back."), countChanges(plan.Fresh), plan.Package.Device))
+	})
+}
+
+// entityLabel names a kind of record (each a literal, for the translation files).
+func entityLabel(entity string) string {
+	switch entity {
+	case "organisation":
+		return lang.L("Organisation")
+	case "contact":
+		return lang.L("Person")
+	case "course":
+		return lang.L("Course")
+	case "participant":
+		return lang.L("Participant")
+	case "attendance":
+		return lang.L("Attendance")
+	case "certificate":
+		return lang.L("Certificate")
+	case "statistic":
+		return lang.L("Statistic")
+	case "agreement":
+		return lang.L("Agreement")
+	case "plan":
+		return lang.L("Plan")
+	case "plan_action":
+		return lang.L("Plan action")
+	case "progress_note":
+		return lang.L("Progress note")
+	case "campaign":
+		return lang.L("Campaign")
+	case "body":
+		return lang.L("Coordination body")
+	case "meeting":
+		return lang.L("Meeting")
+	case "working_group":
+		return lang.L("Working group")
+	case "reply":
+		return lang.L("Reply")
+	case "answer":
+		return lang.L("Answer")
+	case "contribution":
+		return lang.L("Contribution")
+	case "questionnaire":
+		return lang.L("Questionnaire")
+	case "setting":
+		return lang.L("Setting")
+	}
+	return entity
+}
+
+func baseName(path string) string {
+	if i := strings.LastIndexAny(path, `/\`); i >= 0 {
+		return path[i+1:]
+	}
+	return path
+}

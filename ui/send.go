@@ -1,0 +1,114 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/ncm-register/ncm-register/data"
+)
+
+// File → Send changes…: the changes another laptop has not got, as one
+// encrypted file to carry by USB stick, e-mail or a shared folder. The
+// program only writes the file; the other laptop reads it with Receive
+// changes…, and nothing is recorded here until a package comes back.
+
+// sendView is the Send changes dialog, kept for the tests.
+type sendView struct {
+	env    *env
+	peers  []data.Peer
+	to     *widget.Select
+	pass   *widget.Entry
+	again  *widget.Entry
+	fields *fieldSet
+	save   *widget.Button
+	d      dialog.Dialog
+}
+
+var lastSend *sendView
+
+func showSend(e *env) {
+	v := &sendView{env: e, fields: newFieldSet()}
+	lastSend = v
+	peers, err := e.store.Peers(context.Background())
+	if err != nil {
+		dialog.ShowError(err, e.win)
+		return
+	}
+	v.peers = peers
+	options := []string{lang.L("Any laptop: every change of this register")}
+	for _, p := range peers {
+		options = append(options, fmt.Sprintf(lang.L("%s (heard from on %s): what it has not got"), p.Device, shortTime(p.LastSeen)))
+	}
+	v.to = widget.NewSelect(options, nil)
+	v.to.SetSelectedIndex(0)
+	if len(peers) > 0 {
+		v.to.SetSelectedIndex(1)
+	}
+	v.pass, v.again = widget.NewPasswordEntry(), widget.NewPasswordEntry()
+	v.fields.add("to", lang.L("For"), true, container.NewVBox(v.to,
+		help(lang.L("A laptop this register has received changes from gets only what it lacks; any other gets every change, and takes only what it lacks."))))
+	v.fields.add("passphrase", lang.L("Passphrase"), true, container.NewVBox(v.pass,
+		help(lang.L("At least 10 characters. Tell it to the person receiving the file another way than the file itself (by phone, not in the same e-mail)."))))
+	v.fields.add("again", lang.L("Passphrase again"), true, v.again)
+	v.save = widget.NewButton(lang.L("Save the package…"), v.choose)
+	v.save.Importance = widget.HighImportance
+	cancel := widget.NewButton(lang.L("Cancel"), func() { v.d.Hide() })
+	intro := help(lang.L("The package holds the register's changes, encrypted: only the passphrase opens it. Nothing in this register changes when you send."))
+	body := container.NewBorder(intro, container.NewHBox(layoutSpacer(), cancel, v.save), nil, nil,
+		container.NewVScroll(v.fields.grid))
+	v.d = dialog.NewCustomWithoutButtons(lang.L("Send changes"), body, e.win)
+	v.d.Resize(fyne.NewSize(720, 460))
+	v.d.Show()
+	e.win.Canvas().Focus(v.pass)
+}
+
+// recipient is the replica the package is for; "" for any laptop.
+func (v *sendView) recipient() string {
+	i := v.to.SelectedIndex()
+	if i <= 0 || i > len(v.peers) {
+		return ""
+	}
+	return v.peers[i-1].Replica
+}
+
+func (v *sendView) choose() {
+	if err := checkPassphrase(v.pass.Text, v.again.Text); err != nil {
+		v.fields.show(err)
+		return
+	}
+	v.fields.show(nil)
+	to, pass := v.recipient(), v.pass.Text
+	name := fileName(fmt.Sprintf("changes from %s %s", v.env.store.Device(), time.Now().Format("2006-01-02")), data.PackageExtension)
+	v.d.Hide()
+	store := v.env.store
+	saveDocument(v.env, name, func(w io.Writer) error {
+		p, err := store.MakePackage(context.Background(), to)
+		if err != nil {
+			return err
+		}
+		return data.EncodePackage(w, p, pass)
+	})
+}
+
+// checkPassphrase says what is wrong with a new passphrase, beside its field.
+func checkPassphrase(pass, again string) error {
+	var errs []data.FieldError
+	if len([]rune(pass)) < data.MinPassphrase {
+		errs = append(errs, data.FieldError{Field: "passphrase", Key: "error.passphrase_short",
+			Template: "At least {{.Min}} characters", Data: map[string]any{"Min": data.MinPassphrase}})
+	} else if pass != again {
+		errs = append(errs, data.FieldError{Field: "again", Key: "error.passphrase_again", Template: "The two passphrases differ"})
+	}
+	if errs == nil {
+		return nil
+	}
+	return &data.ValidationError{Errors: errs}
+}
