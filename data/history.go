@@ -65,7 +65,7 @@ func (s *Store) History(ctx context.Context, recordID string) ([]Change, error) 
 func (s *Store) LastUndoable(ctx context.Context) (c Change, ok bool, err error) {
 	err = s.read.QueryRowContext(ctx, `
 		SELECT id, at, device, action, summary FROM change
-		WHERE undone_by IS NULL AND received_in IS NULL AND action NOT IN ('undo', 'upgrade')
+		WHERE undone_by IS NULL AND received_in IS NULL AND action NOT IN ('undo', 'upgrade', 'take-out')
 		ORDER BY id DESC LIMIT 1`).Scan(&c.ID, &c.At, &c.Device, &c.Action, &c.Summary)
 	if errors.Is(err, sql.ErrNoRows) {
 		return c, false, nil
@@ -81,7 +81,7 @@ func (s *Store) Undo(ctx context.Context) (Change, error) {
 	err := s.writeTx(ctx, func(tx *sql.Tx) error {
 		err := tx.QueryRowContext(ctx, `
 			SELECT id, at, device, action, summary FROM change
-			WHERE undone_by IS NULL AND received_in IS NULL AND action NOT IN ('undo', 'upgrade')
+			WHERE undone_by IS NULL AND received_in IS NULL AND action NOT IN ('undo', 'upgrade', 'take-out')
 			ORDER BY id DESC LIMIT 1`).Scan(&undone.ID, &undone.At, &undone.Device, &undone.Action, &undone.Summary)
 		if errors.Is(err, sql.ErrNoRows) {
 			return ErrNothingToUndo

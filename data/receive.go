@@ -158,6 +158,9 @@ func (s *Store) PlanReceive(ctx context.Context, p *Package, separate bool) (*Re
 	if err != nil {
 		return nil, err
 	}
+	if p.Course != "" {
+		return nil, ErrCoursePackage
+	}
 	if p.Register != register && !separate {
 		return nil, ErrOtherRegister
 	}

@@ -146,3 +146,63 @@ func TestSendAsksForAPassphraseToTell(t *testing.T) {
 		t.Errorf("two passphrases that differ: %q", msg)
 	}
 }
+
+// TestCourseOpenedOnATrainersLaptop: a course package opens as a new
+// register of its own, in the window, holding the course; received as
+// changes instead, it says how to open it.
+func TestCourseOpenedOnATrainersLaptop(t *testing.T) {
+	ctx := context.Background()
+	coordPath := filepath.Join(t.TempDir(), "coordinator.db")
+	st, err := data.Open(ctx, coordPath, data.Options{Device: "coordinator"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.GenerateSample(ctx, data.SmallSample, 7); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.GenerateTrainingSample(ctx, data.SmallTrainingSample, 7); err != nil {
+		t.Fatal(err)
+	}
+	courses, err := st.Courses(ctx, data.CourseFilter{})
+	if err != nil || len(courses) == 0 {
+		t.Fatalf("courses %v, %v", courses, err)
+	}
+	course := courses[0]
+	p, err := st.TakeCourseOut(ctx, course.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	dir := t.TempDir()
+	pkg := filepath.Join(dir, "course"+data.PackageExtension)
+	if err := data.WritePackage(pkg, p, packagePassphrase); err != nil {
+		t.Fatal(err)
+	}
+
+	w := openWindow(t, withSample)
+	askPackagePassphrase(w.env(), pkg)
+	open := lastPackageOpen
+	open.pass.SetText(packagePassphrase)
+	test.Tap(open.open)
+	if !strings.Contains(open.problem.Text, "Open a course taken out") {
+		t.Errorf("a course received as changes: %q", open.problem.Text)
+	}
+	open.d.Hide()
+
+	askPassphraseFor(w.env(), pkg, "Open a course taken out", func(v *packageOpen) { w.readCourseOut(pkg, v) })
+	open = lastPackageOpen
+	open.pass.SetText(packagePassphrase)
+	test.Tap(open.open)
+	test.Tap(dialogButton(t, w, "Create"))
+	e := w.env()
+	if e == nil || filepath.Dir(e.store.Path()) != dir || !strings.HasSuffix(e.store.Path(), ".db") {
+		t.Fatalf("the window shows %v, want the course's new register in %s", e.store.Path(), dir)
+	}
+	got, err := e.store.Courses(ctx, data.CourseFilter{})
+	if err != nil || len(got) != 1 || got[0].ID != course.ID {
+		t.Fatalf("the course's register holds %v, %v", got, err)
+	}
+	if !strings.Contains(w.ws.message.Text, "Send changes") {
+		t.Errorf("status %q", w.ws.message.Text)
+	}
+}

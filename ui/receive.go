@@ -47,21 +47,27 @@ type packageOpen struct {
 var lastPackageOpen *packageOpen
 
 func askPackagePassphrase(e *env, path string) {
+	askPassphraseFor(e, path, lang.L("Receive changes"), func(v *packageOpen) { openPackage(e, path, v, false) })
+}
+
+// askPassphraseFor asks for a package's passphrase; open reads the package
+// with it (and says in v.problem what went wrong).
+func askPassphraseFor(e *env, path, title string, open func(v *packageOpen)) {
 	v := &packageOpen{}
 	lastPackageOpen = v
 	v.pass = widget.NewPasswordEntry()
 	v.pass.SetPlaceHolder(lang.L("The passphrase the sender gave you"))
 	v.problem = newErrorLabel()
-	v.open = widget.NewButton(lang.L("Open…"), func() { openPackage(e, path, v, false) })
+	v.open = widget.NewButton(lang.L("Open…"), func() { open(v) })
 	v.open.Importance = widget.HighImportance
-	v.pass.OnSubmitted = func(string) { openPackage(e, path, v, false) }
+	v.pass.OnSubmitted = func(string) { open(v) }
 	cancel := widget.NewButton(lang.L("Cancel"), func() { v.d.Hide() })
 	name := widget.NewLabel(baseName(path))
 	name.Wrapping = fyne.TextWrapBreak
 	body := container.NewVBox(name, v.pass, v.problem,
 		help(lang.L("The package is opened and shown first; nothing changes in this register before you confirm.")),
 		container.NewHBox(layoutSpacer(), cancel, v.open))
-	v.d = dialog.NewCustomWithoutButtons(lang.L("Receive changes"), body, e.win)
+	v.d = dialog.NewCustomWithoutButtons(title, body, e.win)
 	v.d.Resize(fyne.NewSize(600, 280))
 	v.d.Show()
 	e.win.Canvas().Focus(v.pass)
@@ -109,6 +115,10 @@ func packageProblem(err error) string {
 	case errors.Is(err, data.ErrPackageGap):
 		return lang.L("The package lacks earlier changes this register does not have either (was this register restored from an older backup?). Ask the sender for a package for any laptop.") +
 			" " + lang.L("Nothing was changed.")
+	case errors.Is(err, data.ErrCoursePackage):
+		return lang.L("This package holds a course taken out: open it with File → Open a course taken out….")
+	case errors.Is(err, data.ErrNotCoursePackage):
+		return lang.L("This package holds changes, not a course: receive it with File → Receive changes….")
 	case errors.As(err, &pe):
 		return pe.Reason + ". " + lang.L("Nothing was changed.")
 	}

@@ -23,6 +23,7 @@ import (
 // sendView is the Send changes dialog, kept for the tests.
 type sendView struct {
 	env    *env
+	course data.Course // a course taken out; empty for changes
 	peers  []data.Peer
 	to     *widget.Select
 	pass   *widget.Entry
@@ -34,8 +35,14 @@ type sendView struct {
 
 var lastSend *sendView
 
-func showSend(e *env) {
-	v := &sendView{env: e, fields: newFieldSet()}
+func showSend(e *env) { showSendFor(e, data.Course{}) }
+
+// showTakeOut sends one course, its participants and what they need, for a
+// trainer to open as a register of its own and send back.
+func showTakeOut(e *env, c data.Course) { showSendFor(e, c) }
+
+func showSendFor(e *env, course data.Course) {
+	v := &sendView{env: e, fields: newFieldSet(), course: course}
 	lastSend = v
 	peers, err := e.store.Peers(context.Background())
 	if err != nil {
@@ -53,18 +60,23 @@ func showSend(e *env) {
 		v.to.SetSelectedIndex(1)
 	}
 	v.pass, v.again = widget.NewPasswordEntry(), widget.NewPasswordEntry()
-	v.fields.add("to", lang.L("For"), true, container.NewVBox(v.to,
-		help(lang.L("A laptop this register has received changes from gets only what it lacks; any other gets every change, and takes only what it lacks."))))
+	title, intro := lang.L("Send changes"), lang.L("The package holds the register's changes, encrypted: only the passphrase opens it. Nothing in this register changes when you send.")
+	if course.ID != "" {
+		title = lang.L("Take the course out for a trainer")
+		intro = fmt.Sprintf(lang.L("The package holds “%s”, its participants, their attendance and the organisations and people they need, encrypted. The trainer opens it with File → Open a course taken out…, records attendance offline, and sends the changes back with File → Send changes…."), course.Title)
+	} else {
+		v.fields.add("to", lang.L("For"), true, container.NewVBox(v.to,
+			help(lang.L("A laptop this register has received changes from gets only what it lacks; any other gets every change, and takes only what it lacks."))))
+	}
 	v.fields.add("passphrase", lang.L("Passphrase"), true, container.NewVBox(v.pass,
 		help(lang.L("At least 10 characters. Tell it to the person receiving the file another way than the file itself (by phone, not in the same e-mail)."))))
 	v.fields.add("again", lang.L("Passphrase again"), true, v.again)
 	v.save = widget.NewButton(lang.L("Save the package…"), v.choose)
 	v.save.Importance = widget.HighImportance
 	cancel := widget.NewButton(lang.L("Cancel"), func() { v.d.Hide() })
-	intro := help(lang.L("The package holds the register's changes, encrypted: only the passphrase opens it. Nothing in this register changes when you send."))
-	body := container.NewBorder(intro, container.NewHBox(layoutSpacer(), cancel, v.save), nil, nil,
+	body := container.NewBorder(help(intro), container.NewHBox(layoutSpacer(), cancel, v.save), nil, nil,
 		container.NewVScroll(v.fields.grid))
-	v.d = dialog.NewCustomWithoutButtons(lang.L("Send changes"), body, e.win)
+	v.d = dialog.NewCustomWithoutButtons(title, body, e.win)
 	v.d.Resize(fyne.NewSize(720, 460))
 	v.d.Show()
 	e.win.Canvas().Focus(v.pass)
@@ -85,12 +97,21 @@ func (v *sendView) choose() {
 		return
 	}
 	v.fields.show(nil)
-	to, pass := v.recipient(), v.pass.Text
+	to, pass, course := v.recipient(), v.pass.Text, v.course.ID
 	name := fileName(fmt.Sprintf("changes from %s %s", v.env.store.Device(), time.Now().Format("2006-01-02")), data.PackageExtension)
+	if course != "" {
+		name = fileName("course "+v.course.Title, data.PackageExtension)
+	}
 	v.d.Hide()
 	store := v.env.store
 	saveDocument(v.env, name, func(w io.Writer) error {
-		p, err := store.MakePackage(context.Background(), to)
+		var p *data.Package
+		var err error
+		if course != "" {
+			p, err = store.TakeCourseOut(context.Background(), course)
+		} else {
+			p, err = store.MakePackage(context.Background(), to)
+		}
 		if err != nil {
 			return err
 		}

@@ -173,6 +173,7 @@ func (ws *workspace) mainMenu(w *window) *fyne.MainMenu {
 	file := fyne.NewMenu(lang.L("File"), newOrg, save, fyne.NewMenuItemSeparator(),
 		importItem, ws.register.directoryMenu(),
 		fyne.NewMenuItemSeparator(), sendItem, receiveItem,
+		fyne.NewMenuItem(lang.L("Open a course taken out…"), w.chooseCourseOut),
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem(lang.L("New register…"), w.chooseNewFile),
 		fyne.NewMenuItem(lang.L("Open register…"), w.chooseFile))

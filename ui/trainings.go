@@ -242,6 +242,7 @@ type participantsPanel struct {
 	signIn    *widget.Button
 	certs     *widget.Button
 	sheet     *widget.Button
+	takeOut   *widget.Button // the course, out to a trainer's laptop
 	chosen    int
 	content   fyne.CanvasObject
 }
@@ -292,8 +293,9 @@ func newParticipantsPanel(e *env) *participantsPanel {
 	p.signIn = widget.NewButtonWithIcon(lang.L("Sign-in sheets…"), theme.DocumentPrintIcon(), p.saveSignIn)
 	p.certs = widget.NewButtonWithIcon(lang.L("Certificates…"), theme.DocumentPrintIcon(), p.saveCertificates)
 	p.sheet = widget.NewButtonWithIcon(lang.L("Participant list (xlsx)…"), theme.DownloadIcon(), p.saveList)
-	buttons := container.NewHBox(p.add, p.addOrg, p.newPerson, p.sheetIn, p.remove)
-	documents := container.NewHBox(widget.NewLabel(lang.L("Documents:")), p.signIn, p.certs, p.sheet)
+	p.takeOut = widget.NewButtonWithIcon(lang.L("For a trainer…"), theme.MailSendIcon(), func() { showTakeOut(e, p.course) })
+	buttons := wrapRow(p.add, p.addOrg, p.newPerson, p.sheetIn, p.remove)
+	documents := wrapRow(p.signIn, p.certs, p.sheet, p.takeOut)
 	p.content = container.NewBorder(buttons, container.NewVBox(p.figures, documents), nil, nil, p.list)
 	return p
 }
@@ -325,7 +327,7 @@ func (p *participantsPanel) updateButtons() {
 	setEnabled(p.newPerson, !ro && has)
 	setEnabled(p.sheetIn, !ro && has)
 	setEnabled(p.remove, !ro && p.chosen >= 0 && p.chosen < len(p.rows))
-	for _, b := range []*widget.Button{p.signIn, p.sheet} {
+	for _, b := range []*widget.Button{p.signIn, p.sheet, p.takeOut} {
 		setEnabled(b, has)
 	}
 	setEnabled(p.certs, has && !ro)
