@@ -30,6 +30,9 @@ const (
 	// file beside the data file, which SQLite can only read where it may
 	// write its shared memory.
 	ProblemChangesBeside
+	// ProblemNetworkDrive: the file is on a network drive, where SQLite's
+	// locking does not work; it is not opened for writing there.
+	ProblemNetworkDrive
 )
 
 // OpenError is returned by Open. The file it names has not been changed.
@@ -50,6 +53,7 @@ func (e *OpenError) Error() string {
 		ProblemNeedsUpgrade:  "must be upgraded before it can be read, which a read-only file does not allow",
 		ProblemNotFound:      "does not exist",
 		ProblemChangesBeside: "has changes in its -wal file that can only be read from a folder that can be written to",
+		ProblemNetworkDrive:  "is on a network drive, where a register cannot be kept safely",
 	}[e.Problem]
 	if e.Err != nil {
 		return fmt.Sprintf("%s %s: %v", e.Path, what, e.Err)

@@ -52,6 +52,9 @@ func Open(ctx context.Context, path string, opts Options) (*Store, error) {
 	if err != nil {
 		return nil, &OpenError{Problem: ProblemOther, Path: path, Err: err}
 	}
+	if kind, ok := networkDrive(abs); ok && !opts.ReadOnly {
+		return nil, &OpenError{Problem: ProblemNetworkDrive, Path: abs, Err: fmt.Errorf("the folder is on a %s drive", kind)}
+	}
 	if err := checkFile(abs, opts.ReadOnly); err != nil {
 		return nil, err
 	}

@@ -275,6 +275,8 @@ func problemText(p data.OpenProblem) (title, text string) {
 		return lang.L("This register needs an upgrade"), lang.L("The file was written by an older version and must be upgraded, which cannot be done while it is opened read-only. Open it normally to upgrade it.")
 	case data.ProblemNotFound:
 		return lang.L("There is no register here"), lang.L("The file does not exist. Choose another file, or create a new register.")
+	case data.ProblemNetworkDrive:
+		return lang.L("This register is on a network drive"), lang.L("A register cannot be kept in a shared or network folder: the locking that keeps the file whole does not work there, and two laptops writing it would damage it. Copy the file to this laptop's own disk and open the copy; to share the work, use File → Send changes… (packages may travel through a shared folder). You can also open it read-only to look. Nothing has been changed.")
 	case data.ProblemChangesBeside:
 		return lang.L("This register's last changes are in a second file"), lang.L("The folder cannot be written to, and the register's last changes are still in the file of the same name ending in -wal, which can only be read where it can be written. Copy both files together to a folder of your own and open the copy there. Nothing has been changed.")
 	}
@@ -299,7 +301,7 @@ func (w *window) showProblem(path string, err error) {
 	detail.Importance = widget.LowImportance
 
 	buttons := container.NewHBox()
-	if problem == data.ProblemReadOnly || problem == data.ProblemInUse || problem == data.ProblemDamaged {
+	if problem == data.ProblemReadOnly || problem == data.ProblemInUse || problem == data.ProblemDamaged || problem == data.ProblemNetworkDrive {
 		ro := widget.NewButtonWithIcon(lang.L("Open read-only"), theme.VisibilityIcon(), func() { w.open(path, true) })
 		ro.Importance = widget.HighImportance
 		buttons.Add(ro)
