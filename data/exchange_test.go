@@ -483,3 +483,141 @@ func TestPackageFileIsEncrypted(t *testing.T) {
 		t.Errorf("changed package: %v", err)
 	}
 }
+
+// TestAWeekApart is the whole story: a coordinator and a trainer on
+// two registers started from one work a week apart (a course taken out to
+// the venue and brought back, the same people edited on both laptops),
+// exchange both ways, answer the questions shown, and end with the same
+// register; then the coordinator's laptop is stolen, and last night's
+// backup, restored on a new one, holds that register.
+func TestAWeekApart(t *testing.T) {
+	ctx := t.Context()
+	l := laptopsFrom(t, func(s *Store) {
+		if err := s.GenerateSample(ctx, SmallSample, 3); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.GenerateTrainingSample(ctx, SmallTrainingSample, 3); err != nil {
+			t.Fatal(err)
+		}
+	}, "coordinator", "trainer")
+	coord, trainer := l[0], l[1]
+	courses, err := coord.Courses(ctx, CourseFilter{})
+	if err != nil || len(courses) == 0 {
+		t.Fatal(courses, err)
+	}
+	course := courses[0]
+
+	// Monday: the course goes to the venue; attendance is marked there.
+	out, err := coord.TakeCourseOut(ctx, course.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	venue, err := OpenCourseOut(ctx, filepath.Join(t.TempDir(), "venue.db"), out, Options{Device: "venue"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer venue.Close()
+	parts, _ := venue.Participants(ctx, course.ID, false)
+	var marks []Mark
+	for i, p := range parts {
+		mark := "present"
+		if i%3 == 0 {
+			mark = "absent"
+		}
+		marks = append(marks, Mark{ParticipantID: p.ID, Day: course.FirstDay, Mark: mark})
+	}
+	if err := venue.SetMarks(ctx, course.ID, marks); err != nil {
+		t.Fatal(err)
+	}
+
+	// During the week: the same people edited on both laptops.
+	var people []Contact
+	for _, id := range someIDs(t, coord, "SELECT id FROM contact WHERE archived = 0 ORDER BY pk LIMIT 3") {
+		c, err := coord.Contact(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		people = append(people, c)
+	}
+	a, _ := coord.Contact(ctx, people[0].ID)
+	a.Position = "Acting head of the anti-trafficking unit"
+	mustSaveContact(t, coord, a)
+	a, _ = trainer.Contact(ctx, people[0].ID)
+	a.Position = "Deputy head of the anti-trafficking unit"
+	a.Notes = "Met at the border training"
+	mustSaveContact(t, trainer, a)
+	b, _ := trainer.Contact(ctx, people[1].ID)
+	b.Position = "Senior inspector, border crossings"
+	mustSaveContact(t, trainer, b)
+	if err := coord.SetContactArchived(ctx, people[2].ID, true); err != nil {
+		t.Fatal(err)
+	}
+
+	// Friday: the venue sends the attendance back, the laptops exchange.
+	back, err := venue.MakePackage(ctx, out.From)
+	if err != nil {
+		t.Fatal(err)
+	}
+	plan, err := coord.PlanReceive(ctx, back, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	receive(t, coord, plan, keepHere, false)
+	plan = send(t, trainer, coord)
+	if len(plan.Conflicts) != 1 || plan.Conflicts[0].Field != "position" {
+		t.Fatalf("the coordinator is asked %+v; fresh %d, taken %+v", plan.Conflicts, plan.Fresh, plan.Taken)
+	}
+	receive(t, coord, plan, takeThere, false) // the trainer knows better
+	plan = send(t, coord, trainer)
+	if len(plan.Conflicts) != 0 {
+		t.Fatalf("the trainer is asked again: %+v", plan.Conflicts)
+	}
+	receive(t, trainer, plan, keepHere, false)
+	sameContent(t, coord, trainer)
+	if got, _ := coord.Contact(ctx, people[0].ID); got.Position != "Deputy head of the anti-trafficking unit" || got.Notes != "Met at the border training" {
+		t.Errorf("after the week: %+v", got)
+	}
+	if got, _ := trainer.Attendance(ctx, course.ID); len(got) != len(parts) {
+		t.Errorf("the trainer's laptop has the attendance of %d participants, want %d", len(got), len(parts))
+	}
+
+	// Friday night's backup; on Monday the laptop is gone.
+	folder := t.TempDir()
+	if err := coord.SetUpBackups(ctx, folder, 5, "", testPassphrase); err != nil {
+		t.Fatal(err)
+	}
+	backup, err := coord.BackUp(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := registerContent(t, coord)
+	opened, err := OpenBackup(ctx, backup, testPassphrase)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer opened.Close()
+	newLaptop := filepath.Join(t.TempDir(), "register.db")
+	if err := InstallBackup(opened, newLaptop); err != nil {
+		t.Fatal(err)
+	}
+	restored := openStore(t, newLaptop, Options{Device: "new laptop"})
+	if got := registerContent(t, restored); !reflect.DeepEqual(got, want) {
+		t.Error("the restored register differs from the one backed up")
+	}
+}
+
+func someIDs(t testing.TB, s *Store, query string) []string {
+	t.Helper()
+	rows, err := s.read.QueryContext(t.Context(), query)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var ids []string
+	for rows.Next() {
+		var id string
+		rows.Scan(&id)
+		ids = append(ids, id)
+	}
+	return ids
+}
