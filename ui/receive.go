@@ -116,9 +116,9 @@ func packageProblem(err error) string {
 		return lang.L("The package lacks earlier changes this register does not have either (was this register restored from an older backup?). Ask the sender for a package for any laptop.") +
 			" " + lang.L("Nothing was changed.")
 	case errors.Is(err, data.ErrCoursePackage):
-		return lang.L("This package holds a course taken out: open it with File → Open a course taken out….")
+		return lang.L("This package holds a course taken out: open it with File → Open a course taken out.")
 	case errors.Is(err, data.ErrNotCoursePackage):
-		return lang.L("This package holds changes, not a course: receive it with File → Receive changes….")
+		return lang.L("This package holds changes, not a course: receive it with File → Receive changes.")
 	case errors.As(err, &pe):
 		return pe.Reason + ". " + lang.L("Nothing was changed.")
 	}

@@ -63,7 +63,7 @@ func showSendFor(e *env, course data.Course) {
 	title, intro := lang.L("Send changes"), lang.L("The package holds the register's changes, encrypted: only the passphrase opens it. Nothing in this register changes when you send.")
 	if course.ID != "" {
 		title = lang.L("Take the course out for a trainer")
-		intro = fmt.Sprintf(lang.L("The package holds “%s”, its participants, their attendance and the organisations and people they need, encrypted. The trainer opens it with File → Open a course taken out…, records attendance offline, and sends the changes back with File → Send changes…."), course.Title)
+		intro = fmt.Sprintf(lang.L("The package holds “%s”, its participants, their attendance and the organisations and people they need, encrypted. On the trainer's laptop, File → Open a course taken out makes a register of it; attendance is recorded there offline, and File → Send changes sends it back."), course.Title)
 	} else {
 		v.fields.add("to", lang.L("For"), true, container.NewVBox(v.to,
 			help(lang.L("A laptop this register has received changes from gets only what it lacks; any other gets every change, and takes only what it lacks."))))
