@@ -12,6 +12,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"filippo.io/age"
 )
 
 // laptopsFrom makes copies of one register, as a coordinator makes them
@@ -620,4 +622,48 @@ func someIDs(t testing.TB, s *Store, query string) []string {
 		ids = append(ids, id)
 	}
 	return ids
+}
+
+// TestPackageForTheReceiversKey: a package locked with the receiver's age
+// key opens with their secret key and not with a passphrase; the ways of
+// locking are checked field by field.
+func TestPackageForTheReceiversKey(t *testing.T) {
+	a := laptopsFrom(t, seedPolice, "coordinator")[0]
+	p, err := a.MakePackage(t.Context(), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	id, err := age.GenerateX25519Identity()
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "for-the-ministry"+PackageExtension)
+	if err := WritePackage(path, p, "", id.Recipient().String()); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := ReadPackage(path, id.String()); err != nil || len(got.Changes) != len(p.Changes) {
+		t.Fatalf("opened with the secret key: %v", err)
+	}
+	if _, err := ReadPackage(path, testPassphrase); !errors.Is(err, ErrWrongPassphrase) {
+		t.Errorf("opened with a passphrase: %v", err)
+	}
+	for _, c := range []struct {
+		pass, again, key, field string
+	}{
+		{"", "", "", "passphrase"},
+		{"short", "short", "", "passphrase"},
+		{testPassphrase, testPassphrase + "!", "", "again"},
+		{"", "", "age1notakey", "key"},
+		{"", "", id.Recipient().String(), ""},
+		{testPassphrase, testPassphrase, "", ""},
+	} {
+		err := CheckPackageSecrets(c.pass, c.again, c.key)
+		var ve *ValidationError
+		switch {
+		case c.field == "" && err != nil:
+			t.Errorf("%+v refused: %v", c, err)
+		case c.field != "" && (!errors.As(err, &ve) || len(ve.Errors) != 1 || ve.Errors[0].Field != c.field):
+			t.Errorf("%+v: %v, want a message beside %s", c, err, c.field)
+		}
+	}
 }

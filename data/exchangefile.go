@@ -170,3 +170,25 @@ func packageIdentity(secret string) (age.Identity, error) {
 	}
 	return id, nil
 }
+
+// CheckPackageSecrets says, field by field, what is wrong with the way a
+// package is to be locked: a passphrase of at least MinPassphrase
+// characters typed twice alike, or the receiver's age public key, or both.
+func CheckPackageSecrets(passphrase, again, key string) error {
+	var v validator
+	key = strings.TrimSpace(key)
+	if key != "" {
+		if _, err := age.ParseX25519Recipient(key); err != nil {
+			v.add("key", "error.age_key", "Not an age public key (it starts with age1)", nil)
+		}
+	}
+	if passphrase != "" || key == "" {
+		switch {
+		case len([]rune(passphrase)) < MinPassphrase:
+			v.add("passphrase", "error.passphrase_short", "At least {{.Min}} characters", map[string]any{"Min": MinPassphrase})
+		case passphrase != again:
+			v.add("again", "error.passphrase_again", "The two passphrases differ", nil)
+		}
+	}
+	return v.err()
+}

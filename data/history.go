@@ -10,10 +10,12 @@ import (
 
 // Change is one entry of the history: one user action, with the fields it changed.
 type Change struct {
-	ID      int64
-	At      string // UTC, 2006-01-02T15:04:05.000Z
-	Device  string // the laptop it was made on
-	Action  string // create, update, archive, restore, import, undo, setting, upgrade (not undoable)
+	ID     int64
+	At     string // UTC, 2006-01-02T15:04:05.000Z
+	Device string // the laptop it was made on
+	// create, update, archive, restore, import, merge, setting, undo, receive
+	// (changes from another laptop); upgrade and take-out are not undoable.
+	Action  string
 	Summary string
 	Undone  bool // taken back by a later Undo
 	Items   []ChangeItem

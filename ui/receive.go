@@ -56,7 +56,7 @@ func askPassphraseFor(e *env, path, title string, open func(v *packageOpen)) {
 	v := &packageOpen{}
 	lastPackageOpen = v
 	v.pass = widget.NewPasswordEntry()
-	v.pass.SetPlaceHolder(lang.L("The passphrase the sender gave you"))
+	v.pass.SetPlaceHolder(lang.L("The passphrase the sender gave you, or your age secret key"))
 	v.problem = newErrorLabel()
 	v.open = widget.NewButton(lang.L("Open…"), func() { open(v) })
 	v.open.Importance = widget.HighImportance

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -28,6 +29,7 @@ type sendView struct {
 	to     *widget.Select
 	pass   *widget.Entry
 	again  *widget.Entry
+	key    *widget.Entry // the receiver's age public key, if any
 	fields *fieldSet
 	save   *widget.Button
 	d      dialog.Dialog
@@ -60,7 +62,7 @@ func showSendFor(e *env, course data.Course) {
 		v.to.SetSelectedIndex(1)
 	}
 	v.pass, v.again = widget.NewPasswordEntry(), widget.NewPasswordEntry()
-	title, intro := lang.L("Send changes"), lang.L("The package holds the register's changes, encrypted: only the passphrase opens it. Nothing in this register changes when you send.")
+	title, intro := lang.L("Send changes"), lang.L("The package holds the register's changes, encrypted: only the passphrase (or the receiver's secret key) opens it. Nothing in this register changes when you send.")
 	if course.ID != "" {
 		title = lang.L("Take the course out for a trainer")
 		intro = fmt.Sprintf(lang.L("The package holds “%s”, its participants, their attendance and the organisations and people they need, encrypted. On the trainer's laptop, File → Open a course taken out makes a register of it; attendance is recorded there offline, and File → Send changes sends it back."), course.Title)
@@ -68,9 +70,13 @@ func showSendFor(e *env, course data.Course) {
 		v.fields.add("to", lang.L("For"), true, container.NewVBox(v.to,
 			help(lang.L("A laptop this register has received changes from gets only what it lacks; any other gets every change, and takes only what it lacks."))))
 	}
-	v.fields.add("passphrase", lang.L("Passphrase"), true, container.NewVBox(v.pass,
+	v.fields.add("passphrase", lang.L("Passphrase"), false, container.NewVBox(v.pass,
 		help(lang.L("At least 10 characters. Tell it to the person receiving the file another way than the file itself (by phone, not in the same e-mail)."))))
-	v.fields.add("again", lang.L("Passphrase again"), true, v.again)
+	v.fields.add("again", lang.L("Passphrase again"), false, v.again)
+	v.key = widget.NewEntry()
+	v.key.SetPlaceHolder("age1…")
+	v.fields.add("key", lang.L("Receiver's key (optional)"), false, container.NewVBox(v.key,
+		help(lang.L("An age public key the receiver gave you: their secret key opens the package, with or without the passphrase."))))
 	v.save = widget.NewButton(lang.L("Save the package…"), v.choose)
 	v.save.Importance = widget.HighImportance
 	cancel := widget.NewButton(lang.L("Cancel"), func() { v.d.Hide() })
@@ -92,12 +98,16 @@ func (v *sendView) recipient() string {
 }
 
 func (v *sendView) choose() {
-	if err := checkPassphrase(v.pass.Text, v.again.Text); err != nil {
+	if err := data.CheckPackageSecrets(v.pass.Text, v.again.Text, v.key.Text); err != nil {
 		v.fields.show(err)
 		return
 	}
 	v.fields.show(nil)
 	to, pass, course := v.recipient(), v.pass.Text, v.course.ID
+	var keys []string
+	if k := strings.TrimSpace(v.key.Text); k != "" {
+		keys = append(keys, k)
+	}
 	name := fileName(fmt.Sprintf("changes from %s %s", v.env.store.Device(), time.Now().Format("2006-01-02")), data.PackageExtension)
 	if course != "" {
 		name = fileName("course "+v.course.Title, data.PackageExtension)
@@ -115,21 +125,6 @@ func (v *sendView) choose() {
 		if err != nil {
 			return err
 		}
-		return data.EncodePackage(w, p, pass)
+		return data.EncodePackage(w, p, pass, keys...)
 	})
-}
-
-// checkPassphrase says what is wrong with a new passphrase, beside its field.
-func checkPassphrase(pass, again string) error {
-	var errs []data.FieldError
-	if len([]rune(pass)) < data.MinPassphrase {
-		errs = append(errs, data.FieldError{Field: "passphrase", Key: "error.passphrase_short",
-			Template: "At least {{.Min}} characters", Data: map[string]any{"Min": data.MinPassphrase}})
-	} else if pass != again {
-		errs = append(errs, data.FieldError{Field: "again", Key: "error.passphrase_again", Template: "The two passphrases differ"})
-	}
-	if errs == nil {
-		return nil
-	}
-	return &data.ValidationError{Errors: errs}
 }
