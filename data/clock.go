@@ -56,6 +56,24 @@ type querier interface {
 	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
 }
 
+// queryStrings reads the one text column a query returns, row by row.
+func queryStrings(ctx context.Context, q querier, query string, args ...any) ([]string, error) {
+	rows, err := q.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var x string
+		if err := rows.Scan(&x); err != nil {
+			return nil, err
+		}
+		out = append(out, x)
+	}
+	return out, rows.Err()
+}
+
 // localClock is what this file holds of every copy's changes.
 func localClock(ctx context.Context, q querier) (Clock, error) {
 	rows, err := q.QueryContext(ctx, "SELECT id, received FROM replica WHERE received > 0")

@@ -109,7 +109,7 @@ func (s *Store) courseRecords(ctx context.Context, courseID string) ([]takenReco
 		{"attendance", "SELECT a.id FROM attendance a JOIN participant p ON p.id = a.participant_id WHERE p.course_id = ? ORDER BY a.pk"},
 		{"certificate", "SELECT c.id FROM certificate c JOIN participant p ON p.id = c.participant_id WHERE p.course_id = ? ORDER BY c.pk"},
 	} {
-		ids, err := s.idsOf(ctx, q.sql, courseID)
+		ids, err := queryStrings(ctx, s.read, q.sql, courseID)
 		if err != nil {
 			return nil, err
 		}
@@ -124,23 +124,6 @@ func (s *Store) courseRecords(ctx context.Context, courseID string) ([]takenReco
 	rank := map[string]int{"organisation": 0, "contact": 1, "course": 2, "participant": 3, "attendance": 4, "certificate": 5}
 	sort.SliceStable(out, func(i, j int) bool { return rank[out[i].entity] < rank[out[j].entity] })
 	return out, nil
-}
-
-func (s *Store) idsOf(ctx context.Context, query string, args ...any) ([]string, error) {
-	rows, err := s.read.QueryContext(ctx, query, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var ids []string
-	for rows.Next() {
-		var id string
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		ids = append(ids, id)
-	}
-	return ids, rows.Err()
 }
 
 // OpenCourseOut makes a new register at path from a course taken out and

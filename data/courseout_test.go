@@ -44,7 +44,7 @@ func TestCourseTakenOutAndBack(t *testing.T) {
 		t.Fatal(err)
 	}
 	file := filepath.Join(t.TempDir(), "course"+PackageExtension)
-	if err := WritePackage(file, p, testPassphrase); err != nil {
+	if err := writePackageFile(file, p, testPassphrase); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := coord.PlanReceive(ctx, p, false); !errors.Is(err, ErrCoursePackage) {

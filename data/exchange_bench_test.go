@@ -37,7 +37,7 @@ func BenchmarkExchange(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	people := someContacts(b, coord, 10_000)
+	people := someIDs(b, coord, "SELECT id FROM contact ORDER BY pk LIMIT 10000")
 	editPeople(b, trainer, people[:500], "Trainer's position")
 	// What the coordinator knows of the trainer's copy: the register as
 	// copied (as a first package from it would have said).
@@ -65,7 +65,7 @@ func BenchmarkExchange(b *testing.B) {
 			if len(p.Changes) != 10_000 {
 				b.Fatalf("%d changes in the package", len(p.Changes))
 			}
-			if err := WritePackage(pkgPath, p, testPassphrase); err != nil {
+			if err := writePackageFile(pkgPath, p, testPassphrase); err != nil {
 				b.Fatal(err)
 			}
 		}
@@ -127,27 +127,10 @@ func BenchmarkExchange(b *testing.B) {
 	})
 }
 
-// someContacts picks n people of the register.
-func someContacts(b *testing.B, s *Store, n int) []string {
-	b.Helper()
-	rows, err := s.read.QueryContext(context.Background(), "SELECT id FROM contact ORDER BY pk LIMIT ?", n)
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer rows.Close()
-	var out []string
-	for rows.Next() {
-		var id string
-		rows.Scan(&id)
-		out = append(out, id)
-	}
-	return out
-}
-
 // editPeople changes each person's position, one change each, as many
 // saves would (in one transaction, to build the register quickly).
-func editPeople(b *testing.B, s *Store, ids []string, position string) {
-	b.Helper()
+func editPeople(tb testing.TB, s *Store, ids []string, position string) {
+	tb.Helper()
 	ctx := context.Background()
 	err := s.writeTx(ctx, func(tx *sql.Tx) error {
 		for i, id := range ids {
@@ -168,7 +151,7 @@ func editPeople(b *testing.B, s *Store, ids []string, position string) {
 		return nil
 	})
 	if err != nil {
-		b.Fatal(err)
+		tb.Fatal(err)
 	}
 }
 

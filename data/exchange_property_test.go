@@ -65,27 +65,42 @@ func TestRandomHistoriesComeTogether(t *testing.T) {
 	}
 	for h := range n {
 		seed := uint64(h + 1)
-		t.Run(fmt.Sprint(seed), func(t *testing.T) {
-			w := &exchangeWorld{t: t, rng: rand.New(rand.NewPCG(seed, 2026)), shown: map[string]map[string]bool{}}
-			w.laptops = laptopsFrom(t, func(s *Store) {
-				for _, a := range agencies[:2] {
-					o := Organisation{Name: a.name, Sector: a.sector}
-					if err := s.SaveOrganisation(t.Context(), &o); err != nil {
-						t.Fatal(err)
-					}
-					c := Contact{OrganisationID: o.ID, Name: people[len(w.edits)%len(people)]}
-					if err := s.SaveContact(t.Context(), &c); err != nil {
-						t.Fatal(err)
-					}
-				}
-			}, "coordinator", "trainer", "deputy")
-			w.known = []map[int]bool{{}, {}, {}}
-			for range 30 {
-				w.step()
-			}
-			w.settle()
-		})
+		t.Run(fmt.Sprint(seed), func(t *testing.T) { playHistory(t, seed, false) })
 	}
+}
+
+// TestOneHistory plays one history, saying what happens at each step:
+// `go test ./data/ -run OneHistory -history 17 -v`.
+func TestOneHistory(t *testing.T) {
+	if *oneHistory == 0 {
+		t.Skip("-history N plays one")
+	}
+	playHistory(t, uint64(*oneHistory), true)
+}
+
+var oneHistory = flag.Int("history", 0, "play one random history, saying what happens")
+
+// playHistory starts three copies of a register of two organisations and
+// their focal points, plays 30 random steps on them, and settles.
+func playHistory(t *testing.T, seed uint64, verbose bool) {
+	w := &exchangeWorld{t: t, rng: rand.New(rand.NewPCG(seed, 2026)), shown: map[string]map[string]bool{}, verbose: verbose}
+	w.laptops = laptopsFrom(t, func(s *Store) {
+		for _, a := range agencies[:2] {
+			o := Organisation{Name: a.name, Sector: a.sector}
+			if err := s.SaveOrganisation(t.Context(), &o); err != nil {
+				t.Fatal(err)
+			}
+			c := Contact{OrganisationID: o.ID, Name: people[0]}
+			if err := s.SaveContact(t.Context(), &c); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}, "coordinator", "trainer", "deputy")
+	w.known = []map[int]bool{{}, {}, {}}
+	for range 30 {
+		w.step()
+	}
+	w.settle()
 }
 
 func (w *exchangeWorld) step() {
@@ -341,30 +356,3 @@ func (w *exchangeWorld) settle() {
 		w.t.Fatalf("edits vanished with no one choosing: %v", lost)
 	}
 }
-
-func TestOneHistory(t *testing.T) {
-	seed := uint64(*oneHistory)
-	if seed == 0 {
-		t.Skip("-history N plays one")
-	}
-	w := &exchangeWorld{t: t, rng: rand.New(rand.NewPCG(seed, 2026)), shown: map[string]map[string]bool{}, verbose: true}
-	w.laptops = laptopsFrom(t, func(s *Store) {
-		for _, a := range agencies[:2] {
-			o := Organisation{Name: a.name, Sector: a.sector}
-			if err := s.SaveOrganisation(t.Context(), &o); err != nil {
-				t.Fatal(err)
-			}
-			c := Contact{OrganisationID: o.ID, Name: people[0]}
-			if err := s.SaveContact(t.Context(), &c); err != nil {
-				t.Fatal(err)
-			}
-		}
-	}, "coordinator", "trainer", "deputy")
-	w.known = []map[int]bool{{}, {}, {}}
-	for range 30 {
-		w.step()
-	}
-	w.settle()
-}
-
-var oneHistory = flag.Int("history", 0, "play one random history, saying what happens")

@@ -450,7 +450,7 @@ func TestPackageFileIsEncrypted(t *testing.T) {
 		t.Fatal(err)
 	}
 	path := filepath.Join(t.TempDir(), "to-trainer"+PackageExtension)
-	if err := WritePackage(path, p, "blue giraffe"); err != nil {
+	if err := writePackageFile(path, p, "blue giraffe"); err != nil {
 		t.Fatal(err)
 	}
 	raw, err := os.ReadFile(path)
@@ -638,7 +638,7 @@ func TestPackageForTheReceiversKey(t *testing.T) {
 		t.Fatal(err)
 	}
 	path := filepath.Join(t.TempDir(), "for-the-ministry"+PackageExtension)
-	if err := WritePackage(path, p, "", id.Recipient().String()); err != nil {
+	if err := writePackageFile(path, p, "", id.Recipient().String()); err != nil {
 		t.Fatal(err)
 	}
 	if got, err := ReadPackage(path, id.String()); err != nil || len(got.Changes) != len(p.Changes) {
@@ -666,4 +666,18 @@ func TestPackageForTheReceiversKey(t *testing.T) {
 			t.Errorf("%+v: %v, want a message beside %s", c, err, c.field)
 		}
 	}
+}
+
+// writePackageFile writes a package file as the window does (through a
+// writer), for the tests that carry one from laptop to laptop.
+func writePackageFile(path string, p *Package, passphrase string, keys ...string) error {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
+	if err != nil {
+		return err
+	}
+	if err := EncodePackage(f, p, passphrase, keys...); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }

@@ -35,37 +35,6 @@ type PackageError struct {
 func (e *PackageError) Error() string { return filepath.Base(e.Path) + ": " + e.Reason }
 func (e *PackageError) Unwrap() error { return e.Err }
 
-// WritePackage writes p to path, compressed and encrypted with age for
-// the passphrase (scrypt) and for the age public keys given. The file at
-// path is replaced only once the new one is whole, and is private to its user.
-func WritePackage(path string, p *Package, passphrase string, keys ...string) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".package-*.part")
-	if err != nil {
-		return err
-	}
-	ok := false
-	defer func() {
-		if !ok {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	if err := EncodePackage(tmp, p, passphrase, keys...); err != nil {
-		return err
-	}
-	if err := tmp.Sync(); err != nil {
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return err
-	}
-	ok = true
-	return nil
-}
-
 // EncodePackage writes p to w, compressed and encrypted with age for the
 // passphrase (scrypt) and for the age public keys given.
 func EncodePackage(w io.Writer, p *Package, passphrase string, keys ...string) error {
@@ -156,15 +125,10 @@ func ReadPackage(path, secret string) (*Package, error) {
 }
 
 func packageIdentity(secret string) (age.Identity, error) {
-	secret = strings.TrimSpace(secret)
-	if strings.HasPrefix(secret, "AGE-SECRET-KEY-1") {
-		id, err := age.ParseX25519Identity(secret)
-		if err != nil {
-			return nil, ErrWrongPassphrase
-		}
-		return id, nil
+	if id, ok, err := secretKey(secret); ok {
+		return id, err
 	}
-	id, err := age.NewScryptIdentity(secret)
+	id, err := age.NewScryptIdentity(strings.TrimSpace(secret))
 	if err != nil {
 		return nil, ErrWrongPassphrase
 	}
@@ -191,4 +155,18 @@ func CheckPackageSecrets(passphrase, again, key string) error {
 		}
 	}
 	return v.err()
+}
+
+// secretKey reads an age secret key typed where a passphrase may be; ok
+// is false when secret is not one.
+func secretKey(secret string) (id age.Identity, ok bool, err error) {
+	secret = strings.TrimSpace(secret)
+	if !strings.HasPrefix(secret, "AGE-SECRET-KEY-1") {
+		return nil, false, nil
+	}
+	key, err := age.ParseX25519Identity(secret)
+	if err != nil {
+		return nil, true, ErrWrongPassphrase
+	}
+	return key, true, nil
 }

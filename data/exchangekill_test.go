@@ -2,7 +2,6 @@ package data
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -21,44 +20,13 @@ func TestKilledWhileReceivingLeavesTheRegisterWhole(t *testing.T) {
 		}
 	}, "coordinator", "trainer")
 	coord, trainer := l[0], l[1]
-	people := make([]string, 0, 3000)
-	rows, err := coord.read.QueryContext(ctx, "SELECT id FROM contact ORDER BY pk")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for rows.Next() {
-		var id string
-		rows.Scan(&id)
-		people = append(people, id)
-	}
-	rows.Close()
-	err = coord.writeTx(ctx, func(tx *sql.Tx) error {
-		for i, id := range people {
-			old, err := contactTable.load(ctx, tx, id)
-			if err != nil {
-				return err
-			}
-			next := copyValues(old)
-			next["position"] = fmt.Sprintf("Position %d", i)
-			change, err := coord.newChange(ctx, tx, "update", "Edit contact")
-			if err != nil {
-				return err
-			}
-			if _, err := contactTable.update(ctx, tx, change, id, old, next, coord.timestamp()); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	editPeople(t, coord, someIDs(t, coord, "SELECT id FROM contact ORDER BY pk"), "Position")
 	p, err := coord.MakePackage(ctx, "")
 	if err != nil {
 		t.Fatal(err)
 	}
 	pkg := filepath.Join(t.TempDir(), "changes"+PackageExtension)
-	if err := WritePackage(pkg, p, testPassphrase); err != nil {
+	if err := writePackageFile(pkg, p, testPassphrase); err != nil {
 		t.Fatal(err)
 	}
 	path := trainer.path

@@ -156,15 +156,10 @@ func OpenBackup(ctx context.Context, path, secret string) (*OpenedBackup, error)
 // backupIdentity is the key that opens a backup: an age secret key as
 // given, or the backup key sealed in the file, opened with the passphrase.
 func backupIdentity(secret string, sealed []byte) (age.Identity, error) {
-	secret = strings.TrimSpace(secret)
-	if strings.HasPrefix(secret, "AGE-SECRET-KEY-1") {
-		id, err := age.ParseX25519Identity(secret)
-		if err != nil {
-			return nil, ErrWrongPassphrase
-		}
-		return id, nil
+	if id, ok, err := secretKey(secret); ok {
+		return id, err
 	}
-	lock, err := age.NewScryptIdentity(secret)
+	lock, err := age.NewScryptIdentity(strings.TrimSpace(secret))
 	if err != nil {
 		return nil, ErrWrongPassphrase
 	}

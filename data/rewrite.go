@@ -59,20 +59,7 @@ func referringRecords(ctx context.Context, tx *sql.Tx, t table, f Field, id stri
 		q = "SELECT DISTINCT record_id FROM " + link + " WHERE entity = ? AND field = ? AND " + column + " = ?"
 		args = []any{t.entity, f.Name, id}
 	}
-	rows, err := tx.QueryContext(ctx, q, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []string
-	for rows.Next() {
-		var x string
-		if err := rows.Scan(&x); err != nil {
-			return nil, err
-		}
-		out = append(out, x)
-	}
-	return out, rows.Err()
+	return queryStrings(ctx, tx, q, args...)
 }
 
 // replaceReference replaces from by to in a reference or a list of them

@@ -184,21 +184,9 @@ func queryPKs(ctx context.Context, db *sql.DB, q string, arg any, fn func(int64)
 
 // Regions lists the regions named in the register, for the region filter.
 func (s *Store) Regions(ctx context.Context) ([]string, error) {
-	rows, err := s.read.QueryContext(ctx, "SELECT DISTINCT region FROM organisation WHERE region <> ''")
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []string
-	for rows.Next() {
-		var r string
-		if err := rows.Scan(&r); err != nil {
-			return nil, err
-		}
-		out = append(out, r)
-	}
+	out, err := queryStrings(ctx, s.read, "SELECT DISTINCT region FROM organisation WHERE region <> ''")
 	sortBy(out, func(s string) string { return s })
-	return out, rows.Err()
+	return out, err
 }
 
 // Counts are the sizes of the register, for the status line.

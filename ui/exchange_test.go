@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -10,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"github.com/ncm-register/ncm-register/data"
+	"github.com/ncm-register/ncm-register/export"
 )
 
 const packagePassphrase = "the trainer's long passphrase"
@@ -56,7 +58,7 @@ func twoCopies(t *testing.T) (trainerPath, packagePath, orgID string) {
 		t.Fatal(err)
 	}
 	packagePath = filepath.Join(dir, "to-trainer"+data.PackageExtension)
-	if err := data.WritePackage(packagePath, p, packagePassphrase); err != nil {
+	if err := export.WriteFile(packagePath, func(w io.Writer) error { return data.EncodePackage(w, p, packagePassphrase) }); err != nil {
 		t.Fatal(err)
 	}
 	return trainerPath, packagePath, o.ID
@@ -175,7 +177,7 @@ func TestCourseOpenedOnATrainersLaptop(t *testing.T) {
 	st.Close()
 	dir := t.TempDir()
 	pkg := filepath.Join(dir, "course"+data.PackageExtension)
-	if err := data.WritePackage(pkg, p, packagePassphrase); err != nil {
+	if err := export.WriteFile(pkg, func(w io.Writer) error { return data.EncodePackage(w, p, packagePassphrase) }); err != nil {
 		t.Fatal(err)
 	}
 
