@@ -141,7 +141,7 @@ func (v *validator) date(field, value string) string {
 	}
 	d, err := time.Parse(time.DateOnly, value)
 	if err != nil {
-		v.add(field, "error.date", "“{{.Value}}” is not a date (YYYY-MM-DD)", map[string]any{"Value": value})
+		v.add(field, "error.date", "“{{.Value}}” is not a date", map[string]any{"Value": value})
 		return ""
 	}
 	return d.Format(time.DateOnly)

@@ -3,7 +3,6 @@ package data
 import (
 	"strings"
 	"sync"
-	"time"
 	"unicode"
 
 	"golang.org/x/text/language"
@@ -124,20 +123,9 @@ func splitList(cell string, commas bool) []string {
 }
 
 // dateFromText reads a date as lists write it: 2025-03-14, or day first
-// (14.03.2025, 14/03/2025, 14-03-2025), as the countries using this
+// (14.03.2025, 14/03/2025, 14 March 2025), as the countries using this
 // program write dates. ok is false for anything else.
-func dateFromText(text string) (string, bool) {
-	text = strings.TrimSpace(text)
-	if text == "" {
-		return "", true
-	}
-	for _, layout := range []string{time.DateOnly, "2.1.2006", "2/1/2006", "2-1-2006", "2006/1/2"} {
-		if t, err := time.Parse(layout, text); err == nil {
-			return t.Format(time.DateOnly), true
-		}
-	}
-	return "", false
-}
+func dateFromText(text string) (string, bool) { return ReadDate(text, DayFirst) }
 
 // joinName makes a full name of its parts, given name first.
 func joinName(given, family string) string {

@@ -156,7 +156,7 @@ func (v *validator) dateNotFuture(field, value string, now time.Time) string {
 	}
 	d, err := time.Parse(time.DateOnly, value)
 	if err != nil {
-		v.add(field, "error.date", "“{{.Value}}” is not a date (YYYY-MM-DD)", map[string]any{"Value": value})
+		v.add(field, "error.date", "“{{.Value}}” is not a date", map[string]any{"Value": value})
 		return value
 	}
 	today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)

@@ -40,8 +40,8 @@ type agreementsScreen struct {
 	subjects   *checkGrid
 	parties    *idList
 	countries  *idList
-	signedOn   *widget.DateEntry
-	validUntil *widget.DateEntry
+	signedOn   *dateEntry
+	validUntil *dateEntry
 	reference  *formEntry
 	notes      *formEntry
 	save       *widget.Button
@@ -89,9 +89,9 @@ func newAgreementsScreen(e *env) *agreementsScreen {
 	a.parties = newOrganisationList(e, lang.L("Add a party…"), func() { a.edited("parties") })
 	a.countries = newIDList(e, lang.L("Add a partner country…"), func() { a.edited("partner_countries") },
 		func(add func(string)) { pickCountry(e, lang.L("Add a partner country…"), add) }, countryName)
-	a.signedOn = widget.NewDateEntry()
+	a.signedOn = newDateEntry()
 	a.signedOn.OnChanged = func(*time.Time) { a.edited("signed_on") }
-	a.validUntil = widget.NewDateEntry()
+	a.validUntil = newDateEntry()
 	a.validUntil.OnChanged = func(*time.Time) { a.edited("valid_until") }
 	a.reference = entry("reference", false)
 	a.notes = entry("notes", true)
@@ -232,12 +232,8 @@ func (a *agreementsScreen) Save() bool {
 	ag.Subjects, ag.Parties, ag.PartnerCountries = a.subjects.selected(), a.parties.ids, a.countries.ids
 	ag.Reference, ag.Notes = a.reference.Text, a.notes.Text
 	ag.SignedOn, ag.ValidUntil = "", ""
-	if a.signedOn.Date != nil {
-		ag.SignedOn = a.signedOn.Date.Format(time.DateOnly)
-	}
-	if a.validUntil.Date != nil {
-		ag.ValidUntil = a.validUntil.Date.Format(time.DateOnly)
-	}
+	ag.SignedOn = a.signedOn.Value()
+	ag.ValidUntil = a.validUntil.Value()
 	if err := a.env.store.SaveAgreement(context.Background(), &ag); err != nil {
 		if !a.fields.show(err) {
 			dialog.ShowError(fmt.Errorf("%s: %w", lang.L("The agreement was not saved"), err), a.env.win)

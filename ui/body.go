@@ -26,7 +26,7 @@ type bodyScreen struct {
 	fields  *fieldSet
 	name    *widget.Entry
 	legal   *widget.Entry
-	founded *widget.DateEntry
+	founded *dateEntry
 	chair   *idList
 	secr    *idList
 	saveB   *widget.Button
@@ -37,7 +37,7 @@ type bodyScreen struct {
 	meetingList *widget.List
 	meeting     data.Meeting
 	mFields     *fieldSet
-	mDay        *widget.DateEntry
+	mDay        *dateEntry
 	mPlace      *widget.Entry
 	mPeople     *idList
 	mAgenda     *widget.Entry
@@ -62,7 +62,7 @@ func newBodyScreen(e *env) *bodyScreen {
 	b.name.OnChanged = func(string) { edited(); b.fields.clearField("name") }
 	b.legal.OnChanged = func(string) { edited() }
 	b.legal.SetPlaceHolder(lang.L("e.g. Government Decision No. 1219 of 2008"))
-	b.founded = widget.NewDateEntry()
+	b.founded = newDateEntry()
 	b.founded.OnChanged = func(*time.Time) { edited() }
 	keepOne := func(l **idList) func() {
 		return func() {
@@ -111,7 +111,7 @@ func newBodyScreen(e *env) *bodyScreen {
 		agenda := strings.SplitN(m.Agenda, "\n", 2)[0]
 		return m.Day + " · " + m.Place, fmt.Sprintf("%d %s · %s", len(m.Participants), lang.L("participants"), agenda)
 	}, b.loadMeeting)
-	b.mDay = widget.NewDateEntry()
+	b.mDay = newDateEntry()
 	b.mDay.OnChanged = func(*time.Time) { b.mFields.clearField("day") }
 	b.mPlace = widget.NewEntry()
 	b.mPeople = newPeopleList(e, lang.L("Add participants…"), func() { b.mFields.relayout(); b.mForm.Refresh() })
@@ -152,9 +152,7 @@ func newBodyScreen(e *env) *bodyScreen {
 // current is the body as it stands in the form.
 func (b *bodyScreen) current() data.Body {
 	body := data.Body{Name: b.name.Text, LegalBasis: b.legal.Text, Chair: single(b.chair), Secretariat: single(b.secr)}
-	if b.founded.Date != nil {
-		body.Established = b.founded.Date.Format(time.DateOnly)
-	}
+	body.Established = b.founded.Value()
 	return body
 }
 
@@ -190,9 +188,7 @@ func (b *bodyScreen) loadMeeting(m data.Meeting) {
 func (b *bodyScreen) saveMeeting() {
 	m := b.meeting
 	m.Day = ""
-	if b.mDay.Date != nil {
-		m.Day = b.mDay.Date.Format(time.DateOnly)
-	}
+	m.Day = b.mDay.Value()
 	m.Place, m.Participants, m.Agenda, m.Decisions = b.mPlace.Text, b.mPeople.ids, b.mAgenda.Text, b.mDecisions.Text
 	if err := b.env.store.SaveMeeting(context.Background(), &m); err != nil {
 		if !b.mFields.show(err) {

@@ -21,7 +21,7 @@ func showCampaignFigures(e *env) *widget.Label {
 	year := time.Now().Year()
 	first := time.Date(year, 1, 1, 0, 0, 0, 0, time.UTC)
 	last := time.Date(year, 12, 31, 0, 0, 0, 0, time.UTC)
-	from, to := widget.NewDateEntry(), widget.NewDateEntry()
+	from, to := newDateEntry(), newDateEntry()
 	from.SetDate(&first)
 	to.SetDate(&last)
 	result := widget.NewLabel("")

@@ -32,8 +32,8 @@ type campaignsScreen struct {
 	fields  *fieldSet
 	title   *formEntry
 	pillar  *codeSelect
-	first   *widget.DateEntry
-	last    *widget.DateEntry
+	first   *dateEntry
+	last    *dateEntry
 	chans   *checkGrid
 	groups  *checkGrid
 	forms   *checkGrid
@@ -81,7 +81,7 @@ func newCampaignsScreen(e *env) *campaignsScreen {
 	entry := entryMaker(c.edited, func() { c.load(c.current, c.editing) }, func() bool { return c.dirty })
 	c.title = entry("title", false)
 	c.pillar = newCodeSelect("pillar", data.Pillars, "", func(string) { c.edited("pillar") })
-	c.first, c.last = widget.NewDateEntry(), widget.NewDateEntry()
+	c.first, c.last = newDateEntry(), newDateEntry()
 	c.first.OnChanged = func(*time.Time) { c.edited("first_day") }
 	c.last.OnChanged = func(*time.Time) { c.edited("last_day") }
 	c.chans = newCheckGrid("channel", data.Channels, 3, func() { c.edited("channels") })
@@ -275,12 +275,8 @@ func (c *campaignsScreen) Save() bool {
 	var problems []data.FieldError
 	cp.Title, cp.Pillar = c.title.Text, c.pillar.code()
 	cp.FirstDay, cp.LastDay = "", ""
-	if c.first.Date != nil {
-		cp.FirstDay = c.first.Date.Format(time.DateOnly)
-	}
-	if c.last.Date != nil {
-		cp.LastDay = c.last.Date.Format(time.DateOnly)
-	}
+	cp.FirstDay = c.first.Value()
+	cp.LastDay = c.last.Value()
 	cp.Channels, cp.TargetGroups, cp.Forms = c.chans.selected(), c.groups.selected(), c.forms.selected()
 	cp.Languages, cp.Regions = splitComma(c.langs.Text), splitComma(c.regions.Text)
 	cp.Lead = ""

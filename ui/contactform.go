@@ -31,7 +31,7 @@ type contactForm struct {
 	phones    *formEntry
 	languages *formEntry
 	roles     *widget.CheckGroup
-	consent   *widget.DateEntry
+	consent   *dateEntry
 	notes     *formEntry
 	tookPart  *widget.Label // the courses and meetings the person took part in
 	save      *widget.Button
@@ -109,7 +109,7 @@ func editContact(e *env, org data.Organisation, c data.Contact, onSaved func(dat
 	}
 	f.roles = widget.NewCheckGroup(roles, nil)
 	f.roles.Horizontal = true
-	f.consent = widget.NewDateEntry()
+	f.consent = newDateEntry()
 	f.consent.OnChanged = func(*time.Time) { f.fields.clearField("consent_date") }
 	f.notes = entry("notes", true)
 
@@ -196,7 +196,7 @@ func (f *contactForm) fill(c data.Contact) {
 }
 
 // typed is the contact as it stands in the dialog.
-func (f *contactForm) typed() (data.Contact, bool) {
+func (f *contactForm) typed() data.Contact {
 	c := f.current
 	c.Name, c.Position, c.Notes = f.name.Text, f.position.Text, f.notes.Text
 	c.Sex = ""
@@ -216,24 +216,14 @@ func (f *contactForm) typed() (data.Contact, bool) {
 			}
 		}
 	}
-	c.ConsentDate = ""
-	if f.consent.Date != nil {
-		c.ConsentDate = f.consent.Date.Format(time.DateOnly)
-	} else if strings.TrimSpace(f.consent.Text) != "" {
-		return c, false // typed, but not a date the entry understands
-	}
-	return c, true
+	c.ConsentDate = f.consent.Value()
+	return c
 }
 
 // Save stores the contact; on a problem it shows it beside the field and
 // keeps the dialog open with everything typed.
 func (f *contactForm) Save() bool {
-	c, dateOK := f.typed()
-	if !dateOK {
-		f.fields.show(&data.ValidationError{Errors: []data.FieldError{{Field: "consent_date", Key: "error.date_entry",
-			Template: "“{{.Value}}” is not a date", Data: map[string]any{"Value": f.consent.Text}}}})
-		return false
-	}
+	c := f.typed()
 	if err := f.env.store.SaveContact(context.Background(), &c); err != nil {
 		if !f.fields.show(err) {
 			dialog.ShowError(fmt.Errorf("%s: %w", lang.L("The contact was not saved"), err), f.env.win)

@@ -27,8 +27,8 @@ type courseForm struct {
 	fields     *fieldSet
 	title      *formEntry
 	status     *codeSelect
-	firstDay   *widget.DateEntry
-	lastDay    *widget.DateEntry
+	firstDay   *dateEntry
+	lastDay    *dateEntry
 	venue      *formEntry
 	region     *formEntry
 	pillars    *widget.CheckGroup
@@ -50,9 +50,9 @@ func newCourseForm(e *env) *courseForm {
 	entry := entryMaker(f.edited, f.revert, func() bool { return f.dirty })
 	f.title = entry("title", false)
 	f.status = newCodeSelect("status", data.CourseStatuses, "", func(string) { f.edited("status") })
-	f.firstDay = widget.NewDateEntry()
+	f.firstDay = newDateEntry()
 	f.firstDay.OnChanged = func(*time.Time) { f.edited("first_day") }
-	f.lastDay = widget.NewDateEntry()
+	f.lastDay = newDateEntry()
 	f.lastDay.OnChanged = func(*time.Time) { f.edited("last_day") }
 	f.venue = entry("venue", false)
 	f.region = entry("region", false)
@@ -193,19 +193,7 @@ func (f *courseForm) typed() (data.Course, bool) {
 	c.TargetSectors = f.sectors.selected()
 	c.Organisers, c.Funders, c.Trainers = f.organisers.ids, f.funders.ids, f.trainers.ids
 	c.Notes = f.notes.Text
-	for _, d := range []struct {
-		field string
-		entry *widget.DateEntry
-		dest  *string
-	}{{"first_day", f.firstDay, &c.FirstDay}, {"last_day", f.lastDay, &c.LastDay}} {
-		*d.dest = ""
-		if d.entry.Date != nil {
-			*d.dest = d.entry.Date.Format(time.DateOnly)
-		} else if strings.TrimSpace(d.entry.Text) != "" {
-			v = append(v, data.FieldError{Field: d.field, Key: "error.date_entry", Template: "“{{.Value}}” is not a date",
-				Data: map[string]any{"Value": d.entry.Text}})
-		}
-	}
+	c.FirstDay, c.LastDay = f.firstDay.Value(), f.lastDay.Value() // not a date: the register says so beside the field
 	n, err := strconv.Atoi(strings.TrimSuffix(strings.TrimSpace(f.completion.Text), "%"))
 	if err != nil {
 		v = append(v, data.FieldError{Field: "completion", Key: "error.percent", Template: "{{.Value}} is not a share of days between 1 and 100 %",

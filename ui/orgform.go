@@ -38,7 +38,7 @@ type orgForm struct {
 	email   *formEntry
 	website *formEntry
 	role    *codeSelect
-	since   *widget.DateEntry
+	since   *dateEntry
 	notes   *formEntry
 	courses *widget.Label // the courses its people took part in
 
@@ -78,7 +78,7 @@ func newOrgForm(e *env) *orgForm {
 	f.email.SetPlaceHolder("office@agency.gov")
 	f.website = entry("website", false)
 	f.role = sel("mechanism_role", "mechanism", data.MechanismRoles, lang.L("Not a member"))
-	f.since = widget.NewDateEntry()
+	f.since = newDateEntry()
 	f.since.OnChanged = func(*time.Time) { f.edited("member_since") }
 	f.notes = entry("notes", true)
 
@@ -232,9 +232,7 @@ func (f *orgForm) typed() data.Organisation {
 	o.Address, o.Phone, o.Email, o.Website = f.address.Text, f.phone.Text, f.email.Text, f.website.Text
 	o.MechanismRole, o.Notes = f.role.code(), f.notes.Text
 	o.MemberSince = ""
-	if f.since.Date != nil {
-		o.MemberSince = f.since.Date.Format(time.DateOnly)
-	}
+	o.MemberSince = f.since.Value()
 	return o
 }
 

@@ -42,7 +42,7 @@ type planScreen struct {
 	object   *formEntry
 	lead     *idList
 	partners *idList
-	deadline *widget.DateEntry
+	deadline *dateEntry
 	indic    *formEntry
 	target   *formEntry
 	save     *widget.Button
@@ -113,7 +113,7 @@ func newPlanScreen(e *env) *planScreen {
 		p.edited("lead")
 	})
 	p.partners = newOrganisationList(e, lang.L("Add a partner…"), func() { p.edited("partners") })
-	p.deadline = widget.NewDateEntry()
+	p.deadline = newDateEntry()
 	p.deadline.OnChanged = func(*time.Time) { p.edited("deadline") }
 	p.indic = entry("indicator", false)
 	p.target = entry("target", false)
@@ -319,9 +319,7 @@ func (p *planScreen) Save() bool {
 	}
 	a.Partners = p.partners.ids
 	a.Deadline = ""
-	if p.deadline.Date != nil {
-		a.Deadline = p.deadline.Date.Format(time.DateOnly)
-	}
+	a.Deadline = p.deadline.Value()
 	if err := p.env.store.SaveAction(context.Background(), &a); err != nil {
 		if !p.fields.show(err) {
 			dialog.ShowError(fmt.Errorf("%s: %w", lang.L("The action was not saved"), err), p.env.win)

@@ -25,7 +25,7 @@ type newReplyForm struct {
 	officer   data.ContactHit
 	fields    *fieldSet
 	template  *widget.Select
-	from, to  *widget.DateEntry
+	from, to  *dateEntry
 	who       *widget.Label
 	startFrom *widget.Select
 	dlg       dialog.Dialog
@@ -65,7 +65,7 @@ func newNewReplyForm(e *env, earlier []data.Reply, created func(data.Reply)) (*n
 	f.template.SetSelectedIndex(0)
 	// The usual reporting period is the last calendar year.
 	year := time.Now().Year() - 1
-	f.from, f.to = widget.NewDateEntry(), widget.NewDateEntry()
+	f.from, f.to = newDateEntry(), newDateEntry()
 	first, last := time.Date(year, 1, 1, 0, 0, 0, 0, time.Local), time.Date(year, 12, 31, 0, 0, 0, 0, time.Local)
 	f.from.SetDate(&first)
 	f.to.SetDate(&last)

@@ -20,7 +20,7 @@ import (
 // are counted by: the same figures the questionnaire reply uses.
 type figuresView struct {
 	env      *env
-	from, to *widget.DateEntry
+	from, to *dateEntry
 	result   *widget.Label
 	rule     *widget.Label
 }
@@ -30,7 +30,7 @@ func showTrainingFigures(e *env) *figuresView {
 	year := time.Now().Year()
 	first := time.Date(year, 1, 1, 0, 0, 0, 0, time.UTC)
 	last := time.Date(year, 12, 31, 0, 0, 0, 0, time.UTC)
-	v.from, v.to = widget.NewDateEntry(), widget.NewDateEntry()
+	v.from, v.to = newDateEntry(), newDateEntry()
 	v.from.SetDate(&first)
 	v.to.SetDate(&last)
 	v.from.OnChanged = func(*time.Time) { v.refresh() }

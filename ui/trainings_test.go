@@ -442,3 +442,32 @@ func TestThePersonPickerFindsArchivedPeopleMarked(t *testing.T) {
 		t.Errorf("the picker shows %q under the name", got)
 	}
 }
+
+// TestCourseDatesAsTyped: a day-first date and a month's name are read;
+// a day that does not exist is said beside the field, quoting what was
+// typed, and the typing is kept; a saved date is shown one way.
+func TestCourseDatesAsTyped(t *testing.T) {
+	w := openWindow(t, withSample)
+	w.ws.nav.Select(1)
+	test.LaidOutObjects(w.win.Canvas().Content())
+	tr := w.ws.trainings
+	menuItem(t, w, "New").Action()
+	test.Type(tr.form.title, "Identifying victims at the border")
+	tr.form.firstDay.SetText("31/04/2026")
+	tr.form.lastDay.SetText("2 May 2026")
+	test.Tap(tr.form.save)
+	if msg := tr.form.fields.message("first_day"); msg != "“31/04/2026” is not a date" {
+		t.Errorf("first-day message %q", msg)
+	}
+	if tr.form.firstDay.Text != "31/04/2026" || len(tr.courses) != 0 {
+		t.Fatalf("a refused date lost the typing (%q) or saved the course", tr.form.firstDay.Text)
+	}
+	tr.form.firstDay.SetText("30.04.2026")
+	test.Tap(tr.form.save)
+	if len(tr.courses) != 1 || tr.courses[0].FirstDay != "2026-04-30" || tr.courses[0].LastDay != "2026-05-02" {
+		t.Fatalf("courses after saving: %+v (%q)", tr.courses, tr.form.fields.message("first_day"))
+	}
+	if tr.form.firstDay.Text != "30 Apr 2026" {
+		t.Errorf("the saved first day shows as %q", tr.form.firstDay.Text)
+	}
+}
