@@ -13,9 +13,11 @@ import (
 // Calendar writes courses as all-day events of an iCalendar file, for
 // calendar programs. Each course keeps its id as the event's UID, so that
 // importing the file again updates the events rather than doubling them.
-func Calendar(w io.Writer, courses []data.Course, now time.Time) error {
+// name is the calendar's name, as calendar programs list it.
+func Calendar(w io.Writer, courses []data.Course, now time.Time, name string) error {
 	cal := ics.NewCalendar()
 	cal.SetProductId("-//NCM Register//Training courses//EN")
+	cal.SetName(name)
 	cal.SetMethod(ics.MethodPublish)
 	for _, c := range courses {
 		first, err1 := time.Parse(time.DateOnly, c.FirstDay)
@@ -37,5 +39,6 @@ func Calendar(w io.Writer, courses []data.Course, now time.Time) error {
 		e.SetStatus(map[string]ics.ObjectStatus{"planned": ics.ObjectStatusTentative,
 			"held": ics.ObjectStatusConfirmed, "cancelled": ics.ObjectStatusCancelled}[c.Status])
 	}
-	return cal.SerializeTo(w)
+	// RFC 5545 ends lines with CRLF, whatever system writes the file.
+	return cal.SerializeTo(w, ics.WithNewLineWindows)
 }

@@ -184,8 +184,15 @@ func TestCalendarReadsBack(t *testing.T) {
 	_, c, _, _ := course(t)
 	planned := data.Course{ID: "planned-id", Title: "Planned course", FirstDay: "2026-06-01", LastDay: "2026-06-01", Status: "planned"}
 	var b bytes.Buffer
-	if err := Calendar(&b, []data.Course{c, planned}, time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)); err != nil {
+	if err := Calendar(&b, []data.Course{c, planned}, time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), "Training courses"); err != nil {
 		t.Fatal(err)
+	}
+	raw := b.String()
+	if crlf := strings.Count(raw, "\r\n"); crlf != strings.Count(raw, "\n") || crlf < 10 {
+		t.Errorf("the calendar's lines do not all end with CRLF (RFC 5545): %q", raw[:min(len(raw), 200)])
+	}
+	if !strings.Contains(raw, "X-WR-CALNAME:Training courses\r\n") {
+		t.Error("the calendar has no name")
 	}
 	cal, err := ics.ParseCalendar(&b)
 	if err != nil {

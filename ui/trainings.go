@@ -73,7 +73,7 @@ func newTrainingsScreen(e *env) *trainingsScreen {
 	t.calendar = widget.NewButtonWithIcon(lang.L("Calendar…"), theme.CalendarIcon(), func() {
 		courses := t.courses
 		saveDocument(e, "training-courses.ics", func(w io.Writer) error {
-			return export.Calendar(w, courses, time.Now())
+			return export.Calendar(w, courses, time.Now(), lang.L("Training courses")+" — NCM Register")
 		})
 	})
 	if e.store.ReadOnly() {
