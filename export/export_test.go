@@ -250,6 +250,30 @@ func TestWriteFileLeavesTheOldFileOnFailure(t *testing.T) {
 	}
 }
 
+// TestDocumentsHaveTheUsersUsualMode: a document is for colleagues: it
+// gets the mode any new file of the user's gets (not the private mode of
+// the register and its backups).
+func TestDocumentsHaveTheUsersUsualMode(t *testing.T) {
+	dir := t.TempDir()
+	plain, err := os.Create(filepath.Join(dir, "as-any-program.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	plain.Close()
+	want, _ := os.Stat(plain.Name())
+	path := filepath.Join(dir, "list.xlsx")
+	if err := WriteFile(path, func(w io.Writer) error { _, err := w.Write([]byte("doc")); return err }); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := os.Stat(path)
+	if got.Mode().Perm() != want.Mode().Perm() {
+		t.Errorf("a document has mode %v, a file any program makes %v", got.Mode().Perm(), want.Mode().Perm())
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 2 {
+		t.Errorf("left behind: %v", entries)
+	}
+}
+
 func TestCertificatesAPagePerEligibleParticipant(t *testing.T) {
 	s, c, _, _ := course(t)
 	certs, err := s.IssueCertificates(context.Background(), c.ID)

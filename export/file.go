@@ -38,9 +38,39 @@ func WriteFile(path string, write func(io.Writer) error) error {
 	if err := tmp.Close(); err != nil {
 		return err
 	}
+	// The temporary file is private while it is half written; the document
+	// is for colleagues, with the mode the user's files usually get.
+	if mode, ok := usualMode(dir); ok {
+		if err := os.Chmod(tmp.Name(), mode); err != nil {
+			return err
+		}
+	}
 	if err := os.Rename(tmp.Name(), path); err != nil {
 		return fmt.Errorf("cannot replace %s (is it open in another program?): %w", path, err)
 	}
 	done = true
 	return nil
+}
+
+// usualMode is the mode a new file gets in dir under the user's umask
+// (what a word processor's document would have), found by making one.
+func usualMode(dir string) (os.FileMode, bool) {
+	probe, err := os.CreateTemp(dir, ".mode-*")
+	if err != nil {
+		return 0, false
+	}
+	name := probe.Name()
+	probe.Close()
+	os.Remove(name)
+	f, err := os.OpenFile(name, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o666)
+	if err != nil {
+		return 0, false
+	}
+	defer os.Remove(name)
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return 0, false
+	}
+	return st.Mode().Perm(), true
 }
