@@ -190,6 +190,9 @@ func ContributionWorkbook(w io.Writer, req ContributionRequest) error {
 	if x.err != nil {
 		return x.err
 	}
+	if err := printReady(f); err != nil {
+		return err
+	}
 	return f.Write(w)
 }
 

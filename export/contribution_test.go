@@ -50,6 +50,7 @@ func contributionWorkbook(t *testing.T, s *data.Store, tpl Template, r data.Repl
 	if err != nil {
 		t.Fatal(err)
 	}
+	assertPrintReady(t, f)
 	t.Cleanup(func() { f.Close() })
 	return f
 }

@@ -62,6 +62,7 @@ func TestDirectoryAsWorkbook(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	assertPrintReady(t, f)
 	defer f.Close()
 	rows := sheetRows(t, f, "Directory")
 	var got []string

@@ -144,6 +144,7 @@ func TestParticipantListReadsBack(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	assertPrintReady(t, f)
 	defer f.Close()
 	rows, err := f.GetRows("Participants")
 	if err != nil {
@@ -323,6 +324,7 @@ func TestPlanMatrixReadsBack(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	assertPrintReady(t, f)
 	defer f.Close()
 	rows, _ := f.GetRows("Plan of action")
 	if len(rows) != 5 || rows[0][0] != "NAP (2024–2026)" || rows[2][2] != "Activity" {
@@ -366,6 +368,7 @@ func TestMemberListsReadBack(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	assertPrintReady(t, f)
 	defer f.Close()
 	rows, _ := f.GetRows("Members")
 	if len(rows) != 3 || rows[1][4] != "Chair" || rows[1][3] != "yes" || rows[2][0] != "@Centrul „Speranța”" || rows[2][3] != "no" {

@@ -137,6 +137,7 @@ func workbook(t *testing.T, c ReplyContent) (*excelize.File, []byte) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { f.Close() })
+	assertPrintReady(t, f)
 	return f, raw
 }
 

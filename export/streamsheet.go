@@ -33,6 +33,13 @@ func newStreamSheet(b *book, name string, widths []float64, frozenRows int) *str
 	if s.err = err; err != nil {
 		return s
 	}
+	total := 0.0
+	for _, w := range widths {
+		total += w
+	}
+	if s.err = printSetup(b.f, name, total > pageWidth, frozenRows); s.err != nil {
+		return s
+	}
 	if s.sw, s.err = b.f.NewStreamWriter(name); s.err != nil {
 		return s
 	}

@@ -1,0 +1,93 @@
+package export
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// printReady sets every shown sheet of a workbook built cell by cell to print as people
+// expect from Excel and LibreOffice: on A4, as wide as the page (as many
+// pages down as it takes), landscape when the sheet is wide, the frozen
+// heading rows repeated on every page, and the sheet's name and the page
+// number in the footer. Without it, the reply's cover printed its labels
+// and its values on different pages.
+func printReady(f *excelize.File) error {
+	for _, sheet := range f.GetSheetList() {
+		if visible, err := f.GetSheetVisible(sheet); err != nil || !visible {
+			continue
+		}
+		panes, err := f.GetPanes(sheet)
+		if err != nil {
+			return err
+		}
+		frozen := 0
+		if panes.Freeze {
+			frozen = panes.YSplit
+		}
+		if err := printSetup(f, sheet, wideSheet(f, sheet), frozen); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// printSetup sets one sheet to print so. A sheet written as a stream
+// takes it before its stream starts (excelize writes the sheet's
+// properties first and the page set-up at the end of the stream).
+func printSetup(f *excelize.File, sheet string, wide bool, frozenRows int) error {
+	a4, fitWidth, fitHeight := 9, 1, 0
+	orientation := "portrait"
+	if wide {
+		orientation = "landscape"
+	}
+	fit := true
+	if err := f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+		return err
+	}
+	if err := f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &a4, Orientation: &orientation,
+		FitToWidth: &fitWidth, FitToHeight: &fitHeight}); err != nil {
+		return err
+	}
+	if err := f.SetHeaderFooter(sheet, &excelize.HeaderFooterOptions{
+		OddFooter: "&L&A&RPage &P / &N", EvenFooter: "&L&A&RPage &P / &N"}); err != nil {
+		return err
+	}
+	if frozenRows > 0 {
+		return f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", Scope: sheet,
+			RefersTo: fmt.Sprintf("'%s'!$1:$%d", strings.ReplaceAll(sheet, "'", "''"), frozenRows)})
+	}
+	return nil
+}
+
+// pageWidth is about as many characters of Excel's default width as an A4
+// page holds upright.
+const pageWidth = 90
+
+// wideSheet reports whether a sheet's columns add up to more than an A4
+// page is wide upright (about 90 characters of Excel's default width).
+func wideSheet(f *excelize.File, sheet string) bool {
+	dim, err := f.GetSheetDimension(sheet)
+	if err != nil || dim == "" {
+		return false
+	}
+	_, last, _ := strings.Cut(dim, ":")
+	if last == "" {
+		return false
+	}
+	cols, _, err := excelize.CellNameToCoordinates(last)
+	if err != nil {
+		return false
+	}
+	width := 0.0
+	for c := 1; c <= cols; c++ {
+		name, _ := excelize.ColumnNumberToName(c)
+		w, err := f.GetColWidth(sheet, name)
+		if err != nil {
+			return false
+		}
+		width += w
+	}
+	return width > pageWidth
+}
