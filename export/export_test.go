@@ -150,9 +150,13 @@ func TestParticipantListReadsBack(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(rows) != len(ps)+1 {
-		t.Fatalf("%d rows, want a header and %d participants", len(rows), len(ps))
+	if len(rows) != len(ps)+3 {
+		t.Fatalf("%d rows, want a title, a blank row, the headings and %d participants", len(rows), len(ps))
 	}
+	if len(rows[0]) == 0 || !strings.HasPrefix(rows[0][0], c.Title+" — ") || !strings.Contains(rows[0][0], "2026") {
+		t.Errorf("title row %v, want the course's title and dates", rows[0])
+	}
+	rows = rows[2:] // from the headings on
 	want := []string{"No.", "Name", "Organisation", "Sector", "Sex", "2026-03-02", "2026-03-03", "2026-03-04", "Days attended", "Completed"}
 	if strings.Join(rows[0], "|") != strings.Join(want, "|") {
 		t.Errorf("header %v", rows[0])
@@ -169,11 +173,11 @@ func TestParticipantListReadsBack(t *testing.T) {
 	if hyperlink < 0 {
 		t.Errorf("a name that looks like a formula is not kept as typed: names %v", rows)
 	} else {
-		assertTextCell(t, f, "Participants", cellName(2, hyperlink+1), `=HYPERLINK("x")`)
+		assertTextCell(t, f, "Participants", cellName(2, hyperlink+3), `=HYPERLINK("x")`)
 	}
-	// Days attended is a number, not text.
+	// Days attended is a number, not text (the sheet's rows 4 on).
 	for i := 2; i <= len(rows); i++ {
-		cell := "I" + strconv.Itoa(i)
+		cell := "I" + strconv.Itoa(i+2)
 		typ, err := f.GetCellType("Participants", cell)
 		if err != nil || typ == excelize.CellTypeSharedString || typ == excelize.CellTypeInlineString {
 			t.Errorf("%s is stored as %v, want a number", cell, typ)

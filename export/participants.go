@@ -6,8 +6,8 @@ import (
 	"github.com/ncm-register/ncm-register/data"
 )
 
-// ParticipantList writes a course's participants as an xlsx workbook: one
-// row per person with organisation, sector and sex as on the day, the mark
+// ParticipantList writes a course's participants as an xlsx workbook: the
+// course's title, dates and venue, then one row per person with organisation, sector and sex as on the day, the mark
 // of each day, the days attended (a number) and whether they completed.
 func ParticipantList(w io.Writer, c data.Course, participants []data.Participant, marks map[string]map[string]string) error {
 	f := newWorkbook()
@@ -26,7 +26,14 @@ func ParticipantList(w io.Writer, c data.Course, participants []data.Participant
 		header, widths = append(header, d), append(widths, 11)
 	}
 	header, widths = append(header, "Days attended", "Completed"), append(widths, 9, 11)
-	s := newStreamSheet(newBook(f), "Participants", widths, 1)
+	// The course's title and dates head the sheet and every printed page.
+	s := newStreamSheet(newBook(f), "Participants", widths, 3)
+	title := c.Title + " — " + courseDatesLong(c)
+	if c.Venue != "" {
+		title += ", " + c.Venue
+	}
+	s.add(styled(st.title, title))
+	s.skip()
 	s.add(st.headerRow(header...)...)
 	for i, p := range participants {
 		sector, _ := data.SectorByCode(p.Sector)
