@@ -30,10 +30,18 @@ type attendanceGrid struct {
 	marks        map[string]map[string]string // participant id → day → mark
 	cursor       widget.TableCellID           // in data coordinates: row = participant, col = day
 	widthsFor    int                          // the number of days the column widths were set for
+	// across: after a mark the cursor goes right, to the next day, rather
+	// than down, to the next person (the user's choice, remembered).
+	across bool
+	hint   *widget.Label
 }
 
+// acrossPreference remembers which way the cursor goes after a mark.
+const acrossPreference = "attendance.across"
+
 func newAttendanceGrid(e *env) *attendanceGrid {
-	g := &attendanceGrid{env: e, marks: map[string]map[string]string{}, widthsFor: -1}
+	g := &attendanceGrid{env: e, marks: map[string]map[string]string{}, widthsFor: -1,
+		across: e.app.Preferences().Bool(acrossPreference)}
 	g.Length = func() (int, int) { return len(g.participants) + 1, len(g.days) + 2 }
 	g.CreateCell = func() fyne.CanvasObject { return widget.NewLabel("") }
 	g.UpdateCell = g.updateCell
@@ -215,7 +223,44 @@ func (g *attendanceGrid) setMark(mark string) {
 	}
 	p, day := g.participants[g.cursor.Row], g.days[g.cursor.Col]
 	g.save([]data.Mark{{ParticipantID: p.ID, Day: day, Mark: mark}})
-	g.move(1, 0)
+	if g.across {
+		g.move(0, 1)
+	} else {
+		g.move(1, 0)
+	}
+}
+
+// directionControls choose where the cursor goes after a mark, and say
+// how to type marks.
+func (g *attendanceGrid) directionControls() fyne.CanvasObject {
+	down, right := lang.L("down, to the next person"), lang.L("right, to the next day")
+	choice := widget.NewRadioGroup([]string{down, right}, nil)
+	choice.Horizontal = true
+	choice.Required = true
+	g.hint = widget.NewLabel("")
+	g.hint.Wrapping = fyne.TextWrapWord
+	g.hint.Importance = widget.LowImportance
+	choice.OnChanged = func(s string) {
+		g.across = s == right
+		g.env.app.Preferences().SetBool(acrossPreference, g.across)
+		g.sayHint()
+		g.env.win.Canvas().Focus(g)
+	}
+	if g.across {
+		choice.SetSelected(right)
+	} else {
+		choice.SetSelected(down)
+	}
+	g.sayHint()
+	return container.NewVBox(container.NewHBox(widget.NewLabel(lang.L("After a mark, go")), choice), g.hint)
+}
+
+func (g *attendanceGrid) sayHint() {
+	text := lang.L("Click a cell, then type P present, L late, E excused, A absent (Delete clears); the cursor then goes down to the next person. Arrows move; D marks everyone not yet marked that day present.")
+	if g.across {
+		text = lang.L("Click a cell, then type P present, L late, E excused, A absent (Delete clears); the cursor then goes right to the next day. Arrows move; D marks everyone not yet marked that day present.")
+	}
+	g.hint.SetText(text)
 }
 
 func (g *attendanceGrid) markDayPresent() {

@@ -99,13 +99,10 @@ func newTrainingsScreen(e *env) *trainingsScreen {
 	}
 	t.participants = newParticipantsPanel(e)
 	t.grid = newAttendanceGrid(e)
-	help := widget.NewLabel(lang.L("Click a cell, then type P present, L late, E excused, A absent (Delete clears) or use the buttons above; arrows move; D marks everyone not yet marked that day present."))
-	help.Wrapping = fyne.TextWrapWord
-	help.Importance = widget.LowImportance
 	t.tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon(lang.L("Details"), theme.DocumentIcon(), t.form.content),
 		container.NewTabItemWithIcon(lang.L("Participants"), theme.AccountIcon(), t.participants.content),
-		container.NewTabItemWithIcon(lang.L("Attendance"), theme.ConfirmIcon(), container.NewBorder(t.grid.markButtons(), help, nil, nil, t.grid)),
+		container.NewTabItemWithIcon(lang.L("Attendance"), theme.ConfirmIcon(), container.NewBorder(t.grid.markButtons(), t.grid.directionControls(), nil, nil, t.grid)),
 	)
 	t.heading = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	t.heading.Truncation = fyne.TextTruncateEllipsis

@@ -471,3 +471,33 @@ func TestCourseDatesAsTyped(t *testing.T) {
 		t.Errorf("the saved first day shows as %q", tr.form.firstDay.Text)
 	}
 }
+
+// TestAttendanceGoesTheWayChosen: after a mark the cursor goes right, to
+// the next day, when the user chooses so; the hint says so, and the choice
+// is remembered for the next time.
+func TestAttendanceGoesTheWayChosen(t *testing.T) {
+	w := openWindow(t, withCourse)
+	tr := openCourse(t, w)
+	g := tr.grid
+	tr.tabs.SelectIndex(2)
+	test.LaidOutObjects(w.win.Canvas().Content())
+	var choice *widget.RadioGroup
+	for _, o := range objects(w) {
+		if r, ok := o.(*widget.RadioGroup); ok && len(r.Options) == 2 && strings.HasPrefix(r.Options[1], "right") {
+			choice = r
+		}
+	}
+	if choice == nil || choice.Selected != choice.Options[0] || !strings.Contains(g.hint.Text, "goes down") {
+		t.Fatalf("the direction at first: %v, hint %q", choice, g.hint.Text)
+	}
+	choice.SetSelected(choice.Options[1])
+	if !strings.Contains(g.hint.Text, "goes right") || !w.app.Preferences().Bool(acrossPreference) {
+		t.Errorf("after choosing right: hint %q, remembered %v", g.hint.Text, w.app.Preferences().Bool(acrossPreference))
+	}
+	g.Select(widget.TableCellID{Row: 0, Col: 1})
+	test.Type(g, "pp") // the first person, days 1 and 2
+	first := g.participants[0]
+	if got := g.personTotal(first.ID); got != 2 || g.dayTotal(g.days[0]) != 1 {
+		t.Errorf("%s attended %d days, day 1 has %d: want the marks along the row", first.Name, got, g.dayTotal(g.days[0]))
+	}
+}
