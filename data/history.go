@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 )
 
 // Change is one entry of the history: one user action, with the fields it changed.
@@ -18,7 +19,10 @@ type Change struct {
 	Action  string
 	Summary string
 	Undone  bool // taken back by a later Undo
-	Items   []ChangeItem
+	// Entity is the kind of record the change's first item is about (set
+	// by LastUndoable and LastRedoable, to say where the change was made).
+	Entity string
+	Items  []ChangeItem
 }
 
 // ChangeItem is one record created or deleted, or one field changed.
@@ -66,13 +70,76 @@ func (s *Store) History(ctx context.Context, recordID string) ([]Change, error) 
 // LastUndoable is the change that Undo would take back; ok is false when there is none.
 func (s *Store) LastUndoable(ctx context.Context) (c Change, ok bool, err error) {
 	err = s.read.QueryRowContext(ctx, `
-		SELECT id, at, device, action, summary FROM change
+		SELECT id, at, device, action, summary,
+		       coalesce((SELECT entity FROM change_item WHERE change_id = change.id ORDER BY rowid LIMIT 1), '')
+		FROM change
 		WHERE undone_by IS NULL AND received_in IS NULL AND action NOT IN ('undo', 'upgrade', 'take-out')
-		ORDER BY id DESC LIMIT 1`).Scan(&c.ID, &c.At, &c.Device, &c.Action, &c.Summary)
+		ORDER BY id DESC LIMIT 1`).Scan(&c.ID, &c.At, &c.Device, &c.Action, &c.Summary, &c.Entity)
 	if errors.Is(err, sql.ErrNoRows) {
 		return c, false, nil
 	}
 	return c, err == nil, err
+}
+
+// ErrNothingToRedo is returned by Redo when no Undo is left to take back.
+var ErrNothingToRedo = errors.New("nothing to redo")
+
+// lastRedoable is the Undo that Redo takes back: the latest one not taken
+// back already, while no other change was made after it (a new change
+// ends what can be redone, as in every editor).
+const lastRedoable = `
+	SELECT u.id, u.at, u.device, u.action, u.summary,
+	       coalesce((SELECT entity FROM change_item WHERE change_id = u.id ORDER BY rowid LIMIT 1), '')
+	FROM change u
+	WHERE u.action = 'undo' AND u.undone_by IS NULL AND u.received_in IS NULL
+	  AND NOT EXISTS (SELECT 1 FROM change later WHERE later.id > u.id AND later.received_in IS NULL
+	                  AND later.action NOT IN ('undo', 'redo'))
+	ORDER BY u.id DESC LIMIT 1`
+
+// LastRedoable is the Undo that Redo would take back; ok is false when there is none.
+func (s *Store) LastRedoable(ctx context.Context) (c Change, ok bool, err error) {
+	err = s.read.QueryRowContext(ctx, lastRedoable).Scan(&c.ID, &c.At, &c.Device, &c.Action, &c.Summary, &c.Entity)
+	if errors.Is(err, sql.ErrNoRows) {
+		return c, false, nil
+	}
+	return c, err == nil, err
+}
+
+// Redo takes back the latest Undo, as one change of its own (which Undo
+// can take back in turn).
+func (s *Store) Redo(ctx context.Context) (Change, error) {
+	var undo Change
+	err := s.writeTx(ctx, func(tx *sql.Tx) error {
+		err := tx.QueryRowContext(ctx, lastRedoable).Scan(&undo.ID, &undo.At, &undo.Device, &undo.Action, &undo.Summary, &undo.Entity)
+		if errors.Is(err, sql.ErrNoRows) {
+			return ErrNothingToRedo
+		}
+		if err != nil {
+			return err
+		}
+		items, err := changeItems(ctx, tx, undo.ID)
+		if err != nil {
+			return err
+		}
+		undo.Items = items
+		change, err := s.newChange(ctx, tx, "redo", "Redo: "+strings.TrimPrefix(undo.Summary, "Undo: "))
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, "UPDATE change SET undoes = ? WHERE id = ?", undo.ID, change); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, "UPDATE change SET undone_by = ? WHERE id = ?", change, undo.ID); err != nil {
+			return err
+		}
+		for i := len(items) - 1; i >= 0; i-- {
+			if err := s.revert(ctx, tx, change, items[i]); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	return undo, err
 }
 
 // Undo takes back the most recent change that is not yet undone: fields get

@@ -3,6 +3,7 @@ package data
 import (
 	"encoding/json"
 	"errors"
+	"strings"
 	"testing"
 	"time"
 
@@ -403,5 +404,72 @@ func TestUndoImport(t *testing.T) {
 	}
 	if got := s.Country(t.Context()); got != SampleCountry {
 		t.Errorf("undoing the import changed the country to %q", got)
+	}
+}
+
+// TestRedoTakesBackAnUndo: Redo puts back what Undo took back, the latest
+// first; Undo takes a Redo back in turn; a new change ends what can be
+// redone.
+func TestRedoTakesBackAnUndo(t *testing.T) {
+	ctx := t.Context()
+	s := newStore(t)
+	o := mustSaveOrg(t, s, Organisation{Name: "National Police", Sector: "police"})
+	o.Acronym = "NP"
+	mustSaveOrg(t, s, o)
+	o.Website = "https://police.md"
+	mustSaveOrg(t, s, o)
+	if _, ok, _ := s.LastRedoable(ctx); ok {
+		t.Fatal("Redo offered before any Undo")
+	}
+	get := func() Organisation {
+		got, err := s.Organisation(ctx, o.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return got
+	}
+	for range 2 {
+		if _, err := s.Undo(ctx); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got := get(); got.Acronym != "" || got.Website != "" {
+		t.Fatalf("after two Undos: %+v", got)
+	}
+	next, ok, err := s.LastRedoable(ctx)
+	if err != nil || !ok || next.Entity != "organisation" || !strings.Contains(next.Summary, "National Police") {
+		t.Fatalf("redoable: %+v %v %v", next, ok, err)
+	}
+	if _, err := s.Redo(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if got := get(); got.Acronym != "NP" || got.Website != "" {
+		t.Fatalf("after a Redo: %+v, want the acronym back first", got)
+	}
+	if _, err := s.Undo(ctx); err != nil { // takes the Redo back
+		t.Fatal(err)
+	}
+	if got := get(); got.Acronym != "" {
+		t.Fatalf("Undo after Redo: %+v", got)
+	}
+	for range 2 {
+		if _, err := s.Redo(ctx); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got := get(); got.Acronym != "NP" || got.Website != "https://police.md" {
+		t.Fatalf("after redoing both: %+v", got)
+	}
+	if _, err := s.Redo(ctx); !errors.Is(err, ErrNothingToRedo) {
+		t.Errorf("a third Redo: %v", err)
+	}
+	for range 2 {
+		s.Undo(ctx)
+	}
+	o = get()
+	o.Notes = "a new change"
+	mustSaveOrg(t, s, o)
+	if _, err := s.Redo(ctx); !errors.Is(err, ErrNothingToRedo) {
+		t.Errorf("Redo after a new change: %v", err)
 	}
 }

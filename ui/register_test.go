@@ -5,6 +5,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -317,5 +318,46 @@ func TestTheDirectoryOfTheListedOrganisationsIsSaved(t *testing.T) {
 	r.saveDirectory("xlsx")
 	if !strings.Contains(strings.Join(shownTexts(w), "\n"), "Clear the search and the filters") {
 		t.Errorf("an empty list: %q", shownTexts(w))
+	}
+}
+
+// TestUndoElsewhereAsksFirstAndRedoPutsItBack: in another area, Undo names
+// the change and its area and asks; Redo puts back what Undo took.
+func TestUndoElsewhereAsksFirstAndRedoPutsItBack(t *testing.T) {
+	w := openWindow(t, withSample)
+	r := w.ws.register
+	r.search.SetText("Border Police Department")
+	r.waitLoaded()
+	r.list.Select(0)
+	id := r.selectedID
+	r.form.name.SetText("Border Guard Service")
+	test.Tap(r.form.save)
+	r.waitLoaded()
+	w.ws.nav.Select(1) // Trainings
+	menuItem(t, w, "Undo").Action()
+	if o, _ := w.store.Organisation(context.Background(), id); o.Name != "Border Guard Service" {
+		t.Fatal("Undo in another area took the change back without asking")
+	}
+	if !slices.ContainsFunc(shownTexts(w), func(s string) bool {
+		return strings.Contains(s, "made in Register") && strings.Contains(s, "Border Guard Service")
+	}) {
+		t.Errorf("the question does not name the change and its area: %q", shownTexts(w))
+	}
+	test.Tap(dialogButton(t, w, "Yes"))
+	if o, _ := w.store.Organisation(context.Background(), id); o.Name != "Border Police Department" {
+		t.Fatalf("after Yes: %q", o.Name)
+	}
+	w.ws.nav.Select(0)
+	redo := menuItem(t, w, "Redo")
+	if redo.Disabled || !strings.Contains(redo.Label, "Border Guard Service") {
+		t.Errorf("the Redo item: %q, disabled %v", redo.Label, redo.Disabled)
+	}
+	redo.Action()
+	r.waitLoaded()
+	if o, _ := w.store.Organisation(context.Background(), id); o.Name != "Border Guard Service" {
+		t.Fatalf("after Redo: %q", o.Name)
+	}
+	if !strings.HasPrefix(w.ws.message.Text, "Redone") {
+		t.Errorf("status %q", w.ws.message.Text)
 	}
 }

@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -65,6 +67,7 @@ type workspace struct {
 	message    *widget.Label
 	counts     *widget.Label
 	undoItem   *fyne.MenuItem
+	redoItem   *fyne.MenuItem
 	menu       *fyne.MainMenu
 	content    fyne.CanvasObject
 }
@@ -162,8 +165,10 @@ func (ws *workspace) mainMenu(w *window) *fyne.MainMenu {
 	find.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: ctrl}
 	ws.undoItem = fyne.NewMenuItem(lang.L("Undo"), ws.undo)
 	ws.undoItem.Shortcut = &fyne.ShortcutUndo{}
+	ws.redoItem = fyne.NewMenuItem(lang.L("Redo"), ws.redo)
+	ws.redoItem.Shortcut = &fyne.ShortcutRedo{}
 	if ws.env.store.ReadOnly() {
-		newOrg.Disabled, save.Disabled, ws.undoItem.Disabled = true, true, true
+		newOrg.Disabled, save.Disabled, ws.undoItem.Disabled, ws.redoItem.Disabled = true, true, true, true
 	}
 	importItem := fyne.NewMenuItem(lang.L("Import organisations and focal points…"), func() { chooseImport(ws.env) })
 	sendItem := fyne.NewMenuItem(lang.L("Send changes…"), func() { showSend(ws.env) })
@@ -178,7 +183,7 @@ func (ws *workspace) mainMenu(w *window) *fyne.MainMenu {
 		fyne.NewMenuItem(lang.L("New register…"), w.chooseNewFile),
 		fyne.NewMenuItem(lang.L("Open register…"), w.chooseFile))
 	duplicates := fyne.NewMenuItem(lang.L("Find duplicates…"), func() { showDuplicates(ws.env) })
-	edit := fyne.NewMenu(lang.L("Edit"), ws.undoItem, fyne.NewMenuItemSeparator(), find, duplicates)
+	edit := fyne.NewMenu(lang.L("Edit"), ws.undoItem, ws.redoItem, fyne.NewMenuItemSeparator(), find, duplicates)
 	view := fyne.NewMenu(lang.L("View"))
 	for i, a := range ws.areas {
 		view.Items = append(view.Items, fyne.NewMenuItem(a.name, func() { ws.nav.Select(i) }))
@@ -224,17 +229,91 @@ func (ws *workspace) undo() {
 	if ws.env.store.ReadOnly() || ws.env.dialogSave != nil {
 		return
 	}
-	c, err := ws.env.store.Undo(context.Background())
-	if errors.Is(err, data.ErrNothingToUndo) {
+	c, ok, err := ws.env.store.LastUndoable(context.Background())
+	switch {
+	case err != nil:
+		dialog.ShowError(err, ws.env.win)
+		return
+	case !ok:
 		ws.env.status(lang.L("Nothing to undo"))
+		return
+	}
+	ws.askIfElsewhere(c, lang.L("Undo"), func() {
+		c, err := ws.env.store.Undo(context.Background())
+		ws.afterUndoOrRedo(lang.L("Undone"), c, err, data.ErrNothingToUndo, lang.L("Nothing to undo"))
+	})
+}
+
+func (ws *workspace) redo() {
+	if ws.env.store.ReadOnly() || ws.env.dialogSave != nil {
+		return
+	}
+	c, ok, err := ws.env.store.LastRedoable(context.Background())
+	switch {
+	case err != nil:
+		dialog.ShowError(err, ws.env.win)
+		return
+	case !ok:
+		ws.env.status(lang.L("Nothing to redo"))
+		return
+	}
+	ws.askIfElsewhere(c, lang.L("Redo"), func() {
+		c, err := ws.env.store.Redo(context.Background())
+		ws.afterUndoOrRedo(lang.L("Redone"), c, err, data.ErrNothingToRedo, lang.L("Nothing to redo"))
+	})
+}
+
+func (ws *workspace) afterUndoOrRedo(done string, c data.Change, err, nothing error, nothingText string) {
+	if errors.Is(err, nothing) {
+		ws.env.status(nothingText)
 		return
 	}
 	if err != nil {
 		dialog.ShowError(err, ws.env.win)
 		return
 	}
-	ws.env.status(lang.L("Undone") + ": " + c.Summary)
+	ws.env.status(done + ": " + strings.TrimPrefix(c.Summary, "Undo: "))
 	ws.changed()
+}
+
+// areaEntities are the kinds of record each area (in sidebar order) edits.
+var areaEntities = [][]string{{"organisation", "contact"}, {"course", "participant", "attendance", "certificate"},
+	{"body", "meeting", "working_group"}, {"campaign"}, {"plan", "plan_action", "progress_note"}, {"agreement"},
+	{"statistic"}, {"reply", "answer", "contribution", "questionnaire"}, {"setting"}}
+
+func areaOf(entity string) int {
+	for i, es := range areaEntities {
+		if slices.Contains(es, entity) {
+			return i
+		}
+	}
+	return -1
+}
+
+// askIfElsewhere does what Undo or Redo would do at once when the change
+// was made in the area shown; otherwise, or for a package received, it
+// first names the change and asks (a Ctrl+Z in the
+// Register once took back a questionnaire answer without a word).
+func (ws *workspace) askIfElsewhere(c data.Change, verb string, do func()) {
+	area := areaOf(c.Entity)
+	whole := c.Action == "receive" // another laptop's changes, all at once
+	if !whole && (area < 0 || area == ws.current) {
+		do()
+		return
+	}
+	where := lang.L("another area")
+	if area >= 0 && area < len(ws.areas) {
+		where = ws.areas[area].name
+	}
+	text := fmt.Sprintf(lang.L("The last change was made in %s: “%s”. %s it?"), where, c.Summary, verb)
+	if whole {
+		text = fmt.Sprintf(lang.L("The last change is “%s”, all of it at once. %s it?"), c.Summary, verb)
+	}
+	dialog.ShowConfirm(verb+"?", text, func(yes bool) {
+		if yes {
+			do()
+		}
+	}, ws.env.win)
 }
 
 // changed brings every view in step with the register after a change.
@@ -260,6 +339,13 @@ func (ws *workspace) updateUndo() {
 	}
 	ws.undoItem.Label = label
 	ws.undoItem.Disabled = !ok || ws.env.store.ReadOnly()
+	r, ok, err := ws.env.store.LastRedoable(context.Background())
+	label = lang.L("Redo")
+	if err == nil && ok {
+		label = lang.L("Redo") + ": " + strings.TrimPrefix(r.Summary, "Undo: ")
+	}
+	ws.redoItem.Label = label
+	ws.redoItem.Disabled = !ok || ws.env.store.ReadOnly()
 	ws.menu.Refresh()
 }
 
