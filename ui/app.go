@@ -220,7 +220,7 @@ func (w *window) checkIntegrity(st *data.Store) {
 // empty or with the sample register.
 func (w *window) offerSample() {
 	var d dialog.Dialog
-	text := widget.NewLabel(lang.L("This register is empty. You can start entering your agencies and focal points, or look around first in a sample register of fictional agencies, with courses, campaigns, agreements, statistics and a reply to the questionnaire (you can start a new, empty register later from Settings)."))
+	text := widget.NewLabel(lang.L("This register is empty. You can start entering your agencies and focal points, or look around first in a sample register of fictional agencies, with courses, campaigns, agreements, statistics and a reply to the questionnaire (it opens in a file of its own; your register stays as it is)."))
 	text.Wrapping = fyne.TextWrapWord
 	empty := widget.NewButton(lang.L("Start with an empty register"), func() {
 		_ = w.store.MarkStarted(context.Background())
@@ -237,25 +237,52 @@ func (w *window) offerSample() {
 	d.Show()
 }
 
+// sampleFile is where the sample register is kept: its own file beside
+// the register, so that looking around never writes into the user's own.
+func sampleFile(register string) string {
+	return filepath.Join(filepath.Dir(register), "sample-register.db")
+}
+
+// loadSample opens the sample register, made the first time, in its own
+// file; the user's register stays as it was (empty), and is offered no
+// sample again.
 func (w *window) loadSample() {
 	ctx := context.Background()
-	err := w.store.GenerateSample(ctx, data.SmallSample, 2006)
-	if err == nil {
-		err = w.store.GenerateTrainingSample(ctx, data.SmallTrainingSample, 2006)
-	}
-	if err == nil {
-		err = w.store.GenerateCoordinationSample(ctx, data.SmallCoordinationSample, 2006)
-	}
-	if err == nil {
-		err = export.SampleReply(ctx, w.store)
-	}
-	if err != nil {
-		dialog.ShowError(err, w.win)
-		return
-	}
+	own := w.store.Path()
 	_ = w.store.MarkStarted(ctx)
-	w.ws.env.status(lang.L("Sample register loaded"))
-	w.ws.changed()
+	path := sampleFile(own)
+	if !fileExists(path) {
+		if err := makeSample(ctx, path); err != nil {
+			os.Remove(path)
+			dialog.ShowError(fmt.Errorf("%s: %w", lang.L("The sample register could not be made"), err), w.win)
+			return
+		}
+	}
+	w.open(path, false)
+	if env := w.env(); env != nil {
+		env.status(fmt.Sprintf(lang.L("The sample register, in a file of its own; your register (%s) is as it was: File → Open register… brings it back."), own))
+	}
+}
+
+func makeSample(ctx context.Context, path string) error {
+	st, err := data.Open(ctx, path, data.Options{Device: deviceName()})
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	if err := st.GenerateSample(ctx, data.SmallSample, 2006); err != nil {
+		return err
+	}
+	if err := st.GenerateTrainingSample(ctx, data.SmallTrainingSample, 2006); err != nil {
+		return err
+	}
+	if err := st.GenerateCoordinationSample(ctx, data.SmallCoordinationSample, 2006); err != nil {
+		return err
+	}
+	if err := export.SampleReply(ctx, st); err != nil {
+		return err
+	}
+	return st.MarkStarted(ctx)
 }
 
 // problemText explains a data file that cannot be opened, and what to do.

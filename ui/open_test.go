@@ -22,6 +22,12 @@ func TestFirstStartOffersTheSample(t *testing.T) {
 		t.Fatal("a new register should open")
 	}
 	test.Tap(dialogButton(t, w, "Load the sample register"))
+	if w.store.Path() != sampleFile(path) {
+		t.Fatalf("the window shows %s, want the sample in a file of its own", w.store.Path())
+	}
+	if !strings.Contains(w.ws.message.Text, path) {
+		t.Errorf("the status does not say where the user's register is: %q", w.ws.message.Text)
+	}
 	w.ws.register.waitLoaded()
 	if n := len(w.ws.register.rows); n != data.SmallSample.Organisations {
 		t.Fatalf("after loading the sample the list has %d organisations, want %d", n, data.SmallSample.Organisations)
@@ -43,10 +49,14 @@ func TestFirstStartOffersTheSample(t *testing.T) {
 		}
 	}
 	w.closeStore()
-	// Started once: the next start offers nothing.
+	// The user's own register was not written into, and its first start is
+	// over: opened again, it is empty and offers nothing.
 	w2 := startOn(t, path)
 	if w2.win.Canvas().Overlays().Top() != nil {
 		t.Error("the sample is offered again on the second start")
+	}
+	if n := len(w2.ws.register.rows); n != 0 {
+		t.Errorf("the user's register holds %d organisations after looking at the sample", n)
 	}
 }
 
