@@ -75,7 +75,7 @@ func newAgreementsScreen(e *env) *agreementsScreen {
 	a.count.Importance = widget.LowImportance
 	a.list = newRecordList(&a.agreements, func(ag data.Agreement) (string, string) { return ag.Title, agreementDetail(ag) },
 		func(ag data.Agreement) {
-			if ag.ID != a.current.ID && a.saveFirst(a.Save) {
+			if ag.ID != a.current.ID && a.saveFirst(a.env, a.Save) {
 				a.load(ag)
 			}
 		})
@@ -180,7 +180,7 @@ func (a *agreementsScreen) updateButtons() {
 }
 
 func (a *agreementsScreen) startNew() {
-	if !a.saveFirst(a.Save) {
+	if !a.saveFirst(a.env, a.Save) {
 		return
 	}
 	a.list.UnselectAll()

@@ -73,7 +73,7 @@ func newCampaignsScreen(e *env) *campaignsScreen {
 	c.count.Importance = widget.LowImportance
 	c.list = newRecordList(&c.campaigns, func(cp data.Campaign) (string, string) { return cp.Title, campaignDetail(cp) },
 		func(cp data.Campaign) {
-			if cp.ID != c.current.ID && c.saveFirst(c.Save) {
+			if cp.ID != c.current.ID && c.saveFirst(c.env, c.Save) {
 				c.load(cp, true)
 			}
 		})
@@ -188,7 +188,7 @@ func (c *campaignsScreen) edited(key string) {
 }
 
 func (c *campaignsScreen) startNew() {
-	if !c.saveFirst(c.Save) {
+	if !c.saveFirst(c.env, c.Save) {
 		return
 	}
 	c.list.UnselectAll()

@@ -96,7 +96,7 @@ func newPlanScreen(e *env) *planScreen {
 	p.summary = widget.NewLabel("")
 	p.summary.Wrapping = fyne.TextWrapWord
 	p.list = newRecordList(&p.actions, actionRow, func(a data.Action) {
-		if a.ID != p.current.ID && p.saveFirst(p.Save) {
+		if a.ID != p.current.ID && p.saveFirst(p.env, p.Save) {
 			p.load(a)
 		}
 	})
@@ -247,7 +247,7 @@ func (p *planScreen) edited(key string) {
 }
 
 func (p *planScreen) startNew() {
-	if !p.saveFirst(p.Save) {
+	if !p.saveFirst(p.env, p.Save) {
 		return
 	}
 	p.list.UnselectAll()

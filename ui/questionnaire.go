@@ -81,7 +81,7 @@ func newQuestionnaireScreen(e *env) *questionnaireScreen {
 		if i == q.current || i >= len(q.reply.questions) {
 			return
 		}
-		if !q.pane.saveFirst(q.pane.Save) {
+		if !q.pane.saveFirst(q.env, q.pane.Save) {
 			q.list.Select(q.current)
 			return
 		}
@@ -220,7 +220,7 @@ func (q *questionnaireScreen) chosen() {
 	if q.replies[i].ID == q.reply.ID {
 		return
 	}
-	if !q.pane.saveFirst(q.pane.Save) { // the answer's problem shows; stay on its reply
+	if !q.pane.saveFirst(q.env, q.pane.Save) { // the answer's problem shows; stay on its reply
 		q.choose.Selected = replyLabel(q.reply.Reply)
 		q.choose.Refresh()
 		return
@@ -367,7 +367,7 @@ func (q *questionnaireScreen) copyEarlier() {
 		if !ok || from.SelectedIndex() < 0 {
 			return
 		}
-		if !q.pane.saveFirst(q.pane.Save) {
+		if !q.pane.saveFirst(q.env, q.pane.Save) {
 			return
 		}
 		n, err := q.env.store.CopyAnswers(context.Background(), earlier[from.SelectedIndex()].ID, q.reply.ID)
@@ -381,7 +381,7 @@ func (q *questionnaireScreen) copyEarlier() {
 }
 
 func (q *questionnaireScreen) finaliseOrReopen() {
-	if !q.pane.saveFirst(q.pane.Save) {
+	if !q.pane.saveFirst(q.env, q.pane.Save) {
 		return
 	}
 	r := q.reply

@@ -205,7 +205,7 @@ func (r *registerScreen) onSelected(id widget.ListItemID) {
 	if next == r.selectedID && r.form.current.ID == next {
 		return
 	}
-	if !r.form.saveFirst(r.form.Save) {
+	if !r.form.saveFirst(r.env, r.form.Save) {
 		// Keep the user on the record whose typing could not be saved.
 		r.reselect()
 		return
@@ -229,7 +229,7 @@ func (r *registerScreen) startNew() {
 	if r.env.store.ReadOnly() {
 		return
 	}
-	if !r.form.saveFirst(r.form.Save) {
+	if !r.form.saveFirst(r.env, r.form.Save) {
 		return
 	}
 	r.selectedID = ""

@@ -361,3 +361,28 @@ func TestUndoElsewhereAsksFirstAndRedoPutsItBack(t *testing.T) {
 		t.Errorf("status %q", w.ws.message.Text)
 	}
 }
+
+// TestLeavingAFormSaysWhatHappens: moving to another organisation saves
+// the typing and says so; typing that cannot be saved keeps the user on
+// the record, and the status bar says why the click did nothing.
+func TestLeavingAFormSaysWhatHappens(t *testing.T) {
+	w := openWindow(t, withSample)
+	r := w.ws.register
+	r.waitLoaded()
+	r.list.Select(0)
+	first := r.selectedID
+	r.form.acronym.SetText("XYZ")
+	r.list.Select(1)
+	if r.selectedID == first || !strings.HasPrefix(w.ws.message.Text, "Saved") {
+		t.Fatalf("moving on: selected %s, status %q; want saved and moved", r.selectedID, w.ws.message.Text)
+	}
+	second := r.selectedID
+	r.form.email.SetText("not an address")
+	r.list.Select(2)
+	if r.selectedID != second || !strings.HasPrefix(w.ws.message.Text, "Still here") {
+		t.Errorf("with typing that cannot be saved: selected %s (was %s), status %q", r.selectedID, second, w.ws.message.Text)
+	}
+	if r.form.email.Text != "not an address" {
+		t.Errorf("the typing was lost: %q", r.form.email.Text)
+	}
+}

@@ -36,7 +36,7 @@ func (q *questionnaireScreen) startNew() {
 	if q.env.store.ReadOnly() {
 		return
 	}
-	if !q.pane.saveFirst(q.pane.Save) {
+	if !q.pane.saveFirst(q.env, q.pane.Save) {
 		return
 	}
 	f, err := newNewReplyForm(q.env, q.replies, func(r data.Reply) {

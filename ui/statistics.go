@@ -47,7 +47,7 @@ func newStatisticsScreen(e *env) *statisticsScreen {
 		if err != nil || n == s.year {
 			return
 		}
-		if !s.saveFirst(s.Save) {
+		if !s.saveFirst(s.env, s.Save) {
 			s.yearSel.SetSelected(strconv.Itoa(s.year))
 			return
 		}

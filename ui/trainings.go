@@ -87,7 +87,7 @@ func newTrainingsScreen(e *env) *trainingsScreen {
 		}
 		return c.Title, courseDetail(c)
 	}, func(c data.Course) {
-		if c.ID != t.form.current.ID && t.form.saveFirst(t.form.Save) {
+		if c.ID != t.form.current.ID && t.form.saveFirst(t.env, t.form.Save) {
 			t.open(c)
 		}
 	})
@@ -189,7 +189,7 @@ func (t *trainingsScreen) showNone() {
 }
 
 func (t *trainingsScreen) startNew() {
-	if !t.form.saveFirst(t.form.Save) {
+	if !t.form.saveFirst(t.env, t.form.Save) {
 		return
 	}
 	t.list.UnselectAll()

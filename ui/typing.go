@@ -1,5 +1,7 @@
 package ui
 
+import "fyne.io/fyne/v2/lang"
+
 // typing is what every form knows of the user's typing: whether its fields
 // differ from the record shown (dirty), and whether the program is filling
 // them in, when their change callbacks are not the user's doing (loading).
@@ -24,7 +26,13 @@ func (t *typing) userEdit() bool {
 }
 
 // saveFirst saves typing not yet saved before the form shows something
-// else, and says whether it may (nothing unsaved, or saved).
-func (t *typing) saveFirst(save func() bool) bool {
-	return !t.dirty || save()
+// else, and says whether it may (nothing unsaved, or saved). Saving says so
+// in the status bar itself; when it cannot save, the status bar says why
+// the click did nothing, rather than leaving the user wondering.
+func (t *typing) saveFirst(e *env, save func() bool) bool {
+	if !t.dirty || save() {
+		return true
+	}
+	e.status(lang.L("Still here: what you typed could not be saved, and the message beside the field says why. Correct it, or press Cancel to drop the typing."))
+	return false
 }
