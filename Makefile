@@ -22,8 +22,16 @@ run: build
 build: deps
 	$(GO) build -tags $(TAGS) -o $(BINARY) .
 
+# staticcheck at a pinned version, installed by `go install` when missing;
+# its findings fail the tests.
+STATICCHECK_VERSION := v0.8.2
+STATICCHECK := $(shell $(GO) env GOPATH)/bin/staticcheck
+
 test: deps
 	$(GO) vet -tags $(TESTTAGS) ./...
+	@$(STATICCHECK) -version 2>/dev/null | grep -q "($(STATICCHECK_VERSION:v%=%))" || \
+	  $(GO) install honnef.co/go/tools/cmd/staticcheck@$(STATICCHECK_VERSION)
+	$(STATICCHECK) -tags $(TESTTAGS) ./...
 	$(GO) test -race -timeout 30m -tags $(TESTTAGS) ./...
 
 # A Windows build from Linux, with Debian's mingw-w64 cross compiler

@@ -582,18 +582,6 @@ func (st *recordState) editedUnknownTo(by head) *head {
 	return nil
 }
 
-func (st *recordState) lastIncoming() *PackageChange {
-	var last *PackageChange
-	for _, hs := range st.heads {
-		for _, h := range hs {
-			if h.change != nil && (last == nil || h.change.Seq > last.Seq) {
-				last = h.change
-			}
-		}
-	}
-	return last
-}
-
 // distinctValues keeps one head per value: the same value written on two
 // sides is no conflict. The value here, when it is one, stands for its value.
 func distinctValues(hs []head) []head {

@@ -124,7 +124,7 @@ func TestGenerateSample(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := (Counts{SmallSample.Organisations, SmallSample.Contacts}); c != want {
+	if want := Counts(SmallSample); c != want {
 		t.Errorf("Count = %+v, want %+v", c, want)
 	}
 	// The records are stored as generated, normalised: national phone

@@ -20,19 +20,18 @@ import (
 // The record on the left is kept; the one on the right is archived and
 // every reference to it moves to the kept one.
 type mergeView struct {
-	env          *env
-	entity       string
-	left, right  string // ids: left is kept
-	values       [2]map[string]string
-	rows         []*mergeRow
-	body         *fyne.Container
-	heads        [2]*widget.Label
-	problem      *widget.Label
-	merge, swap  *widget.Button
-	d            dialog.Dialog
-	done         func(kept, merged string)
-	names        func(entity, id string) string
-	errorsByName map[string]string
+	env         *env
+	entity      string
+	left, right string // ids: left is kept
+	values      [2]map[string]string
+	rows        []*mergeRow
+	body        *fyne.Container
+	heads       [2]*widget.Label
+	problem     *widget.Label
+	merge, swap *widget.Button
+	d           dialog.Dialog
+	done        func(kept, merged string)
+	names       func(entity, id string) string
 }
 
 // mergeRow is one field: a tick on each side where the values differ.

@@ -430,11 +430,7 @@ func (p *planScreen) editPlan(pl data.Plan) {
 		container.NewHBox(layoutSpacer(), widget.NewButton(lang.L("Cancel"), func() { d.Hide() }), save), nil, nil, fields.grid), p.env.win)
 	d.Resize(fyne.NewSize(560, 380))
 	d.Show()
-	lastPlanDialog = d
 }
-
-// lastPlanDialog is the plan dialog opened last (tests drive it).
-var lastPlanDialog dialog.Dialog
 
 // refresh follows a change made elsewhere (undo).
 func (p *planScreen) refresh() {

@@ -127,12 +127,8 @@ func showSheetReview(e *env, c data.Course, matches []data.SheetMatch, name stri
 	v.dlg.Resize(fyne.NewSize(700, 560))
 	v.dlg.SetOnClosed(done)
 	v.dlg.Show()
-	lastSheetReview = v
 	return v
 }
-
-// lastSheetReview is the review opened last (tests drive it).
-var lastSheetReview *sheetReview
 
 func sheetStatus(status string) string {
 	switch status {

@@ -23,9 +23,10 @@ import (
 
 var (
 	mu      sync.Mutex
-	root    string       // "" until first used: the user's cache folder
-	session string       // this program's folder
-	lock    *flock.Flock // held while the program runs
+	root    string // "" until first used: the user's cache folder
+	session string // this program's folder
+	//lint:ignore U1000 kept so that the lock (its open file) lives, and holds, while the program runs
+	lock *flock.Flock
 )
 
 // SetRoot puts the scratch folders under dir (tests use a temporary one).
