@@ -1,9 +1,10 @@
 package ui
 
 import (
-	"errors"
 	"fmt"
 	"io"
+	"net/url"
+	"os"
 	"path/filepath"
 	"strings"
 	"unicode"
@@ -12,46 +13,70 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/ncm-register/ncm-register/export"
 )
 
-// saveDocument asks for a folder and a file name, then writes the document
-// there through export.WriteFile, so that a failure leaves any old file of
-// that name as it was. (Fyne's save dialog opens, and so empties, the file
-// it is given before the document is made.)
-func saveDocument(e *env, suggested string, write func(io.Writer) error) {
-	d := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
-		if err != nil || dir == nil {
-			return
-		}
-		askFileName(e, dir.Path(), suggested, write)
-	}, e.win)
-	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+// lastFolderPreference remembers the folder documents were last saved in.
+const lastFolderPreference = "documents.folder"
+
+// saveView is the saving dialog, kept for the tests.
+type saveView struct {
+	folder, name *widget.Entry
+	problem      *widget.Label
+	save         *widget.Button
+	d            dialog.Dialog
 }
 
-func askFileName(e *env, dir, suggested string, write func(io.Writer) error) {
-	name := widget.NewEntry()
-	name.SetText(suggested)
-	name.Validator = func(s string) error {
-		if strings.TrimSpace(s) == "" || strings.ContainsAny(s, `/\`) {
-			return errors.New(lang.L("Type a file name"))
-		}
-		return nil
-	}
-	dialog.ShowForm(lang.L("Save as"), lang.L("Save"), lang.L("Cancel"),
-		[]*widget.FormItem{widget.NewFormItem(lang.L("File name"), name)}, func(ok bool) {
-			if !ok {
-				return
+var lastSave *saveView
+
+// saveDocument asks, in one dialog, for the folder (typed or chosen) and
+// the whole file name, then writes the document there through
+// export.WriteFile, so that a failure leaves any old file of that name as
+// it was. Nothing is written or recorded before the user saves: after,
+// when given, runs once the document is whole. (Fyne's save dialog opens,
+// and so empties, the file it is given before the document is made.)
+func saveDocument(e *env, suggested string, write func(io.Writer) error, after ...func()) {
+	v := &saveView{}
+	lastSave = v
+	v.folder = widget.NewEntry()
+	v.folder.SetText(defaultFolder(e))
+	choose := widget.NewButtonWithIcon(lang.L("Choose…"), theme.FolderOpenIcon(), func() {
+		d := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
+			if err == nil && dir != nil {
+				v.folder.SetText(dir.Path())
 			}
-			path := filepath.Join(dir, name.Text)
-			save := func() { writeDocument(e, path, write) }
+		}, e.win)
+		if u, err := storage.ListerForURI(storage.NewFileURI(v.folder.Text)); err == nil {
+			d.SetLocation(u)
+		}
+		d.Resize(fyne.NewSize(900, 600))
+		d.Show()
+	})
+	v.name = widget.NewEntry()
+	v.name.SetText(suggested)
+	v.problem = newErrorLabel()
+	v.save = widget.NewButton(lang.L("Save"), func() {
+		dir, name := strings.TrimSpace(v.folder.Text), strings.TrimSpace(v.name.Text)
+		switch {
+		case name == "" || strings.ContainsAny(name, `/\`):
+			v.problem.SetText(lang.L("Type a file name"))
+		case !isFolder(dir):
+			v.problem.SetText(lang.L("There is no such folder"))
+		default:
+			v.problem.Hide()
+			path := filepath.Join(dir, name)
+			save := func() {
+				v.d.Hide()
+				e.app.Preferences().SetString(lastFolderPreference, dir)
+				writeDocument(e, path, write, after...)
+			}
 			if fileExists(path) {
 				dialog.ShowConfirm(lang.L("Replace the file?"),
-					fmt.Sprintf(lang.L("%s is already there. Replace it?"), name.Text),
-					func(yes bool) {
+					fmt.Sprintf(lang.L("%s is already there. Replace it?"), name), func(yes bool) {
 						if yes {
 							save()
 						}
@@ -59,12 +84,48 @@ func askFileName(e *env, dir, suggested string, write func(io.Writer) error) {
 				return
 			}
 			save()
-		}, e.win)
+			return
+		}
+		v.problem.Show()
+	})
+	v.save.Importance = widget.HighImportance
+	v.name.OnSubmitted = func(string) { v.save.OnTapped() }
+	cancel := widget.NewButton(lang.L("Cancel"), func() { v.d.Hide() })
+	form := newFieldSet()
+	form.add("folder", lang.L("Folder"), true, container.NewBorder(nil, nil, nil, choose, v.folder))
+	form.add("name", lang.L("File name"), true, v.name)
+	body := container.NewVBox(form.grid, v.problem, container.NewHBox(layoutSpacer(), cancel, v.save))
+	v.d = dialog.NewCustomWithoutButtons(lang.L("Save as"), body, e.win)
+	v.d.Resize(fyne.NewSize(760, 1)) // as tall as its fields need
+	v.d.Show()
+	e.win.Canvas().Focus(v.name)
+}
+
+// defaultFolder is where documents were saved last, or the user's
+// Documents folder, or home.
+func defaultFolder(e *env) string {
+	if dir := e.app.Preferences().String(lastFolderPreference); dir != "" && isFolder(dir) {
+		return dir
+	}
+	home, err := os.UserHomeDir()
+	if err != nil {
+		return "."
+	}
+	if docs := filepath.Join(home, "Documents"); isFolder(docs) {
+		return docs
+	}
+	return home
+}
+
+func isFolder(dir string) bool {
+	st, err := os.Stat(dir)
+	return err == nil && st.IsDir()
 }
 
 // writeDocument writes off the window's thread (a reply with the annexes
-// of a large register takes seconds) while a dialog says so.
-func writeDocument(e *env, path string, write func(io.Writer) error) {
+// of a large register takes seconds) while a dialog says so; then it
+// offers to open the document or show it in its folder.
+func writeDocument(e *env, path string, write func(io.Writer) error, after ...func()) {
 	bar := widget.NewProgressBarInfinite()
 	busy := dialog.NewCustomWithoutButtons(lang.L("Saving…"), container.NewVBox(widget.NewLabel(filepath.Base(path)), bar), e.win)
 	busy.Show()
@@ -77,12 +138,46 @@ func writeDocument(e *env, path string, write func(io.Writer) error) {
 			return
 		}
 		e.status(lang.L("Saved") + " " + path)
+		for _, f := range after {
+			f()
+		}
+		showSaved(e, path)
 	})
+}
+
+// showSaved says where the document is, with Open and Show in folder.
+func showSaved(e *env, path string) {
+	var d dialog.Dialog
+	where := widget.NewLabel(path)
+	where.Wrapping = fyne.TextWrapBreak
+	open := widget.NewButtonWithIcon(lang.L("Open"), theme.FileIcon(), func() {
+		d.Hide()
+		openFile(e, path)
+	})
+	open.Importance = widget.HighImportance
+	folder := widget.NewButtonWithIcon(lang.L("Show in folder"), theme.FolderOpenIcon(), func() {
+		d.Hide()
+		openFile(e, filepath.Dir(path))
+	})
+	closeButton := widget.NewButton(lang.L("Close"), func() { d.Hide() })
+	d = dialog.NewCustomWithoutButtons(lang.L("Saved"), container.NewVBox(where,
+		container.NewHBox(layoutSpacer(), closeButton, folder, open)), e.win)
+	d.Resize(fyne.NewSize(640, 160))
+	d.Show()
+}
+
+// openFile hands a file or folder to the program the system opens it
+// with (nothing leaves the computer: a file:// address).
+func openFile(e *env, path string) {
+	u := &url.URL{Scheme: "file", Path: filepath.ToSlash(path)}
+	if err := e.app.OpenURL(u); err != nil {
+		e.status(fmt.Sprintf("%s: %v", lang.L("Could not open"), err))
+	}
 }
 
 // fileName makes a file name out of a title: letters and digits of any
 // script, with a dash for each run of anything else (spaces, punctuation,
-// dashes and quotes of every kind), at most 60 characters before ext.
+// dashes and quotes of every kind), at most 100 characters before ext.
 func fileName(title, ext string) string {
 	var b strings.Builder
 	dash := false
@@ -98,8 +193,8 @@ func fileName(title, ext string) string {
 		dash = false
 	}
 	name := []rune(strings.Trim(b.String(), "-"))
-	if len(name) > 60 {
-		name = name[:60]
+	if len(name) > 100 {
+		name = name[:100]
 	}
 	if len(name) == 0 {
 		return "document" + ext

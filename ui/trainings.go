@@ -360,13 +360,18 @@ func (p *participantsPanel) saveList() {
 func (p *participantsPanel) saveCertificates() {
 	ctx := context.Background()
 	c := p.course
-	certs, err := p.env.store.IssueCertificates(ctx, c.ID)
+	marks, err := p.env.store.Attendance(ctx, c.ID)
 	if err != nil {
 		dialog.ShowError(err, p.env.win)
 		return
 	}
-	p.env.changed()
-	if len(certs) == 0 {
+	eligible := 0
+	for _, r := range p.rows {
+		if c.Completed(marks[r.ID]) {
+			eligible++
+		}
+	}
+	if eligible == 0 {
 		dialog.ShowInformation(lang.L("No certificates"), fmt.Sprintf(
 			lang.L("Nobody has met the completion rule yet (present or late on at least %d %% of the days). Record the attendance first."),
 			c.Completion), p.env.win)
@@ -378,9 +383,20 @@ func (p *participantsPanel) saveCertificates() {
 			organisers = append(organisers, o.Name)
 		}
 	}
-	p.env.status(lang.N("{{.Count}} certificate issued and recorded", len(certs), map[string]any{"Count": len(certs)}))
+	// The certificates are numbered and recorded only once the user has
+	// chosen where they go.
+	var issued int
+	store := p.env.store
 	saveDocument(p.env, fileName("certificates "+c.Title, ".pdf"), func(w io.Writer) error {
+		certs, err := store.IssueCertificates(ctx, c.ID)
+		if err != nil {
+			return err
+		}
+		issued = len(certs)
 		return export.Certificates(w, c, organisers, certs)
+	}, func() {
+		p.env.changed()
+		p.env.status(lang.N("{{.Count}} certificate issued and recorded", issued, map[string]any{"Count": issued}))
 	})
 }
 

@@ -164,17 +164,35 @@ func TestDocumentIsSavedWhereTheUserSays(t *testing.T) {
 	tr := openCourse(t, w)
 	dir := t.TempDir()
 	c, rows := tr.participants.course, tr.participants.rows
-	askFileName(w.env(), dir, fileName("sign-in "+c.Title, ".pdf"), func(out io.Writer) error {
+	long := fileName("sign-in "+c.Title+" for the regional police academy and the border crossings of the north", ".pdf")
+	saveDocument(w.env(), long, func(out io.Writer) error {
 		return export.SignInSheets(out, c, rows, 2)
 	})
-	test.Tap(dialogButton(t, w, "Save"))
-	path := filepath.Join(dir, "sign-in-victim-identification.pdf")
+	v := lastSave
+	if v.name.Text != long || len(long) <= 60 {
+		t.Errorf("the suggested name is %q (%d characters), want it whole", v.name.Text, len(long))
+	}
+	v.folder.SetText(filepath.Join(dir, "no such folder"))
+	test.Tap(v.save)
+	if !v.problem.Visible() || v.problem.Text != "There is no such folder" {
+		t.Errorf("a folder that is not there: %q", v.problem.Text)
+	}
+	v.folder.SetText(dir)
+	v.name.SetText("sign-in.pdf")
+	test.Tap(v.save)
+	path := filepath.Join(dir, "sign-in.pdf")
 	got, err := os.ReadFile(path)
 	if err != nil || !bytes.HasPrefix(got, []byte("%PDF-")) {
 		t.Fatalf("no PDF at %s: %v", path, err)
 	}
 	if !strings.Contains(w.ws.message.Text, path) {
 		t.Errorf("status %q should say where the file went", w.ws.message.Text)
+	}
+	for _, b := range []string{"Open", "Show in folder"} {
+		dialogButton(t, w, b)
+	}
+	if w.app.Preferences().String(lastFolderPreference) != dir {
+		t.Error("the folder is not remembered for the next document")
 	}
 }
 
@@ -190,6 +208,14 @@ func TestCertificatesAreIssuedForThoseWhoCompleted(t *testing.T) {
 		t.Fatal(err)
 	}
 	test.Tap(p.certs)
+	// Cancelled: nothing recorded.
+	lastSave.d.Hide()
+	if c, ok, _ := w.store.LastUndoable(context.Background()); ok && strings.Contains(c.Summary, "ertificate") {
+		t.Fatalf("certificates recorded before a place to save them was chosen: %q", c.Summary)
+	}
+	test.Tap(p.certs)
+	lastSave.folder.SetText(t.TempDir())
+	test.Tap(lastSave.save)
 	if w.ws.message.Text != "1 certificate issued and recorded" {
 		t.Errorf("status %q, want one certificate issued", w.ws.message.Text)
 	}
@@ -502,3 +528,4 @@ func TestAttendanceGoesTheWayChosen(t *testing.T) {
 		t.Errorf("%s attended %d days, day 1 has %d: want the marks along the row", first.Name, got, g.dayTotal(g.days[0]))
 	}
 }
+
