@@ -528,4 +528,3 @@ func TestAttendanceGoesTheWayChosen(t *testing.T) {
 		t.Errorf("%s attended %d days, day 1 has %d: want the marks along the row", first.Name, got, g.dayTotal(g.days[0]))
 	}
 }
-
