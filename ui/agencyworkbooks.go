@@ -36,7 +36,7 @@ func writeWorkbooks(e *env, r replyState) {
 	}
 	members, err := e.store.Members(context.Background())
 	if err != nil {
-		dialog.ShowError(err, e.win)
+		showError(e.win, "", err)
 		return
 	}
 	w := &workbookChoice{env: e, reply: r, checks: container.NewVBox()}
@@ -209,7 +209,7 @@ func reviewWorkbook(e *env, r replyState, in io.Reader, name string, done func()
 		return err
 	}, func(err error) {
 		if err != nil {
-			dialog.ShowError(fmt.Errorf("%s %s: %w.\n\n%s", lang.L("The workbook"), name, err, lang.L("Nothing was imported.")), e.win)
+			showError(e.win, lang.L("The workbook")+" "+name, err, lang.L("Nothing was imported."))
 			return
 		}
 		confirmContribution(e, r, got, name, done)
@@ -244,7 +244,7 @@ func confirmContribution(e *env, r replyState, got export.ContributionFrom, name
 			return
 		}
 		if err := e.store.ImportContributions(context.Background(), r.ID, org.ID, name, got.Answers); err != nil {
-			dialog.ShowError(err, e.win)
+			showError(e.win, "", err)
 			return
 		}
 		e.status(fmt.Sprintf(lang.L("The contribution of %s was imported"), org.Name) + " · " + lang.L("Undo with Ctrl+Z"))

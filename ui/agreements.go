@@ -8,7 +8,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -236,7 +235,7 @@ func (a *agreementsScreen) Save() bool {
 	ag.ValidUntil = a.validUntil.Value()
 	if err := a.env.store.SaveAgreement(context.Background(), &ag); err != nil {
 		if !a.fields.show(err) {
-			dialog.ShowError(fmt.Errorf("%s: %w", lang.L("The agreement was not saved"), err), a.env.win)
+			showError(a.env.win, lang.L("The agreement was not saved"), err)
 		}
 		return false
 	}

@@ -254,7 +254,7 @@ func (w *window) loadSample() {
 	if !fileExists(path) {
 		if err := makeSample(ctx, path); err != nil {
 			os.Remove(path)
-			dialog.ShowError(fmt.Errorf("%s: %w", lang.L("The sample register could not be made"), err), w.win)
+			showError(w.win, lang.L("The sample register could not be made"), err)
 			return
 		}
 	}

@@ -12,7 +12,7 @@ import (
 func toggleArchived(e *env, name string, archived bool, title, question string, set func(archive bool) error, done func()) {
 	apply := func() {
 		if err := set(!archived); err != nil {
-			dialog.ShowError(err, e.win)
+			showError(e.win, "", err)
 			return
 		}
 		if archived {

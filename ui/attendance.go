@@ -7,7 +7,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
@@ -282,7 +281,7 @@ func (g *attendanceGrid) save(marks []data.Mark) {
 		return
 	}
 	if err := g.env.store.SetMarks(context.Background(), g.course.ID, marks); err != nil {
-		dialog.ShowError(err, g.env.win)
+		showError(g.env.win, "", err)
 		return
 	}
 	for _, m := range marks {

@@ -134,7 +134,7 @@ func (p *backupsPanel) showSetUp() {
 		}
 		if err := p.env.store.SetUpBackups(context.Background(), v.folder.Text, keep, v.ministry.Text, v.pass.Text); err != nil {
 			if !v.fields.show(err) {
-				dialog.ShowError(err, p.env.win)
+				showError(p.env.win, "", err)
 			}
 			return
 		}
@@ -159,7 +159,7 @@ func (p *backupsPanel) backUpNow() {
 	runAsync(func() { path, err = p.env.store.BackUp(context.Background()) }, func() {
 		p.refresh()
 		if err != nil {
-			dialog.ShowError(fmt.Errorf("%s: %w", lang.L("The backup was not made"), err), p.env.win)
+			showError(p.env.win, lang.L("The backup was not made"), err)
 			return
 		}
 		p.env.status(fmt.Sprintf(lang.L("Backed up into %s"), path))
@@ -198,7 +198,7 @@ func (p *backupsPanel) showRestore(path string) {
 	lastBackupRestore = v
 	about, err := data.ReadBackupAbout(path)
 	if err != nil {
-		dialog.ShowError(fmt.Errorf("%w. %s", err, lang.L("Nothing was changed.")), p.env.win)
+		showError(p.env.win, "", err, lang.L("Nothing was changed."))
 		return
 	}
 	v.about = widget.NewLabel(fmt.Sprintf(lang.L("Backup of %s made on %s on the laptop “%s”."), about.Register,
@@ -263,17 +263,16 @@ func (p *backupsPanel) install(opened *data.OpenedBackup) {
 	path := st.Path()
 	if set, err := st.BackupSettings(context.Background()); err == nil && set.Ready() {
 		if _, err := st.BackUp(context.Background()); err != nil {
-			dialog.ShowError(fmt.Errorf("%s: %w. %s", lang.L("The register now open could not be backed up first"), err,
-				lang.L("Nothing was changed.")), p.env.win)
+			showError(p.env.win, lang.L("The register now open could not be backed up first"), err, lang.L("Nothing was changed."))
 			return
 		}
 	}
 	if err := p.w.closeRegister(); err != nil {
-		dialog.ShowError(err, p.env.win)
+		showError(p.env.win, "", err)
 		return
 	}
 	if err := data.InstallBackup(opened, path); err != nil {
-		dialog.ShowError(fmt.Errorf("%s: %w", lang.L("The backup could not be put in place; the register is as it was"), err), p.env.win)
+		showError(p.env.win, lang.L("The backup could not be put in place; the register is as it was"), err)
 		p.w.open(path, false)
 		return
 	}

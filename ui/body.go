@@ -9,7 +9,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -163,7 +162,7 @@ func (b *bodyScreen) Save() bool {
 	}
 	if err := b.env.store.SaveBody(context.Background(), b.current()); err != nil {
 		if !b.fields.show(err) {
-			dialog.ShowError(err, b.env.win)
+			showError(b.env.win, "", err)
 		}
 		return false
 	}
@@ -192,7 +191,7 @@ func (b *bodyScreen) saveMeeting() {
 	m.Place, m.Participants, m.Agenda, m.Decisions = b.mPlace.Text, b.mPeople.ids, b.mAgenda.Text, b.mDecisions.Text
 	if err := b.env.store.SaveMeeting(context.Background(), &m); err != nil {
 		if !b.mFields.show(err) {
-			dialog.ShowError(err, b.env.win)
+			showError(b.env.win, "", err)
 		}
 		return
 	}

@@ -9,7 +9,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -294,7 +293,7 @@ func (c *campaignsScreen) Save() bool {
 	}
 	if err := c.env.store.SaveCampaign(context.Background(), &cp); err != nil {
 		if !c.fields.show(err) {
-			dialog.ShowError(fmt.Errorf("%s: %w", lang.L("The campaign was not saved"), err), c.env.win)
+			showError(c.env.win, lang.L("The campaign was not saved"), err)
 		}
 		return false
 	}

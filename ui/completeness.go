@@ -22,7 +22,7 @@ func showCompleteness(e *env, r replyState) {
 	c := export.CheckCompleteness(r.tpl, r.answers, r.figures)
 	members, err := e.store.Members(context.Background())
 	if err != nil {
-		dialog.ShowError(err, e.win)
+		showError(e.win, "", err)
 		return
 	}
 	silent := export.SilentAgencies(r.tpl, members, r.contributions)

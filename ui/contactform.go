@@ -226,7 +226,7 @@ func (f *contactForm) Save() bool {
 	c := f.typed()
 	if err := f.env.store.SaveContact(context.Background(), &c); err != nil {
 		if !f.fields.show(err) {
-			dialog.ShowError(fmt.Errorf("%s: %w", lang.L("The contact was not saved"), err), f.env.win)
+			showError(f.env.win, lang.L("The contact was not saved"), err)
 		}
 		return false
 	}

@@ -9,7 +9,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -222,7 +221,7 @@ func (f *courseForm) Save() bool {
 	}
 	if err := f.env.store.SaveCourse(context.Background(), &c); err != nil {
 		if !f.fields.show(err) {
-			dialog.ShowError(fmt.Errorf("%s: %w", lang.L("The course was not saved"), err), f.env.win)
+			showError(f.env.win, lang.L("The course was not saved"), err)
 		}
 		return false
 	}

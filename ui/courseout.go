@@ -88,7 +88,7 @@ func (w *window) placeCourseOut(p *data.Package, dir string) {
 			target := filepath.Join(folder.Text, name.Text)
 			st, err := data.OpenCourseOut(context.Background(), target, p, data.Options{Device: deviceName()})
 			if err != nil {
-				dialog.ShowError(fmt.Errorf("%s: %w", lang.L("The course's register was not made"), err), w.win)
+				showError(w.win, lang.L("The course's register was not made"), err)
 				return
 			}
 			st.Close()

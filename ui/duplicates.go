@@ -218,7 +218,7 @@ func (v *duplicatesView) drop(l *duplicateList, i int) {
 	if !v.env.store.ReadOnly() {
 		p := l.pairs[i]
 		if err := v.env.store.MarkDistinct(context.Background(), l.entity, p.A, p.B); err != nil {
-			dialog.ShowError(err, v.env.win)
+			showError(v.env.win, "", err)
 			return
 		}
 	}

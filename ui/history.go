@@ -156,7 +156,7 @@ func showHistory(e *env, name, id string) {
 	}
 	changes, err := e.store.History(context.Background(), id)
 	if err != nil {
-		dialog.ShowError(err, e.win)
+		showError(e.win, "", err)
 		return
 	}
 	lines := historyLines(changes, recordNames(e.store))

@@ -369,7 +369,7 @@ func (v *importPreview) applyPlan() {
 	runAsync(func() { sum, err = v.env.store.ApplyImport(context.Background(), v.plan) }, func() {
 		v.apply.Enable()
 		if err != nil {
-			dialog.ShowError(fmt.Errorf("%w. %s", err, lang.L("Nothing was changed.")), v.env.win)
+			showError(v.env.win, "", err, lang.L("Nothing was changed."))
 			return
 		}
 		v.d.Hide()

@@ -8,7 +8,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -249,7 +248,7 @@ func (f *orgForm) Save() bool {
 	err := f.env.store.SaveOrganisation(context.Background(), &o)
 	if err != nil {
 		if !f.fields.show(err) {
-			dialog.ShowError(fmt.Errorf("%s: %w", lang.L("The organisation was not saved"), err), f.env.win)
+			showError(f.env.win, lang.L("The organisation was not saved"), err)
 		}
 		return false
 	}

@@ -322,7 +322,7 @@ func (p *planScreen) Save() bool {
 	a.Deadline = p.deadline.Value()
 	if err := p.env.store.SaveAction(context.Background(), &a); err != nil {
 		if !p.fields.show(err) {
-			dialog.ShowError(fmt.Errorf("%s: %w", lang.L("The action was not saved"), err), p.env.win)
+			showError(p.env.win, lang.L("The action was not saved"), err)
 		}
 		return false
 	}
@@ -341,7 +341,7 @@ func (p *planScreen) addProgress() {
 		if ve != nil && len(ve.Errors) > 0 {
 			p.env.status(fieldMessage(ve.Errors[0]))
 		} else {
-			dialog.ShowError(err, p.env.win)
+			showError(p.env.win, "", err)
 		}
 		return
 	}
@@ -417,7 +417,7 @@ func (p *planScreen) editPlan(pl data.Plan) {
 		n.LastYear, _ = strconv.Atoi(strings.TrimSpace(last.Text))
 		if err := p.env.store.SavePlan(context.Background(), &n); err != nil {
 			if !fields.show(err) {
-				dialog.ShowError(err, p.env.win)
+				showError(p.env.win, "", err)
 			}
 			return
 		}

@@ -372,7 +372,7 @@ func (q *questionnaireScreen) copyEarlier() {
 		}
 		n, err := q.env.store.CopyAnswers(context.Background(), earlier[from.SelectedIndex()].ID, q.reply.ID)
 		if err != nil {
-			dialog.ShowError(err, q.env.win)
+			showError(q.env.win, "", err)
 			return
 		}
 		q.env.status(lang.N("{{.Count}} answer copied", n, map[string]any{"Count": n}))
@@ -394,7 +394,7 @@ func (q *questionnaireScreen) finaliseOrReopen() {
 				}
 				n, err := q.env.store.ReopenReply(context.Background(), r.ID)
 				if err != nil {
-					dialog.ShowError(err, q.env.win)
+					showError(q.env.win, "", err)
 					return
 				}
 				q.reply = replyState{Reply: n}
@@ -417,7 +417,7 @@ func (q *questionnaireScreen) finaliseOrReopen() {
 		runAsync(func() { err = export.FinaliseReply(context.Background(), q.env.store, r.tpl, r.ID) }, func() {
 			if err != nil {
 				q.env.status("")
-				dialog.ShowError(err, q.env.win)
+				showError(q.env.win, "", err)
 				return
 			}
 			q.env.status(lang.L("The reply is final"))

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"context"
-	"fmt"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -129,7 +128,7 @@ func (q *quickAdd) Save() bool {
 	added, err := q.env.store.AddNewParticipant(context.Background(), q.course.ID, c, org)
 	if err != nil {
 		if !q.fields.show(err) {
-			dialog.ShowError(fmt.Errorf("%s: %w", lang.L("The person was not added"), err), q.env.win)
+			showError(q.env.win, lang.L("The person was not added"), err)
 		}
 		return false
 	}

@@ -369,7 +369,7 @@ func (v *receiveView) receive() {
 			if errors.Is(err, data.ErrPlanStale) {
 				v.d.Hide()
 			}
-			dialog.ShowError(fmt.Errorf("%s: %w. %s", lang.L("The changes were not received"), err, lang.L("Nothing was changed.")), v.env.win)
+			showError(v.env.win, lang.L("The changes were not received"), err, lang.L("Nothing was changed."))
 			return
 		}
 		v.d.Hide()

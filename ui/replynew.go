@@ -45,7 +45,7 @@ func (q *questionnaireScreen) startNew() {
 		q.env.changed()
 	})
 	if err != nil {
-		dialog.ShowError(err, q.env.win)
+		showError(q.env.win, "", err)
 		return
 	}
 	f.dlg.Show()
@@ -142,14 +142,14 @@ func (f *newReplyForm) create() (data.Reply, bool) {
 	}
 	if err := f.env.store.CreateReply(ctx, &r); err != nil {
 		if !f.fields.show(err) {
-			dialog.ShowError(err, f.env.win)
+			showError(f.env.win, "", err)
 		}
 		return r, false
 	}
 	if s := f.startFrom.SelectedIndex(); s > 0 {
 		n, err := f.env.store.CopyAnswers(ctx, f.earlier[s-1].ID, r.ID)
 		if err != nil {
-			dialog.ShowError(err, f.env.win)
+			showError(f.env.win, "", err)
 		} else {
 			f.env.status(fmt.Sprintf(lang.L("New reply, with %d answers copied from the earlier one"), n))
 		}

@@ -134,7 +134,7 @@ func writeDocument(e *env, path string, write func(io.Writer) error, after ...fu
 		bar.Stop()
 		busy.Hide()
 		if err != nil {
-			dialog.ShowError(fmt.Errorf("%s: %w", lang.L("The document was not saved"), err), e.win)
+			showError(e.win, lang.L("The document was not saved"), err)
 			return
 		}
 		e.status(lang.L("Saved") + " " + path)

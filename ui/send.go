@@ -48,7 +48,7 @@ func showSendFor(e *env, course data.Course) {
 	lastSend = v
 	peers, err := e.store.Peers(context.Background())
 	if err != nil {
-		dialog.ShowError(err, e.win)
+		showError(e.win, "", err)
 		return
 	}
 	v.peers = peers

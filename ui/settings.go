@@ -157,7 +157,7 @@ func (s *settingsScreen) templateLoaded(name string, t export.Template, err erro
 func (s *settingsScreen) setCountry(code string) {
 	if err := s.env.store.SetCountry(context.Background(), code); err != nil {
 		if !s.fields.show(err) {
-			dialog.ShowError(err, s.env.win)
+			showError(s.env.win, "", err)
 		}
 		return
 	}
@@ -168,7 +168,7 @@ func (s *settingsScreen) setCountry(code string) {
 
 func (s *settingsScreen) check() {
 	if err := s.env.store.CheckIntegrity(context.Background()); err != nil {
-		dialog.ShowError(err, s.env.win)
+		showError(s.env.win, "", err)
 		return
 	}
 	dialog.ShowInformation(lang.L("Check the file"), lang.L("The data file was read from start to end and is in good order."), s.env.win)

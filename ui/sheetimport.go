@@ -61,9 +61,9 @@ func reviewSheet(e *env, c data.Course, r io.Reader, name string, done func()) *
 		var sheetErr *data.SheetError
 		switch {
 		case errors.As(err, &sheetErr):
-			dialog.ShowError(fmt.Errorf("%s %s: %w. %s", lang.L("The sheet"), name, err, lang.L("Nothing was changed.")), e.win)
+			showError(e.win, lang.L("The sheet")+" "+name, err, lang.L("Nothing was changed."))
 		case err != nil:
-			dialog.ShowError(err, e.win)
+			showError(e.win, "", err)
 		default:
 			v = showSheetReview(e, c, matches, name, done)
 		}
@@ -151,7 +151,7 @@ func (v *sheetReview) applyMatches() {
 		}
 	}
 	if err := v.env.store.ApplySheet(context.Background(), v.course.ID, chosen); err != nil {
-		dialog.ShowError(err, v.env.win)
+		showError(v.env.win, "", err)
 		return
 	}
 	v.env.status(lang.L("The typed-up sheet was applied") + " · " + lang.L("Undo with Ctrl+Z"))

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"slices"
 	"strings"
 
@@ -191,6 +192,10 @@ func (ws *workspace) mainMenu(w *window) *fyne.MainMenu {
 	help := fyne.NewMenu(lang.L("Help"), fyne.NewMenuItem(lang.L("About NCM Register"), func() {
 		dialog.ShowInformation(lang.L("About NCM Register"), lang.L("NCM Register keeps, offline on this computer, the register of a national coordination mechanism against trafficking in persons: its agencies and focal points, and the history of every change.")+
 			"\n\n"+lang.L("Version")+" "+w.app.Metadata().Version, w.win)
+	}), fyne.NewMenuItem(lang.L("Show log folder"), func() {
+		dir := logFolder()
+		_ = os.MkdirAll(dir, 0o700)
+		openFile(ws.env, dir)
 	}))
 	return fyne.NewMainMenu(file, edit, view, help)
 }
@@ -232,7 +237,7 @@ func (ws *workspace) undo() {
 	c, ok, err := ws.env.store.LastUndoable(context.Background())
 	switch {
 	case err != nil:
-		dialog.ShowError(err, ws.env.win)
+		showError(ws.env.win, "", err)
 		return
 	case !ok:
 		ws.env.status(lang.L("Nothing to undo"))
@@ -251,7 +256,7 @@ func (ws *workspace) redo() {
 	c, ok, err := ws.env.store.LastRedoable(context.Background())
 	switch {
 	case err != nil:
-		dialog.ShowError(err, ws.env.win)
+		showError(ws.env.win, "", err)
 		return
 	case !ok:
 		ws.env.status(lang.L("Nothing to redo"))
@@ -269,7 +274,7 @@ func (ws *workspace) afterUndoOrRedo(done string, c data.Change, err, nothing er
 		return
 	}
 	if err != nil {
-		dialog.ShowError(err, ws.env.win)
+		showError(ws.env.win, "", err)
 		return
 	}
 	ws.env.status(done + ": " + strings.TrimPrefix(c.Summary, "Undo: "))

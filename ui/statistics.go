@@ -11,7 +11,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -261,7 +260,7 @@ func (s *statisticsScreen) Save() bool {
 	if err := s.env.store.SetStatistics(context.Background(), s.year, stats); err != nil {
 		var ve *data.ValidationError
 		if !errors.As(err, &ve) || !s.fields.show(err) {
-			dialog.ShowError(fmt.Errorf("%s: %w", lang.L("The statistics were not saved"), err), s.env.win)
+			showError(s.env.win, lang.L("The statistics were not saved"), err)
 		}
 		return false
 	}

@@ -262,7 +262,7 @@ func newParticipantsPanel(e *env) *participantsPanel {
 	p.addOrg = widget.NewButtonWithIcon(lang.L("Focal points of…"), theme.AccountIcon(), func() {
 		pickOrganisation(e, lang.L("Add every focal point of an organisation"), func(o data.OrganisationRow) {
 			if err := e.store.AddFocalPoints(context.Background(), p.course.ID, []string{o.ID}); err != nil {
-				dialog.ShowError(err, e.win)
+				showError(e.win, "", err)
 				return
 			}
 			p.afterChange()
@@ -279,7 +279,7 @@ func newParticipantsPanel(e *env) *participantsPanel {
 			return
 		}
 		if err := e.store.SetParticipantArchived(context.Background(), p.rows[p.chosen].ID, true); err != nil {
-			dialog.ShowError(err, e.win)
+			showError(e.win, "", err)
 			return
 		}
 		e.status(lang.L("Removed from the course") + ": " + p.rows[p.chosen].Name + " · " + lang.L("Undo with Ctrl+Z"))
@@ -347,7 +347,7 @@ func (p *participantsPanel) saveList() {
 	c, rows := p.course, p.rows
 	marks, err := p.env.store.Attendance(context.Background(), c.ID)
 	if err != nil {
-		dialog.ShowError(err, p.env.win)
+		showError(p.env.win, "", err)
 		return
 	}
 	saveDocument(p.env, fileName("participants "+c.Title, ".xlsx"), func(w io.Writer) error {
@@ -362,7 +362,7 @@ func (p *participantsPanel) saveCertificates() {
 	c := p.course
 	marks, err := p.env.store.Attendance(ctx, c.ID)
 	if err != nil {
-		dialog.ShowError(err, p.env.win)
+		showError(p.env.win, "", err)
 		return
 	}
 	eligible := 0

@@ -6,7 +6,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -87,7 +86,7 @@ func (g *groupsTab) Save() bool {
 	w.Name, w.Lead, w.Members, w.Mandate = g.name.Text, single(g.lead), g.members.ids, g.mandate.Text
 	if err := g.env.store.SaveWorkingGroup(context.Background(), &w); err != nil {
 		if !g.fields.show(err) {
-			dialog.ShowError(err, g.env.win)
+			showError(g.env.win, "", err)
 		}
 		return false
 	}
