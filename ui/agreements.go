@@ -84,7 +84,7 @@ func newAgreementsScreen(e *env) *agreementsScreen {
 	a.kind = newCodeSelect("agreement_kind", data.AgreementKinds, "", func(string) { a.edited("kind") })
 	a.levelSel = newCodeSelect("agreement_level", data.AgreementLevels, "", func(string) { a.edited("level") })
 	a.status = newCodeSelect("agreement_status", data.AgreementStatuses, "", func(string) { a.edited("status") })
-	a.subjects = newCheckGrid("subject", data.AgreementSubjects, 2, func() { a.edited("subjects") })
+	a.subjects = newCheckGrid("subject", data.AgreementSubjects, func() { a.edited("subjects") })
 	a.parties = newOrganisationList(e, lang.L("Add a party…"), func() { a.edited("parties") })
 	a.countries = newIDList(e, lang.L("Add a partner country…"), func() { a.edited("partner_countries") },
 		func(add func(string)) { pickCountry(e, lang.L("Add a partner country…"), add) }, countryName)

@@ -83,9 +83,9 @@ func newCampaignsScreen(e *env) *campaignsScreen {
 	c.first, c.last = newDateEntry(), newDateEntry()
 	c.first.OnChanged = func(*time.Time) { c.edited("first_day") }
 	c.last.OnChanged = func(*time.Time) { c.edited("last_day") }
-	c.chans = newCheckGrid("channel", data.Channels, 3, func() { c.edited("channels") })
-	c.groups = newCheckGrid("target_group", data.TargetGroups, 2, func() { c.edited("target_groups") })
-	c.forms = newCheckGrid("form", data.FormsOfExploitation, 2, func() { c.edited("forms") })
+	c.chans = newCheckGrid("channel", data.Channels, func() { c.edited("channels") })
+	c.groups = newCheckGrid("target_group", data.TargetGroups, func() { c.edited("target_groups") })
+	c.forms = newCheckGrid("form", data.FormsOfExploitation, func() { c.edited("forms") })
 	c.langs = entry("languages", false)
 	c.langs.SetPlaceHolder(lang.L("e.g. Romanian, Russian"))
 	c.regions = entry("regions", false)

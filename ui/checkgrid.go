@@ -2,21 +2,21 @@ package ui
 
 import (
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/ncm-register/ncm-register/data"
 )
 
-// checkGrid is a set of check boxes over a code list laid out in columns,
-// for lists too long for one row (the sectors).
+// checkGrid is a set of check boxes over a code list laid out in as many
+// columns as the pane has room for, for lists too long for one row (the
+// sectors): on a narrow screen it gives way, one column under the other.
 type checkGrid struct {
 	codes   []string
 	checks  []*widget.Check
 	content fyne.CanvasObject
 }
 
-func newCheckGrid(listName string, list []data.Code, columns int, changed func()) *checkGrid {
+func newCheckGrid(listName string, list []data.Code, changed func()) *checkGrid {
 	g := &checkGrid{}
 	var objects []fyne.CanvasObject
 	for _, c := range list {
@@ -25,7 +25,7 @@ func newCheckGrid(listName string, list []data.Code, columns int, changed func()
 		g.checks = append(g.checks, check)
 		objects = append(objects, check)
 	}
-	g.content = container.NewGridWithColumns(columns, objects...)
+	g.content = wrapRow(objects...)
 	return g
 }
 

@@ -30,7 +30,7 @@ type courseForm struct {
 	lastDay    *dateEntry
 	venue      *formEntry
 	region     *formEntry
-	pillars    *widget.CheckGroup
+	pillars    *checkGrid
 	topics     *formEntry
 	sectors    *checkGrid
 	organisers *idList
@@ -55,15 +55,10 @@ func newCourseForm(e *env) *courseForm {
 	f.lastDay.OnChanged = func(*time.Time) { f.edited("last_day") }
 	f.venue = entry("venue", false)
 	f.region = entry("region", false)
-	var pillars []string
-	for _, p := range data.Pillars {
-		pillars = append(pillars, codeLabel("pillar", p))
-	}
-	f.pillars = widget.NewCheckGroup(pillars, func([]string) { f.edited("pillars") })
-	f.pillars.Horizontal = true
+	f.pillars = newCheckGrid("pillar", data.Pillars, func() { f.edited("pillars") })
 	f.topics = entry("topics", true)
 	f.topics.SetPlaceHolder(lang.L("one topic per line"))
-	f.sectors = newCheckGrid("sector", data.SectorCodes(), 2, func() { f.edited("target_sectors") })
+	f.sectors = newCheckGrid("sector", data.SectorCodes(), func() { f.edited("target_sectors") })
 	f.organisers = newOrganisationList(e, lang.L("Add organiser…"), func() { f.edited("organisers") })
 	f.funders = newOrganisationList(e, lang.L("Add funder…"), func() { f.edited("funders") })
 	f.trainers = newPeopleList(e, lang.L("Add trainer…"), func() { f.edited("trainers") })
@@ -77,7 +72,7 @@ func newCourseForm(e *env) *courseForm {
 	f.fields.add("last_day", lang.L("Last day"), false, f.lastDay)
 	f.fields.add("venue", lang.L("Venue"), false, f.venue)
 	f.fields.add("region", lang.L("Region"), false, f.region)
-	f.fields.add("pillars", lang.L("Pillars"), false, f.pillars)
+	f.fields.add("pillars", lang.L("Pillars"), false, f.pillars.content)
 	f.fields.add("topics", lang.L("Topics"), false, f.topics)
 	f.fields.add("organisers", lang.L("Organisers"), false, f.organisers.content)
 	f.fields.add("funders", lang.L("Funders"), false, f.funders.content)
@@ -128,26 +123,6 @@ func dateOf(s string) *time.Time {
 	return &d
 }
 
-func labelsOf(listName string, list []data.Code, codes []string) []string {
-	var out []string
-	for _, c := range codes {
-		out = append(out, labelOf(listName, list, c))
-	}
-	return out
-}
-
-func codesOf(listName string, list []data.Code, labels []string) []string {
-	var out []string
-	for _, c := range list {
-		for _, l := range labels {
-			if l == codeLabel(listName, c) {
-				out = append(out, c.Code)
-			}
-		}
-	}
-	return out
-}
-
 // load fills the form from a stored course (or a new one).
 func (f *courseForm) load(c data.Course) {
 	defer f.startFilling()()
@@ -165,7 +140,7 @@ func (f *courseForm) load(c data.Course) {
 	}
 	f.venue.SetText(c.Venue)
 	f.region.SetText(c.Region)
-	f.pillars.SetSelected(labelsOf("pillar", data.Pillars, c.Pillars))
+	f.pillars.set(c.Pillars)
 	f.topics.SetText(strings.Join(c.Topics, "\n"))
 	f.sectors.set(c.TargetSectors)
 	f.organisers.set(c.Organisers)
@@ -187,7 +162,7 @@ func (f *courseForm) typed() (data.Course, bool) {
 	c := f.current
 	var v []data.FieldError
 	c.Title, c.Status, c.Venue, c.Region = f.title.Text, f.status.code(), f.venue.Text, f.region.Text
-	c.Pillars = codesOf("pillar", data.Pillars, f.pillars.Selected)
+	c.Pillars = f.pillars.selected()
 	c.Topics = strings.Split(f.topics.Text, "\n")
 	c.TargetSectors = f.sectors.selected()
 	c.Organisers, c.Funders, c.Trainers = f.organisers.ids, f.funders.ids, f.trainers.ids
