@@ -17,8 +17,9 @@ import (
 
 // showCompleteness says what the reply still lacks: questions without an
 // answer, figures that are zero or missing for the period, and member
-// agencies asked questions that have not contributed.
-func showCompleteness(e *env, r replyState) {
+// agencies asked questions that have not contributed. Each question listed
+// is a link: jump closes the dialog and shows the question.
+func showCompleteness(e *env, r replyState, jump func(questionID string)) {
 	c := export.CheckCompleteness(r.tpl, r.answers, r.figures)
 	members, err := e.store.Members(context.Background())
 	if err != nil {
@@ -31,22 +32,22 @@ func showCompleteness(e *env, r replyState) {
 	for _, q := range r.questions {
 		text[q.question.ID] = q.question.Text
 	}
-	var unanswered []string
+	var unanswered []completenessLine
 	for _, id := range c.Unanswered {
-		unanswered = append(unanswered, id+"  "+text[id])
+		unanswered = append(unanswered, completenessLine{id + "  " + text[id], id})
 	}
-	var zero []string
+	var zero []completenessLine
 	for _, z := range c.ZeroFigures {
 		id, name, _ := strings.Cut(z, ": ")
 		title := name
 		if f, ok := data.NamedFigureByName(name); ok {
 			title = f.Title
 		}
-		zero = append(zero, id+"  "+title)
+		zero = append(zero, completenessLine{id + "  " + title, id})
 	}
-	var agencies []string
+	var agencies []completenessLine
 	for _, o := range silent {
-		agencies = append(agencies, o.Name+" · "+sectorLabel(o.Sector))
+		agencies = append(agencies, completenessLine{text: o.Name + " · " + sectorLabel(o.Sector)})
 	}
 	answered := c.Questions - len(c.Unanswered)
 	summary := widget.NewLabelWithStyle(fmt.Sprintf(lang.L("%d of %d questions answered"), answered, c.Questions),
@@ -57,24 +58,43 @@ func showCompleteness(e *env, r replyState) {
 	}
 	counts := help(fmt.Sprintf(lang.L("%d questions empty · %d figures zero or missing · %d member agencies not heard from"),
 		len(unanswered), len(zero), len(agencies)))
+	var d dialog.Dialog
+	open := func(id string) {
+		d.Hide()
+		jump(id)
+	}
 	body := container.NewVBox(summary, progress, counts,
-		completenessPart(lang.L("Questions still empty"), unanswered, lang.L("Every question has an answer.")),
-		completenessPart(lang.L("Figures that are zero or missing for the period"), zero, lang.L("Every figure has a count.")),
-		completenessPart(lang.L("Member agencies asked questions that have not contributed"), agencies, lang.L("Every member agency asked has contributed.")))
-	d := dialog.NewCustom(lang.L("Completeness of the reply"), lang.L("Close"), container.NewVScroll(body), e.win)
+		completenessPart(lang.L("Questions still empty"), unanswered, lang.L("Every question has an answer."), open),
+		completenessPart(lang.L("Figures that are zero or missing for the period"), zero, lang.L("Every figure has a count."), open),
+		completenessPart(lang.L("Member agencies asked questions that have not contributed"), agencies, lang.L("Every member agency asked has contributed."), open))
+	d = dialog.NewCustom(lang.L("Completeness of the reply"), lang.L("Close"), container.NewVScroll(body), e.win)
 	d.Resize(fyne.NewSize(760, 560))
 	d.Show()
 }
 
-func completenessPart(title string, lines []string, none string) fyne.CanvasObject {
+// completenessLine is one thing the reply lacks; question, when set, is
+// the question it is about.
+type completenessLine struct {
+	text, question string
+}
+
+func completenessPart(title string, lines []completenessLine, none string, open func(question string)) fyne.CanvasObject {
 	box := container.NewVBox(widget.NewLabelWithStyle(fmt.Sprintf("%s (%d)", title, len(lines)), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 	if len(lines) == 0 {
 		box.Add(help("✓ " + none))
 	}
 	for _, l := range lines {
-		label := widget.NewLabel("• " + l)
-		label.Wrapping = fyne.TextWrapWord
-		box.Add(label)
+		if l.question == "" {
+			label := widget.NewLabel("• " + l.text)
+			label.Wrapping = fyne.TextWrapWord
+			box.Add(label)
+			continue
+		}
+		link := widget.NewHyperlink("• "+l.text, nil)
+		link.Wrapping = fyne.TextWrapWord
+		question := l.question
+		link.OnTapped = func() { open(question) }
+		box.Add(link)
 	}
 	return box
 }

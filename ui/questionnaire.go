@@ -89,7 +89,7 @@ func newQuestionnaireScreen(e *env) *questionnaireScreen {
 	}
 	q.pane = newQuestionPane(e, q)
 
-	completeness := widget.NewButtonWithIcon(lang.L("Completeness…"), theme.InfoIcon(), func() { showCompleteness(e, q.reply) })
+	completeness := widget.NewButtonWithIcon(lang.L("Completeness…"), theme.InfoIcon(), func() { showCompleteness(e, q.reply, q.jumpTo) })
 	var agencies, save *widget.Button
 	agencies = widget.NewButtonWithIcon(lang.L("Agencies"), theme.MenuDropDownIcon(), func() {
 		showMenuBelow(e, agencies,
@@ -440,4 +440,15 @@ func (q *questionnaireScreen) archiveDraft() {
 			q.pane.dirty = false
 			q.env.changed()
 		})
+}
+
+// jumpTo shows a question of the reply by its id (from Completeness).
+func (q *questionnaireScreen) jumpTo(id string) {
+	for i, ref := range q.reply.questions {
+		if ref.question.ID == id {
+			q.list.Select(i)
+			q.list.ScrollTo(i)
+			return
+		}
+	}
 }

@@ -319,14 +319,36 @@ func TestReplySavedAsWorkbookAndDraftArchived(t *testing.T) {
 	}
 }
 
-func TestEscapeClosesTheCompletenessDialog(t *testing.T) {
+// TestCompletenessLinksToItsQuestions: each empty question is a link that
+// closes the dialog and shows the question; Escape closes the dialog.
+func TestCompletenessLinksToItsQuestions(t *testing.T) {
 	w := openWindow(t, withSampleReply)
 	showArea(t, w, "Questionnaire")
-	showCompleteness(w.ws.env, w.ws.questions.reply)
+	q := w.ws.questions
+	showCompleteness(w.ws.env, q.reply, q.jumpTo)
 	texts := strings.Join(shownTexts(w), "\n")
 	if !strings.Contains(texts, "5 of 18 questions answered") || !strings.Contains(texts, "Questions still empty (13)") {
 		t.Errorf("completeness shows %q", texts)
 	}
+	// An empty question is a link to it.
+	var link *widget.Hyperlink
+	for _, o := range objects(w) {
+		if h, ok := o.(*widget.Hyperlink); ok && link == nil {
+			link = h
+		}
+	}
+	if link == nil {
+		t.Fatal("the empty questions are not links")
+	}
+	id, _, _ := strings.Cut(strings.TrimPrefix(link.Text, "• "), "  ")
+	link.OnTapped()
+	if top := w.win.Canvas().Overlays().Top(); top != nil {
+		t.Error("following a question left the dialog open")
+	}
+	if q.current < 0 || q.reply.questions[q.current].question.ID != id {
+		t.Errorf("following %s shows question %d", id, q.current)
+	}
+	showCompleteness(w.ws.env, q.reply, q.jumpTo)
 	w.win.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
 	if top := w.win.Canvas().Overlays().Top(); top != nil {
 		t.Error("Escape left the dialog open")
