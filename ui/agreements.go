@@ -19,6 +19,7 @@ import (
 // agreements, filtered by level and partner country, and the form of the
 // selected one.
 type agreementsScreen struct {
+	none       *noneSelected // stands in for the form while no agreement is chosen
 	env        *env
 	filter     data.AgreementFilter
 	agreements []data.Agreement
@@ -119,7 +120,9 @@ func newAgreementsScreen(e *env) *agreementsScreen {
 	left := container.NewBorder(top, nil, nil, nil, a.list)
 	form := container.NewBorder(a.heading, container.NewHBox(a.save, widget.NewSeparator(), a.archive, a.history), nil, nil,
 		container.NewVScroll(a.fields.grid))
-	split := container.NewHSplit(left, form)
+	a.none = newNoneSelected(e, form, lang.L("No agreement selected"), lang.L("Choose an agreement in the list, or add one."),
+		lang.L("New agreement"), a.startNew)
+	split := container.NewHSplit(left, a.none.content)
 	split.SetOffset(0.3)
 	a.content = split
 	a.load(data.Agreement{})
@@ -190,6 +193,9 @@ func (a *agreementsScreen) startNew() {
 }
 
 func (a *agreementsScreen) load(ag data.Agreement) {
+	if a.none != nil {
+		a.none.show(ag.ID == "" && ag.Status == "") // a new agreement comes with its status
+	}
 	defer a.startFilling()()
 	a.current, a.dirty = ag, false
 	a.fields.clear()

@@ -19,6 +19,7 @@ import (
 // campaignsScreen is the Campaigns area: the list of awareness campaigns,
 // filtered by channel and target group, and the form of the selected one.
 type campaignsScreen struct {
+	none      *noneSelected // stands in for the form while no campaign is chosen
 	env       *env
 	filter    data.CampaignFilter
 	campaigns []data.Campaign
@@ -143,7 +144,9 @@ func newCampaignsScreen(e *env) *campaignsScreen {
 	left := container.NewBorder(top, nil, nil, nil, c.list)
 	form := container.NewBorder(c.heading, container.NewHBox(c.save, widget.NewSeparator(), c.archive, c.history), nil, nil,
 		container.NewVScroll(c.fields.grid))
-	split := container.NewHSplit(left, form)
+	c.none = newNoneSelected(e, form, lang.L("No campaign selected"), lang.L("Choose a campaign in the list, or add one."),
+		lang.L("New campaign"), c.startNew)
+	split := container.NewHSplit(left, c.none.content)
 	split.SetOffset(0.3)
 	c.content = split
 	c.load(data.Campaign{}, false)
@@ -241,6 +244,9 @@ func (c *campaignsScreen) load(cp data.Campaign, editing bool) {
 	c.evalHow.SetText(cp.EvalMethod)
 	c.finds.SetText(cp.Findings)
 	c.heading.SetText(cp.Title)
+	if c.none != nil {
+		c.none.show(!editing && cp.ID == "")
+	}
 	if !editing {
 		c.heading.SetText(lang.L("No campaign selected: choose one in the list, or add one with New campaign."))
 	}

@@ -18,6 +18,9 @@ import (
 // orgForm edits one organisation. What the user typed stays in the form
 // until it is saved or cancelled, also when a save fails.
 type orgForm struct {
+	// onEmpty says when the form has no organisation to show (true) and
+	// when it has one again (the Register shows its "nothing selected" panel).
+	onEmpty func(none bool)
 	env     *env
 	current data.Organisation // as stored; ID is empty for a new organisation
 	editing bool              // a record (new or stored) is in the form
@@ -153,6 +156,9 @@ func (f *orgForm) showEmpty() {
 	f.meta.SetText(lang.L("Choose an organisation in the list, or add one with New organisation (Ctrl+N)."))
 	f.setInputsEnabled(false)
 	f.updateButtons()
+	if f.onEmpty != nil {
+		f.onEmpty(true)
+	}
 }
 
 func (f *orgForm) setInputsEnabled(on bool) {
@@ -172,6 +178,9 @@ func (f *orgForm) startNew() {
 	f.load(o)
 	f.editing = true
 	f.title.SetText(lang.L("New organisation"))
+	if f.onEmpty != nil {
+		f.onEmpty(false)
+	}
 	f.meta.SetText(lang.L("Fields marked * are required."))
 	f.setInputsEnabled(true)
 	f.updateButtons()

@@ -19,6 +19,7 @@ import (
 // registerScreen is the Register: the filtered list of organisations, the
 // selected one's form, and its contacts beside it.
 type registerScreen struct {
+	none   *noneSelected // stands in for the form and focal points while no organisation is chosen
 	env    *env
 	filter data.OrganisationFilter
 	rows   []data.OrganisationRow
@@ -110,7 +111,10 @@ func newRegisterScreen(e *env) *registerScreen {
 	left := container.NewBorder(top, nil, nil, nil, r.list)
 	right := container.NewHSplit(r.form.content, r.contacts.content)
 	right.SetOffset(0.56)
-	split := container.NewHSplit(left, right)
+	r.none = newNoneSelected(e, right, lang.L("No organisation selected"),
+		lang.L("Choose an organisation in the list, or add one."), lang.L("New organisation"), r.startNew)
+	r.form.onEmpty = r.none.show
+	split := container.NewHSplit(left, r.none.content)
 	split.SetOffset(0.3)
 	r.content = split
 	r.loadRegions()
@@ -221,6 +225,7 @@ func (r *registerScreen) openOrganisation(id string) {
 		return
 	}
 	r.selectedID = id
+	r.none.show(false)
 	r.form.load(o)
 	r.contacts.show(o)
 }

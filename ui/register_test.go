@@ -386,3 +386,27 @@ func TestLeavingAFormSaysWhatHappens(t *testing.T) {
 		t.Errorf("the typing was lost: %q", r.form.email.Text)
 	}
 }
+
+// TestNothingSelectedLooksAlikeInEveryArea: with no record chosen, each
+// area shows what to do and a New button instead of a blank form; the
+// button starts a record.
+func TestNothingSelectedLooksAlikeInEveryArea(t *testing.T) {
+	w := openWindow(t, withSample)
+	ws := w.ws
+	for _, a := range []struct {
+		name string
+		none *noneSelected
+	}{{"Register", ws.register.none}, {"Trainings", ws.trainings.none}, {"Campaigns", ws.campaigns.none}, {"Agreements", ws.agreements.none}} {
+		if !a.none.showing || a.none.pane.Visible() || a.none.newBtn == nil {
+			t.Errorf("%s: nothing selected shows the form (%v) or no New button", a.name, a.none.pane.Visible())
+			continue
+		}
+		test.Tap(a.none.newBtn)
+		if a.none.showing || !a.none.pane.Visible() {
+			t.Errorf("%s: New does not show the form", a.name)
+		}
+	}
+	if ws.register.form.title.Text != "New organisation" {
+		t.Errorf("the Register's New button shows %q", ws.register.form.title.Text)
+	}
+}

@@ -23,6 +23,7 @@ import (
 // trainingsScreen is the Trainings area: the list of courses, and the
 // selected course's details, participants and attendance in tabs.
 type trainingsScreen struct {
+	none    *noneSelected // stands in for the tabs while no course is chosen
 	env     *env
 	filter  data.CourseFilter
 	courses []data.Course
@@ -113,8 +114,9 @@ func newTrainingsScreen(e *env) *trainingsScreen {
 		container.NewBorder(nil, nil, nil, t.joint, t.sector.w),
 		container.NewBorder(nil, nil, t.archived, nil, t.count))
 	left := container.NewBorder(top, nil, nil, nil, t.list)
-	right := container.NewBorder(t.heading, nil, nil, nil, t.tabs)
-	split := container.NewHSplit(left, right)
+	t.none = newNoneSelected(e, container.NewBorder(t.heading, nil, nil, nil, t.tabs), lang.L("No course selected"),
+		lang.L("Choose a course in the list, or add one."), lang.L("New course"), t.startNew)
+	split := container.NewHSplit(left, t.none.content)
 	split.SetOffset(0.3)
 	t.content = split
 	t.showNone()
@@ -182,6 +184,7 @@ func (t *trainingsScreen) loadYears(courses []data.Course) {
 }
 
 func (t *trainingsScreen) showNone() {
+	t.none.show(true)
 	t.heading.SetText(lang.L("No course selected: choose one in the list, or add one with New course."))
 	t.form.load(data.Course{})
 	t.participants.show(data.Course{})
@@ -196,6 +199,7 @@ func (t *trainingsScreen) startNew() {
 	today := time.Now().Format(time.DateOnly)
 	t.form.load(data.Course{Status: "planned", FirstDay: today, LastDay: today, Completion: data.DefaultCompletion})
 	t.heading.SetText(lang.L("New course"))
+	t.none.show(false)
 	t.participants.show(data.Course{})
 	t.grid.show(data.Course{})
 	t.tabs.SelectIndex(0)
@@ -204,6 +208,7 @@ func (t *trainingsScreen) startNew() {
 
 // open shows a stored course in the tabs.
 func (t *trainingsScreen) open(c data.Course) {
+	t.none.show(false)
 	t.heading.SetText(c.Title + " · " + courseDates(c))
 	t.form.load(c)
 	t.participants.show(c)
