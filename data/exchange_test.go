@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"sort"
+	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -680,4 +681,41 @@ func writePackageFile(path string, p *Package, passphrase string, keys ...string
 		return err
 	}
 	return f.Close()
+}
+
+// TestCertificatesIssuedOnTwoLaptopsAreRefusedInWords: the same numbers
+// given on two laptops cannot both stand; receiving says so and changes
+// nothing.
+func TestCertificatesIssuedOnTwoLaptopsAreRefusedInWords(t *testing.T) {
+	ctx := t.Context()
+	var courseID string
+	l := laptopsFrom(t, func(s *Store) {
+		o := mustSaveOrg(t, s, Organisation{Name: "National Police", Sector: "police"})
+		c := mustSaveContact(t, s, Contact{OrganisationID: o.ID, Name: "Ana Rusu"})
+		course := mustSaveCourse(t, s, Course{Title: "Identifying victims", Status: "held", FirstDay: "2026-03-02"})
+		courseID = course.ID
+		if err := s.AddParticipants(ctx, courseID, []string{c.ID}); err != nil {
+			t.Fatal(err)
+		}
+		ps, _ := s.Participants(ctx, courseID, false)
+		if err := s.SetMarks(ctx, courseID, []Mark{{ParticipantID: ps[0].ID, Day: "2026-03-02", Mark: "present"}}); err != nil {
+			t.Fatal(err)
+		}
+	}, "coordinator", "trainer")
+	a, b := l[0], l[1]
+	for _, s := range l {
+		if certs, err := s.IssueCertificates(ctx, courseID); err != nil || len(certs) != 1 {
+			t.Fatalf("issuing: %v, %v", certs, err)
+		}
+	}
+	before := registerContent(t, a)
+	plan := send(t, b, a)
+	err := a.ApplyReceive(ctx, plan, ReceiveChoices{Sides: make([]int, len(plan.Conflicts))})
+	var cn *CertificateNumberError
+	if !errors.As(err, &cn) || cn.Device != "trainer" || !strings.Contains(err.Error(), "one laptop") {
+		t.Fatalf("receiving certificates numbered alike: %v", err)
+	}
+	if after := registerContent(t, a); !reflect.DeepEqual(before, after) {
+		t.Error("a refused package changed the register")
+	}
 }

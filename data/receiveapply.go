@@ -47,6 +47,18 @@ func (s *Store) ApplyReceive(ctx context.Context, plan *ReceivePlan, ch ReceiveC
 	})
 }
 
+// CertificateNumberError refuses a package that brings a certificate whose
+// number was given here to another certificate: two laptops issued
+// certificates of one year at once. Nothing is received.
+type CertificateNumberError struct {
+	Number, Device string
+}
+
+func (e *CertificateNumberError) Error() string {
+	return "certificate " + e.Number + " was issued both here and on “" + e.Device +
+		"”: issue certificates on one laptop only, and take back (Undo) those issued on the other before sending"
+}
+
 type applying struct {
 	s      *Store
 	tx     *sql.Tx
@@ -75,6 +87,15 @@ func (a *applying) runLater() error {
 // organisation coming back beside one of the same name and sector entered
 // since is one organisation: it comes back merged into that one.
 func (a *applying) insert(ctx context.Context, t table, id string, v values) error {
+	if t.entity == "certificate" {
+		var n int
+		if err := a.tx.QueryRowContext(ctx, "SELECT count(*) FROM certificate WHERE number = ? AND id <> ?", v["number"], id).Scan(&n); err != nil {
+			return err
+		}
+		if n > 0 {
+			return &CertificateNumberError{Number: v["number"], Device: a.plan.Package.Device}
+		}
+	}
 	if t.entity != "organisation" || v["merged_into"] != "" {
 		return t.insert(ctx, a.tx, a.change, id, v, a.at)
 	}

@@ -102,6 +102,7 @@ func explain(err error) string {
 // a file's problem with its row, column or cell, a record refused.
 func worded(err error) bool {
 	var (
+		cn *data.CertificateNumberError
 		re *data.RecordError
 		me *data.ImportMappingError
 		se *data.SheetError
@@ -109,7 +110,7 @@ func worded(err error) bool {
 		ce *export.ContributionError
 		te *export.TemplateError
 	)
-	return errors.As(err, &re) || errors.As(err, &me) || errors.As(err, &se) || errors.As(err, &le) ||
+	return errors.As(err, &cn) || errors.As(err, &re) || errors.As(err, &me) || errors.As(err, &se) || errors.As(err, &le) ||
 		errors.As(err, &ce) || errors.As(err, &te)
 }
 
