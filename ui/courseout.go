@@ -44,7 +44,7 @@ func (w *window) readCourseOut(path string, v *packageOpen) {
 	secret := v.pass.Text
 	var p *data.Package
 	v.open.Disable()
-	readingFile(e, baseName(path), func(ctx context.Context) error {
+	readingFile(e, filepath.Base(path), func(ctx context.Context) error {
 		var err error
 		if p, err = data.ReadPackage(path, secret); err == nil && p.Course == "" {
 			err = data.ErrNotCoursePackage

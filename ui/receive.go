@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"path/filepath"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -62,7 +63,7 @@ func askPassphraseFor(e *env, path, title string, open func(v *packageOpen)) {
 	v.open.Importance = widget.HighImportance
 	v.pass.OnSubmitted = func(string) { open(v) }
 	cancel := widget.NewButton(lang.L("Cancel"), func() { v.d.Hide() })
-	name := widget.NewLabel(baseName(path))
+	name := widget.NewLabel(filepath.Base(path))
 	name.Wrapping = fyne.TextWrapBreak
 	body := container.NewVBox(name, v.pass, v.problem,
 		help(lang.L("The package is opened and shown first; nothing changes in this register before you confirm.")),
@@ -78,7 +79,7 @@ func openPackage(e *env, path string, v *packageOpen, separate bool) {
 	secret := v.pass.Text
 	var plan *data.ReceivePlan
 	v.open.Disable()
-	readingFile(e, baseName(path), func(ctx context.Context) error {
+	readingFile(e, filepath.Base(path), func(ctx context.Context) error {
 		p, err := data.ReadPackage(path, secret)
 		if err != nil {
 			return err
@@ -423,11 +424,4 @@ func entityLabel(entity string) string {
 		return lang.L("Setting")
 	}
 	return entity
-}
-
-func baseName(path string) string {
-	if i := strings.LastIndexAny(path, `/\`); i >= 0 {
-		return path[i+1:]
-	}
-	return path
 }
