@@ -14,7 +14,7 @@ APT_PACKAGES := gcc pkg-config libgl1-mesa-dev xorg-dev poppler-utils
 
 export LANG := en_US.UTF-8
 
-.PHONY: run build test bench fuzz deps windows
+.PHONY: run build test bench fuzz deps windows dist fyne-tool mingw wine-check
 
 run: build
 	./$(BINARY) $(ARGS)
@@ -34,14 +34,42 @@ test: deps
 	$(STATICCHECK) -tags $(TESTTAGS) ./...
 	$(GO) test -race -timeout 30m -tags $(TESTTAGS) ./...
 
-# A Windows build from Linux, with Debian's mingw-w64 cross compiler
-# (gcc-mingw-w64-x86-64, installed when missing). A cold build takes about
-# six minutes on two cores.
-windows:
-	@command -v x86_64-w64-mingw32-gcc >/dev/null || { sudo=""; [ "$$(id -u)" = 0 ] || sudo=sudo; \
-	  $$sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq gcc-mingw-w64-x86-64; }
-	CGO_ENABLED=1 GOOS=windows GOARCH=amd64 CC=x86_64-w64-mingw32-gcc \
+# Packages to hand out, in dist/: the Linux package (.tar.xz with a desktop
+# entry and icon) and a Windows program cross-compiled with Debian's
+# mingw-w64, its icon, name and version embedded; both built by the fyne
+# tool from FyneApp.toml. A cold Windows build takes about six minutes on
+# two cores.
+FYNE_VERSION := v1.7.4
+FYNE := $(shell $(GO) env GOPATH)/bin/fyne
+MINGW_CC := x86_64-w64-mingw32-gcc
+
+dist: deps fyne-tool mingw
+	rm -rf dist && mkdir -p dist
+	@# fyne package raises the build number in FyneApp.toml each time; a
+	@# release's number is set by hand, so the file is put back as it was.
+	cp FyneApp.toml dist/FyneApp.toml.kept
+	$(FYNE) package -os linux --release && \
+	  CC=$(MINGW_CC) GOARCH=amd64 $(FYNE) package -os windows --release; \
+	  status=$$?; mv dist/FyneApp.toml.kept FyneApp.toml; exit $$status
+	mv "NCM Register.tar.xz" dist/ncm-register-linux-amd64.tar.xz
+	mv "NCM Register.exe" dist/ncm-register-windows-amd64.exe
+	ls -l dist
+
+# The Windows program alone, without packaging: what CI compiles.
+windows: mingw
+	CGO_ENABLED=1 GOOS=windows GOARCH=amd64 CC=$(MINGW_CC) \
 	  $(GO) build -tags $(TAGS) -ldflags "-H=windowsgui" -o $(BINARY).exe .
+
+# The Windows program started under Wine in a virtual screen (see .ci/wine-check).
+wine-check: windows
+	.ci/wine-check ncm-register.exe
+
+fyne-tool:
+	@$(FYNE) version 2>/dev/null | grep -q "$(FYNE_VERSION)" || $(GO) install fyne.io/tools/cmd/fyne@$(FYNE_VERSION)
+
+mingw:
+	@command -v $(MINGW_CC) >/dev/null || { sudo=""; [ "$$(id -u)" = 0 ] || sudo=sudo; \
+	  $$sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq gcc-mingw-w64-x86-64; }
 
 bench:
 	$(GO) test -tags $(TESTTAGS) -run '^$$' -bench . -benchmem ./...

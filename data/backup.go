@@ -236,8 +236,7 @@ func (s *Store) snapshot(ctx context.Context) (string, func(), error) {
 		q := url.Values{}
 		q.Set("mode", "ro")
 		q.Add("_pragma", "busy_timeout(5000)")
-		u := url.URL{Scheme: "file", Path: filepath.ToSlash(s.path), RawQuery: q.Encode()}
-		if db, err = sql.Open("sqlite", u.String()); err != nil {
+		if db, err = sql.Open("sqlite", sqliteAddress(s.path, q)); err != nil {
 			done()
 			return "", nil, err
 		}

@@ -183,8 +183,7 @@ func dsn(path string, how access) string {
 		q.Add("_pragma", "temp_store(MEMORY)")
 		q.Set("_txlock", "immediate")
 	}
-	u := url.URL{Scheme: "file", Path: filepath.ToSlash(path), RawQuery: q.Encode()}
-	return u.String()
+	return sqliteAddress(path, q)
 }
 
 // sharedMemoryMissing says whether a read-only open failed for want of a

@@ -3,7 +3,6 @@ package ui
 import (
 	"fmt"
 	"io"
-	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -17,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/ncm-register/ncm-register/data"
 	"github.com/ncm-register/ncm-register/export"
 )
 
@@ -169,8 +169,7 @@ func showSaved(e *env, path string) {
 // openFile hands a file or folder to the program the system opens it
 // with (nothing leaves the computer: a file:// address).
 func openFile(e *env, path string) {
-	u := &url.URL{Scheme: "file", Path: filepath.ToSlash(path)}
-	if err := e.app.OpenURL(u); err != nil {
+	if err := e.app.OpenURL(data.FileURL(path)); err != nil {
 		e.status(fmt.Sprintf("%s: %v", lang.L("Could not open"), err))
 	}
 }
