@@ -58,7 +58,8 @@ func start(a fyne.App, opts StartOptions) *window {
 	runAsync(func() { _, _ = scratch.Clean() }, func() {})
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.IconPNG))
 	w := &window{app: a, win: a.NewWindow("NCM Register")}
-	w.win.Resize(fyne.NewSize(1200, 700)) // within a 1366×768 screen with its task bar
+	w.win.Resize(windowSize)
+	a.Lifecycle().SetOnStarted(func() { fyne.Do(func() { fitToScreen(w.win) }) })
 	w.win.SetMaster()
 	w.win.SetOnClosed(w.closeStore)
 	w.win.SetCloseIntercept(w.closeWindow)

@@ -234,7 +234,6 @@ func (g *attendanceGrid) setMark(mark string) {
 func (g *attendanceGrid) directionControls() fyne.CanvasObject {
 	down, right := lang.L("down, to the next person"), lang.L("right, to the next day")
 	choice := widget.NewRadioGroup([]string{down, right}, nil)
-	choice.Horizontal = true
 	choice.Required = true
 	g.hint = widget.NewLabel("")
 	g.hint.Wrapping = fyne.TextWrapWord
@@ -301,7 +300,7 @@ func (g *attendanceGrid) save(marks []data.Mark) {
 // markButtons set marks with the mouse: on the selected cell, or the whole
 // day; the grid keeps the keyboard afterwards.
 func (g *attendanceGrid) markButtons() fyne.CanvasObject {
-	box := container.NewHBox(widget.NewLabel(lang.L("Selected cell:")))
+	box := flowRow(widget.NewLabel(lang.L("Selected cell:")))
 	for _, m := range data.Marks {
 		mark := m.Code
 		box.Add(widget.NewButton(codeLabel("mark", m), func() {
@@ -313,7 +312,6 @@ func (g *attendanceGrid) markButtons() fyne.CanvasObject {
 		g.setMark("")
 		g.env.win.Canvas().Focus(g)
 	}))
-	box.Add(widget.NewSeparator())
 	box.Add(widget.NewButton(lang.L("Whole day present"), func() {
 		g.markDayPresent()
 		g.env.win.Canvas().Focus(g)

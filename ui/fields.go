@@ -95,14 +95,3 @@ func (f *fieldSet) message(key string) string {
 	}
 	return ""
 }
-
-// wrapRow lays buttons out in a row that wraps onto the next line where
-// the pane is narrow, each in a cell as wide as the widest: a row of
-// buttons never makes its pane wider than the window.
-func wrapRow(objects ...fyne.CanvasObject) *fyne.Container {
-	var cell fyne.Size
-	for _, o := range objects {
-		cell = cell.Max(o.MinSize())
-	}
-	return container.NewGridWrap(cell, objects...)
-}

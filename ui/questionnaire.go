@@ -8,7 +8,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -112,7 +111,7 @@ func newQuestionnaireScreen(e *env) *questionnaireScreen {
 		container.NewBorder(nil, nil, widget.NewLabelWithStyle(lang.L("Reply"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 			q.newBtn, q.choose),
 		q.state,
-		container.NewHBox(completeness, agencies, save, q.copyBtn, layout.NewSpacer(), q.archive, q.finalBtn),
+		flowRow(completeness, agencies, save, q.copyBtn, q.archive, q.finalBtn),
 		widget.NewSeparator())
 	split := container.NewHSplit(q.list, q.pane.content)
 	split.SetOffset(0.3)

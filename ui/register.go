@@ -109,8 +109,7 @@ func newRegisterScreen(e *env) *registerScreen {
 	filters := container.NewGridWithColumns(2, r.sector.w, r.level.w, r.region, r.mech.w)
 	top := container.NewVBox(r.newOrg, r.search, filters, container.NewBorder(nil, nil, r.archived, nil, r.count))
 	left := container.NewBorder(top, nil, nil, nil, r.list)
-	right := container.NewHSplit(r.form.content, r.contacts.content)
-	right.SetOffset(0.56)
+	right := giveWaySplit(r.form.content, r.contacts.content, 0.56)
 	r.none = newNoneSelected(e, right, lang.L("No organisation selected"),
 		lang.L("Choose an organisation in the list, or add one."), lang.L("New organisation"), r.startNew)
 	r.form.onEmpty = r.none.show

@@ -108,9 +108,9 @@ func newTrainingsScreen(e *env) *trainingsScreen {
 	t.heading = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	t.heading.Truncation = fyne.TextTruncateEllipsis
 
-	filters := container.NewGridWithColumns(3, t.year, t.status.w, t.pillar.w)
+	filters := wrapRow(t.year, t.status.w, t.pillar.w)
 	figures := widget.NewButtonWithIcon(lang.L("Figures…"), theme.InfoIcon(), func() { showTrainingFigures(e) })
-	top := container.NewVBox(container.NewGridWithColumns(3, t.newBtn, t.calendar, figures), t.search, filters,
+	top := container.NewVBox(wrapRow(t.newBtn, t.calendar, figures), t.search, filters,
 		container.NewBorder(nil, nil, nil, t.joint, t.sector.w),
 		container.NewBorder(nil, nil, t.archived, nil, t.count))
 	left := container.NewBorder(top, nil, nil, nil, t.list)
