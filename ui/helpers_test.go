@@ -48,6 +48,17 @@ func startOn(t *testing.T, path string) *window {
 	return w
 }
 
+// openSample opens the sample register a first start offers: organisations,
+// courses, campaigns, a plan, agreements, statistics and a reply.
+func openSample(t *testing.T) *window {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "sample.db")
+	if err := makeSample(context.Background(), path); err != nil {
+		t.Fatal(err)
+	}
+	return startOn(t, path)
+}
+
 func withSample(st *data.Store) {
 	if err := st.GenerateSample(context.Background(), data.SmallSample, 7); err != nil {
 		panic(err)

@@ -35,6 +35,7 @@ type planScreen struct {
 	list     *widget.List
 	newPlan  *widget.Button
 	newAct   *widget.Button
+	none     *noneSelected
 	fields   *fieldSet
 	pillar   *codeSelect
 	status   *codeSelect
@@ -148,7 +149,9 @@ func newPlanScreen(e *env) *planScreen {
 	p.formBox = container.NewVBox(p.fields.grid, progress)
 	right := container.NewBorder(nil, container.NewHBox(p.save, widget.NewSeparator(), p.archive), nil, nil,
 		container.NewVScroll(p.formBox))
-	split := container.NewHSplit(left, right)
+	p.none = newNoneSelected(e, right, lang.L("No action selected"),
+		lang.L("Choose an action in the list, or add one."), lang.L("New action"), p.startNew)
+	split := container.NewHSplit(left, p.none.content)
 	split.SetOffset(0.4)
 	p.content = container.NewBorder(top, nil, nil, nil, split)
 	p.reload()
@@ -198,6 +201,9 @@ func (p *planScreen) showPlan(pl data.Plan) {
 	p.list.Refresh()
 	p.summary.SetText(p.describe())
 	setEnabled(p.newAct, pl.ID != "" && !p.env.store.ReadOnly())
+	if p.none.newBtn != nil {
+		setEnabled(p.none.newBtn, pl.ID != "")
+	}
 	found := false
 	for i, a := range p.actions {
 		if a.ID == p.current.ID {
@@ -279,6 +285,9 @@ func (p *planScreen) load(a data.Action) {
 	setEnabled(p.archive, !ro && a.ID != "")
 	setEnabled(p.addNote, !ro && a.ID != "")
 	p.notes.SetText(p.describeNotes())
+	if p.none != nil { // an action neither chosen nor begun: no live blank form
+		p.none.show(a.PlanID == "")
+	}
 	p.relayout()
 }
 

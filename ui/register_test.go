@@ -391,12 +391,13 @@ func TestLeavingAFormSaysWhatHappens(t *testing.T) {
 // area shows what to do and a New button instead of a blank form; the
 // button starts a record.
 func TestNothingSelectedLooksAlikeInEveryArea(t *testing.T) {
-	w := openWindow(t, withSample)
+	w := openSample(t)
 	ws := w.ws
 	for _, a := range []struct {
 		name string
 		none *noneSelected
-	}{{"Register", ws.register.none}, {"Trainings", ws.trainings.none}, {"Campaigns", ws.campaigns.none}, {"Agreements", ws.agreements.none}} {
+	}{{"Register", ws.register.none}, {"Trainings", ws.trainings.none}, {"Campaigns", ws.campaigns.none},
+		{"Agreements", ws.agreements.none}, {"Plan of action", ws.plan.none}} {
 		if !a.none.showing || a.none.pane.Visible() || a.none.newBtn == nil {
 			t.Errorf("%s: nothing selected shows the form (%v) or no New button", a.name, a.none.pane.Visible())
 			continue

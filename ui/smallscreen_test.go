@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"context"
-	"path/filepath"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -14,11 +12,7 @@ import (
 // the window gives it: an area needing more would be reached only by
 // scrolling sideways, with its buttons and side pane out of sight.
 func TestEveryAreaFitsASmallScreen(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "sample.db")
-	if err := makeSample(context.Background(), path); err != nil {
-		t.Fatal(err)
-	}
-	w := startOn(t, path)
+	w := openSample(t)
 	for _, screen := range []fyne.Size{fyne.NewSize(1024, 600), fyne.NewSize(1366, 768)} {
 		win := fitWithin(windowSize, screen)
 		w.win.Resize(win)
