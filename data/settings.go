@@ -44,22 +44,36 @@ func (s *Store) SetCountry(ctx context.Context, code string) error {
 }
 
 func (s *Store) setSetting(ctx context.Context, tx *sql.Tx, key, value string) error {
-	var old string
-	err := tx.QueryRowContext(ctx, "SELECT value FROM setting WHERE key = ?", key).Scan(&old)
-	if err != nil && !errors.Is(err, sql.ErrNoRows) {
-		return err
+	return s.setSettings(ctx, tx, "Change setting “"+key+"”", []string{key}, map[string]string{key: value})
+}
+
+// setSettings sets several settings as one change (none when nothing
+// differs), in the order of keys.
+func (s *Store) setSettings(ctx context.Context, tx *sql.Tx, summary string, keys []string, values map[string]string) error {
+	var change int64
+	for _, key := range keys {
+		var old string
+		err := tx.QueryRowContext(ctx, "SELECT value FROM setting WHERE key = ?", key).Scan(&old)
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return err
+		}
+		value := values[key]
+		if old == value {
+			continue
+		}
+		if change == 0 {
+			if change, err = s.newChange(ctx, tx, "setting", summary); err != nil {
+				return err
+			}
+		}
+		if err := writeSetting(ctx, tx, key, value); err != nil {
+			return err
+		}
+		if err := addItem(ctx, tx, change, "setting", key, "update", "value", old, value); err != nil {
+			return err
+		}
 	}
-	if old == value {
-		return nil
-	}
-	change, err := s.newChange(ctx, tx, "setting", "Change setting “"+key+"”")
-	if err != nil {
-		return err
-	}
-	if err := writeSetting(ctx, tx, key, value); err != nil {
-		return err
-	}
-	return addItem(ctx, tx, change, "setting", key, "update", "value", old, value)
+	return nil
 }
 
 func writeSetting(ctx context.Context, tx *sql.Tx, key, value string) error {

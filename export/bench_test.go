@@ -25,7 +25,7 @@ func BenchmarkCertificates500(b *testing.B) {
 	var out bytes.Buffer
 	for b.Loop() {
 		out.Reset()
-		if err := Certificates(&out, c, organisers, certs); err != nil {
+		if err := Certificates(&out, c, organisers, certs, data.DefaultCertificateTemplate(), true); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -4,11 +4,16 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/johnfercher/maroto/v2/pkg/components/col"
+	"github.com/johnfercher/maroto/v2/pkg/components/image"
 	"github.com/johnfercher/maroto/v2/pkg/components/page"
 	"github.com/johnfercher/maroto/v2/pkg/components/row"
 	"github.com/johnfercher/maroto/v2/pkg/components/text"
 	"github.com/johnfercher/maroto/v2/pkg/consts/align"
+	"github.com/johnfercher/maroto/v2/pkg/consts/extension"
 	"github.com/johnfercher/maroto/v2/pkg/consts/fontstyle"
+	"github.com/johnfercher/maroto/v2/pkg/consts/pagesize"
+	"github.com/johnfercher/maroto/v2/pkg/core"
 	"github.com/johnfercher/maroto/v2/pkg/props"
 
 	"github.com/ncm-register/ncm-register/data"
@@ -16,32 +21,47 @@ import (
 
 // Certificates writes one page per certificate of attendance: who, of
 // which organisation, attended which course, on how many of its days, with
-// the certificate's number and verification code as recorded in the register.
-func Certificates(w io.Writer, c data.Course, organisers []string, certs []data.Certificate) error {
-	m, err := newPDF("Certificates of attendance: "+c.Title, false)
+// the certificate's number and verification code as recorded in the register,
+// laid out by the register's template (authority, logo, signature lines,
+// wording, paper). joint says whether the course brought several sectors
+// together: only then does the wording for joint courses apply.
+func Certificates(w io.Writer, c data.Course, organisers []string, certs []data.Certificate, t data.CertificateTemplate, joint bool) error {
+	paper := pagesize.A4
+	if t.Paper == data.PaperLetter {
+		paper = pagesize.Letter
+	}
+	m, err := newPDFOn(paper, "Certificates of attendance: "+c.Title, false)
 	if err != nil {
 		return err
+	}
+	top, err := certificateTop(t)
+	if err != nil {
+		return err
+	}
+	wording := t.WordingOther
+	if joint {
+		wording = t.WordingJoint
 	}
 	centre := func(size float64, style fontstyle.Type) props.Text {
 		return props.Text{Size: size, Style: style, Align: align.Center}
 	}
 	grey := &props.Color{Red: 90, Green: 90, Blue: 90}
 	for _, cert := range certs {
-		p := page.New().Add(
-			row.New(30),
-			text.NewRow(14, "CERTIFICATE OF ATTENDANCE", centre(22, fontstyle.Bold)),
-			row.New(16),
+		p := page.New().Add(top...).Add(
+			text.NewRow(14, t.Heading, centre(22, fontstyle.Bold)),
+			row.New(12),
 			text.NewRow(9, "This certifies that", centre(12, fontstyle.Normal)),
 			text.NewAutoRow(cert.Name, props.Text{Size: 24, Style: fontstyle.Bold, Align: align.Center, Top: 3, Bottom: 3}),
 			text.NewAutoRow(cert.OrganisationName, props.Text{Size: 12, Align: align.Center, Bottom: 8}),
-			text.NewRow(9, "attended the joint training course", centre(12, fontstyle.Normal)),
+			text.NewAutoRow(wording, centre(12, fontstyle.Normal)),
 			text.NewAutoRow(c.Title, props.Text{Size: 16, Style: fontstyle.Bold, Align: align.Center, Top: 2, Bottom: 2}),
 			text.NewRow(8, courseDatesLong(c), centre(12, fontstyle.Normal)),
 			text.NewRow(8, venueLine(c), centre(11, fontstyle.Normal)),
 			text.NewRow(8, fmt.Sprintf("present on %d of %d days", cert.DaysAttended, cert.Days), centre(11, fontstyle.Italic)),
-			row.New(14),
+			row.New(10),
 			text.NewAutoRow(organisersLine(organisers), props.Text{Size: 10, Align: align.Center}),
-			row.New(40),
+		).Add(signatureRows(t.Signatories)...).Add(
+			row.New(8),
 			text.NewRow(6, "Certificate No. "+cert.Number+"   ·   Verification code "+cert.Code+"   ·   Issued "+cert.IssuedOn,
 				props.Text{Size: 8, Align: align.Center, Color: grey}),
 		)
@@ -56,6 +76,53 @@ func Certificates(w io.Writer, c data.Course, organisers []string, certs []data.
 	}
 	_, err = w.Write(doc.GetBytes())
 	return err
+}
+
+// certificateTop is the logo and the issuing authority, or room for them.
+func certificateTop(t data.CertificateTemplate) ([]core.Row, error) {
+	var rows []core.Row
+	if len(t.Logo) > 0 {
+		format, problem := data.LogoFormat(t.Logo)
+		if problem != nil {
+			return nil, fmt.Errorf("the certificate template's logo: %s", problem.Message())
+		}
+		ext := extension.Png
+		if format == "jpeg" {
+			ext = extension.Jpg
+		}
+		rows = append(rows, image.NewFromBytesRow(28, t.Logo, ext, props.Rect{Center: true, Percent: 100}))
+	} else {
+		rows = append(rows, row.New(16))
+	}
+	if t.Authority != "" {
+		rows = append(rows, text.NewAutoRow(t.Authority, props.Text{Size: 13, Style: fontstyle.Bold, Align: align.Center, Top: 3}))
+	}
+	return append(rows, row.New(12)), nil
+}
+
+// signatureRows are one or two signature lines side by side, each a rule
+// with the name and title under it; none when nobody signs.
+func signatureRows(signatories [2]data.Signatory) []core.Row {
+	var cols [3][]core.Col
+	n := 0
+	for _, s := range signatories {
+		if s.Name == "" {
+			continue
+		}
+		n++
+		cols[0] = append(cols[0], text.NewCol(6, "______________________________", props.Text{Size: 10, Align: align.Center}))
+		cols[1] = append(cols[1], text.NewCol(6, s.Name, props.Text{Size: 11, Style: fontstyle.Bold, Align: align.Center}))
+		cols[2] = append(cols[2], text.NewCol(6, s.Title, props.Text{Size: 10, Align: align.Center}))
+	}
+	if n == 0 {
+		return []core.Row{row.New(30)}
+	}
+	if n == 1 { // one signature sits in the middle
+		for i := range cols {
+			cols[i] = []core.Col{col.New(3), cols[i][0], col.New(3)}
+		}
+	}
+	return []core.Row{row.New(22), row.New(7).Add(cols[0]...), row.New(6).Add(cols[1]...), row.New(6).Add(cols[2]...)}
 }
 
 func courseDatesLong(c data.Course) string {

@@ -289,7 +289,7 @@ func TestCertificatesAPagePerEligibleParticipant(t *testing.T) {
 		t.Fatalf("%d certificates, want 3 (Ольга Иванова missed a day of three)", len(certs))
 	}
 	var b bytes.Buffer
-	if err := Certificates(&b, c, []string{"Ministry of Internal Affairs"}, certs); err != nil {
+	if err := Certificates(&b, c, []string{"Ministry of Internal Affairs"}, certs, data.DefaultCertificateTemplate(), true); err != nil {
 		t.Fatal(err)
 	}
 	pages := pdfText(t, b.Bytes())
@@ -298,7 +298,8 @@ func TestCertificatesAPagePerEligibleParticipant(t *testing.T) {
 	}
 	for i, cert := range certs {
 		for _, want := range []string{"CERTIFICATE OF ATTENDANCE", cert.Name, cert.Number, cert.Code,
-			"Victim identification: joint course", "present on 3 of 3 days", "Organised by Ministry of Internal Affairs"} {
+			"attended the joint training course", "Victim identification: joint course", "present on 3 of 3 days",
+			"Organised by Ministry of Internal Affairs"} {
 			if !strings.Contains(pages[i], want) {
 				t.Errorf("page %d lacks %q:\n%s", i+1, want, pages[i])
 			}

@@ -31,6 +31,7 @@ type settingsScreen struct {
 	country   *codeSelect
 	language  *codeSelect
 	templates *widget.Label
+	certs     *widget.Label
 	backups   *backupsPanel
 	fields    *fieldSet
 	content   fyne.CanvasObject
@@ -77,6 +78,13 @@ func newSettingsScreen(e *env, w *window) *settingsScreen {
 	s.fields.add("template", lang.L("Questionnaires"), false, container.NewVBox(s.templates,
 		help(lang.L("A reply is written for one questionnaire. Load the official template (JSON) when it is available; it is kept in the register, so replies open with their questions on every laptop.")),
 		container.NewHBox(load)))
+	s.certs = widget.NewLabel("")
+	s.certs.Wrapping = fyne.TextWrapWord
+	editCerts := widget.NewButtonWithIcon(lang.L("Certificate template…"), theme.DocumentCreateIcon(),
+		func() { showCertificateTemplate(e, s.refresh) })
+	s.fields.add("certificates", lang.L("Certificates"), false, container.NewVBox(s.certs,
+		help(lang.L("How certificates of attendance look: the issuing authority, a logo, the signature lines, the wording and the paper. Kept in the register, so every laptop issues the same.")),
+		container.NewHBox(editCerts)))
 	s.backups = newBackupsPanel(e, w)
 	s.fields.add("backups", lang.L("Backups"), false, s.backups.content)
 	title := widget.NewLabelWithStyle(lang.L("Settings"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -96,6 +104,9 @@ func help(text string) *widget.Label {
 func (s *settingsScreen) refresh() {
 	s.country.setCode(s.env.store.Country(context.Background()))
 	s.backups.refresh()
+	if t, err := s.env.store.CertificateTemplate(context.Background()); err == nil {
+		s.certs.SetText(certificateTemplateSummary(t))
+	}
 	list, err := export.Templates(context.Background(), s.env.store)
 	if err != nil {
 		s.templates.SetText(err.Error())

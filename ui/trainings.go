@@ -393,12 +393,20 @@ func (p *participantsPanel) saveCertificates() {
 	var issued int
 	store := p.env.store
 	saveDocument(p.env, fileName("certificates "+c.Title, ".pdf"), func(w io.Writer) error {
+		tmpl, err := store.CertificateTemplate(ctx)
+		if err != nil {
+			return err
+		}
+		figures, err := store.TrainingFiguresForCourse(ctx, c.ID)
+		if err != nil {
+			return err
+		}
 		certs, err := store.IssueCertificates(ctx, c.ID)
 		if err != nil {
 			return err
 		}
 		issued = len(certs)
-		return export.Certificates(w, c, organisers, certs)
+		return export.Certificates(w, c, organisers, certs, tmpl, figures.JointCourses > 0)
 	}, func() {
 		p.env.changed()
 		p.env.status(lang.N("{{.Count}} certificate issued and recorded", issued, map[string]any{"Count": issued}))
