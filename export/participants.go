@@ -21,7 +21,7 @@ func ParticipantList(w io.Writer, c data.Course, participants []data.Participant
 	}
 	days := c.Days()
 	header := []string{"No.", "Name", "Organisation", "Sector", "Sex"}
-	widths := []float64{6, 28, 36, 20, 12}
+	widths := []float64{5, 26, 44, 22, 12}
 	for _, d := range days {
 		header, widths = append(header, d), append(widths, 11)
 	}

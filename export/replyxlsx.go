@@ -92,7 +92,7 @@ func writeCover(b *book, st sheetStyles, c ReplyContent) error {
 
 // sectionWidths are a section sheet's columns: question id or row label;
 // question, answer and figure titles; breakdown; value; counting rule.
-var sectionWidths = []float64{12, 70, 32, 12, 70}
+var sectionWidths = []float64{10, 60, 28, 10, 48}
 
 func writeSection(b *book, st sheetStyles, c ReplyContent, i int, sheet string) error {
 	sec := c.Template.Sections[i]
