@@ -63,11 +63,9 @@ func writeWorkbooks(e *env, r replyState) {
 	w.dlg = dialog.NewCustomWithoutButtons(lang.L("Workbooks for agencies"), body, e.win)
 	w.dlg.Resize(fyne.NewSize(680, 560))
 	w.dlg.Show()
-	lastWorkbookChoice = w
+	e.shown.workbookChoice = w
 }
 
-// lastWorkbookChoice is the choice opened last (tests drive it).
-var lastWorkbookChoice *workbookChoice
 
 func (w *workbookChoice) add(o data.Organisation, on bool) {
 	for i, have := range w.orgs {

@@ -81,7 +81,7 @@ func (p *backupsPanel) refresh() {
 	}
 }
 
-// backupSetUp is the set-up dialog, kept for the tests.
+// backupSetUp is the set-up dialog.
 type backupSetUp struct {
 	folder, keep, ministry, pass, again *widget.Entry
 	fields                              *fieldSet
@@ -89,12 +89,11 @@ type backupSetUp struct {
 	d                                   dialog.Dialog
 }
 
-var lastBackupSetUp *backupSetUp
 
 func (p *backupsPanel) showSetUp() {
 	set, _ := p.env.store.BackupSettings(context.Background())
 	v := &backupSetUp{fields: newFieldSet()}
-	lastBackupSetUp = v
+	p.env.shown.backupSetUp = v
 	v.folder = widget.NewEntry()
 	v.folder.SetText(set.Folder)
 	choose := widget.NewButtonWithIcon(lang.L("Choose…"), theme.FolderOpenIcon(), func() {
@@ -179,7 +178,7 @@ func (p *backupsPanel) chooseBackup() {
 	d.Show()
 }
 
-// backupRestore is the restore dialog, kept for the tests.
+// backupRestore is the restore dialog.
 type backupRestore struct {
 	path    string
 	about   *widget.Label
@@ -189,13 +188,12 @@ type backupRestore struct {
 	d       dialog.Dialog
 }
 
-var lastBackupRestore *backupRestore
 
 // showRestore asks for the backup's passphrase, opens and checks the backup,
 // and, once the user confirms, puts it in the place of the register.
 func (p *backupsPanel) showRestore(path string) {
 	v := &backupRestore{path: path}
-	lastBackupRestore = v
+	p.env.shown.backupRestore = v
 	about, err := data.ReadBackupAbout(path)
 	if err != nil {
 		showError(p.env.win, "", err, lang.L("Nothing was changed."))

@@ -41,7 +41,7 @@ func TestSetUpBackupsBackUpAndRestore(t *testing.T) {
 	}
 	folder := t.TempDir()
 	test.Tap(p.setUp)
-	v := lastBackupSetUp
+	v := w.ws.env.shown.backupSetUp
 	v.folder.SetText(folder)
 	v.keep.SetText("5")
 	v.pass.SetText(uiPassphrase)
@@ -68,7 +68,7 @@ func TestSetUpBackupsBackUpAndRestore(t *testing.T) {
 		t.Fatal(err)
 	}
 	p.showRestore(backup)
-	r := lastBackupRestore
+	r := w.ws.env.shown.backupRestore
 	if !strings.Contains(r.about.Text, "“"+w.store.Device()+"”") {
 		t.Errorf("the restore dialog says %q: want the laptop it was made on", r.about.Text)
 	}

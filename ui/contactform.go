@@ -41,8 +41,6 @@ type contactForm struct {
 
 var sexNotRecorded = "" // the radio choice standing for the empty code
 
-// lastContactForm is the contact dialog opened last (tests drive it).
-var lastContactForm *contactForm
 
 // showTookPart lists, read off the window's thread, the courses (with
 // completion) and meetings of the coordination body the person took part in.
@@ -164,7 +162,7 @@ func editContact(e *env, org data.Organisation, c data.Contact, onSaved func(dat
 	f.dlg.SetOnClosed(func() { e.dialogSave = nil })
 	f.dlg.Show()
 	e.win.Canvas().Focus(f.name)
-	lastContactForm = f
+	e.shown.contactForm = f
 	return f
 }
 

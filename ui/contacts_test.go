@@ -21,7 +21,7 @@ func TestContactDialogKeepsTypingOnErrorThenSaves(t *testing.T) {
 	if w.env().dialogSave == nil {
 		t.Fatal("Add contact should open the contact dialog")
 	}
-	f := lastContactForm
+	f := w.ws.env.shown.contactForm
 	test.Type(f.name, "Zoë Lefèvre")
 	test.Type(f.position, "Case manager")
 	test.Type(f.emails, "zoe.lefevre@ngo")
@@ -107,7 +107,7 @@ func TestContactMovesToAnotherOrganisation(t *testing.T) {
 	p.list.Select(0)
 	c, _ := p.current()
 	test.Tap(p.edit)
-	f := lastContactForm
+	f := w.ws.env.shown.contactForm
 	test.Tap(dialogButton(t, w, "Move…"))
 	picker := w.win.Canvas().Overlays().Top()
 	if picker == nil {

@@ -38,12 +38,10 @@ type duplicateList struct {
 	tab      *container.TabItem
 }
 
-// lastDuplicates is the view shown last, for the tests to drive.
-var lastDuplicates *duplicatesView
 
 func showDuplicates(e *env) {
 	v := &duplicatesView{env: e}
-	lastDuplicates = v
+	e.shown.duplicates = v
 	v.note = widget.NewLabel(lang.L("Looking for records that are probably one…"))
 	v.note.Wrapping = fyne.TextWrapWord
 	for _, entity := range []string{"contact", "organisation"} {

@@ -38,7 +38,7 @@ func withDuplicates(s *data.Store) {
 func TestFindDuplicatesAndMergeTwoPeople(t *testing.T) {
 	w := openWindow(t, withDuplicates)
 	showDuplicates(w.ws.env)
-	v := lastDuplicates
+	v := w.ws.env.shown.duplicates
 	people, orgs := v.kinds[0], v.kinds[1]
 	if len(people.pairs) != 1 || len(orgs.pairs) != 1 {
 		t.Fatalf("%d pairs of people, %d of organisations; want one of each", len(people.pairs), len(orgs.pairs))
@@ -55,7 +55,7 @@ func TestFindDuplicatesAndMergeTwoPeople(t *testing.T) {
 	people.list.Select(0)
 	test.Tap(people.merge)
 
-	m := lastMerge
+	m := w.ws.env.shown.merge
 	if m.values[0]["name"] != "José Pérez" {
 		t.Fatalf("kept on the left: %q, want the older record", m.values[0]["name"])
 	}
@@ -122,10 +122,10 @@ func TestFindDuplicatesAndMergeTwoPeople(t *testing.T) {
 func TestMergeRefusedIsExplainedInTheDialog(t *testing.T) {
 	w := openWindow(t, withDuplicates)
 	showDuplicates(w.ws.env)
-	orgs := lastDuplicates.kinds[1]
+	orgs := w.ws.env.shown.duplicates.kinds[1]
 	orgs.list.Select(0)
 	test.Tap(orgs.merge)
-	m := lastMerge
+	m := w.ws.env.shown.merge
 	// The same two are merged meanwhile, the other way round.
 	ctx := context.Background()
 	if err := w.store.Merge(ctx, "organisation", m.right, m.left, nil); err != nil {
@@ -139,7 +139,7 @@ func TestMergeRefusedIsExplainedInTheDialog(t *testing.T) {
 		t.Error("a refused merge took the pair off the list")
 	}
 	// Marking a pair as not the same is remembered by the register.
-	people := lastDuplicates.kinds[0]
+	people := w.ws.env.shown.duplicates.kinds[0]
 	people.list.Select(0)
 	test.Tap(people.skip)
 	if pairs, _ := w.store.Duplicates(ctx, true); len(pairs) != 0 || len(people.pairs) != 0 {

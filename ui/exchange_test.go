@@ -82,16 +82,16 @@ func TestReceiveAsksEachQuestionBeforeWriting(t *testing.T) {
 	})
 	e := w.env()
 	askPackagePassphrase(e, packagePath)
-	open := lastPackageOpen
+	open := w.ws.env.shown.packageOpen
 	open.pass.SetText("not the passphrase")
 	test.Tap(open.open)
 	if !open.problem.Visible() || !strings.Contains(open.problem.Text, "does not open") {
 		t.Fatalf("a wrong passphrase: %q", open.problem.Text)
 	}
 	open.pass.SetText(packagePassphrase)
-	lastReceive = nil
+	w.ws.env.shown.receive = nil
 	test.Tap(open.open)
-	r := lastReceive
+	r := w.ws.env.shown.receive
 	if r == nil {
 		t.Fatalf("no preview; problem: %q", open.problem.Text)
 	}
@@ -131,7 +131,7 @@ func TestReceiveAsksEachQuestionBeforeWriting(t *testing.T) {
 func TestSendAsksForAPassphraseToTell(t *testing.T) {
 	w := openWindow(t, withSample)
 	showSend(w.env())
-	v := lastSend
+	v := w.ws.env.shown.send
 	if v.recipient() != "" || !strings.HasPrefix(v.to.Selected, "Any laptop") {
 		t.Errorf("with no laptop heard from, the package is for %q", v.to.Selected)
 	}
@@ -183,7 +183,7 @@ func TestCourseOpenedOnATrainersLaptop(t *testing.T) {
 
 	w := openWindow(t, withSample)
 	askPackagePassphrase(w.env(), pkg)
-	open := lastPackageOpen
+	open := w.ws.env.shown.packageOpen
 	open.pass.SetText(packagePassphrase)
 	test.Tap(open.open)
 	if !strings.Contains(open.problem.Text, "Open a course taken out") {
@@ -192,7 +192,7 @@ func TestCourseOpenedOnATrainersLaptop(t *testing.T) {
 	open.d.Hide()
 
 	askPassphraseFor(w.env(), pkg, "Open a course taken out", func(v *packageOpen) { w.readCourseOut(pkg, v) })
-	open = lastPackageOpen
+	open = w.ws.env.shown.packageOpen
 	open.pass.SetText(packagePassphrase)
 	test.Tap(open.open)
 	test.Tap(dialogButton(t, w, "Create"))

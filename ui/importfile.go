@@ -100,8 +100,6 @@ type importColumns struct {
 	d        dialog.Dialog
 }
 
-// lastImportColumns is the columns step shown last, for the tests.
-var lastImportColumns *importColumns
 
 // importTargetChoices are the targets a column can go into, "" leaving it out.
 func importTargetChoices() []data.Code {
@@ -114,7 +112,7 @@ func importTargetChoices() []data.Code {
 
 func showImportColumns(e *env, src *importSource) *importColumns {
 	v := &importColumns{env: e, src: src}
-	lastImportColumns = v
+	e.shown.importColumns = v
 	v.info = widget.NewLabel("")
 	v.info.Wrapping = fyne.TextWrapWord
 	v.problem = newErrorLabel()

@@ -19,15 +19,15 @@ import (
 // preview before Import.
 func importThrough(t *testing.T, w *window, raw []byte, name, sector string, choose func(*importPreview)) {
 	t.Helper()
-	lastImportColumns, lastImportPreview = nil, nil
+	w.ws.env.shown.importColumns, w.ws.env.shown.importPreview = nil, nil
 	startImport(w.ws.env, bytes.NewReader(raw), name)
-	cols := lastImportColumns
+	cols := w.ws.env.shown.importColumns
 	if cols == nil {
 		t.Fatalf("%s did not reach the columns step", name)
 	}
 	cols.sector.setCode(sector)
 	test.Tap(cols.next)
-	p := lastImportPreview
+	p := w.ws.env.shown.importPreview
 	if p == nil {
 		t.Fatalf("%s: no preview (%s)", name, cols.problem.Text)
 	}
@@ -126,7 +126,7 @@ func TestACoordinatorBringsThreeListsTogether(t *testing.T) {
 	// 4. Find duplicates shows Koffi twice; the coordinator merges.
 	showDuplicates(w.ws.env)
 	var pair *data.Match
-	people := lastDuplicates.kinds[0]
+	people := w.ws.env.shown.duplicates.kinds[0]
 	for i, p := range people.pairs {
 		if strings.Contains(people.names[p.A]+people.names[p.B], "Mensah") {
 			pair = &people.pairs[i]
@@ -137,7 +137,7 @@ func TestACoordinatorBringsThreeListsTogether(t *testing.T) {
 		t.Fatalf("Find duplicates does not show Koffi Mensah twice: %v", people.names)
 	}
 	test.Tap(people.merge)
-	test.Tap(lastMerge.merge)
+	test.Tap(w.ws.env.shown.merge.merge)
 
 	after, _ := w.store.Count(ctx)
 	// Added: Nadia, Radu, Awa, Koffi (once); the Labour

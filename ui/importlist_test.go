@@ -48,7 +48,7 @@ func withAnaAtLaStrada(s *data.Store) {
 func TestImportAFrenchListThroughColumnsAndPreview(t *testing.T) {
 	w := openWindow(t, withAnaAtLaStrada)
 	startImport(w.ws.env, bytes.NewReader(frenchList(t)), "points focaux.csv")
-	cols := lastImportColumns
+	cols := w.ws.env.shown.importColumns
 	if cols == nil {
 		t.Fatal("the columns step did not open")
 	}
@@ -62,7 +62,7 @@ func TestImportAFrenchListThroughColumnsAndPreview(t *testing.T) {
 	}
 	test.Tap(cols.next)
 
-	p := lastImportPreview
+	p := w.ws.env.shown.importPreview
 	if p == nil {
 		t.Fatalf("no preview: %s", cols.problem.Text)
 	}
@@ -115,15 +115,15 @@ func TestImportAFrenchListThroughColumnsAndPreview(t *testing.T) {
 func TestImportColumnsExplainAMappingThatCannotWork(t *testing.T) {
 	w := openWindow(t, withAnaAtLaStrada)
 	startImport(w.ws.env, bytes.NewReader(frenchList(t)), "points focaux.csv")
-	cols := lastImportColumns
+	cols := w.ws.env.shown.importColumns
 	before, _ := w.store.Count(context.Background())
 	for _, sel := range cols.targets {
 		sel.setCode("")
 	}
-	lastImportPreview = nil
+	w.ws.env.shown.importPreview = nil
 	test.Tap(cols.next)
-	if lastImportPreview != nil || !cols.problem.Visible() || !strings.Contains(cols.problem.Text, "No column is taken") {
-		t.Errorf("all columns left out: problem %q, preview %v", cols.problem.Text, lastImportPreview != nil)
+	if w.ws.env.shown.importPreview != nil || !cols.problem.Visible() || !strings.Contains(cols.problem.Text, "No column is taken") {
+		t.Errorf("all columns left out: problem %q, preview %v", cols.problem.Text, w.ws.env.shown.importPreview != nil)
 	}
 	// Read in the wrong encoding, the names change; the columns stay.
 	cols.targets[0].setCode("contact.name")
@@ -143,9 +143,9 @@ func TestImportColumnsExplainAMappingThatCannotWork(t *testing.T) {
 func TestImportOfAFileThatIsNotAListChangesNothing(t *testing.T) {
 	w := openWindow(t, withAnaAtLaStrada)
 	before, _ := w.store.Count(context.Background())
-	lastImportColumns = nil
+	w.ws.env.shown.importColumns = nil
 	startImport(w.ws.env, strings.NewReader("PK\x03\x04 this is no workbook"), "list.xlsx")
-	if lastImportColumns != nil {
+	if w.ws.env.shown.importColumns != nil {
 		t.Error("a broken workbook reached the columns step")
 	}
 	top := w.win.Canvas().Overlays().Top()
@@ -170,13 +170,13 @@ func TestImportOfAFileThatIsNotAListChangesNothing(t *testing.T) {
 func TestImportRemembersTheColumnsForTheNextFile(t *testing.T) {
 	w := openWindow(t, withAnaAtLaStrada)
 	startImport(w.ws.env, bytes.NewReader(frenchList(t)), "points focaux.csv")
-	cols := lastImportColumns
+	cols := w.ws.env.shown.importColumns
 	cols.targets[6].setCode("") // Sexe left out this time
 	test.Tap(cols.next)
-	lastImportPreview.d.Hide()
+	w.ws.env.shown.importPreview.d.Hide()
 	cols.d.Hide()
 	startImport(w.ws.env, bytes.NewReader(frenchList(t)), "points focaux (2).csv")
-	if got := lastImportColumns.mapping()[6]; got != "" {
+	if got := w.ws.env.shown.importColumns.mapping()[6]; got != "" {
 		t.Errorf("the next file with the same headings maps Sexe to %q, want it left out as last time", got)
 	}
 }

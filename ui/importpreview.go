@@ -40,8 +40,6 @@ type previewGroup struct {
 	tab    *container.TabItem
 }
 
-// lastImportPreview is the preview shown last, for the tests.
-var lastImportPreview *importPreview
 
 // importChoices are what a possible duplicate may become.
 var importChoices = []data.ImportChoice{data.ImportMerge, data.ImportAdd, data.ImportSkip}
@@ -58,7 +56,7 @@ func importChoiceLabel(c data.ImportChoice) string {
 
 func showImportPreview(e *env, plan *data.ImportPlan, columns dialog.Dialog) *importPreview {
 	v := &importPreview{env: e, plan: plan, columns: columns}
-	lastImportPreview = v
+	e.shown.importPreview = v
 	v.groups = []*previewGroup{
 		{title: lang.L("New"), status: data.ImportNew},
 		{title: lang.L("Already in the register"), status: data.ImportSame},

@@ -40,14 +40,12 @@ type mergeRow struct {
 	ticks [2]*widget.Check
 }
 
-// lastMerge is the review shown last, for the tests to drive.
-var lastMerge *mergeView
 
 // showMerge opens the review of two records of entity; done is told, after
 // a merge, which record was kept and which merged into it.
 func showMerge(e *env, entity, left, right string, done func(kept, merged string)) {
 	v := &mergeView{env: e, entity: entity, left: left, right: right, done: done, names: recordNames(e.store)}
-	lastMerge = v
+	e.shown.merge = v
 	v.problem = newErrorLabel()
 	v.heads = [2]*widget.Label{widget.NewLabel(""), widget.NewLabel("")}
 	for _, h := range v.heads {

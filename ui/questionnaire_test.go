@@ -243,7 +243,7 @@ func TestWorkbooksAreWrittenForTheAgenciesTicked(t *testing.T) {
 	showArea(t, w, "Questionnaire")
 	q := w.ws.questions
 	writeWorkbooks(w.ws.env, q.reply)
-	choice := lastWorkbookChoice
+	choice := w.ws.env.shown.workbookChoice
 	members, _ := w.store.Members(context.Background())
 	if len(choice.orgs) != len(members) {
 		t.Fatalf("%d agencies offered, want the %d members", len(choice.orgs), len(members))

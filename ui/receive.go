@@ -37,7 +37,7 @@ func chooseReceive(e *env) {
 	d.Show()
 }
 
-// packageOpen is the passphrase dialog, kept for the tests.
+// packageOpen is the passphrase dialog.
 type packageOpen struct {
 	pass    *widget.Entry
 	problem *widget.Label
@@ -45,7 +45,6 @@ type packageOpen struct {
 	d       dialog.Dialog
 }
 
-var lastPackageOpen *packageOpen
 
 func askPackagePassphrase(e *env, path string) {
 	askPassphraseFor(e, path, lang.L("Receive changes"), func(v *packageOpen) { openPackage(e, path, v, false) })
@@ -55,7 +54,7 @@ func askPackagePassphrase(e *env, path string) {
 // with it (and says in v.problem what went wrong).
 func askPassphraseFor(e *env, path, title string, open func(v *packageOpen)) {
 	v := &packageOpen{}
-	lastPackageOpen = v
+	e.shown.packageOpen = v
 	v.pass = widget.NewPasswordEntry()
 	v.pass.SetPlaceHolder(lang.L("The passphrase the sender gave you, or your age secret key"))
 	v.problem = newErrorLabel()
@@ -126,7 +125,7 @@ func packageProblem(err error) string {
 	return err.Error() + ". " + lang.L("Nothing was changed.")
 }
 
-// receiveView is the preview of a package, kept for the tests.
+// receiveView is the preview of a package.
 type receiveView struct {
 	env      *env
 	plan     *data.ReceivePlan
@@ -141,11 +140,10 @@ type receiveView struct {
 	names    func(entity, id string) string
 }
 
-var lastReceive *receiveView
 
 func showReceive(e *env, plan *data.ReceivePlan) *receiveView {
 	v := &receiveView{env: e, plan: plan}
-	lastReceive = v
+	e.shown.receive = v
 	v.names = v.recordName
 	v.choices.Sides = make([]int, len(plan.Conflicts))
 	for i := range v.choices.Sides {

@@ -23,7 +23,7 @@ import (
 // lastFolderPreference remembers the folder documents were last saved in.
 const lastFolderPreference = "documents.folder"
 
-// saveView is the saving dialog, kept for the tests.
+// saveView is the saving dialog.
 type saveView struct {
 	folder, name *widget.Entry
 	problem      *widget.Label
@@ -31,7 +31,6 @@ type saveView struct {
 	d            dialog.Dialog
 }
 
-var lastSave *saveView
 
 // saveDocument asks, in one dialog, for the folder (typed or chosen) and
 // the whole file name, then writes the document there through
@@ -41,7 +40,7 @@ var lastSave *saveView
 // and so empties, the file it is given before the document is made.)
 func saveDocument(e *env, suggested string, write func(io.Writer) error, after ...func()) {
 	v := &saveView{}
-	lastSave = v
+	e.shown.save = v
 	v.folder = widget.NewEntry()
 	v.folder.SetText(defaultFolder(e))
 	choose := widget.NewButtonWithIcon(lang.L("Choose…"), theme.FolderOpenIcon(), func() {

@@ -21,7 +21,7 @@ import (
 // program only writes the file; the other laptop reads it with Receive
 // changes…, and nothing is recorded here until a package comes back.
 
-// sendView is the Send changes dialog, kept for the tests.
+// sendView is the Send changes dialog.
 type sendView struct {
 	env    *env
 	course data.Course // a course taken out; empty for changes
@@ -35,7 +35,6 @@ type sendView struct {
 	d      dialog.Dialog
 }
 
-var lastSend *sendView
 
 func showSend(e *env) { showSendFor(e, data.Course{}) }
 
@@ -45,7 +44,7 @@ func showTakeOut(e *env, c data.Course) { showSendFor(e, c) }
 
 func showSendFor(e *env, course data.Course) {
 	v := &sendView{env: e, fields: newFieldSet(), course: course}
-	lastSend = v
+	e.shown.send = v
 	peers, err := e.store.Peers(context.Background())
 	if err != nil {
 		showError(e.win, "", err)

@@ -31,6 +31,8 @@ type env struct {
 	// dialogSave saves the record of the dialog that is open, if any, so
 	// that Ctrl+S saves what the user is looking at.
 	dialogSave func() bool
+	// shown are the dialogs opened last.
+	shown shownDialogs
 }
 
 // area is one entry of the navigation sidebar.

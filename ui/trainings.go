@@ -274,7 +274,7 @@ func newParticipantsPanel(e *env) *participantsPanel {
 		})
 	})
 	p.newPerson = widget.NewButtonWithIcon(lang.L("New person…"), theme.ContentAddIcon(), func() {
-		lastQuickAdd = newQuickAdd(e, p.course, p.afterChange)
+		e.shown.quickAdd = newQuickAdd(e, p.course, p.afterChange)
 	})
 	p.sheetIn = widget.NewButtonWithIcon(lang.L("Import sheet…"), theme.UploadIcon(), func() {
 		chooseSheet(e, p.course, p.afterChange)
@@ -335,8 +335,6 @@ func (p *participantsPanel) updateButtons() {
 	setEnabled(p.certs, has && !ro)
 }
 
-// lastQuickAdd is the quick-add dialog opened last (tests drive it).
-var lastQuickAdd *quickAdd
 
 // signInBlankRows are the rows left for people who come unannounced.
 const signInBlankRows = 8

@@ -168,7 +168,7 @@ func TestDocumentIsSavedWhereTheUserSays(t *testing.T) {
 	saveDocument(w.env(), long, func(out io.Writer) error {
 		return export.SignInSheets(out, c, rows, 2)
 	})
-	v := lastSave
+	v := w.ws.env.shown.save
 	if v.name.Text != long || len(long) <= 60 {
 		t.Errorf("the suggested name is %q (%d characters), want it whole", v.name.Text, len(long))
 	}
@@ -209,13 +209,13 @@ func TestCertificatesAreIssuedForThoseWhoCompleted(t *testing.T) {
 	}
 	test.Tap(p.certs)
 	// Cancelled: nothing recorded.
-	lastSave.d.Hide()
+	w.ws.env.shown.save.d.Hide()
 	if c, ok, _ := w.store.LastUndoable(context.Background()); ok && strings.Contains(c.Summary, "ertificate") {
 		t.Fatalf("certificates recorded before a place to save them was chosen: %q", c.Summary)
 	}
 	test.Tap(p.certs)
-	lastSave.folder.SetText(t.TempDir())
-	test.Tap(lastSave.save)
+	w.ws.env.shown.save.folder.SetText(t.TempDir())
+	test.Tap(w.ws.env.shown.save.save)
 	if w.ws.message.Text != "1 certificate issued and recorded" {
 		t.Errorf("status %q, want one certificate issued", w.ws.message.Text)
 	}
@@ -274,7 +274,7 @@ func TestQuickAddSomeoneNotInTheRegister(t *testing.T) {
 	p := tr.participants
 	before := len(p.rows)
 	test.Tap(p.newPerson)
-	q := lastQuickAdd
+	q := w.ws.env.shown.quickAdd
 	test.Type(q.name, "Irina Ceban")
 	test.Tap(q.save)
 	if msg := q.fields.message("organisation"); msg != "Required" {

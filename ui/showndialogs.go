@@ -1,0 +1,19 @@
+package ui
+
+// shownDialogs are the dialogs of a window that were opened last, one of
+// each kind: the window owns them, and its tests drive them through it.
+type shownDialogs struct {
+	workbookChoice *workbookChoice
+	backupSetUp    *backupSetUp
+	backupRestore  *backupRestore
+	contactForm    *contactForm
+	duplicates     *duplicatesView
+	importColumns  *importColumns
+	importPreview  *importPreview
+	merge          *mergeView
+	packageOpen    *packageOpen
+	receive        *receiveView
+	save           *saveView
+	send           *sendView
+	quickAdd       *quickAdd
+}
