@@ -66,7 +66,6 @@ func writeWorkbooks(e *env, r replyState) {
 	e.shown.workbookChoice = w
 }
 
-
 func (w *workbookChoice) add(o data.Organisation, on bool) {
 	for i, have := range w.orgs {
 		if have.ID == o.ID {

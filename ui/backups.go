@@ -89,7 +89,6 @@ type backupSetUp struct {
 	d                                   dialog.Dialog
 }
 
-
 func (p *backupsPanel) showSetUp() {
 	set, _ := p.env.store.BackupSettings(context.Background())
 	v := &backupSetUp{fields: newFieldSet()}
@@ -187,7 +186,6 @@ type backupRestore struct {
 	check   *widget.Button
 	d       dialog.Dialog
 }
-
 
 // showRestore asks for the backup's passphrase, opens and checks the backup,
 // and, once the user confirms, puts it in the place of the register.

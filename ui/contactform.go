@@ -41,7 +41,6 @@ type contactForm struct {
 
 var sexNotRecorded = "" // the radio choice standing for the empty code
 
-
 // showTookPart lists, read off the window's thread, the courses (with
 // completion) and meetings of the coordination body the person took part in.
 func (f *contactForm) showTookPart(contactID string) {

@@ -38,7 +38,6 @@ type duplicateList struct {
 	tab      *container.TabItem
 }
 
-
 func showDuplicates(e *env) {
 	v := &duplicatesView{env: e}
 	e.shown.duplicates = v

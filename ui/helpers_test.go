@@ -38,6 +38,22 @@ func openWindowAt(t *testing.T, path string, prepare func(*data.Store)) *window 
 
 func startOn(t *testing.T, path string) *window {
 	t.Helper()
+	w := startLazily(t, path)
+	if w.ws != nil { // the tests reach into every area's screen
+		for i := range w.ws.areas {
+			if !w.ws.areas[i].built {
+				w.ws.areas[i].built = true
+				w.ws.areas[i].build()
+			}
+		}
+	}
+	return w
+}
+
+// startLazily starts the window as the program does: areas other than the
+// Register are built when first opened.
+func startLazily(t *testing.T, path string) *window {
+	t.Helper()
 	a := test.NewTempApp(t)
 	w := start(a, StartOptions{DataFile: path})
 	w.win.Resize(fyne.NewSize(1280, 800))

@@ -100,7 +100,6 @@ type importColumns struct {
 	d        dialog.Dialog
 }
 
-
 // importTargetChoices are the targets a column can go into, "" leaving it out.
 func importTargetChoices() []data.Code {
 	out := make([]data.Code, 0, len(data.ImportTargets))

@@ -40,7 +40,6 @@ type previewGroup struct {
 	tab    *container.TabItem
 }
 
-
 // importChoices are what a possible duplicate may become.
 var importChoices = []data.ImportChoice{data.ImportMerge, data.ImportAdd, data.ImportSkip}
 

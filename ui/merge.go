@@ -40,7 +40,6 @@ type mergeRow struct {
 	ticks [2]*widget.Check
 }
 
-
 // showMerge opens the review of two records of entity; done is told, after
 // a merge, which record was kept and which merged into it.
 func showMerge(e *env, entity, left, right string, done func(kept, merged string)) {

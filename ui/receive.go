@@ -45,7 +45,6 @@ type packageOpen struct {
 	d       dialog.Dialog
 }
 
-
 func askPackagePassphrase(e *env, path string) {
 	askPassphraseFor(e, path, lang.L("Receive changes"), func(v *packageOpen) { openPackage(e, path, v, false) })
 }
@@ -139,7 +138,6 @@ type receiveView struct {
 	d        dialog.Dialog
 	names    func(entity, id string) string
 }
-
 
 func showReceive(e *env, plan *data.ReceivePlan) *receiveView {
 	v := &receiveView{env: e, plan: plan}

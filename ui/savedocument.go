@@ -31,7 +31,6 @@ type saveView struct {
 	d            dialog.Dialog
 }
 
-
 // saveDocument asks, in one dialog, for the folder (typed or chosen) and
 // the whole file name, then writes the document there through
 // export.WriteFile, so that a failure leaves any old file of that name as

@@ -35,7 +35,6 @@ type sendView struct {
 	d      dialog.Dialog
 }
 
-
 func showSend(e *env) { showSendFor(e, data.Course{}) }
 
 // showTakeOut sends one course, its participants and what they need, for a

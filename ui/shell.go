@@ -39,6 +39,8 @@ type env struct {
 type area struct {
 	name    string
 	icon    fyne.Resource
+	build   func() // makes the area's screen, when it is first opened
+	built   bool
 	content func() fyne.CanvasObject
 	refresh func() // reads the area again after a change of the register
 	stale   bool   // changed while not shown: refresh when shown
@@ -83,34 +85,53 @@ func newWorkspace(w *window, st *data.Store) *workspace {
 	ws.counts.Importance = widget.LowImportance
 	ws.env = &env{app: w.app, win: w.win, store: st, status: ws.message.SetText, changed: ws.changed}
 	ws.register = newRegisterScreen(ws.env)
-	ws.trainings = newTrainingsScreen(ws.env)
-	ws.statistics = newStatisticsScreen(ws.env)
-	ws.agreements = newAgreementsScreen(ws.env)
-	ws.plan = newPlanScreen(ws.env)
-	ws.campaigns = newCampaignsScreen(ws.env)
-	ws.body = newBodyScreen(ws.env)
-	ws.questions = newQuestionnaireScreen(ws.env)
-	ws.settings = newSettingsScreen(ws.env, w)
+	// Only the Register is built before the window shows; every other area
+	// is built when first opened (on the large register building them all
+	// took 1.5 s, the Questionnaire's reply alone 0.9 s, before the first
+	// frame). An area not built yet has nothing to refresh.
 	ws.areas = []area{
-		{name: lang.L("Register"), icon: theme.ListIcon(), content: func() fyne.CanvasObject { return ws.register.content },
+		{name: lang.L("Register"), icon: theme.ListIcon(), build: func() {},
+			content: func() fyne.CanvasObject { return ws.register.content },
 			refresh: ws.register.refresh, save: ws.register.form.Save, newRecord: ws.register.startNew, newLabel: lang.L("New organisation")},
-		{name: lang.L("Trainings"), icon: theme.CalendarIcon(), content: func() fyne.CanvasObject { return ws.trainings.content },
-			refresh: ws.trainings.refresh, save: ws.trainings.form.Save, newRecord: ws.trainings.startNew, newLabel: lang.L("New course")},
-		{name: lang.L("Coordination body"), icon: theme.HomeIcon(), content: func() fyne.CanvasObject { return ws.body.content },
-			refresh: ws.body.refresh, save: ws.body.Save},
-		{name: lang.L("Campaigns"), icon: theme.MailSendIcon(), content: func() fyne.CanvasObject { return ws.campaigns.content },
-			refresh: ws.campaigns.refresh, save: ws.campaigns.Save, newRecord: ws.campaigns.startNew, newLabel: lang.L("New campaign")},
-		{name: lang.L("Plan of action"), icon: theme.ListIcon(), content: func() fyne.CanvasObject { return ws.plan.content },
-			refresh: ws.plan.refresh, save: ws.plan.Save, newRecord: ws.plan.startNew, newLabel: lang.L("New action")},
-		{name: lang.L("Agreements"), icon: theme.DocumentIcon(), content: func() fyne.CanvasObject { return ws.agreements.content },
-			refresh: ws.agreements.refresh, save: ws.agreements.Save, newRecord: ws.agreements.startNew, newLabel: lang.L("New agreement")},
-		{name: lang.L("Statistics"), icon: theme.GridIcon(), content: func() fyne.CanvasObject { return ws.statistics.content },
-			refresh: ws.statistics.refresh, save: ws.statistics.Save},
-		{name: lang.L("Questionnaire"), icon: theme.DocumentCreateIcon(), content: func() fyne.CanvasObject { return ws.questions.content },
-			refresh: ws.questions.refresh, save: ws.questions.Save, newRecord: ws.questions.startNew, newLabel: lang.L("New reply")},
-		{name: lang.L("Settings"), icon: theme.SettingsIcon(), content: func() fyne.CanvasObject { return ws.settings.content },
-			refresh: ws.settings.refresh},
+		{name: lang.L("Trainings"), icon: theme.CalendarIcon(),
+			build:   func() { ws.trainings = newTrainingsScreen(ws.env) },
+			content: func() fyne.CanvasObject { return ws.trainings.content },
+			refresh: func() { ws.trainings.refresh() }, save: func() bool { return ws.trainings.form.Save() },
+			newRecord: func() { ws.trainings.startNew() }, newLabel: lang.L("New course")},
+		{name: lang.L("Coordination body"), icon: theme.HomeIcon(),
+			build:   func() { ws.body = newBodyScreen(ws.env) },
+			content: func() fyne.CanvasObject { return ws.body.content },
+			refresh: func() { ws.body.refresh() }, save: func() bool { return ws.body.Save() }},
+		{name: lang.L("Campaigns"), icon: theme.MailSendIcon(),
+			build:   func() { ws.campaigns = newCampaignsScreen(ws.env) },
+			content: func() fyne.CanvasObject { return ws.campaigns.content },
+			refresh: func() { ws.campaigns.refresh() }, save: func() bool { return ws.campaigns.Save() },
+			newRecord: func() { ws.campaigns.startNew() }, newLabel: lang.L("New campaign")},
+		{name: lang.L("Plan of action"), icon: theme.ListIcon(),
+			build:   func() { ws.plan = newPlanScreen(ws.env) },
+			content: func() fyne.CanvasObject { return ws.plan.content },
+			refresh: func() { ws.plan.refresh() }, save: func() bool { return ws.plan.Save() },
+			newRecord: func() { ws.plan.startNew() }, newLabel: lang.L("New action")},
+		{name: lang.L("Agreements"), icon: theme.DocumentIcon(),
+			build:   func() { ws.agreements = newAgreementsScreen(ws.env) },
+			content: func() fyne.CanvasObject { return ws.agreements.content },
+			refresh: func() { ws.agreements.refresh() }, save: func() bool { return ws.agreements.Save() },
+			newRecord: func() { ws.agreements.startNew() }, newLabel: lang.L("New agreement")},
+		{name: lang.L("Statistics"), icon: theme.GridIcon(),
+			build:   func() { ws.statistics = newStatisticsScreen(ws.env) },
+			content: func() fyne.CanvasObject { return ws.statistics.content },
+			refresh: func() { ws.statistics.refresh() }, save: func() bool { return ws.statistics.Save() }},
+		{name: lang.L("Questionnaire"), icon: theme.DocumentCreateIcon(),
+			build:   func() { ws.questions = newQuestionnaireScreen(ws.env) },
+			content: func() fyne.CanvasObject { return ws.questions.content },
+			refresh: func() { ws.questions.refresh() }, save: func() bool { return ws.questions.Save() },
+			newRecord: func() { ws.questions.startNew() }, newLabel: lang.L("New reply")},
+		{name: lang.L("Settings"), icon: theme.SettingsIcon(),
+			build:   func() { ws.settings = newSettingsScreen(ws.env, w) },
+			content: func() fyne.CanvasObject { return ws.settings.content },
+			refresh: func() { ws.settings.refresh() }},
 	}
+	ws.areas[0].built = true
 	ws.center = container.NewStack()
 	ws.nav = widget.NewList(func() int { return len(ws.areas) },
 		func() fyne.CanvasObject {
@@ -123,6 +144,10 @@ func newWorkspace(w *window, st *data.Store) *workspace {
 		})
 	ws.nav.OnSelected = func(i widget.ListItemID) {
 		ws.current = i
+		if !ws.areas[i].built {
+			ws.areas[i].built, ws.areas[i].stale = true, false
+			ws.areas[i].build()
+		}
 		if ws.areas[i].stale {
 			ws.areas[i].stale = false
 			ws.areas[i].refresh()
@@ -330,7 +355,7 @@ func (ws *workspace) changed() {
 	for i := range ws.areas {
 		if i == ws.current {
 			ws.areas[i].refresh()
-		} else {
+		} else if ws.areas[i].built {
 			ws.areas[i].stale = true
 		}
 	}

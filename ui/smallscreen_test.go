@@ -1,9 +1,12 @@
 package ui
 
 import (
+	"context"
+	"path/filepath"
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -57,4 +60,31 @@ func areaList(ws *workspace, i int) *widget.List {
 		return ws.questions.list
 	}
 	return nil
+}
+
+// TestAreasAreBuiltWhenFirstOpened: the window shows with the Register
+// alone built; an area is built, with its records, when first opened, and
+// a change of the register does not build the areas not yet opened.
+func TestAreasAreBuiltWhenFirstOpened(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "sample.db")
+	if err := makeSample(context.Background(), path); err != nil {
+		t.Fatal(err)
+	}
+	w := startLazily(t, path)
+	ws := w.ws
+	if ws.trainings != nil || ws.questions != nil || ws.settings != nil {
+		t.Fatal("areas other than the Register were built before the window showed")
+	}
+	ws.register.list.Select(0)
+	ws.register.form.acronym.SetText("XYZ")
+	if !ws.register.form.Save() || ws.trainings != nil {
+		t.Fatalf("a change of the register built the Trainings (%v)", ws.trainings != nil)
+	}
+	ws.nav.Select(1)
+	if ws.trainings == nil || len(ws.trainings.courses) == 0 || ws.center.Objects[0].(*container.Scroll).Content != ws.trainings.content {
+		t.Fatal("opening the Trainings did not build and show them with their courses")
+	}
+	if ws.areas[1].stale {
+		t.Error("an area just built is marked stale")
+	}
 }

@@ -335,7 +335,6 @@ func (p *participantsPanel) updateButtons() {
 	setEnabled(p.certs, has && !ro)
 }
 
-
 // signInBlankRows are the rows left for people who come unannounced.
 const signInBlankRows = 8
 
