@@ -177,7 +177,7 @@ func (w *window) use(st *data.Store) {
 	w.ws = newWorkspace(w, st)
 	w.win.SetTitle("NCM Register — " + filepath.Base(st.Path()))
 	w.win.SetMainMenu(w.ws.menu)
-	w.win.SetContent(w.ws.content)
+	w.win.SetContent(markFirstFrame(w.ws.content))
 	if isNew, err := st.IsNew(context.Background()); err == nil && isNew && !st.ReadOnly() {
 		w.offerSample()
 	} else if msg := backupReminder(st, time.Now()); msg != "" {
