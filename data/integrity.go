@@ -23,7 +23,7 @@ type integrity struct {
 // startIntegrityCheck checks the file after the readers are open and
 // before the writer is: small files at once (Open fails on damage), large
 // ones in the background, unless a migration is pending, which writes.
-func (s *Store) startIntegrityCheck(ctx context.Context, pendingMigration bool) error {
+func (s *Store) startIntegrityCheck(ctx context.Context, pendingMigration bool, after <-chan struct{}) error {
 	s.checked = integrity{done: make(chan struct{})}
 	info, err := os.Stat(s.path)
 	if err == nil && info.Size() == 0 { // a new register: nothing to check
@@ -35,6 +35,12 @@ func (s *Store) startIntegrityCheck(ctx context.Context, pendingMigration bool) 
 		s.checked.cancel = cancel
 		go func() {
 			defer close(s.checked.done)
+			if after != nil {
+				select {
+				case <-after:
+				case <-bg.Done():
+				}
+			}
 			s.checked.err = s.CheckIntegrity(bg)
 		}()
 		return nil

@@ -26,6 +26,10 @@ type Options struct {
 	ReadOnly bool
 	// Device names this laptop in the history of changes (usually the host name).
 	Device string
+	// CheckAfter, if set, holds back the background check of a large
+	// register's every page until it is closed (the window's first frame:
+	// reading 300 MB competes with painting it). Writes wait for the check.
+	CheckAfter <-chan struct{}
 }
 
 // Store is an open register. It is safe for use from several goroutines.
@@ -73,7 +77,7 @@ func Open(ctx context.Context, path string, opts Options) (*Store, error) {
 		}
 		_ = os.Chmod(abs+".lock", 0o600)
 	}
-	if err := s.openPools(ctx); err != nil {
+	if err := s.openPools(ctx, opts.CheckAfter); err != nil {
 		s.Close()
 		return nil, err
 	}
@@ -217,7 +221,7 @@ func (s *Store) openReaders(ctx context.Context, how access) error {
 	return s.read.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_master").Scan(&tables)
 }
 
-func (s *Store) openPools(ctx context.Context) error {
+func (s *Store) openPools(ctx context.Context, checkAfter <-chan struct{}) error {
 	err := s.openReaders(ctx, reading)
 	if err != nil && s.readOnly && sharedMemoryMissing(err) {
 		if !s.walIsEmpty() {
@@ -241,7 +245,7 @@ func (s *Store) openPools(ctx context.Context) error {
 		return &OpenError{Problem: ProblemTooNew, Path: s.path,
 			Err: fmt.Errorf("schema version %d, this program knows up to %d", version, len(migrations))}
 	}
-	if err := s.startIntegrityCheck(ctx, version < len(migrations)); err != nil {
+	if err := s.startIntegrityCheck(ctx, version < len(migrations), checkAfter); err != nil {
 		return err
 	}
 	if s.readOnly {

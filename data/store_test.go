@@ -1,6 +1,7 @@
 package data
 
 import (
+	"context"
 	"database/sql"
 	"errors"
 	"io/fs"
@@ -8,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -556,4 +558,40 @@ func TestALargeDamagedRegisterIsNeverWrittenTo(t *testing.T) {
 		}
 	}
 	assertFileUnchanged(t, path, before)
+}
+
+// TestLargeRegisterCheckWaitsForTheWindow: the background check of a large
+// register starts only once CheckAfter is closed (the window's first frame);
+// a write waits for it, then goes through.
+func TestLargeRegisterCheckWaitsForTheWindow(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "large.db")
+	s := openStore(t, path, Options{})
+	if err := s.SaveOrganisation(t.Context(), &Organisation{Name: "Before", Sector: "ngo"}); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	old := checkBeforeWriting
+	checkBeforeWriting = 0 // every register counts as large
+	t.Cleanup(func() { checkBeforeWriting = old })
+
+	painted := make(chan struct{})
+	s, err := Open(t.Context(), path, Options{CheckAfter: painted})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	soon, cancel := context.WithTimeout(t.Context(), 100*time.Millisecond)
+	defer cancel()
+	if err := s.Checked(soon); !errors.Is(err, context.DeadlineExceeded) {
+		t.Fatalf("before the window was painted the check ended: %v", err)
+	}
+	saved := make(chan error, 1)
+	go func() { saved <- s.SaveOrganisation(context.Background(), &Organisation{Name: "After", Sector: "ngo"}) }()
+	close(painted)
+	if err := <-saved; err != nil {
+		t.Errorf("a write once the check ran: %v", err)
+	}
+	if err := s.Checked(t.Context()); err != nil {
+		t.Errorf("the check: %v", err)
+	}
 }

@@ -41,6 +41,7 @@ type window struct {
 	win   fyne.Window
 	ws    *workspace // nil while no register is open
 	store *data.Store
+	frame *firstFrame
 }
 
 // Start makes the main window of a, opens the register in it and shows it.
@@ -53,11 +54,11 @@ func start(a fyne.App, opts StartOptions) *window {
 		_ = os.Setenv("LANGUAGE", l)
 	}
 	loadTranslations()
+	a.SetIcon(fyne.NewStaticResource("icon.png", assets.IconPNG))
+	w := &window{app: a, win: a.NewWindow("NCM Register"), frame: newFirstFrame()}
 	// Temporary files of a run that was killed (spill files, documents
 	// half written) hold personal data: they go before anything else.
 	runAsync(func() { _, _ = scratch.Clean() }, func() {})
-	a.SetIcon(fyne.NewStaticResource("icon.png", assets.IconPNG))
-	w := &window{app: a, win: a.NewWindow("NCM Register")}
 	w.win.Resize(windowSize)
 	a.Lifecycle().SetOnStarted(func() { fyne.Do(func() { fitToScreen(w.win) }) })
 	w.win.SetMaster()
@@ -114,7 +115,7 @@ func deviceName() string {
 
 // open opens the register at path and shows it, or explains why it cannot.
 func (w *window) open(path string, readOnly bool) {
-	st, err := data.Open(context.Background(), path, data.Options{ReadOnly: readOnly, Device: deviceName()})
+	st, err := data.Open(context.Background(), path, data.Options{ReadOnly: readOnly, Device: deviceName(), CheckAfter: w.frame.painted})
 	if err != nil {
 		w.showProblem(path, err)
 		return
@@ -177,7 +178,7 @@ func (w *window) use(st *data.Store) {
 	w.ws = newWorkspace(w, st)
 	w.win.SetTitle("NCM Register — " + filepath.Base(st.Path()))
 	w.win.SetMainMenu(w.ws.menu)
-	w.win.SetContent(markFirstFrame(w.ws.content))
+	w.win.SetContent(w.frame.mark(w.ws.content))
 	if isNew, err := st.IsNew(context.Background()); err == nil && isNew && !st.ReadOnly() {
 		w.offerSample()
 	} else if msg := backupReminder(st, time.Now()); msg != "" {
@@ -185,8 +186,10 @@ func (w *window) use(st *data.Store) {
 	}
 	// The people's names go into memory now rather than at the first letter
 	// typed in the search box (a moment on a large register).
-	runAsync(func() { _ = st.PrepareSearch(context.Background()) }, func() {})
-	runAsync(func() { w.checkIntegrity(st) }, func() {})
+	afterFirstFrame(w.frame, func() {
+		runAsync(func() { _ = st.PrepareSearch(context.Background()) }, func() {})
+		runAsync(func() { w.checkIntegrity(st) }, func() {})
+	})
 }
 
 // runAsync runs work off the UI thread, then land on it. Tests replace it

@@ -23,6 +23,7 @@ func TestMain(m *testing.M) {
 		work()
 		land()
 	}
+	afterFirstFrame = func(_ *firstFrame, start func()) { start() }
 	code := m.Run()
 	os.RemoveAll(scratchRoot)
 	os.Exit(code)

@@ -178,7 +178,7 @@ func newWorkspace(w *window, st *data.Store) *workspace {
 	ws.content = container.NewBorder(top, bottom, container.NewHBox(ws.nav, widget.NewSeparator()), nil, ws.center)
 	ws.menu = ws.mainMenu(w)
 	ws.updateUndo()
-	ws.updateCounts()
+	afterFirstFrame(w.frame, ws.updateCounts)
 	return ws
 }
 
