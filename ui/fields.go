@@ -31,8 +31,11 @@ func (f *fieldSet) add(key, label string, required bool, w fyne.CanvasObject) {
 	l := widget.NewLabelWithStyle(label, fyne.TextAlignTrailing, fyne.TextStyle{Bold: required})
 	msg := newErrorLabel()
 	f.track(key, msg)
-	f.grid.Add(l)
-	f.grid.Add(container.NewVBox(w, msg))
+	// Appended, not Add()ed: Add lays the whole grid out again, measuring
+	// every label so far, so a form of twenty fields measured its text two
+	// hundred times before the window showed. The grid is laid out when it
+	// is first given its size.
+	f.grid.Objects = append(f.grid.Objects, l, container.NewVBox(w, msg))
 }
 
 // newErrorLabel is the place of a field's problem, hidden while there is none.

@@ -34,7 +34,7 @@ func newNoneSelected(e *env, pane fyne.CanvasObject, title, hint, newLabel strin
 		box.Add(container.NewCenter(n.newBtn))
 	}
 	n.empty = container.NewCenter(container.New(fixedWidth(360), box))
-	n.content = container.NewStack(pane, n.empty)
+	n.content = container.New(shownOnly{}, pane, n.empty)
 	n.show(true)
 	return n
 }
@@ -50,4 +50,28 @@ func (n *noneSelected) show(none bool) {
 		n.pane.Show()
 	}
 	n.content.Refresh()
+}
+
+// shownOnly stacks objects like Fyne's Stack, but lays out and measures only
+// those shown: the record pane hidden behind the panel is not laid out (a
+// form of twenty fields measured before the window's first frame).
+type shownOnly struct{}
+
+func (shownOnly) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objects {
+		if o.Visible() {
+			o.Move(fyne.Position{})
+			o.Resize(size)
+		}
+	}
+}
+
+func (shownOnly) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	var min fyne.Size
+	for _, o := range objects {
+		if o.Visible() {
+			min = min.Max(o.MinSize())
+		}
+	}
+	return min
 }
