@@ -75,7 +75,9 @@ func start(a fyne.App, opts StartOptions) *window {
 			return
 		}
 		if w.ws != nil {
-			w.ws.register.form.revert()
+			if f := w.ws.register.form; f != nil {
+				f.revert()
+			}
 		}
 	})
 	path := opts.DataFile

@@ -33,6 +33,7 @@ type contactsPanel struct {
 func newContactsPanel(e *env) *contactsPanel {
 	p := &contactsPanel{env: e, selected: -1}
 	p.title = widget.NewLabelWithStyle(lang.L("Contacts (focal points)"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	p.title.Truncation = fyne.TextTruncateEllipsis // gives way to the form on a narrow window
 	p.list = widget.NewList(
 		func() int { return len(p.rows) },
 		newListRow,
@@ -71,7 +72,7 @@ func newContactsPanel(e *env) *contactsPanel {
 	p.empty = widget.NewLabel("")
 	p.empty.Wrapping = fyne.TextWrapWord
 	p.empty.Importance = widget.LowImportance
-	buttons := container.NewHBox(p.edit, p.archive, p.history)
+	buttons := flowRow(p.edit, p.archive, p.history)
 	header := container.NewBorder(nil, nil, nil, p.add, p.title)
 	p.content = container.NewBorder(header, buttons, nil, nil, container.NewStack(p.list, container.NewVBox(p.empty)))
 	p.show(data.Organisation{})

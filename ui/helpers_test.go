@@ -40,6 +40,7 @@ func startOn(t *testing.T, path string) *window {
 	t.Helper()
 	w := startLazily(t, path)
 	if w.ws != nil { // the tests reach into every area's screen
+		w.ws.register.ensureForm()
 		for i := range w.ws.areas {
 			if !w.ws.areas[i].built {
 				w.ws.areas[i].built = true

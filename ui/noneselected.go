@@ -19,8 +19,9 @@ type noneSelected struct {
 	readOnly bool
 }
 
-// newNoneSelected wraps pane; title and hint say what to do, newLabel and
-// onNew start a record (the button is left out of a read-only register).
+// newNoneSelected wraps pane (nil: set later with setPane); title and hint
+// say what to do, newLabel and onNew start a record (the button is left out
+// of a read-only register).
 func newNoneSelected(e *env, pane fyne.CanvasObject, title, hint, newLabel string, onNew func()) *noneSelected {
 	n := &noneSelected{pane: pane, readOnly: e.store.ReadOnly()}
 	heading := widget.NewLabelWithStyle(title, fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
@@ -34,16 +35,31 @@ func newNoneSelected(e *env, pane fyne.CanvasObject, title, hint, newLabel strin
 		box.Add(container.NewCenter(n.newBtn))
 	}
 	n.empty = container.NewCenter(container.New(fixedWidth(360), box))
-	n.content = container.New(shownOnly{}, pane, n.empty)
+	n.content = container.New(shownOnly{}, n.empty)
+	if pane != nil {
+		n.setPane(pane)
+	}
 	n.show(true)
 	return n
+}
+
+// setPane puts the record pane in, hidden while nothing is selected.
+func (n *noneSelected) setPane(pane fyne.CanvasObject) {
+	n.pane = pane
+	if n.showing {
+		pane.Hide()
+	}
+	n.content.Objects = []fyne.CanvasObject{pane, n.empty}
+	n.content.Refresh()
 }
 
 // show puts the pane (false) or the "nothing selected" panel (true) in view.
 func (n *noneSelected) show(none bool) {
 	n.showing = none
 	if none {
-		n.pane.Hide()
+		if n.pane != nil {
+			n.pane.Hide()
+		}
 		n.empty.Show()
 	} else {
 		n.empty.Hide()

@@ -117,6 +117,7 @@ func TestReadOnlyFileOpensReadOnlyOnRequest(t *testing.T) {
 	if len(w.ws.register.rows) != data.SmallSample.Organisations {
 		t.Errorf("read-only list has %d rows", len(w.ws.register.rows))
 	}
+	w.ws.register.list.Select(0)
 	if !w.ws.register.newOrg.Disabled() || !w.ws.register.contacts.add.Disabled() {
 		t.Error("adding should be disabled in a read-only register")
 	}

@@ -38,8 +38,12 @@ type registerScreen struct {
 	newOrg   *widget.Button
 	count    *widget.Label
 	list     *widget.List
+	// form and contacts are built when an organisation is first opened or
+	// begun (see ensureForm): hidden, they took a third of the time to
+	// the window's first frame. nil until then.
 	form     *orgForm
 	contacts *contactsPanel
+	regions  []string // for the form's region list
 	content  fyne.CanvasObject
 }
 
@@ -77,7 +81,9 @@ func newRegisterScreen(e *env) *registerScreen {
 	r.mech.w.PlaceHolder = lang.L("Any membership")
 	r.archived = widget.NewCheck(lang.L("Show archived"), func(on bool) {
 		r.filter.Archived = on
-		r.contacts.setShowArchived(on)
+		if r.contacts != nil {
+			r.contacts.setShowArchived(on)
+		}
 		r.reload()
 	})
 	r.newOrg = widget.NewButtonWithIcon(lang.L("New organisation"), theme.ContentAddIcon(), r.startNew)
@@ -97,22 +103,12 @@ func newRegisterScreen(e *env) *registerScreen {
 		})
 	r.list.OnSelected = r.onSelected
 
-	r.form = newOrgForm(e)
-	r.form.onSaved = func(o data.Organisation) {
-		r.selectedID = o.ID
-		r.contacts.show(o)
-		r.env.changed()
-	}
-	r.form.onArchived = func(string) { r.env.changed() }
-	r.contacts = newContactsPanel(e)
 
 	filters := container.NewGridWithColumns(2, r.sector.w, r.level.w, r.region, r.mech.w)
 	top := container.NewVBox(r.newOrg, r.search, filters, container.NewBorder(nil, nil, r.archived, nil, r.count))
 	left := container.NewBorder(top, nil, nil, nil, r.list)
-	right := giveWaySplit(r.form.content, r.contacts.content, 0.56)
-	r.none = newNoneSelected(e, right, lang.L("No organisation selected"),
+	r.none = newNoneSelected(e, nil, lang.L("No organisation selected"),
 		lang.L("Choose an organisation in the list, or add one."), lang.L("New organisation"), r.startNew)
-	r.form.onEmpty = r.none.show
 	split := container.NewHSplit(left, r.none.content)
 	split.SetOffset(0.3)
 	r.content = split
@@ -200,10 +196,31 @@ func (r *registerScreen) reselect() {
 	}
 }
 
+// ensureForm builds the organisation's form and focal points the first
+// time they are needed.
+func (r *registerScreen) ensureForm() {
+	if r.form != nil {
+		return
+	}
+	r.form = newOrgForm(r.env)
+	r.form.onSaved = func(o data.Organisation) {
+		r.selectedID = o.ID
+		r.contacts.show(o)
+		r.env.changed()
+	}
+	r.form.onArchived = func(string) { r.env.changed() }
+	r.form.onEmpty = r.none.show
+	r.form.region.SetOptions(r.regions)
+	r.contacts = newContactsPanel(r.env)
+	r.contacts.setShowArchived(r.archived.Checked)
+	r.none.setPane(giveWaySplit(r.form.content, r.contacts.content, 0.56))
+}
+
 func (r *registerScreen) onSelected(id widget.ListItemID) {
 	if id >= len(r.rows) {
 		return
 	}
+	r.ensureForm()
 	next := r.rows[id].ID
 	if next == r.selectedID && r.form.current.ID == next {
 		return
@@ -223,6 +240,7 @@ func (r *registerScreen) openOrganisation(id string) {
 		r.env.status(fmt.Sprintf("%s: %v", lang.L("The organisation could not be read"), err))
 		return
 	}
+	r.ensureForm()
 	r.selectedID = id
 	r.none.show(false)
 	r.form.load(o)
@@ -233,6 +251,7 @@ func (r *registerScreen) startNew() {
 	if r.env.store.ReadOnly() {
 		return
 	}
+	r.ensureForm()
 	if !r.form.saveFirst(r.env, r.form.Save) {
 		return
 	}
@@ -254,7 +273,10 @@ func (r *registerScreen) loadRegions() {
 	runAsync(func() { regions, err = r.env.store.Regions(context.Background()) }, func() {
 		if err == nil {
 			r.region.Options = append([]string{lang.L("All regions")}, regions...)
-			r.form.region.SetOptions(regions)
+			r.regions = regions
+			if r.form != nil {
+				r.form.region.SetOptions(regions)
+			}
 		}
 	})
 }
@@ -264,6 +286,9 @@ func (r *registerScreen) loadRegions() {
 func (r *registerScreen) refresh() {
 	r.loadRegions()
 	r.reload()
+	if r.form == nil { // nothing was opened: nothing to read again
+		return
+	}
 	if r.selectedID == "" {
 		if !r.form.editing || r.form.current.ID == "" && !r.form.dirty {
 			r.form.showEmpty()

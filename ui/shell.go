@@ -92,7 +92,7 @@ func newWorkspace(w *window, st *data.Store) *workspace {
 	ws.areas = []area{
 		{name: lang.L("Register"), icon: theme.ListIcon(), build: func() {},
 			content: func() fyne.CanvasObject { return ws.register.content },
-			refresh: ws.register.refresh, save: ws.register.form.Save, newRecord: ws.register.startNew, newLabel: lang.L("New organisation")},
+			refresh: ws.register.refresh, save: func() bool { return ws.register.form != nil && ws.register.form.Save() }, newRecord: ws.register.startNew, newLabel: lang.L("New organisation")},
 		{name: lang.L("Trainings"), icon: theme.CalendarIcon(),
 			build:   func() { ws.trainings = newTrainingsScreen(ws.env) },
 			content: func() fyne.CanvasObject { return ws.trainings.content },
