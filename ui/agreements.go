@@ -19,6 +19,7 @@ import (
 // agreements, filtered by level and partner country, and the form of the
 // selected one.
 type agreementsScreen struct {
+	loads      listLoad      // its list, read off the window\'s thread
 	none       *noneSelected // stands in for the form while no agreement is chosen
 	env        *env
 	filter     data.AgreementFilter
@@ -147,22 +148,35 @@ func agreementDetail(a data.Agreement) string {
 }
 
 func (a *agreementsScreen) reload() {
-	list, err := a.env.store.Agreements(context.Background(), a.filter)
-	if err != nil {
-		a.count.SetText(err.Error())
-		return
+	filter := a.filter
+	type read struct {
+		list      []data.Agreement
+		countries []string
 	}
-	a.agreements = list
-	a.list.UnselectAll()
-	a.list.Refresh()
-	a.count.SetText(lang.N("{{.Count}} agreement", len(list), map[string]any{"Count": len(list)}))
-	if countries, err := a.env.store.PartnerCountries(context.Background()); err == nil {
-		options := []string{lang.L("All partner countries")}
-		for _, c := range countries {
-			options = append(options, countryName(c)+" ("+c+")")
+	loadList(&a.loads, func(ctx context.Context) (read, error) {
+		list, err := a.env.store.Agreements(ctx, filter)
+		if err != nil {
+			return read{}, err
 		}
-		a.country.Options = options
-	}
+		countries, _ := a.env.store.PartnerCountries(ctx) // the filter's choices; without them it keeps the last
+		return read{list, countries}, nil
+	}, func(r read, err error) {
+		if err != nil {
+			a.count.SetText(err.Error())
+			return
+		}
+		a.agreements = r.list
+		a.list.UnselectAll()
+		a.list.Refresh()
+		a.count.SetText(lang.N("{{.Count}} agreement", len(r.list), map[string]any{"Count": len(r.list)}))
+		if r.countries != nil {
+			options := []string{lang.L("All partner countries")}
+			for _, c := range r.countries {
+				options = append(options, countryName(c)+" ("+c+")")
+			}
+			a.country.Options = options
+		}
+	})
 }
 
 func (a *agreementsScreen) edited(key string) {

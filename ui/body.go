@@ -21,6 +21,7 @@ import (
 // (the organisations with a role in the mechanism, set in the Register) and
 // its meetings.
 type bodyScreen struct {
+	loads   listLoad // members and meetings, read off the window's thread
 	env     *env
 	fields  *fieldSet
 	name    *widget.Entry
@@ -215,10 +216,27 @@ func (b *bodyScreen) refresh() {
 		b.fields.relayout()
 	}
 	b.saveB.Disable()
-	b.members, _ = b.env.store.Members(ctx)
-	b.memberList.Refresh()
-	b.meetings, _ = b.env.store.Meetings(ctx, "", "")
-	b.meetingList.Refresh()
+	type lists struct {
+		members  []data.Organisation
+		meetings []data.Meeting
+	}
+	loadList(&b.loads, func(ctx context.Context) (lists, error) {
+		var l lists
+		var err error
+		if l.members, err = b.env.store.Members(ctx); err != nil {
+			return l, err
+		}
+		l.meetings, err = b.env.store.Meetings(ctx, "", "")
+		return l, err
+	}, func(l lists, err error) {
+		if err != nil {
+			b.env.status(err.Error())
+			return
+		}
+		b.members, b.meetings = l.members, l.meetings
+		b.memberList.Refresh()
+		b.meetingList.Refresh()
+	})
 	if b.groups != nil {
 		b.groups.refresh()
 	}

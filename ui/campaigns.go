@@ -19,6 +19,7 @@ import (
 // campaignsScreen is the Campaigns area: the list of awareness campaigns,
 // filtered by channel and target group, and the form of the selected one.
 type campaignsScreen struct {
+	loads     listLoad      // its list, read off the window\'s thread
 	none      *noneSelected // stands in for the form while no campaign is chosen
 	env       *env
 	filter    data.CampaignFilter
@@ -169,7 +170,13 @@ func campaignDetail(c data.Campaign) string {
 }
 
 func (c *campaignsScreen) reload() {
-	list, err := c.env.store.Campaigns(context.Background(), c.filter)
+	filter := c.filter
+	loadList(&c.loads, func(ctx context.Context) ([]data.Campaign, error) {
+		return c.env.store.Campaigns(ctx, filter)
+	}, c.landCampaigns)
+}
+
+func (c *campaignsScreen) landCampaigns(list []data.Campaign, err error) {
 	if err != nil {
 		c.count.SetText(err.Error())
 		return

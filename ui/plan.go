@@ -23,11 +23,12 @@ import (
 // pillar with their status counts, overdue actions marked, and the form of
 // the selected action with its dated progress notes.
 type planScreen struct {
-	env     *env
-	plans   []data.Plan
-	plan    data.Plan
-	actions []data.Action
-	current data.Action
+	plansLoad, actionsLoad listLoad // the lists, read off the window's thread
+	env                    *env
+	plans                  []data.Plan
+	plan                   data.Plan
+	actions                []data.Action
+	current                data.Action
 	typing
 
 	planSel  *widget.Select
@@ -159,7 +160,11 @@ func newPlanScreen(e *env) *planScreen {
 }
 
 func (p *planScreen) reload() {
-	plans, err := p.env.store.Plans(context.Background())
+	loadList(&p.plansLoad, p.env.store.Plans, p.landPlans)
+}
+
+// landPlans shows the plans a reload read, and the plan shown before.
+func (p *planScreen) landPlans(plans []data.Plan, err error) {
 	if err != nil {
 		p.summary.SetText(err.Error())
 		return
@@ -193,10 +198,23 @@ func (p *planScreen) showPlan(pl data.Plan) {
 	p.planSel.OnChanged = nil
 	p.planSel.SetSelected(pl.Title)
 	p.planSel.OnChanged = sel
-	p.actions = nil
-	if pl.ID != "" {
-		p.actions, _ = p.env.store.Actions(context.Background(), pl.ID)
-	}
+	loadList(&p.actionsLoad, func(ctx context.Context) ([]data.Action, error) {
+		if pl.ID == "" {
+			return nil, nil
+		}
+		return p.env.store.Actions(ctx, pl.ID)
+	}, func(actions []data.Action, err error) {
+		if err != nil {
+			p.summary.SetText(err.Error())
+			return
+		}
+		p.landActions(pl, actions)
+	})
+}
+
+// landActions shows the actions of plan pl, keeping the open one selected.
+func (p *planScreen) landActions(pl data.Plan, actions []data.Action) {
+	p.actions = actions
 	p.list.UnselectAll()
 	p.list.Refresh()
 	p.summary.SetText(p.describe())

@@ -23,6 +23,7 @@ import (
 // trainingsScreen is the Trainings area: the list of courses, and the
 // selected course's details, participants and attendance in tabs.
 type trainingsScreen struct {
+	loads   listLoad      // its list, read off the window\'s thread
 	none    *noneSelected // stands in for the tabs while no course is chosen
 	env     *env
 	filter  data.CourseFilter
@@ -148,7 +149,14 @@ func courseDates(c data.Course) string {
 
 // reload reads the course list (and the years it spans) again.
 func (t *trainingsScreen) reload() {
-	courses, err := t.env.store.Courses(context.Background(), t.filter)
+	filter := t.filter
+	loadList(&t.loads, func(ctx context.Context) ([]data.Course, error) {
+		return t.env.store.Courses(ctx, filter)
+	}, t.landCourses)
+}
+
+// landCourses shows the courses a reload read, keeping the open one selected.
+func (t *trainingsScreen) landCourses(courses []data.Course, err error) {
 	if err != nil {
 		t.count.SetText(err.Error())
 		return
