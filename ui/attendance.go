@@ -238,16 +238,19 @@ func (g *attendanceGrid) directionControls() fyne.CanvasObject {
 	g.hint = widget.NewLabel("")
 	g.hint.Wrapping = fyne.TextWrapWord
 	g.hint.Importance = widget.LowImportance
+	if g.across {
+		choice.SetSelected(right)
+	} else {
+		choice.SetSelected(down)
+	}
+	// Set after the choice shown at first: the grid takes the keyboard back
+	// when the user changes it, not while the screen is being built (the
+	// grid is not in the window yet, and Fyne logs an error).
 	choice.OnChanged = func(s string) {
 		g.across = s == right
 		g.env.app.Preferences().SetBool(acrossPreference, g.across)
 		g.sayHint()
 		g.env.win.Canvas().Focus(g)
-	}
-	if g.across {
-		choice.SetSelected(right)
-	} else {
-		choice.SetSelected(down)
 	}
 	g.sayHint()
 	return container.NewVBox(container.NewHBox(widget.NewLabel(lang.L("After a mark, go")), choice), g.hint)
