@@ -193,6 +193,7 @@ type AgreementFigures struct {
 	InForce          int
 	ByLevel          map[string]int
 	ByPartnerCountry map[string]int
+	NoPartnerCountry int // in force without a partner country: domestic agreements
 	BySubject        map[string]int
 	SignedInPeriod   int
 }
@@ -200,7 +201,7 @@ type AgreementFigures struct {
 // AgreementCountingRules says in words how AgreementFigures count.
 const AgreementCountingRules = "Agreements count when in force on the last day of the period (signed by then, not expired or " +
 	"terminated, valid until that day or later or without end). An agreement with several partner countries counts once " +
-	"for each. Signed in the period: agreements whose signing date falls in it, whatever their status now."
+	"for each; those without a partner country (domestic) are a line of their own. Signed in the period: agreements whose signing date falls in it, whatever their status now."
 
 // AgreementFiguresForPeriod counts the agreements of a period [from, to].
 func (s *Store) AgreementFiguresForPeriod(ctx context.Context, from, to string) (AgreementFigures, error) {
@@ -221,6 +222,9 @@ func (s *Store) AgreementFiguresForPeriod(ctx context.Context, from, to string) 
 		f.ByLevel[a.Level]++
 		for _, c := range a.PartnerCountries {
 			f.ByPartnerCountry[c]++
+		}
+		if len(a.PartnerCountries) == 0 {
+			f.NoPartnerCountry++
 		}
 		for _, sub := range a.Subjects {
 			f.BySubject[sub]++

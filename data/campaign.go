@@ -206,6 +206,8 @@ type CampaignFigures struct {
 	Campaigns    int
 	ByChannel    map[string]int
 	ByGroup      map[string]int
+	NoChannel    int // campaigns without a channel recorded
+	NoGroup      int // campaigns without a target group recorded
 	Reach        int // the sum of the campaigns' estimated reach
 	Evaluated    int
 	NotEvaluated int
@@ -213,7 +215,7 @@ type CampaignFigures struct {
 
 // CampaignCountingRules says in words how CampaignFigures count.
 const CampaignCountingRules = "Campaigns count when they ran on at least one day of the period. A campaign counts once under " +
-	"each of its channels and target groups. Reach is the sum of the campaigns' own estimates, each made by the method " +
+	"each of its channels and target groups; those with none recorded are a line of their own. Reach is the sum of the campaigns' own estimates, each made by the method " +
 	"recorded with it; people reached by several campaigns are counted again for each."
 
 // CampaignFiguresForPeriod counts the campaigns that ran in [from, to].
@@ -230,6 +232,12 @@ func (s *Store) CampaignFiguresForPeriod(ctx context.Context, from, to string) (
 		}
 		for _, g := range c.TargetGroups {
 			f.ByGroup[g]++
+		}
+		if len(c.Channels) == 0 {
+			f.NoChannel++
+		}
+		if len(c.TargetGroups) == 0 {
+			f.NoGroup++
 		}
 		f.Reach += c.Reach
 		if c.Evaluated {

@@ -14,10 +14,15 @@ type FigureRow struct {
 }
 
 // FigureValue is what a named figure gives for a period: a single count, or
-// counts broken down (then Total is their sum unless the figure says otherwise).
+// counts broken down. The lines of a breakdown add up to Total, a line
+// saying what the rest is where the register leaves some unclassified;
+// unless Several: then an item counts under each of its lines (a campaign
+// on radio and television), and under a "none" line when it has none, so
+// the lines add up to Total or more.
 type FigureValue struct {
-	Total int
-	Rows  []FigureRow
+	Total   int
+	Rows    []FigureRow
+	Several bool
 }
 
 // NamedFigure is a figure the questionnaire reply can bind a question to:
@@ -118,6 +123,15 @@ func rowsOf(counts map[string]int, list []Code) []FigureRow {
 
 func single(n int) FigureValue { return FigureValue{Total: n} }
 
+// several is a breakdown where an item counts under each of its lines, with
+// a last line for the items that have none.
+func several(total int, rows []FigureRow, noneLabel string, none int) FigureValue {
+	if none > 0 {
+		rows = append(rows, FigureRow{Code: "none", Label: noneLabel, Value: none})
+	}
+	return FigureValue{Total: total, Rows: rows, Several: true}
+}
+
 func broken(counts map[string]int, list []Code) FigureValue {
 	v := FigureValue{Rows: rowsOf(counts, list)}
 	for _, r := range v.Rows {
@@ -155,7 +169,8 @@ var NamedFigures = []NamedFigure{
 	{"training.courses", "Training courses held", TrainingCountingRules,
 		func(p *Period) (FigureValue, error) {
 			f, err := p.Training()
-			return FigureValue{Total: f.Courses, Rows: []FigureRow{{"joint", "Of which joint (several sectors)", f.JointCourses}}}, err
+			return FigureValue{Total: f.Courses, Rows: []FigureRow{{"joint", "Joint", f.JointCourses},
+				{"not_joint", "Not joint", f.Courses - f.JointCourses}}}, err
 		}},
 	{"training.participants_by_sector", "Training participants by sector", TrainingCountingRules,
 		func(p *Period) (FigureValue, error) {
@@ -170,13 +185,12 @@ var NamedFigures = []NamedFigure{
 	{"campaigns.by_channel", "Awareness campaigns by channel", CampaignCountingRules,
 		func(p *Period) (FigureValue, error) {
 			f, err := p.Campaigns()
-			v := FigureValue{Total: f.Campaigns, Rows: rowsOf(f.ByChannel, Channels)}
-			return v, err
+			return several(f.Campaigns, rowsOf(f.ByChannel, Channels), "No channel recorded", f.NoChannel), err
 		}},
 	{"campaigns.by_target_group", "Awareness campaigns by target group", CampaignCountingRules,
 		func(p *Period) (FigureValue, error) {
 			f, err := p.Campaigns()
-			return FigureValue{Total: f.Campaigns, Rows: rowsOf(f.ByGroup, TargetGroups)}, err
+			return several(f.Campaigns, rowsOf(f.ByGroup, TargetGroups), "No target group recorded", f.NoGroup), err
 		}},
 	{"campaigns.reach", "Estimated reach of the awareness campaigns", CampaignCountingRules,
 		func(p *Period) (FigureValue, error) {
@@ -197,7 +211,7 @@ var NamedFigures = []NamedFigure{
 	{"agreements.by_partner_country", "Cooperation agreements in force by partner country", AgreementCountingRules,
 		func(p *Period) (FigureValue, error) {
 			f, err := p.Agreements()
-			return FigureValue{Total: f.InForce, Rows: rowsOf(f.ByPartnerCountry, Countries())}, err
+			return several(f.InForce, rowsOf(f.ByPartnerCountry, Countries()), "No partner country (domestic)", f.NoPartnerCountry), err
 		}},
 	{"plan.actions_by_pillar", "Actions of the national plan by pillar", PlanCountingRules,
 		func(p *Period) (FigureValue, error) {

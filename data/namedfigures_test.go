@@ -45,6 +45,10 @@ func TestNamedFiguresKnownAnswers(t *testing.T) {
 	if err := s.SaveCampaign(ctx, &c); err != nil {
 		t.Fatal(err)
 	}
+	noChannel := Campaign{Title: "y", FirstDay: "2026-03-01"}
+	if err := s.SaveCampaign(ctx, &noChannel); err != nil {
+		t.Fatal(err)
+	}
 	compute := func(name, from, to string) FigureValue {
 		t.Helper()
 		f, ok := NamedFigureByName(name)
@@ -70,10 +74,61 @@ func TestNamedFiguresKnownAnswers(t *testing.T) {
 		{"statistics.convicted", "2025-01-01", "2025-12-31", FigureValue{Total: 9, Rows: []FigureRow{{"2025", "2025", 9}}}},
 		{"campaigns.reach", "2025-01-01", "2025-12-31", FigureValue{Total: 1000}},
 		{"campaigns.by_channel", "2025-01-01", "2025-12-31", FigureValue{Total: 1,
-			Rows: []FigureRow{{"tv", "TV", 1}, {"radio", "Radio", 1}}}},
+			Rows: []FigureRow{{"tv", "TV", 1}, {"radio", "Radio", 1}}, Several: true}},
+		{"campaigns.by_channel", "2026-01-01", "2026-12-31", FigureValue{Total: 1,
+			Rows: []FigureRow{{"none", "No channel recorded", 1}}, Several: true}},
 	} {
 		if d := cmp.Diff(tc.want, compute(tc.name, tc.from, tc.to)); d != "" {
 			t.Errorf("%s %s–%s (-want +got):\n%s", tc.name, tc.from, tc.to, d)
 		}
+	}
+}
+
+// TestEveryBreakdownAddsUpOrSaysTheRest: on the sample register, over
+// several periods, the lines of every named figure add up to its total;
+// where an item can count under several lines, no line exceeds the total
+// and every item is under one line at least (a "none" line included).
+func TestEveryBreakdownAddsUpOrSaysTheRest(t *testing.T) {
+	ctx := context.Background()
+	s := newStore(t)
+	if err := s.GenerateSample(ctx, SmallSample, 11); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.GenerateTrainingSample(ctx, SmallTrainingSample, 11); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.GenerateCoordinationSample(ctx, SmallCoordinationSample, 11); err != nil {
+		t.Fatal(err)
+	}
+	broken := 0
+	for _, period := range [][2]string{{"2024-01-01", "2024-12-31"}, {"2025-01-01", "2025-12-31"},
+		{"2020-01-01", "2026-12-31"}, {"2026-07-01", "2026-07-31"}} {
+		p := s.Period(ctx, period[0], period[1])
+		for _, f := range NamedFigures {
+			v, err := f.Compute(p)
+			if err != nil {
+				t.Fatalf("%s: %v", f.Name, err)
+			}
+			if len(v.Rows) == 0 {
+				continue
+			}
+			broken++
+			sum := 0
+			for _, r := range v.Rows {
+				sum += r.Value
+				if r.Value > v.Total {
+					t.Errorf("%s %v: line %s is %d, more than the total %d", f.Name, period, r.Label, r.Value, v.Total)
+				}
+			}
+			if !v.Several && sum != v.Total {
+				t.Errorf("%s %v: the lines add up to %d, the total is %d: %+v", f.Name, period, sum, v.Total, v.Rows)
+			}
+			if v.Several && sum < v.Total {
+				t.Errorf("%s %v: the lines add up to %d, less than the %d items they break down: %+v", f.Name, period, sum, v.Total, v.Rows)
+			}
+		}
+	}
+	if broken < 20 {
+		t.Errorf("only %d breakdowns had lines: the sample does not exercise the rule", broken)
 	}
 }

@@ -2,6 +2,7 @@ package export
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/ncm-register/ncm-register/data"
@@ -9,7 +10,8 @@ import (
 
 // DraftNarrative writes, from the figures bound to a question, plain
 // sentences that the replying officer then edits: one per figure, with its
-// largest parts named. An empty register drafts sentences that say so.
+// largest parts named, largest first, and what the others add up to. An
+// empty register drafts sentences that say so.
 func DraftNarrative(q Question, figures map[string]data.FigureValue) string {
 	var sentences []string
 	for _, name := range q.Bindings {
@@ -22,24 +24,41 @@ func DraftNarrative(q Question, figures map[string]data.FigureValue) string {
 		if v.Total == 0 && len(v.Rows) == 0 {
 			s = fmt.Sprintf("%s: none recorded for the period.", f.Title)
 		}
-		var parts []string
-		for _, r := range v.Rows {
-			if rest, ok := strings.CutPrefix(r.Label, "Of which "); ok {
-				// A part of the total, not a breakdown: "6, of which joint 5".
-				s = strings.TrimSuffix(s, ".") + fmt.Sprintf(", of which %s %s.", rest, formatCount(r.Value))
-			} else if r.Value > 0 {
-				parts = append(parts, fmt.Sprintf("%s %s", r.Label, formatCount(r.Value)))
-			}
-		}
-		if len(parts) > 0 {
-			if len(parts) > 6 {
-				parts = append(parts[:6], fmt.Sprintf("and %d more", len(parts)-6))
-			}
-			s = strings.TrimSuffix(s, ".") + " (" + strings.Join(parts, ", ") + ")."
+		if parts := draftParts(v); parts != "" {
+			s = strings.TrimSuffix(s, ".") + " (" + parts + ")."
 		}
 		sentences = append(sentences, s)
 	}
 	return strings.Join(sentences, " ")
+}
+
+// draftedParts is how many lines of a breakdown a drafted sentence names.
+const draftedParts = 6
+
+// draftParts names a breakdown's lines, largest first (in the figure's own
+// order where equal), and the lines beyond the sixth by their number and
+// what they add up to: "and 18 others, 40 in all".
+func draftParts(v data.FigureValue) string {
+	rows := make([]data.FigureRow, 0, len(v.Rows))
+	for _, r := range v.Rows {
+		if r.Value > 0 {
+			rows = append(rows, r)
+		}
+	}
+	sort.SliceStable(rows, func(i, j int) bool { return rows[i].Value > rows[j].Value })
+	var parts []string
+	for i, r := range rows {
+		if i == draftedParts {
+			rest := 0
+			for _, o := range rows[i:] {
+				rest += o.Value
+			}
+			parts = append(parts, fmt.Sprintf("and %d others, %s in all", len(rows)-i, formatCount(rest)))
+			break
+		}
+		parts = append(parts, r.Label+" "+formatCount(r.Value))
+	}
+	return strings.Join(parts, ", ")
 }
 
 // formatCount is FormatCount, under the name the writers of this package use.
