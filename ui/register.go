@@ -103,7 +103,6 @@ func newRegisterScreen(e *env) *registerScreen {
 		})
 	r.list.OnSelected = r.onSelected
 
-
 	filters := container.NewGridWithColumns(2, r.sector.w, r.level.w, r.region, r.mech.w)
 	top := container.NewVBox(r.newOrg, r.search, filters, container.NewBorder(nil, nil, r.archived, nil, r.count))
 	left := container.NewBorder(top, nil, nil, nil, r.list)
