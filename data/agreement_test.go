@@ -72,8 +72,9 @@ func TestAgreementFiguresAndFilters(t *testing.T) {
 	}
 	want := AgreementFigures{InForce: 2, SignedInPeriod: 1,
 		ByLevel:          map[string]int{"government_ngo": 1, "bilateral": 1},
-		ByPartnerCountry: map[string]int{"RO": 1, "UA": 1}, NoPartnerCountry: 1,
-		BySubject: map[string]int{"victim_assistance": 1, "victim_return": 1, "information_exchange": 1}}
+		ByPartnerCountry: map[string]int{"RO": 1, "UA": 1},
+		NoPartnerCountry: 1, // the government–NGO agreement is domestic
+		BySubject:        map[string]int{"victim_assistance": 1, "victim_return": 1, "information_exchange": 1}}
 	if d := cmp.Diff(want, f); d != "" {
 		t.Errorf("figures (-want +got):\n%s", d)
 	}
