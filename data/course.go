@@ -244,13 +244,22 @@ func (s *Store) Courses(ctx context.Context, f CourseFilter) ([]Course, error) {
 	if f.Pillar != "" {
 		where, args = append(where, "('\n' || pillars || '\n') LIKE ?"), append(args, "%\n"+f.Pillar+"\n%")
 	}
-	if f.Sector != "" {
-		where, args = append(where, `EXISTS (SELECT 1 FROM participant p
-			WHERE p.course_id = course.id AND p.archived = 0 AND p.sector = ?)`), append(args, f.Sector)
-	}
-	if f.Joint {
-		where = append(where, `(SELECT count(DISTINCT p.sector) FROM participant p
-			WHERE p.course_id = course.id AND p.archived = 0) >= 2`)
+	// "Joint" and "sector reached" are decided by the courses' figures, the
+	// same counting as the reply's: someone absent on every day of a course
+	// with attendance recorded reached nobody.
+	var reached map[string]bool
+	if f.Sector != "" || f.Joint {
+		cache, err := s.lockedFigures(ctx)
+		if err != nil {
+			return nil, err
+		}
+		reached = map[string]bool{}
+		for id, c := range cache.courses {
+			if (!f.Joint || c.figures.JointCourses > 0) && (f.Sector == "" || c.figures.BySector[f.Sector] > 0) {
+				reached[id] = true
+			}
+		}
+		cache.mu.Unlock()
 	}
 	rows, err := s.read.QueryContext(ctx, "SELECT "+courseColumns+" FROM course WHERE "+
 		strings.Join(where, " AND ")+" ORDER BY first_day DESC, title", args...)
@@ -267,7 +276,7 @@ func (s *Store) Courses(ctx context.Context, f CourseFilter) ([]Course, error) {
 		if err != nil {
 			return nil, err
 		}
-		if matchesAll(Fold(c.Title+" "+strings.Join(c.Topics, " ")), words) {
+		if (reached == nil || reached[c.ID]) && matchesAll(Fold(c.Title+" "+strings.Join(c.Topics, " ")), words) {
 			out = append(out, c)
 		}
 	}

@@ -402,6 +402,7 @@ func TestCoursesFilter(t *testing.T) {
 	c := save(Course{Title: "Child-sensitive interviewing", Pillars: []string{"protection"}, Status: "planned", FirstDay: "2026-12-01"})
 	d := save(Course{Title: "Online recruitment", Pillars: []string{"prevention"}, Status: "cancelled", FirstDay: "2026-02-03"})
 	e := save(Course{Title: "Shelter standards", Pillars: []string{"protection"}, Status: "held", FirstDay: "2025-06-01"})
+	f := save(Course{Title: "Victim assistance", Pillars: []string{"prevention"}, Status: "held", FirstDay: "2025-05-05"})
 	if err := s.SetCourseArchived(t.Context(), e.ID, true); err != nil {
 		t.Fatal(err)
 	}
@@ -414,10 +415,24 @@ func TestCoursesFilter(t *testing.T) {
 	for _, add := range []struct {
 		course Course
 		people []string
-	}{{a, []string{officer.ID, worker.ID}}, {b, []string{officer.ID}}, {c, []string{officer.ID, worker.ID}}} {
+	}{{a, []string{officer.ID, worker.ID}}, {b, []string{officer.ID}}, {c, []string{officer.ID, worker.ID}}, {f, []string{officer.ID, worker.ID}}} {
 		if err := s.AddParticipants(t.Context(), add.course.ID, add.people); err != nil {
 			t.Fatal(err)
 		}
+	}
+	// On f the NGO worker was absent on its only day: f reached police alone,
+	// as its figures say, and is not joint.
+	onF, _ := s.Participants(t.Context(), f.ID, false)
+	var marks []Mark
+	for _, p := range onF {
+		mark := "present"
+		if p.Sector == "ngo" {
+			mark = "absent"
+		}
+		marks = append(marks, Mark{ParticipantID: p.ID, Day: f.FirstDay, Mark: mark})
+	}
+	if err := s.SetMarks(t.Context(), f.ID, marks); err != nil {
+		t.Fatal(err)
 	}
 	onC, _ := s.Participants(t.Context(), c.ID, false)
 	for _, p := range onC {
@@ -439,11 +454,11 @@ func TestCoursesFilter(t *testing.T) {
 		f    CourseFilter
 		want []string // newest first
 	}{
-		{"all but archived", CourseFilter{}, title(c, d, b, a)},
-		{"archived too", CourseFilter{Archived: true}, title(c, d, b, e, a)},
-		{"one year", CourseFilter{From: "2025-01-01", To: "2025-12-31"}, title(b, a)},
-		{"bounds included", CourseFilter{From: "2025-03-10", To: "2025-11-20"}, title(b, a)},
-		{"status", CourseFilter{Status: "held"}, title(b, a)},
+		{"all but archived", CourseFilter{}, title(c, d, b, f, a)},
+		{"archived too", CourseFilter{Archived: true}, title(c, d, b, e, f, a)},
+		{"one year", CourseFilter{From: "2025-01-01", To: "2025-12-31"}, title(b, f, a)},
+		{"bounds included", CourseFilter{From: "2025-03-10", To: "2025-11-20"}, title(b, f, a)},
+		{"status", CourseFilter{Status: "held"}, title(b, f, a)},
 		{"pillar among several", CourseFilter{Pillar: "partnership"}, title(b)},
 		{"pillar", CourseFilter{Pillar: "protection"}, title(c, a)},
 		{"words of the title, accents and case ignored", CourseFilter{Query: "IDENTIFICAREA"}, title(a)},
@@ -452,9 +467,9 @@ func TestCoursesFilter(t *testing.T) {
 		{"a hyphenated word typed whole", CourseFilter{Query: "Child-sensitive interv"}, title(c)},
 		{"the whole title", CourseFilter{Query: "Identificarea victimelor"}, title(a)},
 		{"no match", CourseFilter{Query: "xyz"}, nil},
-		{"sector reached", CourseFilter{Sector: "ngo"}, title(a)},
-		{"sector reached by several", CourseFilter{Sector: "police"}, title(c, b, a)},
-		{"joint only", CourseFilter{Joint: true}, title(a)},
+		{"sector reached, not by someone absent every day", CourseFilter{Sector: "ngo"}, title(a)},
+		{"sector reached by several", CourseFilter{Sector: "police"}, title(c, b, f, a)},
+		{"joint only, as the figures count", CourseFilter{Joint: true}, title(a)},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
