@@ -182,6 +182,17 @@ var NamedFigures = []NamedFigure{
 			f, err := p.Training()
 			return broken(f.BySex, sexCodes), err
 		}},
+	{"training.unique_persons", "Persons trained, each counted once", UniquePersonsRule,
+		func(p *Period) (FigureValue, error) {
+			n, err := p.s.UniquePersonsTrained(p.ctx, p.From, p.To)
+			return single(n), err
+		}},
+	{"training.participants_government", "Training participants, government and non-government", TrainingCountingRules,
+		func(p *Period) (FigureValue, error) {
+			f, err := p.Training()
+			return FigureValue{Total: f.Participants, Rows: []FigureRow{{"government", "Government", f.Government},
+				{"non_government", "Non-government", f.NonGovernment}}}, err
+		}},
 	{"campaigns.by_channel", "Awareness campaigns by channel", CampaignCountingRules,
 		func(p *Period) (FigureValue, error) {
 			f, err := p.Campaigns()

@@ -54,23 +54,30 @@ func (v *figuresView) refresh() {
 	}
 	from, to := v.from.Date.Format(time.DateOnly), v.to.Date.Format(time.DateOnly)
 	var f data.TrainingFigures
+	var persons int
 	var err error
 	// Counting years of courses reads every participant: off the UI thread.
-	runAsync(func() { f, err = v.env.store.TrainingFiguresForPeriod(context.Background(), from, to) }, func() {
+	runAsync(func() {
+		ctx := context.Background()
+		if f, err = v.env.store.TrainingFiguresForPeriod(ctx, from, to); err == nil {
+			persons, err = v.env.store.UniquePersonsTrained(ctx, from, to)
+		}
+	}, func() {
 		if err != nil {
 			v.result.SetText(err.Error())
 			return
 		}
-		v.result.SetText(describeTrainingFigures(f))
+		v.result.SetText(describeTrainingFigures(f, persons))
 	})
 }
 
 // describeTrainingFigures writes the figures as lines of text.
-func describeTrainingFigures(f data.TrainingFigures) string {
+func describeTrainingFigures(f data.TrainingFigures, persons int) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s: %d (%s: %d)\n", lang.L("Courses held"), f.Courses, lang.L("joint"), f.JointCourses)
 	fmt.Fprintf(&b, "%s: %d (%s %d, %s %d)\n", lang.L("Participants"), f.Participants,
 		lang.L("government"), f.Government, lang.L("non-government"), f.NonGovernment)
+	fmt.Fprintf(&b, "%s: %d\n", lang.L("Persons trained, each counted once"), persons)
 	fmt.Fprintf(&b, "%s: %s %d, %s %d, %s %d, %s %d\n\n", lang.L("By sex"),
 		lang.L("women"), f.BySex["female"], lang.L("men"), f.BySex["male"], labelOf("sex", data.Sexes, "other"), f.BySex["other"],
 		lang.L("not recorded"), f.BySex[""])

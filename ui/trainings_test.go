@@ -355,7 +355,12 @@ func TestFiguresForAPeriod(t *testing.T) {
 	if err != nil || f.Courses != 1 || f.Participants == 0 {
 		t.Fatalf("figures %+v, %v", f, err)
 	}
-	for _, want := range []string{"Courses held: 1", fmt.Sprintf("Participants: %d", f.Participants), "By sector"} {
+	persons, err := w.store.UniquePersonsTrained(context.Background(), "2026-01-01", "2026-12-31")
+	if err != nil || persons == 0 {
+		t.Fatalf("persons trained %d, %v", persons, err)
+	}
+	for _, want := range []string{"Courses held: 1", fmt.Sprintf("Participants: %d", f.Participants), "By sector",
+		fmt.Sprintf("Persons trained, each counted once: %d", persons)} {
 		if !strings.Contains(v.result.Text, want) {
 			t.Errorf("figures text lacks %q:\n%s", want, v.result.Text)
 		}
