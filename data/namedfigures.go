@@ -19,11 +19,18 @@ type FigureRow struct {
 // unless Several: then an item counts under each of its lines (a campaign
 // on radio and television), and under a "none" line when it has none, so
 // the lines add up to Total or more.
+//
+// Unknown says that nothing was entered for the period (a statistic no
+// agency has given yet): the figure is not available, which is not zero.
 type FigureValue struct {
 	Total   int
 	Rows    []FigureRow
 	Several bool
+	Unknown bool `json:",omitempty"`
 }
+
+// NotAvailable is how a figure nobody entered is written, everywhere.
+const NotAvailable = "not available"
 
 // NamedFigure is a figure the questionnaire reply can bind a question to:
 // a stable name, a title, the rule it is counted by, in words, and how it is
@@ -260,6 +267,7 @@ func init() {
 					v.Rows = append(v.Rows, FigureRow{Code: strconv.Itoa(year), Label: strconv.Itoa(year), Value: st.Value})
 					v.Total += st.Value
 				}
+				v.Unknown = len(v.Rows) == 0 // no year of the period entered
 				return v, err
 			},
 		})

@@ -173,7 +173,11 @@ func ContributionWorkbook(w io.Writer, req ContributionRequest) error {
 			})
 		case strings.HasPrefix(it.item, "figure:"):
 			v := req.Figures[strings.TrimPrefix(it.item, "figure:")]
-			x.put(s, cell(4, r), v.Total, number)
+			if v.Unknown { // the agency may be the one to give it: not a 0 to correct
+				x.put(s, cell(4, r), data.NotAvailable, 0)
+			} else {
+				x.put(s, cell(4, r), v.Total, number)
+			}
 			x.validate(s, cell(5, r), func(dv *excelize.DataValidation) error {
 				dv.SetError(excelize.DataValidationErrorStyleStop, "A whole number", "Write a whole number, 0 or more.")
 				return dv.SetRange(0, 2147483647, excelize.DataValidationTypeWhole, excelize.DataValidationOperatorBetween)

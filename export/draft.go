@@ -21,7 +21,9 @@ func DraftNarrative(q Question, figures map[string]data.FigureValue) string {
 		}
 		v := figures[name]
 		s := fmt.Sprintf("%s: %s.", f.Title, formatCount(v.Total))
-		if v.Total == 0 && len(v.Rows) == 0 {
+		if v.Unknown {
+			s = fmt.Sprintf("%s: %s (none entered for the period).", f.Title, data.NotAvailable)
+		} else if v.Total == 0 && len(v.Rows) == 0 {
 			s = fmt.Sprintf("%s: none recorded for the period.", f.Title)
 		}
 		if parts := draftParts(v); parts != "" {

@@ -147,7 +147,7 @@ func pdfFigure(m core.Maroto, c ReplyContent, name string, withRule bool) {
 	}
 	m.AddRows(row.New().Add(
 		text.NewCol(7, "Total", replyCellB).WithStyle(headerCell),
-		text.NewCol(2, formatCount(v.Total), replyNumberB).WithStyle(headerCell),
+		text.NewCol(2, figureTotal(v), replyNumberB).WithStyle(headerCell),
 	))
 	if rule != "" && withRule {
 		m.AddRows(text.NewAutoRow(rule, replyRule))
@@ -234,4 +234,13 @@ func paragraphs(s string) []string {
 		}
 	}
 	return out
+}
+
+// figureTotal is a figure's total as the reply writes it: "not available"
+// where nobody entered anything, never 0.
+func figureTotal(v data.FigureValue) string {
+	if v.Unknown {
+		return data.NotAvailable
+	}
+	return formatCount(v.Total)
 }

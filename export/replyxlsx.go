@@ -131,7 +131,11 @@ func writeFigure(s *streamSheet, st sheetStyles, c ReplyContent, name string) {
 		s.add(styled(st.label, "Figure"), styled(st.wrap, title), styled(st.note, "Not frozen with this reply"))
 		return
 	}
-	s.add(styled(st.label, "Figure"), styled(st.wrap, title), styled(st.top, "Total"), styled(st.top, v.Total), styled(st.note, rule))
+	var total any = v.Total
+	if v.Unknown { // never a 0 where nobody entered anything
+		total = styled(st.note, data.NotAvailable)
+	}
+	s.add(styled(st.label, "Figure"), styled(st.wrap, title), styled(st.top, "Total"), total, styled(st.note, rule))
 	for _, r := range v.Rows {
 		s.add(nil, nil, r.Label, r.Value)
 	}

@@ -169,7 +169,11 @@ func (p *questionPane) load(r replyState, ref questionRef) {
 
 // figureBlock shows a figure of the period: its total and its breakdown.
 func figureBlock(f data.NamedFigure, v data.FigureValue, have bool) fyne.CanvasObject {
-	total := widget.NewLabelWithStyle(fmt.Sprintf("%s: %s", f.Title, export.FormatCount(v.Total)), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	count := export.FormatCount(v.Total)
+	if v.Unknown {
+		count = lang.L("not available")
+	}
+	total := widget.NewLabelWithStyle(fmt.Sprintf("%s: %s", f.Title, count), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	total.Wrapping = fyne.TextWrapWord
 	if !have {
 		total.SetText(f.Title + ": " + lang.L("not kept with this reply"))
@@ -233,7 +237,11 @@ func (p *questionPane) contributionBlock(c data.Contribution) fyne.CanvasObject 
 		f, _ := data.NamedFigureByName(name)
 		line := fmt.Sprintf("%s: %s", f.Title, export.FormatCount(n))
 		if v, have := p.reply.figures[name]; have {
-			line += " " + fmt.Sprintf(lang.L("(the register: %s)"), export.FormatCount(v.Total))
+			register := export.FormatCount(v.Total)
+			if v.Unknown {
+				register = lang.L("not available")
+			}
+			line += " " + fmt.Sprintf(lang.L("(the register: %s)"), register)
 		}
 		box.Add(widget.NewLabel(line))
 	}
