@@ -4,6 +4,7 @@ import (
 	"context"
 	"sort"
 	"strconv"
+	"strings"
 )
 
 // FigureRow is one line of a figure broken down: a label and its count.
@@ -255,20 +256,11 @@ func init() {
 		measure := m
 		NamedFigures = append(NamedFigures, NamedFigure{
 			Name: "statistics." + measure.Code, Title: measure.Label + ", per year",
-			Rule: "The totals entered for each calendar year of the period, as reported by their source agency; counts only.",
+			Rule: "The totals entered for each calendar year of the period, as reported by their source agency; counts only. " +
+				"A year with only a breakdown entered counts the sum of its parts, and says so. A year with nothing entered is not available, not zero.",
 			Compute: func(p *Period) (FigureValue, error) {
 				all, err := p.Statistics()
-				var v FigureValue
-				for _, st := range all {
-					year := st.Year
-					if st.Measure != measure.Code || st.Breakdown != "" || strconv.Itoa(year) < p.From[:4] || strconv.Itoa(year) > p.To[:4] {
-						continue
-					}
-					v.Rows = append(v.Rows, FigureRow{Code: strconv.Itoa(year), Label: strconv.Itoa(year), Value: st.Value})
-					v.Total += st.Value
-				}
-				v.Unknown = len(v.Rows) == 0 // no year of the period entered
-				return v, err
+				return statisticsFigure(all, measure.Code, p.From, p.To), err
 			},
 		})
 	}
@@ -282,4 +274,55 @@ func NamedFigureByName(name string) (NamedFigure, bool) {
 		}
 	}
 	return NamedFigure{}, false
+}
+
+// statisticsFigure is a measure's figure for the years of [from, to]: the
+// total entered for each year; where only a breakdown was entered, the sum
+// of the first of the measure's breakdowns that has parts, labelled as such.
+func statisticsFigure(all []Statistic, measure, from, to string) FigureValue {
+	totals := map[int]int{}
+	parts := map[int]map[string]int{} // year → group → sum of its parts
+	for _, st := range all {
+		if st.Measure != measure || strconv.Itoa(st.Year) < from[:4] || strconv.Itoa(st.Year) > to[:4] {
+			continue
+		}
+		if st.Breakdown == "" {
+			totals[st.Year] = st.Value
+			continue
+		}
+		group, _, _ := strings.Cut(st.Breakdown, ":")
+		if parts[st.Year] == nil {
+			parts[st.Year] = map[string]int{}
+		}
+		parts[st.Year][group] += st.Value
+	}
+	var years []int
+	for y := range totals {
+		years = append(years, y)
+	}
+	for y := range parts {
+		if _, ok := totals[y]; !ok {
+			years = append(years, y)
+		}
+	}
+	sort.Ints(years)
+	var v FigureValue
+	for _, y := range years {
+		year := strconv.Itoa(y)
+		if n, ok := totals[y]; ok {
+			v.Rows = append(v.Rows, FigureRow{Code: year, Label: year, Value: n})
+			v.Total += n
+			continue
+		}
+		for _, g := range Breakdowns(measure) {
+			if n, ok := parts[y][g.Name]; ok {
+				label := year + " (the sum of the breakdown " + strings.ToLower(g.Label) + "; no total entered)"
+				v.Rows = append(v.Rows, FigureRow{Code: year, Label: label, Value: n})
+				v.Total += n
+				break
+			}
+		}
+	}
+	v.Unknown = len(v.Rows) == 0 // no year of the period entered
+	return v
 }

@@ -2,6 +2,7 @@ package data
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -130,5 +131,27 @@ func TestEveryBreakdownAddsUpOrSaysTheRest(t *testing.T) {
 	}
 	if broken < 20 {
 		t.Errorf("only %d breakdowns had lines: the sample does not exercise the rule", broken)
+	}
+}
+
+// TestStatisticsFigureWithOnlyABreakdown: a year with only its breakdown
+// by sex entered counts the sum of the parts and says so; a year with a
+// total counts the total; a year with nothing is left out, and a period
+// with nothing at all is not available.
+func TestStatisticsFigureWithOnlyABreakdown(t *testing.T) {
+	all := []Statistic{
+		{Year: 2024, Measure: "convicted", Value: 10},
+		{Year: 2024, Measure: "convicted", Breakdown: "sex:male", Value: 7},
+		{Year: 2025, Measure: "convicted", Breakdown: "sex:female", Value: 3},
+		{Year: 2025, Measure: "convicted", Breakdown: "sex:male", Value: 5},
+		{Year: 2025, Measure: "investigated", Value: 99},
+	}
+	v := statisticsFigure(all, "convicted", "2023-01-01", "2025-12-31")
+	if v.Total != 18 || v.Unknown || len(v.Rows) != 2 || v.Rows[0].Value != 10 || v.Rows[1].Value != 8 ||
+		!strings.Contains(v.Rows[1].Label, "sum of the breakdown by sex") || strings.Contains(v.Rows[0].Label, "sum") {
+		t.Errorf("convicted 2023–2025: %+v", v)
+	}
+	if v := statisticsFigure(all, "convicted", "2026-01-01", "2026-12-31"); !v.Unknown || v.Total != 0 || len(v.Rows) != 0 {
+		t.Errorf("a year with nothing entered: %+v", v)
 	}
 }
