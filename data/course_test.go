@@ -422,18 +422,7 @@ func TestCoursesFilter(t *testing.T) {
 	}
 	// On f the NGO worker was absent on its only day: f reached police alone,
 	// as its figures say, and is not joint.
-	onF, _ := s.Participants(t.Context(), f.ID, false)
-	var marks []Mark
-	for _, p := range onF {
-		mark := "present"
-		if p.Sector == "ngo" {
-			mark = "absent"
-		}
-		marks = append(marks, Mark{ParticipantID: p.ID, Day: f.FirstDay, Mark: mark})
-	}
-	if err := s.SetMarks(t.Context(), f.ID, marks); err != nil {
-		t.Fatal(err)
-	}
+	markFirstDay(t, s, f, func(p Participant) bool { return p.Sector == "ngo" })
 	onC, _ := s.Participants(t.Context(), c.ID, false)
 	for _, p := range onC {
 		if p.Sector == "ngo" {

@@ -240,3 +240,24 @@ func oldRegister(t testing.TB, version int) (string, *Store) {
 	}
 	return path, old
 }
+
+// markFirstDay marks everyone on course c on its first day: present, or
+// absent where absent says so.
+func markFirstDay(t testing.TB, s *Store, c Course, absent func(Participant) bool) {
+	t.Helper()
+	people, err := s.Participants(context.Background(), c.ID, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var marks []Mark
+	for _, p := range people {
+		mark := "present"
+		if absent(p) {
+			mark = "absent"
+		}
+		marks = append(marks, Mark{ParticipantID: p.ID, Day: c.FirstDay, Mark: mark})
+	}
+	if err := s.SetMarks(context.Background(), c.ID, marks); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -33,18 +33,7 @@ func TestUniquePersonsTrainedCountsEachPersonOnce(t *testing.T) {
 	marked := course("Interviews", "2025-06-02", "held", ana.ID, maria.ID)
 	course("Planned", "2025-09-01", "planned", maria.ID)
 	course("Next year", "2026-02-01", "held", maria.ID)
-	people, _ := s.Participants(ctx, marked.ID, false)
-	var marks []Mark
-	for _, p := range people {
-		mark := "present"
-		if p.Name == "Maria" {
-			mark = "absent"
-		}
-		marks = append(marks, Mark{ParticipantID: p.ID, Day: marked.FirstDay, Mark: mark})
-	}
-	if err := s.SetMarks(ctx, marked.ID, marks); err != nil {
-		t.Fatal(err)
-	}
+	markFirstDay(t, s, marked, func(p Participant) bool { return p.Name == "Maria" })
 	n, err := s.UniquePersonsTrained(ctx, "2025-01-01", "2025-12-31")
 	if err != nil {
 		t.Fatal(err)
