@@ -193,7 +193,7 @@ func (s *Store) Campaigns(ctx context.Context, f CampaignFilter) ([]Campaign, er
 			return nil, err
 		}
 		if (f.Channel != "" && !contains(c.Channels, f.Channel)) || (f.Group != "" && !contains(c.TargetGroups, f.Group)) ||
-			!matchesAll(Fold(c.Title), words) {
+			(len(words) > 0 && !matchesAll(Fold(c.Title), words)) {
 			continue
 		}
 		out = append(out, c)

@@ -19,6 +19,11 @@ type figureCache struct {
 	built   bool
 	lastID  int64
 	courses map[string]courseCounts
+	orgs    orgNames // the organisations the courses' byOrg number
+	// tried says the figures saved in the register were looked for (once
+	// a session); savedAsOf is the newest change they include.
+	tried     bool
+	savedAsOf int64
 }
 
 // maxRecountedCourses is how many touched courses are counted one by one
@@ -42,6 +47,10 @@ func (s *Store) lockedFigures(ctx context.Context) (*figureCache, error) {
 }
 
 func (s *Store) updateFigures(ctx context.Context, c *figureCache, lastID int64) error {
+	if !c.built && !c.tried {
+		c.tried = true
+		s.loadSavedFigures(ctx, c, lastID)
+	}
 	if c.built && lastID == c.lastID {
 		return nil
 	}
@@ -57,7 +66,7 @@ func (s *Store) updateFigures(ctx context.Context, c *figureCache, lastID int64)
 					args[i] = id
 					delete(c.courses, id) // a course removed (an undone creation) stays removed
 				}
-				counts, err := s.courseFigures(ctx, "c.id IN (?"+strings.Repeat(", ?", len(ids)-1)+")", args...)
+				counts, err := s.courseFigures(ctx, &c.orgs, "c.id IN (?"+strings.Repeat(", ?", len(ids)-1)+")", args...)
 				if err != nil {
 					return err
 				}
@@ -69,11 +78,12 @@ func (s *Store) updateFigures(ctx context.Context, c *figureCache, lastID int64)
 			return nil
 		}
 	}
-	counts, err := s.courseFigures(ctx, "1 = 1")
+	var orgs orgNames
+	counts, err := s.courseFigures(ctx, &orgs, "1 = 1")
 	if err != nil {
 		return err
 	}
-	c.courses, c.lastID, c.built = counts, lastID, true
+	c.courses, c.orgs, c.lastID, c.built = counts, orgs, lastID, true
 	return nil
 }
 
