@@ -205,11 +205,16 @@ const AgreementCountingRules = "Agreements count when in force on the last day o
 
 // AgreementFiguresForPeriod counts the agreements of a period [from, to].
 func (s *Store) AgreementFiguresForPeriod(ctx context.Context, from, to string) (AgreementFigures, error) {
-	f := AgreementFigures{ByLevel: map[string]int{}, ByPartnerCountry: map[string]int{}, BySubject: map[string]int{}}
 	all, err := s.Agreements(ctx, AgreementFilter{})
 	if err != nil {
-		return f, err
+		return AgreementFigures{}, err
 	}
+	return agreementFigures(all, from, to), nil
+}
+
+// agreementFigures counts the agreements of a period among all the current ones.
+func agreementFigures(all []Agreement, from, to string) AgreementFigures {
+	f := AgreementFigures{ByLevel: map[string]int{}, ByPartnerCountry: map[string]int{}, BySubject: map[string]int{}}
 	for _, a := range all {
 		if a.SignedOn >= from && a.SignedOn <= to && a.SignedOn != "" {
 			f.SignedInPeriod++
@@ -230,7 +235,7 @@ func (s *Store) AgreementFiguresForPeriod(ctx context.Context, from, to string) 
 			f.BySubject[sub]++
 		}
 	}
-	return f, nil
+	return f
 }
 
 // PartnerCountries lists the partner countries named in agreements, for filters.

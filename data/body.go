@@ -175,11 +175,16 @@ const MechanismCountingRules = "Members are the organisations of the register wi
 
 // MechanismFiguresForPeriod counts the members now and the meetings held in [from, to].
 func (s *Store) MechanismFiguresForPeriod(ctx context.Context, from, to string) (MechanismFigures, error) {
-	f := MechanismFigures{ByRole: map[string]int{}, BySector: map[string]int{}}
 	members, err := s.Members(ctx)
 	if err != nil {
-		return f, err
+		return MechanismFigures{}, err
 	}
+	return s.mechanismFigures(ctx, members, from, to)
+}
+
+// mechanismFigures counts the members listed and the meetings held in [from, to].
+func (s *Store) mechanismFigures(ctx context.Context, members []Organisation, from, to string) (MechanismFigures, error) {
+	f := MechanismFigures{ByRole: map[string]int{}, BySector: map[string]int{}}
 	for _, o := range members {
 		f.Members++
 		f.ByRole[o.MechanismRole]++

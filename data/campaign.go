@@ -220,11 +220,16 @@ const CampaignCountingRules = "Campaigns count when they ran on at least one day
 
 // CampaignFiguresForPeriod counts the campaigns that ran in [from, to].
 func (s *Store) CampaignFiguresForPeriod(ctx context.Context, from, to string) (CampaignFigures, error) {
-	f := CampaignFigures{ByChannel: map[string]int{}, ByGroup: map[string]int{}}
 	list, err := s.Campaigns(ctx, CampaignFilter{From: from, To: to})
 	if err != nil {
-		return f, err
+		return CampaignFigures{}, err
 	}
+	return campaignFigures(list), nil
+}
+
+// campaignFigures counts the campaigns of a period, listed.
+func campaignFigures(list []Campaign) CampaignFigures {
+	f := CampaignFigures{ByChannel: map[string]int{}, ByGroup: map[string]int{}}
 	for _, c := range list {
 		f.Campaigns++
 		for _, ch := range c.Channels {
@@ -246,5 +251,5 @@ func (s *Store) CampaignFiguresForPeriod(ctx context.Context, from, to string) (
 			f.NotEvaluated++
 		}
 	}
-	return f, nil
+	return f
 }

@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // FigureRow is one line of a figure broken down: a label and its count.
@@ -46,11 +47,16 @@ type NamedFigure struct {
 // Period is a reporting period [From, To] (YYYY-MM-DD) of the register
 // whose figures are counted once, however many named figures draw on them:
 // a reply binds four figures to the mechanism's counts, four to the
-// campaigns', three to the trainings'.
+// campaigns', three to the trainings'. The lists the figures are counted
+// from are read once too, and a reply's annexes list them: a Period may
+// be used from several goroutines, and a second asking waits for the first.
 type Period struct {
 	ctx        context.Context
 	s          *Store
 	From, To   string
+	members    memo[[]Organisation]
+	campaignsL memo[[]Campaign]
+	agreeL     memo[[]Agreement]
 	mechanism  memo[MechanismFigures]
 	training   memo[TrainingFigures]
 	campaigns  memo[CampaignFigures]
@@ -65,12 +71,15 @@ func (s *Store) Period(ctx context.Context, from, to string) *Period {
 
 // memo keeps the result of a count made once.
 type memo[T any] struct {
+	mu   sync.Mutex
 	done bool
 	v    T
 	err  error
 }
 
 func (m *memo[T]) get(count func() (T, error)) (T, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
 	if !m.done {
 		m.v, m.err = count()
 		m.done = true
@@ -78,9 +87,32 @@ func (m *memo[T]) get(count func() (T, error)) (T, error) {
 	return m.v, m.err
 }
 
+// Members lists the members of the coordination body now (Store.Members), read once.
+func (p *Period) Members() ([]Organisation, error) {
+	return p.members.get(func() ([]Organisation, error) { return p.s.Members(p.ctx) })
+}
+
+// CampaignList lists the campaigns that ran in the period, newest first, read once.
+func (p *Period) CampaignList() ([]Campaign, error) {
+	return p.campaignsL.get(func() ([]Campaign, error) {
+		return p.s.Campaigns(p.ctx, CampaignFilter{From: p.From, To: p.To})
+	})
+}
+
+// AgreementList lists every current agreement (Store.Agreements), read once.
+func (p *Period) AgreementList() ([]Agreement, error) {
+	return p.agreeL.get(func() ([]Agreement, error) { return p.s.Agreements(p.ctx, AgreementFilter{}) })
+}
+
 // Mechanism are the figures of the coordination mechanism for the period, counted once.
 func (p *Period) Mechanism() (MechanismFigures, error) {
-	return p.mechanism.get(func() (MechanismFigures, error) { return p.s.MechanismFiguresForPeriod(p.ctx, p.From, p.To) })
+	return p.mechanism.get(func() (MechanismFigures, error) {
+		members, err := p.Members()
+		if err != nil {
+			return MechanismFigures{}, err
+		}
+		return p.s.mechanismFigures(p.ctx, members, p.From, p.To)
+	})
 }
 
 // Training are the figures of the training courses for the period, counted once.
@@ -90,12 +122,18 @@ func (p *Period) Training() (TrainingFigures, error) {
 
 // Campaigns are the figures of the awareness campaigns for the period, counted once.
 func (p *Period) Campaigns() (CampaignFigures, error) {
-	return p.campaigns.get(func() (CampaignFigures, error) { return p.s.CampaignFiguresForPeriod(p.ctx, p.From, p.To) })
+	return p.campaigns.get(func() (CampaignFigures, error) {
+		list, err := p.CampaignList()
+		return campaignFigures(list), err
+	})
 }
 
 // Agreements are the figures of the cooperation agreements for the period, counted once.
 func (p *Period) Agreements() (AgreementFigures, error) {
-	return p.agreements.get(func() (AgreementFigures, error) { return p.s.AgreementFiguresForPeriod(p.ctx, p.From, p.To) })
+	return p.agreements.get(func() (AgreementFigures, error) {
+		all, err := p.AgreementList()
+		return agreementFigures(all, p.From, p.To), err
+	})
 }
 
 // Statistics are every year's statistics (the figures pick their years).

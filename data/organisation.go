@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"slices"
 	"strings"
 	"time"
 )
@@ -179,6 +180,35 @@ func scanOrganisation(row interface{ Scan(...any) error }) (Organisation, error)
 }
 
 // Organisation reads one organisation by id.
+// OrganisationNames gives the names of the organisations with these ids,
+// archived or not, in one read; an id not in the register is left out.
+func (s *Store) OrganisationNames(ctx context.Context, ids []string) (map[string]string, error) {
+	out := make(map[string]string, len(ids))
+	for chunk := range slices.Chunk(ids, 500) { // within SQLite's limit of variables
+		args := make([]any, len(chunk))
+		for i, id := range chunk {
+			args[i] = id
+		}
+		rows, err := s.read.QueryContext(ctx, "SELECT id, name FROM organisation WHERE id IN (?"+strings.Repeat(", ?", len(chunk)-1)+")", args...)
+		if err != nil {
+			return nil, err
+		}
+		for rows.Next() {
+			var id, name string
+			if err := rows.Scan(&id, &name); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			out[id] = name
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
 func (s *Store) Organisation(ctx context.Context, id string) (Organisation, error) {
 	o, err := scanOrganisation(s.read.QueryRowContext(ctx,
 		"SELECT "+organisationColumns+" FROM organisation WHERE id = ?", id))

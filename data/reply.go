@@ -191,12 +191,34 @@ func (s *Store) ReplyFigures(ctx context.Context, replyID string, names []string
 		}
 		return out, nil
 	}
-	return s.computeFigures(ctx, r, names)
+	return s.Period(ctx, r.From, r.To).Figures(names)
+}
+
+// ReplyFiguresIn is ReplyFigures counted in a period the caller keeps, for
+// the lists it read (the reply's annexes show them). The period must be
+// the reply's.
+func (s *Store) ReplyFiguresIn(p *Period, replyID string, names []string) (map[string]FigureValue, error) {
+	r, err := s.GetReply(p.ctx, replyID)
+	if err != nil {
+		return nil, err
+	}
+	if r.From != p.From || r.To != p.To {
+		return nil, fmt.Errorf("the reply covers %s to %s, not %s to %s", r.From, r.To, p.From, p.To)
+	}
+	if r.Status == "final" {
+		return s.ReplyFigures(p.ctx, replyID, names)
+	}
+	return p.Figures(names)
 }
 
 func (s *Store) computeFigures(ctx context.Context, r Reply, names []string) (map[string]FigureValue, error) {
+	return s.Period(ctx, r.From, r.To).Figures(names)
+}
+
+// Figures computes the named figures of the period (unknown names are left out).
+func (p *Period) Figures(names []string) (map[string]FigureValue, error) {
 	out := map[string]FigureValue{}
-	period := s.Period(ctx, r.From, r.To)
+	period := p
 	for _, n := range names {
 		f, ok := NamedFigureByName(n)
 		if !ok {

@@ -1,10 +1,8 @@
 package data
 
 import (
-	"bytes"
 	"context"
 	"database/sql"
-	"encoding/gob"
 )
 
 // The figures of each course, counted in memory (figureCache), are kept in
@@ -27,20 +25,6 @@ const courseFiguresName = "courses"
 // are counted anew rather than trusted.
 const courseFiguresFormat = 1
 
-// savedFigures are the courses' counts as they are encoded.
-type savedFigures struct {
-	Organisations []string // orgNames
-	Courses       []savedCourse
-}
-
-type savedCourse struct {
-	ID             string
-	Held, Archived bool
-	FirstDay       string
-	Figures        TrainingFigures
-	ByOrganisation []orgCount
-}
-
 // loadSavedFigures fills an empty cache with the figures saved in the
 // register, if they can be trusted up to lastID, the newest change. It
 // says whether it did; any problem only means counting from the file.
@@ -52,31 +36,11 @@ func (s *Store) loadSavedFigures(ctx context.Context, c *figureCache, lastID int
 	if err != nil || asOf > lastID { // none, an older register, or a history that is not this one's
 		return false
 	}
-	var saved savedFigures
-	if err := gob.NewDecoder(bytes.NewReader(blob)).Decode(&saved); err != nil {
+	orgs, courses, err := decodeFigures(blob)
+	if err != nil {
 		return false
 	}
-	c.orgs = orgNames{}
-	for _, name := range saved.Organisations {
-		c.orgs.number(name)
-	}
-	c.courses = make(map[string]courseCounts, len(saved.Courses))
-	for _, sc := range saved.Courses {
-		for _, oc := range sc.ByOrganisation {
-			if oc.Org < 0 || int(oc.Org) >= len(c.orgs.names) {
-				c.courses = nil
-				return false
-			}
-		}
-		f := sc.Figures
-		// gob leaves a map it had no entry for nil; summing writes to these.
-		for _, m := range []*map[string]int{&f.BySector, &f.BySex, &f.ByOrganisation} {
-			if *m == nil {
-				*m = map[string]int{}
-			}
-		}
-		c.courses[sc.ID] = courseCounts{held: sc.Held, archived: sc.Archived, firstDay: sc.FirstDay, figures: f, byOrg: sc.ByOrganisation}
-	}
+	c.orgs, c.courses = orgs, courses
 	c.lastID, c.savedAsOf, c.built = asOf, asOf, true
 	return true
 }
@@ -94,21 +58,13 @@ func (s *Store) saveFigures(ctx context.Context) error {
 		c.mu.Unlock()
 		return nil
 	}
-	saved := savedFigures{Organisations: c.orgs.names, Courses: make([]savedCourse, 0, len(c.courses))}
-	for id, cc := range c.courses {
-		saved.Courses = append(saved.Courses, savedCourse{ID: id, Held: cc.held, Archived: cc.archived, FirstDay: cc.firstDay,
-			Figures: cc.figures, ByOrganisation: cc.byOrg})
-	}
+	blob := encodeFigures(c.orgs.names, c.courses)
 	asOf := c.lastID
 	c.mu.Unlock()
 
-	var blob bytes.Buffer
-	if err := gob.NewEncoder(&blob).Encode(saved); err != nil {
-		return err
-	}
 	err := s.writeTx(ctx, func(tx *sql.Tx) error {
 		_, err := tx.ExecContext(ctx, `INSERT OR REPLACE INTO figure_cache (name, format, schema, as_of, data) VALUES (?, ?, ?, ?, ?)`,
-			courseFiguresName, courseFiguresFormat, len(migrations), asOf, blob.Bytes())
+			courseFiguresName, courseFiguresFormat, len(migrations), asOf, blob)
 		return err
 	})
 	if err == nil {

@@ -12,12 +12,6 @@ import (
 	"github.com/ncm-register/ncm-register/data"
 )
 
-// BenchmarkFirstReplyXLSX is the first export of the reply after the large
-// register is opened, as a user meets it: each iteration opens the
-// register, exports (timed), and closes it. "counted_before": an earlier
-// session counted the figures and kept them in the register (the everyday
-// case); "never_counted": nothing kept, every participant read (a register
-// just received or made by an older program). The yardstick is
 // forgetSavedFigures removes the figures a register keeps between sessions,
 // straight in the closed file (the program itself never needs to).
 func forgetSavedFigures(b *testing.B, path string) {
@@ -31,12 +25,20 @@ func forgetSavedFigures(b *testing.B, path string) {
 	}
 }
 
+// BenchmarkFirstReplyXLSX is the first export of the reply after the large
+// register is opened, as a user meets it: each iteration opens the
+// register, exports (timed), and closes it. "counted_before": an earlier
+// session counted the figures and kept them in the register (the everyday
+// case); "never_counted": nothing kept, every participant read (a register
+// just received or made by an older program). The yardstick is
 // BenchmarkReplyXLSXRawCells: the same cells through a bare StreamWriter.
 func BenchmarkFirstReplyXLSX(b *testing.B) {
 	s, tpl, replyID := largeReplyRegister(b)
 	path := s.Path()
 	s.Close() // each iteration opens it as the window does
-	defer func() { largeReply.s, largeReply.err = data.Open(context.Background(), path, data.Options{Device: "bench"}) }()
+	defer func() {
+		largeReply.s, largeReply.err = data.Open(context.Background(), path, data.Options{Device: "bench"})
+	}()
 	ctx := context.Background()
 
 	// session opens the register, its check of every page held back until

@@ -109,14 +109,32 @@ func openLargeReply() error {
 	return err
 }
 
+// buildLargeRegister builds the large register, NCM_BENCH_REPLY_SCALE
+// times over if set (4: the measure of memory at four times the size).
 func buildLargeRegister(ctx context.Context, s *data.Store) error {
-	if err := s.GenerateSample(ctx, data.LargeSample, 1); err != nil {
+	n := 1
+	if v := os.Getenv("NCM_BENCH_REPLY_SCALE"); v != "" {
+		var err error
+		if n, err = strconv.Atoi(v); err != nil || n < 1 {
+			return fmt.Errorf("NCM_BENCH_REPLY_SCALE=%q: want a whole number from 1", v)
+		}
+	}
+	size, training, coordination := data.LargeSample, data.LargeTrainingSample, data.LargeCoordinationSample
+	size.Organisations *= n
+	size.Contacts *= n
+	training.Courses *= n
+	training.Marks *= n
+	coordination.Campaigns *= n
+	coordination.Agreements *= n
+	coordination.Actions *= n
+	coordination.Meetings *= n
+	if err := s.GenerateSample(ctx, size, 1); err != nil {
 		return err
 	}
-	if err := s.GenerateTrainingSample(ctx, data.LargeTrainingSample, 1); err != nil {
+	if err := s.GenerateTrainingSample(ctx, training, 1); err != nil {
 		return err
 	}
-	return s.GenerateCoordinationSample(ctx, data.LargeCoordinationSample, 1)
+	return s.GenerateCoordinationSample(ctx, coordination, 1)
 }
 
 // largeReplyOf finds the reply over every year, or writes it: an answer to
