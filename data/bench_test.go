@@ -6,8 +6,10 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"sync"
 	"testing"
+	"time"
 )
 
 // The benchmarks run on LargeSample (10,000 organisations, 100,000
@@ -78,9 +80,15 @@ func removeLargeRegister() {
 	}
 }
 
+// openLarge opens the large register, or the register NCM_BENCH_REGISTER
+// names (for example one built four times over by the reply benchmarks,
+// NCM_BENCH_REPLY_SCALE=4: see docs/performance.md).
 func openLarge(b *testing.B) *Store {
 	b.Helper()
-	full, _ := largeRegisters(b)
+	full := os.Getenv("NCM_BENCH_REGISTER")
+	if full == "" {
+		full, _ = largeRegisters(b)
+	}
 	s, err := Open(context.Background(), full, Options{Device: "bench"})
 	if err != nil {
 		b.Fatal(err)
@@ -94,7 +102,7 @@ func openLarge(b *testing.B) *Store {
 func BenchmarkSearchAsYouType(b *testing.B) {
 	s := openLarge(b)
 	ctx := context.Background()
-	for _, q := range []string{"j", "jo", "jos", "jose", "мвд", "popescu", "ionuț", "speranta", "xyz"} {
+	for _, q := range searchTerms {
 		b.Run(q, func(b *testing.B) {
 			// The list is in memory once the window shows it, and the
 			// people's names once it has prepared the search.
@@ -114,6 +122,112 @@ func BenchmarkSearchAsYouType(b *testing.B) {
 			b.ReportMetric(float64(len(rows)), "rows")
 		})
 	}
+}
+
+// searchTerms are the benchmarks' searches: one and two letters (most of
+// the register), names, a word few records have, and one nobody has.
+var searchTerms = []string{"j", "jo", "jos", "jose", "мвд", "popescu", "ionuț", "speranta", "xyz"}
+
+// BenchmarkSearchFirstScreen is one keystroke in the search box as the
+// window makes it: the first screen of the list (FirstOrganisations), which
+// it shows at once; the whole result follows in the background. Its
+// yardstick is BenchmarkSearchRawFTSFirstScreen. p95-ms is the 95th
+// percentile of the iterations' times.
+func BenchmarkSearchFirstScreen(b *testing.B) {
+	s := openLarge(b)
+	ctx := context.Background()
+	for _, q := range searchTerms {
+		b.Run(q, func(b *testing.B) {
+			if _, err := s.Organisations(ctx, OrganisationFilter{}); err != nil {
+				b.Fatal(err)
+			}
+			if err := s.PrepareSearch(ctx); err != nil {
+				b.Fatal(err)
+			}
+			var rows []OrganisationRow
+			var times []time.Duration
+			for b.Loop() {
+				start := time.Now()
+				var err error
+				rows, _, err = s.FirstOrganisations(ctx, OrganisationFilter{Query: q}, FirstScreen)
+				if err != nil {
+					b.Fatal(err)
+				}
+				times = append(times, time.Since(start))
+			}
+			b.ReportMetric(float64(len(rows)), "rows")
+			b.ReportMetric(p95(times), "p95-ms")
+		})
+	}
+}
+
+// BenchmarkSearchRawFTSFirstScreen is the yardstick of a keystroke: the two
+// full-text queries a program without a list in memory would run for a
+// screen of results, a screen's worth of matching organisations and of
+// matching people (their rowids only, in the index's order).
+func BenchmarkSearchRawFTSFirstScreen(b *testing.B) {
+	s := openLarge(b)
+	ctx := context.Background()
+	for _, q := range searchTerms {
+		b.Run(q, func(b *testing.B) {
+			match := matchQuery(q)
+			var n int
+			var times []time.Duration
+			for b.Loop() {
+				start := time.Now()
+				n = 0
+				for _, table := range []string{"organisation_fts", "contact_fts"} {
+					err := queryPKs(ctx, s.read, "SELECT rowid FROM "+table+" WHERE "+table+" MATCH ? LIMIT ?",
+						[]any{match, FirstScreen}, func(int64) { n++ })
+					if err != nil {
+						b.Fatal(err)
+					}
+				}
+				times = append(times, time.Since(start))
+			}
+			b.ReportMetric(float64(n), "rows")
+			b.ReportMetric(p95(times), "p95-ms")
+		})
+	}
+}
+
+// BenchmarkSearchRawSQLFirstScreen is the other yardstick: one SQL query
+// that returns the same first screen, the organisations matching by
+// themselves or through a current contact, in the order of their folded
+// names, a screen of them. SQLite reads every match to sort them.
+func BenchmarkSearchRawSQLFirstScreen(b *testing.B) {
+	s := openLarge(b)
+	ctx := context.Background()
+	const q = `SELECT o.pk FROM organisation o WHERE o.archived = 0 AND (
+		o.pk IN (SELECT rowid FROM organisation_fts WHERE organisation_fts MATCH ?1)
+		OR o.id IN (SELECT c.organisation_id FROM contact c WHERE c.archived = 0
+			AND c.pk IN (SELECT rowid FROM contact_fts WHERE contact_fts MATCH ?1)))
+		ORDER BY o.name_key LIMIT ?2`
+	for _, term := range searchTerms {
+		b.Run(term, func(b *testing.B) {
+			var n int
+			var times []time.Duration
+			for b.Loop() {
+				start := time.Now()
+				n = 0
+				if err := queryPKs(ctx, s.read, q, []any{matchQuery(term), FirstScreen}, func(int64) { n++ }); err != nil {
+					b.Fatal(err)
+				}
+				times = append(times, time.Since(start))
+			}
+			b.ReportMetric(float64(n), "rows")
+			b.ReportMetric(p95(times), "p95-ms")
+		})
+	}
+}
+
+// p95 is the 95th percentile of times, in milliseconds.
+func p95(times []time.Duration) float64 {
+	if len(times) == 0 {
+		return 0
+	}
+	slices.Sort(times)
+	return float64(times[len(times)*95/100]) / 1e6
 }
 
 // BenchmarkPrepareSearch is what the window does in the background after

@@ -13,6 +13,7 @@ type contactEntry struct {
 	orgPK    int64 // the organisation's pk (0 for none, and for a gap in the pks)
 	name     string
 	archived bool
+	text     string // the folded search text, for a first screen found in memory (searchpage.go)
 }
 
 // contactCache keeps every contact's entry in memory, beside the
@@ -27,9 +28,10 @@ type contactCache struct {
 	built     bool
 	contacts  []contactEntry   // by contact pk
 	contactPK map[string]int64 // contact id → pk
+	byOrg     peopleByOrg      // made after reading, for a first screen found in memory
 }
 
-const contactCacheQuery = "SELECT pk, id, organisation_id, name, archived FROM contact"
+const contactCacheQuery = "SELECT pk, id, organisation_id, name, archived, search_text FROM contact"
 
 // rebuild reads every contact; orgPK gives an organisation's pk by its id
 // (the list's map: looking it up in the file cost five times the read).
@@ -56,7 +58,7 @@ func (c *contactCache) read(rows *sql.Rows, orgPK map[string]int64) error {
 		var pk int64
 		var id, org string
 		var e contactEntry
-		if err := rows.Scan(&pk, &id, &org, &e.name, &e.archived); err != nil {
+		if err := rows.Scan(&pk, &id, &org, &e.name, &e.archived, &e.text); err != nil {
 			return err
 		}
 		e.orgPK = orgPK[org]
@@ -83,13 +85,27 @@ func (c *contactCache) patch(ctx context.Context, db *sql.DB, orgPK map[string]i
 		return nil
 	}
 	args := make([]any, len(ids))
+	was := map[int64]int64{} // pk → the organisation it was in
 	for i, id := range ids {
 		args[i] = id
 		if pk, ok := c.contactPK[id]; ok { // read again below unless deleted
+			was[pk] = c.contacts[pk].orgPK
 			c.contacts[pk] = contactEntry{}
 			delete(c.contactPK, id)
 		}
 	}
+	defer func() { // the groups follow, whatever was read
+		for _, id := range ids {
+			if pk, ok := c.contactPK[id]; ok {
+				if _, seen := was[pk]; !seen {
+					was[pk] = 0 // new
+				}
+			}
+		}
+		for pk, from := range was {
+			c.byOrg.moved(c, int32(pk), from)
+		}
+	}()
 	rows, err := db.QueryContext(ctx, contactCacheQuery+" WHERE id IN (?"+strings.Repeat(", ?", len(ids)-1)+")", args...)
 	if err != nil {
 		return err
@@ -128,6 +144,7 @@ func (s *Store) PrepareSearch(ctx context.Context) error {
 	if err := fresh.rebuild(ctx, s.read, orgPK); err != nil {
 		return err
 	}
+	fresh.byOrganisation() // before the patch below, which keeps it up to date
 	afterPeopleRead()
 	cache, err = s.lockedList(ctx)
 	if err != nil {

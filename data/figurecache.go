@@ -32,13 +32,13 @@ const maxRecountedCourses = 200
 
 // lockedFigures brings the cache up to date and returns it locked.
 func (s *Store) lockedFigures(ctx context.Context) (*figureCache, error) {
-	var lastID sql.NullInt64
-	if err := s.read.QueryRowContext(ctx, "SELECT max(id) FROM change").Scan(&lastID); err != nil {
+	lastID, err := s.newestChange(ctx)
+	if err != nil {
 		return nil, err
 	}
 	c := &s.figures
 	c.mu.Lock()
-	if err := s.updateFigures(ctx, c, lastID.Int64); err != nil {
+	if err := s.updateFigures(ctx, c, lastID); err != nil {
 		c.built = false
 		c.mu.Unlock()
 		return nil, err

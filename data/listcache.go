@@ -23,6 +23,9 @@ type listCache struct {
 	lastID   int64 // newest change id read into the cache
 	orgs     []OrganisationRow
 	orgIndex []int            // organisation pk → index in orgs, -1 for none (pks are dense)
+	pkAt     []int64          // index in orgs → organisation pk
+	orgText  []string         // organisation pk → its folded search text (searchpage.go)
+	orgSig   []wordStarts     // organisation pk → how the words of its text start
 	orgPK    map[string]int64 // organisation id → pk
 	people   contactCache     // read when a search first needs it
 }
@@ -34,13 +37,13 @@ const maxPatchedRecords = 500
 // lockedList brings the cache up to date and returns it locked; the caller
 // unlocks c.mu when done with it.
 func (s *Store) lockedList(ctx context.Context) (*listCache, error) {
-	var lastID sql.NullInt64
-	if err := s.read.QueryRowContext(ctx, "SELECT max(id) FROM change").Scan(&lastID); err != nil {
+	lastID, err := s.newestChange(ctx)
+	if err != nil {
 		return nil, err
 	}
 	c := &s.lists
 	c.mu.Lock()
-	err := c.update(ctx, s.read, lastID.Int64)
+	err = c.update(ctx, s.read, lastID)
 	if err != nil {
 		c.built = false
 		c.mu.Unlock()
@@ -123,12 +126,18 @@ func touchedRecords(ctx context.Context, db *sql.DB, since int64, entity string)
 	return ids, rows.Err()
 }
 
-const listColumns = "pk, id, name, acronym, sector, level, region, mechanism_role, archived"
+const listColumns = "pk, id, name, acronym, sector, level, region, mechanism_role, archived, search_text"
 
-func scanListRow(rows *sql.Rows) (int64, OrganisationRow, error) {
+func (c *listCache) scanListRow(rows *sql.Rows) (int64, OrganisationRow, error) {
 	var pk int64
 	var r OrganisationRow
-	err := rows.Scan(&pk, &r.ID, &r.Name, &r.Acronym, &r.Sector, &r.Level, &r.Region, &r.MechanismRole, &r.Archived)
+	var text string
+	err := rows.Scan(&pk, &r.ID, &r.Name, &r.Acronym, &r.Sector, &r.Level, &r.Region, &r.MechanismRole, &r.Archived, &text)
+	for int64(len(c.orgText)) <= pk {
+		c.orgText, c.orgSig = append(c.orgText, ""), append(c.orgSig, wordStarts{})
+	}
+	c.orgText[pk], c.orgSig[pk] = text, wordStarts{}
+	c.orgSig[pk].add(text)
 	return pk, r, err
 }
 
@@ -138,9 +147,9 @@ func (c *listCache) rebuild(ctx context.Context, db *sql.DB) error {
 		return err
 	}
 	defer rows.Close()
-	c.orgs, c.orgPK = c.orgs[:0], map[string]int64{}
+	c.orgs, c.orgPK, c.orgText, c.orgSig = c.orgs[:0], map[string]int64{}, nil, nil
 	for rows.Next() {
-		pk, r, err := scanListRow(rows)
+		pk, r, err := c.scanListRow(rows)
 		if err != nil {
 			return err
 		}
@@ -172,7 +181,7 @@ func (c *listCache) patch(ctx context.Context, db *sql.DB, ids []string) error {
 	}
 	defer rows.Close()
 	for rows.Next() {
-		pk, r, err := scanListRow(rows)
+		pk, r, err := c.scanListRow(rows)
 		if err != nil {
 			return err
 		}
@@ -210,8 +219,10 @@ func (c *listCache) sort() {
 	for i := range c.orgIndex {
 		c.orgIndex[i] = -1
 	}
+	c.pkAt = make([]int64, len(c.orgs))
 	for i, r := range c.orgs {
-		c.orgIndex[c.orgPK[r.ID]] = i
+		pk := c.orgPK[r.ID]
+		c.orgIndex[pk], c.pkAt[i] = i, pk
 	}
 }
 

@@ -8,7 +8,11 @@ import (
 
 // organisationSearchText is what a search looks through for an organisation.
 func organisationSearchText(v values) string {
-	return Fold(v["name"] + " " + v["acronym"] + " " + v["region"])
+	return orgSearchText(v["name"], v["acronym"], v["region"])
+}
+
+func orgSearchText(name, acronym, region string) string {
+	return Fold(name + " " + acronym + " " + region)
 }
 
 // contactSearchText is what a search looks through for a contact: the name,

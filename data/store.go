@@ -44,6 +44,7 @@ type Store struct {
 	lists    listCache   // the organisation list, kept until the register changes
 	figures  figureCache // each course's training figures, likewise
 	checked  integrity   // the check of every page that opening started
+	newest   newestSeen  // the newest change id, while nothing was written
 }
 
 var sqliteHeader = []byte("SQLite format 3\x00")
@@ -398,6 +399,9 @@ func (s *Store) writeTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 		return err
 	}
 	defer tx.Rollback()
+	// Counted whatever the outcome: a commit that reports failure may
+	// still have landed, and reading the newest change again is cheap.
+	defer s.newest.writes.Add(1)
 	if err := fn(tx); err != nil {
 		return err
 	}
