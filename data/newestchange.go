@@ -2,6 +2,7 @@ package data
 
 import (
 	"context"
+	"errors"
 	"database/sql"
 	"sync/atomic"
 )
@@ -17,12 +18,19 @@ import (
 type newestSeen struct {
 	writes atomic.Int64 // writes committed by this Store
 	seen   atomic.Pointer[newestRead]
+	closed atomic.Bool // the Store was closed: nothing kept in memory answers any more
 }
+
+// ErrClosed is returned by a Store used after Close.
+var ErrClosed = errors.New("the register is closed")
 
 type newestRead struct{ writes, id int64 }
 
 // newestChange is the id of the register's newest change (0 for none).
 func (s *Store) newestChange(ctx context.Context) (int64, error) {
+	if s.newest.closed.Load() {
+		return 0, ErrClosed
+	}
 	writes := s.newest.writes.Load() // before reading: a write committed meanwhile is read again next time
 	if seen := s.newest.seen.Load(); !s.readOnly && seen != nil && seen.writes == writes {
 		return seen.id, nil

@@ -335,6 +335,7 @@ func (s *Store) Close() error {
 	// What this session counted helps the next one start; a failure to
 	// keep it costs only a count from the file next time.
 	_ = s.saveFigures(context.Background())
+	s.newest.closed.Store(true)
 	// Readers close first so that the writer is the file's last connection:
 	// only it can checkpoint the WAL into the data file and empty the -wal
 	// file. Otherwise the records would stay in the -wal file, and a copy

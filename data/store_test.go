@@ -595,3 +595,27 @@ func TestLargeRegisterCheckWaitsForTheWindow(t *testing.T) {
 		t.Errorf("the check: %v", err)
 	}
 }
+
+// TestAClosedStoreAnswersNothing: what is kept in memory (the list, the
+// figures) does not outlive the register.
+func TestAClosedStoreAnswersNothing(t *testing.T) {
+	t.Parallel()
+	s := sampleStore(t)
+	ctx := t.Context()
+	if _, err := s.Organisations(ctx, OrganisationFilter{}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.TrainingFiguresForPeriod(ctx, "2000-01-01", "2099-12-31"); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	if _, err := s.Organisations(ctx, OrganisationFilter{}); !errors.Is(err, ErrClosed) {
+		t.Errorf("the list after closing: %v, want ErrClosed", err)
+	}
+	if _, _, err := s.FirstOrganisations(ctx, OrganisationFilter{Query: "a"}, FirstScreen); !errors.Is(err, ErrClosed) {
+		t.Errorf("a search after closing: %v, want ErrClosed", err)
+	}
+	if _, err := s.TrainingFiguresForPeriod(ctx, "2000-01-01", "2099-12-31"); !errors.Is(err, ErrClosed) {
+		t.Errorf("figures after closing: %v, want ErrClosed", err)
+	}
+}

@@ -150,30 +150,67 @@ func rowDetail(row data.OrganisationRow) string {
 	return strings.Join(parts, " · ")
 }
 
-// reload runs the list query off the UI thread; only the newest result lands.
+// reload runs the list query off the UI thread; only the newest result
+// lands. While the user types, a screen of the list comes first (a letter
+// or two match most of a large register) and the whole list after it.
 func (r *registerScreen) reload() {
 	gen := r.generation.Add(1)
 	f := r.filter
 	var rows []data.OrganisationRow
+	complete := true
 	var err error
 	r.loads.Add(1)
 	runAsync(func() {
-		rows, err = r.env.store.Organisations(context.Background(), f)
+		if strings.TrimSpace(f.Query) == "" {
+			rows, err = r.env.store.Organisations(context.Background(), f)
+		} else {
+			rows, complete, err = r.env.store.FirstOrganisations(context.Background(), f, data.FirstScreen)
+		}
 	}, func() {
 		defer r.loads.Done()
 		if r.generation.Load() != gen {
 			return
 		}
-		if err != nil {
-			r.count.SetText(lang.L("The list could not be read") + ": " + err.Error())
-			return
+		r.show(rows, complete, err)
+		if err == nil && !complete {
+			r.loadRest(gen, f)
 		}
-		r.rows = rows
-		r.list.UnselectAll()
-		r.list.Refresh()
-		r.count.SetText(countText(len(rows)))
-		r.reselect()
 	})
+}
+
+// loadRest reads the whole list after its first screen has landed.
+func (r *registerScreen) loadRest(gen uint64, f data.OrganisationFilter) {
+	var rows []data.OrganisationRow
+	var err error
+	r.loads.Add(1)
+	runAsync(func() {
+		if r.generation.Load() == gen { // not when the user has typed on
+			rows, err = r.env.store.Organisations(context.Background(), f)
+		}
+	}, func() {
+		defer r.loads.Done()
+		if r.generation.Load() == gen {
+			r.show(rows, true, err)
+		}
+	})
+}
+
+// show puts rows in the list; its first screen is the same whether the
+// rows are complete or not, so the selection and scrolling stay.
+func (r *registerScreen) show(rows []data.OrganisationRow, complete bool, err error) {
+	if err != nil {
+		r.count.SetText(lang.L("The list could not be read") + ": " + err.Error())
+		return
+	}
+	r.rows = rows
+	r.list.UnselectAll()
+	r.list.Refresh()
+	if complete {
+		r.count.SetText(countText(len(rows)))
+	} else {
+		r.count.SetText(lang.L("Searching…"))
+	}
+	r.reselect()
 }
 
 // waitLoaded blocks until the queries in flight have landed (for tests).

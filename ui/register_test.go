@@ -3,6 +3,7 @@ package ui
 import (
 	"bytes"
 	"context"
+	"github.com/google/go-cmp/cmp"
 	"os"
 	"path/filepath"
 	"slices"
@@ -409,5 +410,57 @@ func TestNothingSelectedLooksAlikeInEveryArea(t *testing.T) {
 	}
 	if ws.register.form.title.Text != "New organisation" {
 		t.Errorf("the Register's New button shows %q", ws.register.form.title.Text)
+	}
+}
+
+// TestSearchShowsAScreenFirstThenEveryMatch: a letter matches most of the
+// sample; a screen of the list lands first, saying it is still searching,
+// then every match, with the selection kept.
+func TestSearchShowsAScreenFirstThenEveryMatch(t *testing.T) {
+	w := openWindow(t, withSample)
+	r := w.ws.register
+	r.list.Select(0)
+	selected := r.selectedID
+
+	var pending []func()
+	runAsync = func(work, land func()) { pending = append(pending, func() { work(); land() }) }
+	t.Cleanup(func() { runAsync = func(work, land func()) { work(); land() } })
+	r.search.SetText("a")
+	if len(pending) != 1 {
+		t.Fatalf("%d reads started, want the first screen's", len(pending))
+	}
+	pending[0]()
+	if len(r.rows) != data.FirstScreen || r.count.Text != "Searching…" {
+		t.Fatalf("after the first screen: %d rows, %q; want %d rows and Searching…", len(r.rows), r.count.Text, data.FirstScreen)
+	}
+	first := append([]data.OrganisationRow(nil), r.rows...)
+	if len(pending) != 2 {
+		t.Fatalf("%d reads started, want the whole list's after the first screen", len(pending))
+	}
+	pending[1]()
+	all, err := w.ws.env.store.Organisations(t.Context(), data.OrganisationFilter{Query: "a"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.rows) != len(all) || len(all) <= data.FirstScreen || r.count.Text != countText(len(all)) {
+		t.Fatalf("after every match: %d rows, %q; want %d", len(r.rows), r.count.Text, len(all))
+	}
+	if d := cmp.Diff(first, r.rows[:data.FirstScreen]); d != "" {
+		t.Errorf("the first screen moved when every match landed:\n%s", d)
+	}
+	if r.selectedID != selected {
+		t.Errorf("the selection changed from %s to %s", selected, r.selectedID)
+	}
+
+	// Typing on before the whole list is read: the older read never lands.
+	pending = nil
+	r.search.SetText("ab")
+	r.search.SetText("abc")
+	for _, p := range pending {
+		p()
+	}
+	want, _, _ := w.ws.env.store.FirstOrganisations(t.Context(), data.OrganisationFilter{Query: "abc"}, data.FirstScreen)
+	if len(r.rows) < len(want) || (len(want) > 0 && r.rows[0].ID != want[0].ID) {
+		t.Errorf("after typing on, the list shows %v", rowNames(r))
 	}
 }
