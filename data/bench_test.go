@@ -177,7 +177,7 @@ func BenchmarkSearchRawFTSFirstScreen(b *testing.B) {
 				start := time.Now()
 				n = 0
 				for _, table := range []string{"organisation_fts", "contact_fts"} {
-					err := queryPKs(ctx, s.read, "SELECT rowid FROM "+table+" WHERE "+table+" MATCH ? LIMIT ?",
+					err := queryPKs(ctx, s.find, "SELECT rowid FROM "+table+" WHERE "+table+" MATCH ? LIMIT ?",
 						[]any{match, FirstScreen}, func(int64) { n++ })
 					if err != nil {
 						b.Fatal(err)
@@ -210,7 +210,7 @@ func BenchmarkSearchRawSQLFirstScreen(b *testing.B) {
 			for b.Loop() {
 				start := time.Now()
 				n = 0
-				if err := queryPKs(ctx, s.read, q, []any{matchQuery(term), FirstScreen}, func(int64) { n++ }); err != nil {
+				if err := queryPKs(ctx, s.find, q, []any{matchQuery(term), FirstScreen}, func(int64) { n++ }); err != nil {
 					b.Fatal(err)
 				}
 				times = append(times, time.Since(start))

@@ -231,7 +231,7 @@ func oldRegister(t testing.TB, version int) (string, *Store) {
 	}
 	old := &Store{path: path, device: "old-laptop", now: func() time.Time { return testNow }}
 	var err error
-	if old.write, err = sql.Open("sqlite", dsn(path, writing)); err != nil {
+	if old.write, err = sql.Open("sqlite", dsn(path, writing, readerCacheKiB)); err != nil {
 		t.Fatal(err)
 	}
 	old.write.SetMaxOpenConns(1)

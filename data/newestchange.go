@@ -2,8 +2,8 @@ package data
 
 import (
 	"context"
-	"errors"
 	"database/sql"
+	"errors"
 	"sync/atomic"
 )
 

@@ -205,7 +205,7 @@ func (s *Store) matching(ctx context.Context, match string, limit int) matches {
 			q, args = q+" LIMIT ?", append(args, limit)
 		}
 		var pks []int64
-		if m.err = queryPKs(ctx, s.read, q, args, func(pk int64) { pks = append(pks, pk) }); m.err != nil {
+		if m.err = queryPKs(ctx, s.find, q, args, func(pk int64) { pks = append(pks, pk) }); m.err != nil {
 			return m
 		}
 		m.cut = m.cut || (limit > 0 && len(pks) >= limit)

@@ -38,13 +38,20 @@ type Store struct {
 	readOnly bool
 	device   string
 	read     *sql.DB // several connections: WAL lets readers run beside the writer
-	write    *sql.DB // one connection, so our own writes never wait on each other
-	lock     *flock.Flock
-	now      func() time.Time
-	lists    listCache   // the organisation list, kept until the register changes
-	figures  figureCache // each course's training figures, likewise
-	checked  integrity   // the check of every page that opening started
-	newest   newestSeen  // the newest change id, while nothing was written
+	// find is the search's own reader: one connection keeping up to 64 MiB
+	// of pages, as a search reads the same full-text pages at every
+	// keystroke (with SQLite's default 2 MiB, reading them again was a
+	// third of a search's time). The other readers keep 8 MiB each: with
+	// 64 MiB each, counting every course of a large register left the
+	// window holding 450 MB.
+	find    *sql.DB
+	write   *sql.DB // one connection, so our own writes never wait on each other
+	lock    *flock.Flock
+	now     func() time.Time
+	lists   listCache   // the organisation list, kept until the register changes
+	figures figureCache // each course's training figures, likewise
+	checked integrity   // the check of every page that opening started
+	newest  newestSeen  // the newest change id, while nothing was written
 }
 
 var sqliteHeader = []byte("SQLite format 3\x00")
@@ -152,6 +159,9 @@ func createPrivateFile(path string) error {
 	return f.Close()
 }
 
+// The pages each connection may keep, in KiB (see Store.find).
+const searchCacheKiB, readerCacheKiB = 64 << 10, 8 << 10
+
 // access is how a connection pool uses the file.
 type access int
 
@@ -162,16 +172,14 @@ const (
 )
 
 // dsn puts the pragmas in the address so that every pooled connection gets them.
-func dsn(path string, how access) string {
+func dsn(path string, how access, cacheKiB int) string {
 	q := url.Values{}
 	q.Add("_pragma", "busy_timeout(5000)")
 	q.Add("_pragma", "foreign_keys(1)")
-	// Up to 64 MiB of pages per connection (SQLite's default is 2 MiB). On a
-	// large register a search reads the same contact pages at every
-	// keystroke; with the default cache it read them from the file each time
-	// (a third of a search's time). The cache grows only as far as the file
-	// is read, so small registers use little.
-	q.Add("_pragma", "cache_size(-65536)")
+	// Each connection keeps up to cacheKiB of the file's pages (SQLite's
+	// default is 2 MiB). The cache grows only as far as the file is read,
+	// so small registers use little. See the pools in Store.
+	q.Add("_pragma", fmt.Sprintf("cache_size(-%d)", cacheKiB))
 	switch how {
 	case immutable:
 		q.Set("immutable", "1")
@@ -214,10 +222,14 @@ func (s *Store) walIsEmpty() bool {
 // before anything writes to it.
 func (s *Store) openReaders(ctx context.Context, how access) error {
 	var err error
-	if s.read, err = sql.Open("sqlite", dsn(s.path, how)); err != nil {
+	if s.read, err = sql.Open("sqlite", dsn(s.path, how, readerCacheKiB)); err != nil {
 		return &OpenError{Problem: ProblemOther, Path: s.path, Err: err}
 	}
 	s.read.SetMaxOpenConns(4)
+	if s.find, err = sql.Open("sqlite", dsn(s.path, how, searchCacheKiB)); err != nil {
+		return &OpenError{Problem: ProblemOther, Path: s.path, Err: err}
+	}
+	s.find.SetMaxOpenConns(1)
 	var tables int
 	return s.read.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_master").Scan(&tables)
 }
@@ -233,6 +245,7 @@ func (s *Store) openPools(ctx context.Context, checkAfter <-chan struct{}) error
 		// -wal file, everything is in the data file, which SQLite can read
 		// as immutable: no shared memory, no lock, nothing written.
 		_ = s.read.Close()
+		_ = s.find.Close()
 		err = s.openReaders(ctx, immutable)
 	}
 	if err != nil {
@@ -255,7 +268,9 @@ func (s *Store) openPools(ctx context.Context, checkAfter <-chan struct{}) error
 		}
 		return nil
 	}
-	s.write, err = sql.Open("sqlite", dsn(s.path, writing))
+	// The writer keeps as much as the search: an import of 100,000 contacts
+	// writes the same index pages again and again.
+	s.write, err = sql.Open("sqlite", dsn(s.path, writing, searchCacheKiB))
 	if err != nil {
 		return &OpenError{Problem: ProblemOther, Path: s.path, Err: err}
 	}
@@ -342,6 +357,9 @@ func (s *Store) Close() error {
 	// of the data file alone (a backup, a file carried on a USB stick)
 	// would lack them, or be malformed if a checkpoint stopped half way.
 	s.stopIntegrityCheck()
+	if s.find != nil {
+		errs = append(errs, s.find.Close())
+	}
 	if s.read != nil {
 		errs = append(errs, s.read.Close())
 	}

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"database/sql"
+	"runtime"
+	"runtime/debug"
 	"strconv"
 	"testing"
 
@@ -74,6 +76,7 @@ func BenchmarkFirstReplyXLSX(b *testing.B) {
 		name := map[bool]string{true: "counted_before", false: "never_counted"}[kept]
 		b.Run(name, func(b *testing.B) {
 			var out bytes.Buffer
+			var heapMB, rssMB float64
 			b.ReportAllocs()
 			for b.Loop() {
 				b.StopTimer()
@@ -88,13 +91,22 @@ func BenchmarkFirstReplyXLSX(b *testing.B) {
 				}
 				s, closeIt := session(b)
 				out.Reset()
+				runtime.GC()
+				debug.FreeOSMemory()
+				peak := startPeakMemory()
 				b.StartTimer()
 				export(b, s, &out)
 				b.StopTimer()
+				h, r := peak.end()
+				heapMB, rssMB = max(heapMB, h), max(rssMB, r)
 				closeIt()
 				b.StartTimer()
 			}
 			b.ReportMetric(float64(out.Len())/1e6, "file-MB")
+			b.ReportMetric(heapMB, "peak-heap-MB")
+			if rssMB > 0 && !largeReply.built {
+				b.ReportMetric(rssMB, "peak-RSS-MB")
+			}
 		})
 	}
 }
