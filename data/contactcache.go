@@ -162,6 +162,7 @@ func (s *Store) PrepareSearch(ctx context.Context) error {
 		return err
 	}
 	cache.people = fresh
+	cache.signatures()
 	return nil
 }
 

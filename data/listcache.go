@@ -25,7 +25,7 @@ type listCache struct {
 	orgIndex []int            // organisation pk → index in orgs, -1 for none (pks are dense)
 	pkAt     []int64          // index in orgs → organisation pk
 	orgText  []string         // organisation pk → its folded search text (searchpage.go)
-	orgSig   []wordStarts     // organisation pk → how the words of its text start
+	orgSig   []wordStarts     // organisation pk → how the words of its text start; nil until a search needs them
 	orgPK    map[string]int64 // organisation id → pk
 	people   contactCache     // read when a search first needs it
 }
@@ -134,10 +134,16 @@ func (c *listCache) scanListRow(rows *sql.Rows) (int64, OrganisationRow, error) 
 	var text string
 	err := rows.Scan(&pk, &r.ID, &r.Name, &r.Acronym, &r.Sector, &r.Level, &r.Region, &r.MechanismRole, &r.Archived, &text)
 	for int64(len(c.orgText)) <= pk {
-		c.orgText, c.orgSig = append(c.orgText, ""), append(c.orgSig, wordStarts{})
+		c.orgText = append(c.orgText, "")
 	}
-	c.orgText[pk], c.orgSig[pk] = text, wordStarts{}
-	c.orgSig[pk].add(text)
+	c.orgText[pk] = text
+	if c.orgSig != nil { // kept up to date once made
+		for int64(len(c.orgSig)) <= pk {
+			c.orgSig = append(c.orgSig, wordStarts{})
+		}
+		c.orgSig[pk] = wordStarts{}
+		c.orgSig[pk].add(text)
+	}
 	return pk, r, err
 }
 
@@ -147,6 +153,8 @@ func (c *listCache) rebuild(ctx context.Context, db *sql.DB) error {
 		return err
 	}
 	defer rows.Close()
+	// The signatures are made when a search first needs them, not here:
+	// this read is on the way to the window's first frame.
 	c.orgs, c.orgPK, c.orgText, c.orgSig = c.orgs[:0], map[string]int64{}, nil, nil
 	for rows.Next() {
 		pk, r, err := c.scanListRow(rows)
@@ -224,6 +232,18 @@ func (c *listCache) sort() {
 		pk := c.orgPK[r.ID]
 		c.orgIndex[pk], c.pkAt[i] = i, pk
 	}
+}
+
+// signatures makes the organisations' signatures, the first time a
+// search needs them (30 ms for the large register's 10,000).
+func (c *listCache) signatures() []wordStarts {
+	if c.orgSig == nil {
+		c.orgSig = make([]wordStarts, len(c.orgText))
+		for pk, text := range c.orgText {
+			c.orgSig[pk].add(text)
+		}
+	}
+	return c.orgSig
 }
 
 // indexOf is the place in the list of the organisation with this pk.

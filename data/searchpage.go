@@ -92,6 +92,7 @@ func firstOf(rows []OrganisationRow, n int) []OrganisationRow {
 type listWalk struct {
 	c       *listCache
 	people  *peopleByOrg
+	orgSig  []wordStarts
 	words   []string
 	longest string // the rarest word, most likely
 	sig     int
@@ -106,7 +107,7 @@ type listWalk struct {
 }
 
 func (c *listCache) newWalk(words []string, f OrganisationFilter, n int) *listWalk {
-	w := &listWalk{c: c, people: c.people.byOrganisation(), words: words, f: f, n: n}
+	w := &listWalk{c: c, people: c.people.byOrganisation(), orgSig: c.signatures(), words: words, f: f, n: n}
 	w.longest = slices.MaxFunc(words, func(a, b string) int { return len(a) - len(b) })
 	w.sig, w.bit, w.signed = startSignatureBit(w.longest)
 	return w
@@ -125,7 +126,7 @@ func (w *listWalk) run(budget int) bool {
 		pk := c.pkAt[i]
 		// The signatures first: they rule out most organisations for any
 		// but the commonest words, and are small.
-		ownMay := !w.signed || c.orgSig[pk].has(w.sig, w.bit)
+		ownMay := !w.signed || w.orgSig[pk].has(w.sig, w.bit)
 		peopleMay := !w.signed || w.people.signed(pk, w.sig, w.bit)
 		if (!ownMay && !peopleMay) || !w.f.admits(&c.orgs[i]) {
 			continue
