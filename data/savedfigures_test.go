@@ -55,12 +55,19 @@ func slipOutsideTheHistory(t *testing.T, s *Store, courseID string) {
 	}
 }
 
-func TestFiguresCountedInOneSessionAreReadInTheNext(t *testing.T) {
-	t.Parallel()
+// countedAndClosed makes the figures register, counts its figures over
+// every year in a first session, and closes it (which keeps them).
+func countedAndClosed(t *testing.T) (figuresRegister, string, TrainingFigures) {
+	t.Helper()
 	r := newFiguresRegister(t)
-	path := r.s.Path()
 	want := periodFigures(t, r.s)
 	r.s.Close()
+	return r, r.s.Path(), want
+}
+
+func TestFiguresCountedInOneSessionAreReadInTheNext(t *testing.T) {
+	t.Parallel()
+	r, path, want := countedAndClosed(t)
 
 	s := openStore(t, path, Options{Device: testDevice})
 	slipOutsideTheHistory(t, s, r.c1.ID)
@@ -85,10 +92,7 @@ func TestFiguresCountedInOneSessionAreReadInTheNext(t *testing.T) {
 
 func TestChangesMadeAfterSavingAreCounted(t *testing.T) {
 	t.Parallel()
-	r := newFiguresRegister(t)
-	path := r.s.Path()
-	periodFigures(t, r.s)
-	r.s.Close()
+	r, path, _ := countedAndClosed(t)
 
 	// A session that changes courses without ever asking for figures keeps
 	// nothing new, so the saved figures are now behind the history.
@@ -119,10 +123,7 @@ func TestChangesMadeAfterSavingAreCounted(t *testing.T) {
 
 func TestSavedFiguresOfAnotherHistoryAreNotUsed(t *testing.T) {
 	t.Parallel()
-	r := newFiguresRegister(t)
-	path := r.s.Path()
-	want := periodFigures(t, r.s)
-	r.s.Close()
+	r, path, want := countedAndClosed(t)
 
 	s := openStore(t, path, Options{Device: testDevice})
 	// Saved figures that claim changes this register does not have.
