@@ -1,7 +1,6 @@
 package data
 
 import (
-	"fmt"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -138,6 +137,6 @@ func TestStartsAWord(t *testing.T) {
 		}
 	}
 	if !matchesWords("ana popescu police", []string{"pol", "ana"}) || matchesWords("ana popescu", []string{"ana", "ion"}) {
-		t.Error(fmt.Sprint("every word must start a word of the text"))
+		t.Error("every word must start a word of the text")
 	}
 }
