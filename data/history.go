@@ -67,11 +67,18 @@ func (s *Store) History(ctx context.Context, recordID string) ([]Change, error) 
 	return out, rows.Err()
 }
 
+// changeEntity is the SQL for the kind of record a change (named alias)
+// is about: its first item's. The settings of the data checks are made in
+// the Statistics, and said to be about statistics.
+func changeEntity(alias string) string {
+	return `coalesce((SELECT CASE WHEN entity = 'setting' AND record_id LIKE 'quality.%' THEN 'statistic' ELSE entity END
+		FROM change_item WHERE change_id = ` + alias + `.id ORDER BY rowid LIMIT 1), '')`
+}
+
 // LastUndoable is the change that Undo would take back; ok is false when there is none.
 func (s *Store) LastUndoable(ctx context.Context) (c Change, ok bool, err error) {
 	err = s.read.QueryRowContext(ctx, `
-		SELECT id, at, device, action, summary,
-		       coalesce((SELECT entity FROM change_item WHERE change_id = change.id ORDER BY rowid LIMIT 1), '')
+		SELECT id, at, device, action, summary, `+changeEntity("change")+`
 		FROM change
 		WHERE undone_by IS NULL AND received_in IS NULL AND action NOT IN ('undo', 'upgrade', 'take-out')
 		ORDER BY id DESC LIMIT 1`).Scan(&c.ID, &c.At, &c.Device, &c.Action, &c.Summary, &c.Entity)
@@ -87,9 +94,8 @@ var ErrNothingToRedo = errors.New("nothing to redo")
 // lastRedoable is the Undo that Redo takes back: the latest one not taken
 // back already, while no other change was made after it (a new change
 // ends what can be redone, as in every editor).
-const lastRedoable = `
-	SELECT u.id, u.at, u.device, u.action, u.summary,
-	       coalesce((SELECT entity FROM change_item WHERE change_id = u.id ORDER BY rowid LIMIT 1), '')
+var lastRedoable = `
+	SELECT u.id, u.at, u.device, u.action, u.summary, ` + changeEntity("u") + `
 	FROM change u
 	WHERE u.action = 'undo' AND u.undone_by IS NULL AND u.received_in IS NULL
 	  AND NOT EXISTS (SELECT 1 FROM change later WHERE later.id > u.id AND later.received_in IS NULL

@@ -27,6 +27,11 @@ func showCompleteness(e *env, r replyState, jump func(questionID string)) {
 		return
 	}
 	silent := export.SilentAgencies(r.tpl, members, r.contributions)
+	findings, err := e.store.QualityFindings(context.Background(), r.From, r.To)
+	if err != nil {
+		showError(e.win, "", err)
+		return
+	}
 
 	text := map[string]string{}
 	for _, q := range r.questions {
@@ -44,6 +49,10 @@ func showCompleteness(e *env, r replyState, jump func(questionID string)) {
 			title = f.Title
 		}
 		zero = append(zero, completenessLine{id + "  " + title, id})
+	}
+	var checks []completenessLine
+	for _, f := range findings {
+		checks = append(checks, completenessLine{text: f.Message})
 	}
 	var agencies []completenessLine
 	for _, o := range silent {
@@ -66,7 +75,9 @@ func showCompleteness(e *env, r replyState, jump func(questionID string)) {
 	body := container.NewVBox(summary, progress, counts,
 		completenessPart(lang.L("Questions still empty"), unanswered, lang.L("Every question has an answer."), open),
 		completenessPart(lang.L("Figures that are zero or missing for the period"), zero, lang.L("Every figure has a count."), open),
-		completenessPart(lang.L("Member agencies asked questions that have not contributed"), agencies, lang.L("Every member agency asked has contributed."), open))
+		completenessPart(lang.L("Member agencies asked questions that have not contributed"), agencies, lang.L("Every member agency asked has contributed."), open),
+		completenessPart(lang.L("Statistics of the period worth a second look (Statistics → Data checks)"), checks,
+			lang.L("The statistics of the period pass every data check that is on."), open))
 	d = dialog.NewCustom(lang.L("Completeness of the reply"), lang.L("Close"), container.NewVScroll(body), e.win)
 	d.Resize(fyne.NewSize(760, 560))
 	d.Show()

@@ -92,7 +92,8 @@ func newStatisticsScreen(e *env) *statisticsScreen {
 	s.save = widget.NewButtonWithIcon(lang.L("Save"), theme.DocumentSaveIcon(), func() { s.Save() })
 	s.save.Importance = widget.HighImportance
 	note := help(lang.L("Counts only, per calendar year. Leave a figure empty when it is not known; the parts of a breakdown should add up to the total."))
-	top := container.NewBorder(nil, nil, widget.NewLabel(lang.L("Year")), container.NewHBox(s.save), s.yearSel)
+	checks := widget.NewButtonWithIcon(lang.L("Data checks…"), theme.ConfirmIcon(), s.showChecks)
+	top := container.NewBorder(nil, nil, widget.NewLabel(lang.L("Year")), container.NewHBox(checks, s.save), s.yearSel)
 	form := container.NewBorder(container.NewVBox(top, note), s.warnings, nil, nil,
 		container.NewVScroll(container.NewVBox(cards...)))
 
@@ -162,7 +163,7 @@ func (s *statisticsScreen) load(year int) {
 			s.articles[st.Measure].SetText(st.Article)
 		}
 	}
-	s.showWarnings(stats)
+	s.showFindings()
 	s.loadTable()
 	options := map[int]bool{}
 	for y := time.Now().Year(); y >= time.Now().Year()-10; y-- {
@@ -206,10 +207,18 @@ func (s *statisticsScreen) loadTable() {
 	s.table.Refresh()
 }
 
-func (s *statisticsScreen) showWarnings(stats []data.Statistic) {
+// showFindings shows what the data checks that are on find in the year's
+// figures (compared with the year before where a rule does).
+func (s *statisticsScreen) showFindings() {
+	y := strconv.Itoa(s.year)
+	findings, err := s.env.store.QualityFindings(context.Background(), y+"-01-01", y+"-12-31")
+	if err != nil {
+		s.warnings.SetText(err.Error())
+		return
+	}
 	var lines []string
-	for _, w := range data.StatisticWarnings(stats) {
-		lines = append(lines, "⚠ "+w.Message)
+	for _, f := range findings {
+		lines = append(lines, "⚠ "+f.Message)
 	}
 	s.warnings.SetText(strings.Join(lines, "\n"))
 }

@@ -1,0 +1,90 @@
+package ui
+
+import (
+	"context"
+	"strconv"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/ncm-register/ncm-register/data"
+)
+
+// dialogCheck finds the check box with this text in the dialog on top.
+func dialogCheck(t *testing.T, w *window, text string) *widget.Check {
+	t.Helper()
+	top := w.win.Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatalf("no dialog is open (looking for %q)", text)
+	}
+	for _, o := range test.LaidOutObjects(top) {
+		if c, ok := o.(*widget.Check); ok && c.Text == text {
+			return c
+		}
+	}
+	t.Fatalf("the dialog has no check box %q", text)
+	return nil
+}
+
+// TestDataChecksShowUnderTheFiguresAndSwitchOff: more convicted than
+// prosecuted shows under the year's figures, never stops the save, and is
+// gone once its check is switched off in Data checks (an undoable change).
+func TestDataChecksShowUnderTheFiguresAndSwitchOff(t *testing.T) {
+	w := openWindow(t, nil)
+	showArea(t, w, "Statistics")
+	s := w.ws.statistics
+	s.load(2025)
+	test.Type(s.entries["prosecuted"], "10")
+	test.Type(s.entries["convicted"], "14")
+	test.Tap(s.save)
+	if got, _ := w.store.Statistics(context.Background(), 2025); len(got) != 2 {
+		t.Fatalf("%d figures saved, want both", len(got))
+	}
+	funnel := "2025: 14 persons convicted, more than the 10 persons prosecuted"
+	if !strings.Contains(s.warnings.Text, funnel) {
+		t.Fatalf("under the figures: %q", s.warnings.Text)
+	}
+	if !strings.Contains(s.warnings.Text, "Persons convicted 2025: no source agency named") {
+		t.Errorf("the figures without a source are not pointed at: %q", s.warnings.Text)
+	}
+
+	test.Tap(button(t, w, "Data checks…"))
+	rule := dialogCheck(t, w, "No more convicted than prosecuted, no more prosecuted than investigated")
+	if !rule.Checked || !hasText(w, data.QualityRules[1].Rule) {
+		t.Fatalf("the check is shown off (%v) or without its rule: %q", rule.Checked, shownTexts(w))
+	}
+	test.Tap(rule)
+	if strings.Contains(s.warnings.Text, funnel) {
+		t.Errorf("switched off, the check still shows: %q", s.warnings.Text)
+	}
+	if off, _ := w.store.QualityRulesOff(context.Background()); !off[data.RuleJusticeFunnel] {
+		t.Error("the register does not keep the check switched off")
+	}
+	test.Tap(dialogButton(t, w, "Close"))
+	menuItem(t, w, "Undo").Action()
+	if !strings.Contains(s.warnings.Text, funnel) {
+		t.Errorf("after undo the check should show again: %q", s.warnings.Text)
+	}
+}
+
+// TestCompletenessListsTheChecksOfThePeriod: the reply's completeness lists
+// what the data checks find in the statistics of its period.
+func TestCompletenessListsTheChecksOfThePeriod(t *testing.T) {
+	w := openWindow(t, withSampleReply)
+	showArea(t, w, "Questionnaire")
+	q := w.ws.questions
+	year := q.reply.From[:4]
+	n, _ := strconv.Atoi(year)
+	if err := w.store.SetStatistics(context.Background(), n, []data.Statistic{
+		{Measure: "investigated", Value: 3}, {Measure: "prosecuted", Value: 7}}); err != nil {
+		t.Fatal(err)
+	}
+	showCompleteness(w.ws.env, q.reply, q.jumpTo)
+	texts := strings.Join(shownTexts(w), "\n")
+	line := year + ": 7 persons prosecuted, more than the 3 persons investigated"
+	if !strings.Contains(texts, line) || !strings.Contains(texts, "Statistics of the period worth a second look") {
+		t.Errorf("completeness lacks %q:\n%s", line, texts)
+	}
+}
