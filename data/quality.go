@@ -139,8 +139,8 @@ func CheckQuality(stats []Statistic, off map[string]bool) []QualityFinding {
 				fewer, okFewer := total(pair[1], year)
 				if okMore && okFewer && more > fewer {
 					out = append(out, QualityFinding{Rule: RuleJusticeFunnel, Year: year, Measure: pair[0],
-						Message: fmt.Sprintf("%d: %d %s, more than the %d %s", year, more,
-							strings.ToLower(measureLabel(pair[0])), fewer, strings.ToLower(measureLabel(pair[1])))})
+						Message: fmt.Sprintf("%s %d: %d, more than the %d %s", measureLabel(pair[0]), year, more,
+							fewer, strings.ToLower(measureLabel(pair[1])))})
 				}
 			}
 		}

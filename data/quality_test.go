@@ -67,7 +67,7 @@ func TestCheckQualityFindsWhatEachRuleLooksFor(t *testing.T) {
 	}
 	for k, msg := range map[found]string{
 		{RuleYearChange, 2023, "investigated"}:         "Persons investigated 2023: 100, against 8 in 2022",
-		{RuleJusticeFunnel, 2023, "convicted"}:         "2023: 50 persons convicted, more than the 40 persons prosecuted",
+		{RuleJusticeFunnel, 2023, "convicted"}:         "Persons convicted 2023: 50, more than the 40 persons prosecuted",
 		{RuleBreakdownSum, 2023, "victims_identified"}: "Victims identified 2023: the total is 20, but by sex they add up to 22",
 		{RuleSourceNamed, 2024, "convicted"}:           "Persons convicted 2024: no source agency named",
 	} {

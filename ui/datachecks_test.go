@@ -42,7 +42,7 @@ func TestDataChecksShowUnderTheFiguresAndSwitchOff(t *testing.T) {
 	if got, _ := w.store.Statistics(context.Background(), 2025); len(got) != 2 {
 		t.Fatalf("%d figures saved, want both", len(got))
 	}
-	funnel := "2025: 14 persons convicted, more than the 10 persons prosecuted"
+	funnel := "Persons convicted 2025: 14, more than the 10 persons prosecuted"
 	if !strings.Contains(s.warnings.Text, funnel) {
 		t.Fatalf("under the figures: %q", s.warnings.Text)
 	}
@@ -83,7 +83,7 @@ func TestCompletenessListsTheChecksOfThePeriod(t *testing.T) {
 	}
 	showCompleteness(w.ws.env, q.reply, q.jumpTo)
 	texts := strings.Join(shownTexts(w), "\n")
-	line := year + ": 7 persons prosecuted, more than the 3 persons investigated"
+	line := "Persons prosecuted " + year + ": 7, more than the 3 persons investigated"
 	if !strings.Contains(texts, line) || !strings.Contains(texts, "Statistics of the period worth a second look") {
 		t.Errorf("completeness lacks %q:\n%s", line, texts)
 	}
