@@ -37,10 +37,10 @@ func (s *Store) GenerateCoordinationSample(ctx context.Context, size Coordinatio
 		return orgs[r.IntN(len(orgs))].ID
 	}
 	countries := Countries()
+	lastYear := s.now().Year() - 1 // the last complete year
 	for i := 0; i < size.Campaigns; i++ {
-		year := 2007 + r.IntN(20)
-		c := Campaign{Title: fmt.Sprintf("Campaign %d: %s", i+1, []string{"Know your rights", "Safe migration",
-			"Fair recruitment", "Stop demand", "Ask for help"}[r.IntN(5)]),
+		year := max(2007, lastYear-19+r.IntN(20))
+		c := Campaign{Title: fmt.Sprintf("%s (%d)", pickOf(r, sampleCampaignTitles), year),
 			FirstDay: fmt.Sprintf("%d-%02d-%02d", year, 1+r.IntN(12), 1+r.IntN(28)), Channels: []string{pick(Channels), pick(Channels)},
 			TargetGroups: []string{pick(TargetGroups)}, Forms: []string{pick(FormsOfExploitation)}, Lead: org(),
 			Reach: r.IntN(100000), ReachMethod: "estimate of the lead agency", Evaluated: r.IntN(3) == 0}
@@ -49,13 +49,27 @@ func (s *Store) GenerateCoordinationSample(ctx context.Context, size Coordinatio
 			return fmt.Errorf("campaign %d: %w", i, err)
 		}
 	}
+	name := map[string]string{}
+	for _, o := range orgs {
+		name[o.ID] = o.Name
+	}
+	state := labelIn(countries, s.Country(ctx))
+	if state == "" {
+		state = labelIn(countries, SampleCountry)
+	}
 	for i := 0; i < size.Agreements; i++ {
-		a := Agreement{Title: fmt.Sprintf("Agreement %d on %s", i+1, pick(AgreementSubjects)), Kind: pick(AgreementKinds),
-			Level: pick(AgreementLevels), Subjects: []string{pick(AgreementSubjects)}, Parties: []string{org()},
-			SignedOn: fmt.Sprintf("%d-%02d-%02d", 2005+r.IntN(21), 1+r.IntN(12), 1+r.IntN(28)), Status: "in_force"}
+		subject := pick(AgreementSubjects)
+		a := Agreement{Kind: pick(AgreementKinds), Level: pick(AgreementLevels), Subjects: []string{subject},
+			SignedOn: fmt.Sprintf("%d-%02d-%02d", 2005+r.IntN(lastYear-2004), 1+r.IntN(12), 1+r.IntN(28)), Status: "in_force"}
+		var partner string
 		if International(a.Level) {
-			a.PartnerCountries = []string{countries[r.IntN(len(countries))].Code}
+			c := countries[r.IntN(len(countries))]
+			a.PartnerCountries, partner = []string{c.Code}, c.Label
+			a.Parties = []string{org()}
+		} else {
+			a.Parties = []string{org(), org()}
 		}
+		a.Title = sampleAgreementTitle(a.Kind, subject, []string{name[a.Parties[0]], name[a.Parties[len(a.Parties)-1]]}, state, partner)
 		if err := s.SaveAgreement(ctx, &a); err != nil {
 			return fmt.Errorf("agreement %d: %w", i, err)
 		}
@@ -79,8 +93,12 @@ func (s *Store) GenerateCoordinationSample(ctx context.Context, size Coordinatio
 		}
 	}
 	for i := 0; i < size.Meetings; i++ {
-		m := Meeting{Day: fmt.Sprintf("%d-%02d-%02d", 2006+r.IntN(20), 1+r.IntN(12), 1+r.IntN(28)),
-			Place: "Ministry", Agenda: fmt.Sprintf("Meeting %d: progress of the plan", i+1)}
+		year := lastYear - r.IntN(min(20, lastYear-2007)) // the first in the last complete year
+		if i == 0 {
+			year = lastYear
+		}
+		m := Meeting{Day: fmt.Sprintf("%d-%02d-%02d", year, 1+r.IntN(12), 1+r.IntN(28)),
+			Place: "Government House, meeting room 2", Agenda: pickOf(r, sampleAgendas)}
 		for j := 0; j < 8 && len(people) > 0; j++ {
 			m.Participants = append(m.Participants, people[r.IntN(len(people))])
 		}
@@ -89,13 +107,17 @@ func (s *Store) GenerateCoordinationSample(ctx context.Context, size Coordinatio
 		}
 	}
 	if size.Actions > 0 {
-		p := Plan{Title: "National Action Plan (sample)", FirstYear: 2024, LastYear: 2026, Authority: "Government", Status: "adopted"}
+		p := Plan{Title: fmt.Sprintf("National Action Plan against Trafficking in Persons %d–%d", lastYear-1, lastYear+1),
+			FirstYear: lastYear - 1, LastYear: lastYear + 1, Authority: "Government", Status: "adopted"}
 		if err := s.SavePlan(ctx, &p); err != nil {
 			return err
 		}
+		used := map[string]int{}
 		for i := 0; i < size.Actions; i++ {
-			a := Action{PlanID: p.ID, Pillar: pick(Pillars), Activity: fmt.Sprintf("Action %d", i+1), Lead: org(),
-				Deadline: fmt.Sprintf("%d-%02d-28", 2024+r.IntN(3), 1+r.IntN(12)), Status: pick(ActionStatuses)}
+			pillar := pick(Pillars)
+			a := Action{PlanID: p.ID, Pillar: pillar, Activity: sampleActivity(pillar, used[pillar]), Lead: org(),
+				Deadline: fmt.Sprintf("%d-%02d-28", lastYear-1+r.IntN(3), 1+r.IntN(12)), Status: pick(ActionStatuses)}
+			used[pillar]++
 			if err := s.SaveAction(ctx, &a); err != nil {
 				return err
 			}

@@ -194,10 +194,8 @@ func CheckQuality(stats []Statistic, off map[string]bool) []QualityFinding {
 }
 
 func measureLabel(code string) string {
-	for _, m := range Measures {
-		if m.Code == code {
-			return m.Label
-		}
+	if l := labelIn(Measures, code); l != "" {
+		return l
 	}
 	return code
 }
