@@ -200,3 +200,56 @@ func TestReadSheetInExcelsCSVFlavours(t *testing.T) {
 		})
 	}
 }
+
+// TestSheetLinesThatLookLikeSomeoneOffersThem: a line of nobody of that
+// name, whose name looks like someone's (a typo, words swapped, another
+// script), offers that person rather than being left for a second record.
+func TestSheetLinesThatLookLikeSomeoneOffersThem(t *testing.T) {
+	t.Parallel()
+	ctx := t.Context()
+	s := newStore(t)
+	ngo := mustSaveOrg(t, s, Organisation{Name: "Centrul Speranța", Sector: "ngo"})
+	police := mustSaveOrg(t, s, Organisation{Name: "Police Inspectorate North", Sector: "police"})
+	ion := mustSaveContact(t, s, Contact{OrganisationID: ngo.ID, Name: "Ion Popescu"})
+	ivan := mustSaveContact(t, s, Contact{OrganisationID: police.ID, Name: "Иван Петров"})
+	c := mustSaveCourse(t, s, Course{Title: "Course", FirstDay: "2026-03-02", Status: "held"})
+	in := "Name,Day 1\n" +
+		"Ion Popesku,x\n" + // a typo at the end of the surname
+		"POPESCU Ion,x\n" + // the words the other way round
+		"Ivan Petrov,x\n" + // the same name in Latin letters
+		"Irina Ceban,x\n" // nobody like her
+	rows, err := ReadSheet(ctx, strings.NewReader(in), "s.csv", c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	matches, err := s.MatchSheet(ctx, c.ID, rows)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []struct {
+		status, first, org string
+	}{
+		{SheetLookalike, ion.ID, "Centrul Speranța"},
+		{SheetLookalike, ion.ID, "Centrul Speranța"},
+		{SheetLookalike, ivan.ID, "Police Inspectorate North"},
+		{SheetNew, "", ""},
+	}
+	for i, w := range want {
+		m := matches[i]
+		first, org := "", ""
+		if len(m.Candidates) > 0 {
+			first, org = m.Candidates[0].ID, m.Candidates[0].OrganisationName
+		}
+		if m.Status != w.status || first != w.first || org != w.org {
+			t.Errorf("%s: %s, first offered %q of %q; want %s, %q of %q", m.Row.Name, m.Status, first, org, w.status, w.first, w.org)
+		}
+	}
+	// Chosen, a lookalike is added as the person of the register.
+	matches[0].Status, matches[0].ContactID = SheetRegister, ion.ID
+	if err := s.ApplySheet(ctx, c.ID, matches); err != nil {
+		t.Fatal(err)
+	}
+	if ps, _ := s.Participants(ctx, c.ID, false); len(ps) != 1 || ps[0].ContactID != ion.ID {
+		t.Errorf("participants after choosing Ion Popescu: %+v", ps)
+	}
+}

@@ -11,6 +11,11 @@ const (
 	SheetRegister    = "register"    // one person of the register: will be added
 	SheetNew         = "new"         // nobody of that name: to add as a new person
 	SheetAmbiguous   = "ambiguous"   // several people of that name: the user chooses
+	// SheetLookalike: nobody of that name, but someone whose name looks
+	// like it ("Ion Popesku", "POPESCU Ion", "Ион Попеску"): the user
+	// chooses them, or leaves the line out rather than adding a second
+	// record of one person.
+	SheetLookalike = "lookalike"
 )
 
 // SheetMatch is a line of a typed-up sheet and who it is.
@@ -20,7 +25,7 @@ type SheetMatch struct {
 	ParticipantID string       // for SheetParticipant
 	ContactID     string       // for SheetRegister
 	Archived      bool         // for SheetRegister: the person is archived in the register
-	Candidates    []ContactHit // for SheetAmbiguous
+	Candidates    []ContactHit // for SheetAmbiguous and SheetLookalike, the likeliest first
 }
 
 // MatchSheet finds who each line is: a participant of the course, else one
@@ -65,7 +70,49 @@ func (s *Store) MatchSheet(ctx context.Context, courseID string, rows []SheetRow
 		}
 		out = append(out, m)
 	}
-	return out, nil
+	return out, s.findLookalikes(ctx, out)
+}
+
+// maxLookalikes bounds the people offered for a line.
+const maxLookalikes = 5
+
+// findLookalikes looks, for each line of nobody of that name, for people of
+// the register whose names look like it, with the matching of the
+// duplicates finder (case, accents, word order and script aside, a typo).
+// The register's people are read only when a line needs them.
+func (s *Store) findLookalikes(ctx context.Context, lines []SheetMatch) error {
+	var matcher *Matcher
+	for i := range lines {
+		m := &lines[i]
+		if m.Status != SheetNew {
+			continue
+		}
+		if matcher == nil {
+			var err error
+			if matcher, err = s.registerMatcher(ctx, true); err != nil {
+				return err
+			}
+		}
+		var ids []string
+		for _, found := range matcher.Matches(MatchRecord{ID: "sheet", Name: m.Row.Name}) {
+			if len(ids) < maxLookalikes {
+				ids = append(ids, found.B)
+			}
+		}
+		if len(ids) == 0 {
+			continue
+		}
+		listed, err := s.ListedNames(ctx, true, ids)
+		if err != nil {
+			return err
+		}
+		for _, id := range ids {
+			l := listed[id]
+			m.Candidates = append(m.Candidates, ContactHit{ID: id, Name: l.Name, OrganisationName: l.Organisation, Sector: l.Sector})
+		}
+		m.Status = SheetLookalike
+	}
+	return nil
 }
 
 func narrowParticipants(ps []Participant, org string) []Participant {

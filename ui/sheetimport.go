@@ -93,7 +93,7 @@ func showSheetReview(e *env, c data.Course, matches []data.SheetMatch, name stri
 		status := widget.NewLabel(what + " · " + strings.Join(marks, ", "))
 		status.Truncation = fyne.TextTruncateEllipsis
 		row := container.NewVBox(title, status)
-		if m.Status == data.SheetAmbiguous {
+		if m.Status == data.SheetAmbiguous || m.Status == data.SheetLookalike {
 			var options []string
 			for _, h := range m.Candidates {
 				option := h.Name + " · " + h.OrganisationName
@@ -110,12 +110,15 @@ func showSheetReview(e *env, c data.Course, matches []data.SheetMatch, name stri
 				}
 			})
 			choice.PlaceHolder = lang.L("Choose who this is (or leave it)")
+			if m.Status == data.SheetLookalike {
+				choice.PlaceHolder = lang.L("Choose them if this is one of them (or leave it out)")
+			}
 			row.Add(choice)
 		}
 		lines.Add(row)
 	}
 	summary := help(fmt.Sprintf(lang.L("%d on the course, %d to add from the register, %d to choose, %d not in the register (add them with New person…)."),
-		counts[data.SheetParticipant], counts[data.SheetRegister], counts[data.SheetAmbiguous], counts[data.SheetNew]))
+		counts[data.SheetParticipant], counts[data.SheetRegister], counts[data.SheetAmbiguous]+counts[data.SheetLookalike], counts[data.SheetNew]))
 	v.apply = widget.NewButton(lang.L("Apply"), v.applyMatches)
 	v.apply.Importance = widget.HighImportance
 	if e.store.ReadOnly() {
@@ -138,6 +141,8 @@ func sheetStatus(status string) string {
 		return lang.L("in the register: will be added to the course")
 	case data.SheetAmbiguous:
 		return lang.L("several people of this name")
+	case data.SheetLookalike:
+		return lang.L("nobody of this name, but the register has people whose names look like it")
 	}
 	return lang.L("not in the register: left out")
 }
@@ -146,7 +151,7 @@ func (v *sheetReview) applyMatches() {
 	chosen := make([]data.SheetMatch, len(v.matches))
 	copy(chosen, v.matches)
 	for i := range chosen {
-		if chosen[i].Status == data.SheetAmbiguous && chosen[i].ContactID != "" {
+		if (chosen[i].Status == data.SheetAmbiguous || chosen[i].Status == data.SheetLookalike) && chosen[i].ContactID != "" {
 			chosen[i].Status = data.SheetRegister
 		}
 	}

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -531,5 +532,56 @@ func TestAttendanceGoesTheWayChosen(t *testing.T) {
 	first := g.participants[0]
 	if got := g.personTotal(first.ID); got != 2 || g.dayTotal(g.days[0]) != 1 {
 		t.Errorf("%s attended %d days, day 1 has %d: want the marks along the row", first.Name, got, g.dayTotal(g.days[0]))
+	}
+}
+
+// TestASheetLineThatLooksLikeSomeoneOffersThem: a name written the other
+// way round is offered as the person of the register, who is added once
+// chosen.
+func TestASheetLineThatLooksLikeSomeoneOffersThem(t *testing.T) {
+	w := openWindow(t, withCourse)
+	tr := openCourse(t, w)
+	p := tr.participants
+	onCourse := map[string]bool{}
+	for _, r := range p.rows {
+		onCourse[r.ContactID] = true
+	}
+	hits, err := w.store.SearchContacts(context.Background(), "a", 100)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var who data.ContactHit
+	for _, h := range hits {
+		if words := strings.Fields(h.Name); !onCourse[h.ID] && len(words) == 2 {
+			who = h
+			break
+		}
+	}
+	if who.ID == "" {
+		t.Fatal("no one of two words off the course")
+	}
+	words := strings.Fields(who.Name)
+	swapped := strings.ToUpper(words[1]) + " " + words[0]
+	v := reviewSheet(w.env(), p.course, strings.NewReader("Name,Day 1\n"+swapped+",x\n"), "typed.csv", p.afterChange)
+	if v == nil || v.matches[0].Status != data.SheetLookalike {
+		t.Fatalf("%q reviewed as %+v", swapped, v)
+	}
+	var choice *widget.Select
+	for _, o := range test.LaidOutObjects(w.win.Canvas().Overlays().Top()) {
+		if s, ok := o.(*widget.Select); ok && s.PlaceHolder == "Choose them if this is one of them (or leave it out)" {
+			choice = s
+		}
+	}
+	if choice == nil || len(choice.Options) == 0 || !strings.HasPrefix(choice.Options[0], who.Name+" · ") {
+		t.Fatalf("no choice offering %s: %+v", who.Name, choice)
+	}
+	before := len(p.rows)
+	choice.SetSelectedIndex(0)
+	test.Tap(v.apply)
+	if len(p.rows) != before+1 {
+		t.Fatalf("participants %d, want %d", len(p.rows), before+1)
+	}
+	if got := p.rows; !slices.ContainsFunc(got, func(r data.Participant) bool { return r.ContactID == who.ID }) {
+		t.Errorf("%s is not on the course after choosing them", who.Name)
 	}
 }
