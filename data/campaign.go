@@ -214,7 +214,8 @@ type CampaignFigures struct {
 }
 
 // CampaignCountingRules says in words how CampaignFigures count.
-const CampaignCountingRules = "Campaigns count when they ran on at least one day of the period. A campaign counts once under " +
+const CampaignCountingRules = "Campaigns count when they ran on at least one day of the period: one that runs across the end of " +
+	"a period (a campaign over New Year) counts in both periods, with its whole reach in each. A campaign counts once under " +
 	"each of its channels and target groups; those with none recorded are a line of their own. Reach is the sum of the campaigns' own estimates, each made by the method " +
 	"recorded with it; people reached by several campaigns are counted again for each."
 
