@@ -24,11 +24,14 @@ type FigureRow struct {
 //
 // Unknown says that nothing was entered for the period (a statistic no
 // agency has given yet): the figure is not available, which is not zero.
+// Missing names the years of the period with nothing entered when others
+// have figures: the total is what those others add up to.
 type FigureValue struct {
 	Total   int
 	Rows    []FigureRow
 	Several bool
-	Unknown bool `json:",omitempty"`
+	Unknown bool     `json:",omitempty"`
+	Missing []string `json:",omitempty"`
 }
 
 // NotAvailable is how a figure nobody entered is written, everywhere.
@@ -362,5 +365,18 @@ func statisticsFigure(all []Statistic, measure, from, to string) FigureValue {
 		}
 	}
 	v.Unknown = len(v.Rows) == 0 // no year of the period entered
+	if !v.Unknown {
+		entered := map[int]bool{}
+		for _, y := range years {
+			entered[y] = true
+		}
+		first, _ := strconv.Atoi(from[:4])
+		last, _ := strconv.Atoi(to[:4])
+		for y := first; y <= last; y++ {
+			if !entered[y] {
+				v.Missing = append(v.Missing, strconv.Itoa(y))
+			}
+		}
+	}
 	return v
 }

@@ -151,7 +151,10 @@ func TestStatisticsFigureWithOnlyABreakdown(t *testing.T) {
 		!strings.Contains(v.Rows[1].Label, "sum of the breakdown by sex") || strings.Contains(v.Rows[0].Label, "sum") {
 		t.Errorf("convicted 2023–2025: %+v", v)
 	}
-	if v := statisticsFigure(all, "convicted", "2026-01-01", "2026-12-31"); !v.Unknown || v.Total != 0 || len(v.Rows) != 0 {
+	if len(v.Missing) != 1 || v.Missing[0] != "2023" {
+		t.Errorf("2023 has nothing entered, but the figure says %v is missing", v.Missing)
+	}
+	if v := statisticsFigure(all, "convicted", "2026-01-01", "2026-12-31"); !v.Unknown || v.Total != 0 || len(v.Rows) != 0 || len(v.Missing) != 0 {
 		t.Errorf("a year with nothing entered: %+v", v)
 	}
 }

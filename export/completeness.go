@@ -8,7 +8,10 @@ import "github.com/ncm-register/ncm-register/data"
 type Completeness struct {
 	Unanswered  []string // question ids
 	ZeroFigures []string // "question id: figure name"
-	Questions   int
+	// NotAvailable are bound figures nobody entered for the period, or for
+	// some of its years: "question id: figure name: not available for 2023".
+	NotAvailable []string
+	Questions    int
 }
 
 // CheckCompleteness compares a template with a reply's answers and figures.
@@ -22,7 +25,13 @@ func CheckCompleteness(t Template, answers map[string]data.Answer, figures map[s
 				c.Unanswered = append(c.Unanswered, q.ID)
 			}
 			for _, b := range q.Bindings {
-				if v, ok := figures[b]; !ok || v.Total == 0 {
+				v, ok := figures[b]
+				switch {
+				case ok && v.Unknown:
+					c.NotAvailable = append(c.NotAvailable, q.ID+": "+b+": "+data.NotAvailable)
+				case ok && len(v.Missing) > 0:
+					c.NotAvailable = append(c.NotAvailable, q.ID+": "+b+": "+MissingNote(v))
+				case !ok || v.Total == 0:
 					c.ZeroFigures = append(c.ZeroFigures, q.ID+": "+b)
 				}
 			}

@@ -2,6 +2,7 @@ package export
 
 import (
 	"bytes"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -49,5 +50,45 @@ func TestAFigureNobodyEnteredIsNotAvailable(t *testing.T) {
 	at := strings.Index(text, f.Title)
 	if at < 0 || !strings.Contains(text[at:min(len(text), at+400)], "not available") {
 		t.Errorf("the PDF does not say the figure is not available:\n%s", text[max(0, at):min(len(text), at+400)])
+	}
+}
+
+// TestAYearNobodyEnteredIsNotAvailable: over two years of which only the
+// first has figures, the total is the first year's and the reply says the
+// second is not available, in the draft, the workbook and the PDF.
+func TestAYearNobodyEnteredIsNotAvailable(t *testing.T) {
+	c := ReplyContent{Template: Template{ID: "t", Version: "1"}, Reply: data.Reply{From: "2024-01-01", To: "2025-12-31"},
+		Figures: map[string]data.FigureValue{"statistics.convicted": {Total: 9,
+			Rows: []data.FigureRow{{Code: "2024", Label: "2024", Value: 9}}, Missing: []string{"2025"}}}}
+	c.Template.Sections = []TemplateSection{{ID: "C", Title: "Criminal justice", Questions: []Question{
+		{ID: "C9", Text: "How many persons were convicted?", Kind: "narrative", Bindings: []string{"statistics.convicted"}}}}}
+	c.Annexes.Courses = func(func(data.AnnexCourse) error) error { return nil }
+	f, _ := data.NamedFigureByName("statistics.convicted")
+
+	draft := DraftNarrative(c.Template.Sections[0].Questions[0], c.Figures)
+	if want := f.Title + ": 9 (2024 9); not available for 2025."; draft != want {
+		t.Errorf("draft %q, want %q", draft, want)
+	}
+
+	book, _ := workbook(t, c)
+	found := false
+	for _, sheet := range book.GetSheetList() {
+		for _, row := range sheetRows(t, book, sheet) {
+			if len(row) > 3 && row[2] == "2025" {
+				found = row[3] == "not available"
+			}
+		}
+	}
+	if !found {
+		t.Error("the workbook has no line saying 2025 is not available")
+	}
+
+	var pdf bytes.Buffer
+	if err := ReplyPDF(&pdf, c); err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Join(pdfText(t, pdf.Bytes()), "\n")
+	if !regexp.MustCompile(`2025\s+not available`).MatchString(text) {
+		t.Errorf("the PDF does not say 2025 is not available:\n%s", text)
 	}
 }

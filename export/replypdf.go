@@ -145,6 +145,12 @@ func pdfFigure(m core.Maroto, c ReplyContent, name string, withRule bool) {
 			text.NewCol(2, formatCount(r.Value), replyNumber).WithStyle(cellBorder),
 		))
 	}
+	for _, year := range v.Missing { // a year nobody entered is not a 0 either
+		m.AddRows(row.New().Add(
+			text.NewCol(7, year, replyCell).WithStyle(cellBorder),
+			text.NewCol(2, data.NotAvailable, replyNumber).WithStyle(cellBorder),
+		))
+	}
 	m.AddRows(row.New().Add(
 		text.NewCol(7, "Total", replyCellB).WithStyle(headerCell),
 		text.NewCol(2, figureTotal(v), replyNumberB).WithStyle(headerCell),

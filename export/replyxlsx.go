@@ -139,6 +139,9 @@ func writeFigure(s *streamSheet, st sheetStyles, c ReplyContent, name string) {
 	for _, r := range v.Rows {
 		s.add(nil, nil, r.Label, r.Value)
 	}
+	for _, year := range v.Missing { // a year nobody entered is not a 0 either
+		s.add(nil, nil, year, styled(st.note, data.NotAvailable))
+	}
 }
 
 // writeContribution keeps who said what: the agency with its answer, then

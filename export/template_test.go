@@ -9,6 +9,7 @@ import (
 	"io"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -122,6 +123,33 @@ func TestCompleteness(t *testing.T) {
 	if !contains(c.ZeroFigures, "C1: mechanism.government") {
 		t.Errorf("a missing figure is not listed: %v", c.ZeroFigures)
 	}
+
+	// Not available is not zero: nobody entered the figure, or some years of it.
+	q := boundTo(t, tpl, "statistics.convicted")
+	figures["statistics.convicted"] = data.FigureValue{Unknown: true}
+	c = CheckCompleteness(tpl, answers, figures)
+	if want := q + ": statistics.convicted: not available"; !contains(c.NotAvailable, want) || contains(c.ZeroFigures, q+": statistics.convicted") {
+		t.Errorf("a figure nobody entered: not available %v, zero %v; want %q", c.NotAvailable, c.ZeroFigures, want)
+	}
+	figures["statistics.convicted"] = data.FigureValue{Total: 9, Rows: []data.FigureRow{{Code: "2024", Label: "2024", Value: 9}}, Missing: []string{"2025"}}
+	c = CheckCompleteness(tpl, answers, figures)
+	if want := q + ": statistics.convicted: not available for 2025"; !contains(c.NotAvailable, want) {
+		t.Errorf("a year nobody entered: %v, want %q", c.NotAvailable, want)
+	}
+}
+
+// boundTo is the id of the first question of the template bound to a figure.
+func boundTo(t *testing.T, tpl Template, figure string) string {
+	t.Helper()
+	for _, s := range tpl.Sections {
+		for _, q := range s.Questions {
+			if slices.Contains(q.Bindings, figure) {
+				return q.ID
+			}
+		}
+	}
+	t.Fatalf("no question bound to %s", figure)
+	return ""
 }
 
 func TestLoadedTemplatesAreKeptAndFound(t *testing.T) {

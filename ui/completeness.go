@@ -50,6 +50,16 @@ func showCompleteness(e *env, r replyState, jump func(questionID string)) {
 		}
 		zero = append(zero, completenessLine{id + "  " + title, id})
 	}
+	var unavailable []completenessLine
+	for _, z := range c.NotAvailable {
+		id, rest, _ := strings.Cut(z, ": ")
+		name, note, _ := strings.Cut(rest, ": ")
+		title := name
+		if f, ok := data.NamedFigureByName(name); ok {
+			title = f.Title
+		}
+		unavailable = append(unavailable, completenessLine{id + "  " + title + ": " + note, id})
+	}
 	var checks []completenessLine
 	for _, f := range findings {
 		checks = append(checks, completenessLine{text: f.Message})
@@ -75,6 +85,8 @@ func showCompleteness(e *env, r replyState, jump func(questionID string)) {
 	body := container.NewVBox(summary, progress, counts,
 		completenessPart(lang.L("Questions still empty"), unanswered, lang.L("Every question has an answer."), open),
 		completenessPart(lang.L("Figures that are zero or missing for the period"), zero, lang.L("Every figure has a count."), open),
+		completenessPart(lang.L("Figures nobody entered for the period, or for some of its years"), unavailable,
+			lang.L("Every figure was entered for every year of the period."), open),
 		completenessPart(lang.L("Member agencies asked questions that have not contributed"), agencies, lang.L("Every member agency asked has contributed."), open),
 		completenessPart(lang.L("Statistics of the period worth a second look (Statistics → Data checks)"), checks,
 			lang.L("The statistics of the period pass every data check that is on."), open))

@@ -88,3 +88,29 @@ func TestCompletenessListsTheChecksOfThePeriod(t *testing.T) {
 		t.Errorf("completeness lacks %q:\n%s", line, texts)
 	}
 }
+
+// TestCompletenessListsFiguresNotAvailable: a statistic entered for one
+// year of a two-year reply is listed as not available for the other, not
+// as zero.
+func TestCompletenessListsFiguresNotAvailable(t *testing.T) {
+	w := openWindow(t, withSampleReply)
+	showArea(t, w, "Questionnaire")
+	q := w.ws.questions
+	r := q.reply
+	r.figures = map[string]data.FigureValue{}
+	for k, v := range q.reply.figures {
+		r.figures[k] = v
+	}
+	r.figures["statistics.convicted"] = data.FigureValue{Total: 9, Rows: []data.FigureRow{{Code: "2024", Label: "2024", Value: 9}}, Missing: []string{"2025"}}
+	showCompleteness(w.ws.env, r, q.jumpTo)
+	texts := strings.Join(shownTexts(w), "\n")
+	hyper := ""
+	for _, o := range objects(w) {
+		if h, ok := o.(*widget.Hyperlink); ok && strings.Contains(h.Text, "Persons convicted, per year: not available for 2025") {
+			hyper = h.Text
+		}
+	}
+	if hyper == "" || !strings.Contains(texts, "Figures nobody entered for the period, or for some of its years") {
+		t.Errorf("completeness does not list convictions as not available for 2025:\n%s", texts)
+	}
+}

@@ -186,6 +186,9 @@ func figureBlock(f data.NamedFigure, v data.FigureValue, have bool) fyne.CanvasO
 		for i, r := range v.Rows {
 			parts[i] = r.Label + " " + export.FormatCount(r.Value)
 		}
+		for _, year := range v.Missing { // a year nobody entered, not a 0
+			parts = append(parts, year+" "+lang.L("not available"))
+		}
 		rows := widget.NewLabel(strings.Join(parts, "  ·  "))
 		rows.Wrapping = fyne.TextWrapWord
 		box.Add(rows)
