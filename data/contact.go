@@ -26,6 +26,10 @@ type Contact struct {
 	CreatedAt      string
 	UpdatedAt      string
 	Archived       bool
+	// MovedOn is the day the person moved to OrganisationID, when a save
+	// changes it (empty: today). Not kept on the contact: the organisation
+	// left is kept as a Membership.
+	MovedOn string
 }
 
 var contactTable = table{
@@ -104,6 +108,18 @@ func (s *Store) SaveContact(ctx context.Context, c *Contact) error {
 	n, err := normaliseContact(*c, s.orgCountryFromStore(ctx), s.Country(ctx), s.now())
 	if err != nil {
 		return err
+	}
+	if n.ID != "" {
+		was, err := s.Contact(ctx, n.ID)
+		if err != nil {
+			return err
+		}
+		if was.OrganisationID != n.OrganisationID {
+			if err := s.moveContact(ctx, n, c.MovedOn); err != nil {
+				return err
+			}
+			return readBack(ctx, s.Contact, n.ID, c)
+		}
 	}
 	if err := s.saveWithID(ctx, contactTable, &n.ID, n.values(), nil); err != nil {
 		return err

@@ -55,14 +55,23 @@ func (s *Store) AddParticipants(ctx context.Context, courseID string, contactIDs
 		seen := map[string]bool{}
 		for _, id := range contactIDs {
 			var p Participant
-			err := tx.QueryRowContext(ctx, `SELECT c.name, c.sex, o.id, o.name, o.sector FROM contact c
-				JOIN organisation o ON o.id = c.organisation_id WHERE c.id = ?`, id).
-				Scan(&p.Name, &p.Sex, &p.OrganisationID, &p.OrganisationName, &p.Sector)
+			var current string
+			err := tx.QueryRowContext(ctx, `SELECT name, sex, organisation_id FROM contact WHERE id = ?`, id).
+				Scan(&p.Name, &p.Sex, &current)
 			if errors.Is(err, sql.ErrNoRows) {
 				v.add("participants", "error.no_record", "One of these is no longer in the register", nil)
 				continue
 			}
 			if err != nil {
+				return err
+			}
+			// Counted where they were on the course's first day, however
+			// long after it the course is entered.
+			if p.OrganisationID, err = organisationOn(ctx, tx, id, current, course["first_day"]); err != nil {
+				return err
+			}
+			if err := tx.QueryRowContext(ctx, "SELECT name, sector FROM organisation WHERE id = ?", p.OrganisationID).
+				Scan(&p.OrganisationName, &p.Sector); err != nil {
 				return err
 			}
 			var existing string

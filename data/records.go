@@ -364,7 +364,7 @@ var ErrNotFound = errors.New("no such record in the register")
 var tables = map[string]table{}
 
 func init() {
-	for _, t := range []table{organisationTable, contactTable, courseTable, participantTable, attendanceTable, certificateTable, statisticTable, agreementTable, planTable, actionTable, progressTable, campaignTable, bodyTable, meetingTable, workingGroupTable, replyTable, answerTable, contributionTable, questionnaireTable} {
+	for _, t := range []table{organisationTable, contactTable, courseTable, participantTable, attendanceTable, certificateTable, statisticTable, agreementTable, planTable, actionTable, progressTable, campaignTable, bodyTable, meetingTable, workingGroupTable, replyTable, answerTable, contributionTable, questionnaireTable, membershipTable} {
 		tables[t.entity] = t
 	}
 }

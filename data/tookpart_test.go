@@ -84,7 +84,7 @@ func TestCoursesOfOrganisationCountThePeopleOfTheDay(t *testing.T) {
 	mustSetMarks(t, s, early.ID, Mark{participantOf(t, s, early.ID, ana).ID, "2024-03-04", "present"},
 		Mark{participantOf(t, s, early.ID, ion).ID, "2024-03-04", "absent"})
 	// Ion moves to the NGO; the next course is after the move.
-	ion.OrganisationID = ngo.ID
+	ion.OrganisationID, ion.MovedOn = ngo.ID, "2025-01-01"
 	if err := s.SaveContact(ctx, &ion); err != nil {
 		t.Fatal(err)
 	}

@@ -23,7 +23,8 @@ type TrainingFigures struct {
 // TrainingCountingRules says in words how TrainingFigures count.
 const TrainingCountingRules = "Courses count when held and their first day falls in the period: one that runs across the end " +
 	"of a period counts in the period it began in, and only there. " +
-	"A participant is counted once per course, with the organisation, sector and sex recorded when they were added, " +
+	"A participant is counted once per course, with the organisation and sector they were at on the course's first day " +
+	"(taken when they were added, however much later) and the sex recorded, " +
 	"when present or late on at least one day; for a course without any attendance recorded, every participant counts. " +
 	"A course is joint when the participants counted come from two or more sectors."
 

@@ -30,8 +30,8 @@ const (
 //	C8 held 2025-08-08, nobody recorded
 //	C10 held 2025-07-07, archived: Ana, Bogdan
 //
-// Then Cristina moves to the NGO and both police and prosecution offices are
-// renamed; after that:
+// Then Cristina moves to the NGO on 2025-12-15 and both police and
+// prosecution offices are renamed; after that:
 //
 //	C7 held 2026-01-01, no marks: Ana (police, renamed), Cristina (now NGO) → joint
 //	C9 held 2027-05-04: Ana, Dmitri without marks; Fatima marked present,
@@ -104,6 +104,7 @@ func newFiguresRegister(t *testing.T) figuresRegister {
 	}
 
 	r.cristina.OrganisationID = ngo.ID
+	r.cristina.MovedOn = "2025-12-15" // before C7, after every course above
 	if err := s.SaveContact(t.Context(), &r.cristina); err != nil {
 		t.Fatal(err)
 	}

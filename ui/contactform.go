@@ -32,9 +32,13 @@ type contactForm struct {
 	languages *formEntry
 	roles     *widget.CheckGroup
 	consent   *dateEntry
-	notes     *formEntry
-	tookPart  *widget.Label // the courses and meetings the person took part in
-	save      *widget.Button
+	// movedOn is the day of a move to another organisation, shown once a
+	// move is chosen (today unless changed): the organisation left is
+	// kept with its days, so that courses are counted as of theirs.
+	movedOn  *dateEntry
+	notes    *formEntry
+	tookPart *widget.Label // the courses and meetings the person took part in
+	save     *widget.Button
 
 	onSaved func(data.Contact)
 }
@@ -53,6 +57,43 @@ func (f *contactForm) showTookPart(contactID string) {
 		}
 		f.tookPart.SetText(tookPartText(took))
 	})
+}
+
+// earlierOrganisations is a line per organisation the person has left, the
+// latest first: "Police (Inspector), until 31 May 2025". Empty when none.
+func earlierOrganisations(e *env, contactID string) string {
+	if contactID == "" {
+		return ""
+	}
+	ctx := context.Background()
+	left, err := e.store.Memberships(ctx, contactID)
+	if err != nil || len(left) == 0 {
+		return ""
+	}
+	ids := make([]string, len(left))
+	for i, m := range left {
+		ids[i] = m.OrganisationID
+	}
+	names, err := e.store.OrganisationNames(ctx, ids)
+	if err != nil {
+		return ""
+	}
+	lines := make([]string, len(left))
+	for i, m := range left {
+		line := names[m.OrganisationID]
+		if m.Position != "" {
+			line += " (" + m.Position + ")"
+		}
+		to, _ := time.Parse(time.DateOnly, m.To)
+		if m.From != "" {
+			from, _ := time.Parse(time.DateOnly, m.From)
+			line += ", " + fmt.Sprintf(lang.L("from %s to %s"), showDate(from), showDate(to))
+		} else {
+			line += ", " + fmt.Sprintf(lang.L("until %s"), showDate(to))
+		}
+		lines[i] = line
+	}
+	return strings.Join(lines, "\n")
 }
 
 // tookPartText is a line per course and meeting, the latest first.
@@ -112,17 +153,34 @@ func editContact(e *env, org data.Organisation, c data.Contact, onSaved func(dat
 
 	orgLabel := widget.NewLabel(org.Name)
 	orgLabel.Wrapping = fyne.TextWrapWord
+	f.movedOn = newDateEntry()
+	f.movedOn.OnChanged = func(*time.Time) { f.fields.clearField("moved_on") }
+	movedError := newErrorLabel()
+	f.fields.track("moved_on", movedError)
+	moved := container.NewVBox(container.NewBorder(nil, nil, widget.NewLabel(lang.L("Moved on")), nil, f.movedOn), movedError)
+	moved.Hide()
 	move := widget.NewButton(lang.L("Move…"), func() {
 		pickOrganisation(e, lang.L("Move to another organisation"), func(o data.OrganisationRow) {
 			f.current.OrganisationID = o.ID
 			orgLabel.SetText(o.Name)
 			f.fields.clearField("organisation")
+			if !moved.Visible() {
+				today := time.Now()
+				f.movedOn.SetDate(&today)
+				moved.Show()
+			}
 		})
 	})
 	if c.ID == "" || e.store.ReadOnly() {
 		move.Hide() // a new contact belongs to the organisation it is added to
 	}
-	f.fields.add("organisation", lang.L("Organisation"), false, container.NewBorder(nil, nil, nil, move, orgLabel))
+	f.fields.add("organisation", lang.L("Organisation"), false,
+		container.NewVBox(container.NewBorder(nil, nil, nil, move, orgLabel), moved))
+	if before := earlierOrganisations(e, c.ID); before != "" {
+		l := widget.NewLabel(before)
+		l.Wrapping = fyne.TextWrapWord
+		f.fields.add("memberships", lang.L("Before"), false, l)
+	}
 	f.fields.add("name", fieldLabel("contact", "name"), true, f.name)
 	f.fields.add("position", fieldLabel("contact", "position"), false, f.position)
 	f.fields.add("sex", fieldLabel("contact", "sex"), false, f.sex)
@@ -214,6 +272,7 @@ func (f *contactForm) typed() data.Contact {
 		}
 	}
 	c.ConsentDate = f.consent.Value()
+	c.MovedOn = f.movedOn.Value()
 	return c
 }
 

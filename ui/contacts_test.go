@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
@@ -136,10 +137,32 @@ func TestContactMovesToAnotherOrganisation(t *testing.T) {
 	if f.current.OrganisationID == from.ID {
 		t.Fatal("picking did not change the organisation")
 	}
+	// The day of the move, today unless changed; a day to come is refused
+	// beside it, and nothing moves.
+	if !f.movedOn.Visible() || f.movedOn.Value() != time.Now().Format(time.DateOnly) {
+		t.Fatalf("the day of the move shows %q (visible %v), want today", f.movedOn.Value(), f.movedOn.Visible())
+	}
+	f.movedOn.SetText("")
+	test.Type(f.movedOn, time.Now().AddDate(1, 0, 0).Format(time.DateOnly))
+	test.Tap(f.save)
+	if msg := f.fields.message("moved_on"); !strings.Contains(msg, "not a day of the past or today") {
+		t.Fatalf("a move a year from now: %q beside the day", msg)
+	}
+	if still, _ := w.store.Contact(context.Background(), c.ID); still.OrganisationID != from.ID {
+		t.Fatal("a refused move moved the contact")
+	}
+	f.movedOn.SetText("")
+	test.Type(f.movedOn, "2025-03-01")
 	test.Tap(f.save)
 	moved, err := w.store.Contact(context.Background(), c.ID)
 	if err != nil || moved.OrganisationID == from.ID {
 		t.Fatalf("the contact was not moved: %+v %v", moved, err)
+	}
+	if left, _ := w.store.Memberships(context.Background(), c.ID); len(left) != 1 || left[0].OrganisationID != from.ID || left[0].To != "2025-02-28" {
+		t.Errorf("the organisation left is kept as %+v, want %s until 2025-02-28", left, from.Name)
+	}
+	if got, want := earlierOrganisations(w.ws.env, c.ID), from.Name; !strings.HasPrefix(got, want) || !strings.Contains(got, "until 28 Feb 2025") && !strings.Contains(got, "until Feb 28, 2025") {
+		t.Errorf("the contact form says before: %q, want %s until 28 February 2025", got, want)
 	}
 	for _, row := range p.rows {
 		if row.ID == c.ID {
