@@ -92,3 +92,45 @@ func TestAMoveIsCheckedAndUndone(t *testing.T) {
 		t.Errorf("after undoing the second move: at %s with %d memberships", now.OrganisationID, len(got))
 	}
 }
+
+// TestTheTrainerCorrectsAParticipantsOrganisation: the organisation a
+// participant is counted under on a course can be corrected, as an
+// undoable change; the figures follow, the person's own record does not.
+func TestTheTrainerCorrectsAParticipantsOrganisation(t *testing.T) {
+	t.Parallel()
+	s := newStore(t)
+	ctx := t.Context()
+	police := mustSaveOrg(t, s, Organisation{Name: "Police", Sector: "police"})
+	ngo := mustSaveOrg(t, s, Organisation{Name: "La Strada", Sector: "ngo"})
+	ana := mustSaveContact(t, s, Contact{OrganisationID: police.ID, Name: "Ana Lungu"})
+	c := mustSaveCourse(t, s, Course{Title: "Identification", Status: "held", FirstDay: "2025-03-04"})
+	mustAddParticipants(t, s, c.ID, ana)
+	p := participantOf(t, s, c.ID, ana)
+	before, _ := s.TrainingFiguresForPeriod(ctx, "2025-01-01", "2025-12-31")
+	if err := s.CorrectParticipantOrganisation(ctx, p.ID, ngo.ID); err != nil {
+		t.Fatal(err)
+	}
+	if got := participantOf(t, s, c.ID, ana); got.OrganisationID != ngo.ID || got.OrganisationName != "La Strada" || got.Sector != "ngo" {
+		t.Errorf("after the correction: %+v", got)
+	}
+	after, _ := s.TrainingFiguresForPeriod(ctx, "2025-01-01", "2025-12-31")
+	if before.BySector["police"] != 1 || after.BySector["ngo"] != 1 || after.BySector["police"] != 0 {
+		t.Errorf("figures by sector before %v, after %v", before.BySector, after.BySector)
+	}
+	if person, _ := s.Contact(ctx, ana.ID); person.OrganisationID != police.ID {
+		t.Error("correcting the course moved the person in the register")
+	}
+	history, _ := s.History(ctx, p.ID)
+	if len(history) == 0 || history[0].Summary != "Correct the organisation of “Ana Lungu” on a course to “La Strada”" {
+		t.Errorf("the participant's history %+v", history)
+	}
+	if _, err := s.Undo(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if got := participantOf(t, s, c.ID, ana); got.OrganisationID != police.ID {
+		t.Errorf("after undo: %+v", got)
+	}
+	if err := s.CorrectParticipantOrganisation(ctx, p.ID, "no-such-organisation"); invalidFields(err) == nil {
+		t.Errorf("an organisation not in the register: %v", err)
+	}
+}

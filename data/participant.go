@@ -170,6 +170,43 @@ func (s *Store) SetParticipantArchived(ctx context.Context, id string, archived 
 	return s.setArchived(ctx, participantTable, id, archived)
 }
 
+// CorrectParticipantOrganisation sets the organisation a participant is
+// counted under on their course (and its sector), where the one taken on
+// adding them was wrong: an undoable change, in the History. The person's
+// own organisation in the register is left as it is.
+func (s *Store) CorrectParticipantOrganisation(ctx context.Context, participantID, organisationID string) error {
+	err := s.writeTx(ctx, func(tx *sql.Tx) error {
+		old, err := participantTable.load(ctx, tx, participantID)
+		if err != nil {
+			return err
+		}
+		var name, sector string
+		err = tx.QueryRowContext(ctx, "SELECT name, sector FROM organisation WHERE id = ?", organisationID).Scan(&name, &sector)
+		if errors.Is(err, sql.ErrNoRows) {
+			return &ValidationError{Errors: []FieldError{{Field: "organisation_id", Key: "error.no_record",
+				Template: "One of these is no longer in the register"}}}
+		}
+		if err != nil {
+			return err
+		}
+		next := copyValues(old)
+		next["organisation_id"], next["organisation_name"], next["sector"] = organisationID, name, sector
+		change, err := s.newChange(ctx, tx, "update", "Correct the organisation of “"+old["name"]+"” on a course to “"+name+"”")
+		if err != nil {
+			return err
+		}
+		changed, err := participantTable.update(ctx, tx, change, participantID, old, next, s.timestamp())
+		if err == nil && !changed {
+			err = errNoChange // the same organisation: nothing for Undo to take back
+		}
+		return err
+	})
+	if errors.Is(err, errNoChange) {
+		return nil
+	}
+	return err
+}
+
 // Participants lists a course's participants by name.
 func (s *Store) Participants(ctx context.Context, courseID string, withArchived bool) ([]Participant, error) {
 	rows, err := s.read.QueryContext(ctx, `SELECT id, course_id, contact_id, name, organisation_id,

@@ -247,6 +247,7 @@ type participantsPanel struct {
 	add       *widget.Button
 	addOrg    *widget.Button
 	remove    *widget.Button
+	correct   *widget.Button // the organisation a participant is counted under
 	newPerson *widget.Button
 	sheetIn   *widget.Button
 	signIn    *widget.Button
@@ -298,13 +299,27 @@ func newParticipantsPanel(e *env) *participantsPanel {
 		e.status(lang.L("Removed from the course") + ": " + p.rows[p.chosen].Name + " · " + lang.L("Undo with Ctrl+Z"))
 		p.afterChange()
 	})
+	p.correct = widget.NewButtonWithIcon(lang.L("Correct organisation…"), theme.DocumentCreateIcon(), func() {
+		if p.chosen < 0 || p.chosen >= len(p.rows) {
+			return
+		}
+		r := p.rows[p.chosen]
+		pickOrganisation(e, fmt.Sprintf(lang.L("The organisation %s is counted under on this course"), r.Name), func(o data.OrganisationRow) {
+			if err := e.store.CorrectParticipantOrganisation(context.Background(), r.ID, o.ID); err != nil {
+				showError(e.win, "", err)
+				return
+			}
+			e.status(fmt.Sprintf(lang.L("%s is counted under %s on this course"), r.Name, o.Name) + " · " + lang.L("Undo with Ctrl+Z"))
+			p.afterChange()
+		})
+	})
 	p.figures = widget.NewLabel("")
 	p.figures.Wrapping = fyne.TextWrapWord
 	p.signIn = widget.NewButtonWithIcon(lang.L("Sign-in sheets…"), theme.DocumentPrintIcon(), p.saveSignIn)
 	p.certs = widget.NewButtonWithIcon(lang.L("Certificates…"), theme.DocumentPrintIcon(), p.saveCertificates)
 	p.sheet = widget.NewButtonWithIcon(lang.L("Participant list (xlsx)…"), theme.DownloadIcon(), p.saveList)
 	p.takeOut = widget.NewButtonWithIcon(lang.L("For a trainer…"), theme.MailSendIcon(), func() { showTakeOut(e, p.course) })
-	buttons := wrapRow(p.add, p.addOrg, p.newPerson, p.sheetIn, p.remove)
+	buttons := wrapRow(p.add, p.addOrg, p.newPerson, p.sheetIn, p.correct, p.remove)
 	documents := wrapRow(p.signIn, p.certs, p.sheet, p.takeOut)
 	p.content = container.NewBorder(buttons, container.NewVBox(p.figures, documents), nil, nil, p.list)
 	return p
@@ -337,6 +352,7 @@ func (p *participantsPanel) updateButtons() {
 	setEnabled(p.newPerson, !ro && has)
 	setEnabled(p.sheetIn, !ro && has)
 	setEnabled(p.remove, !ro && p.chosen >= 0 && p.chosen < len(p.rows))
+	setEnabled(p.correct, !ro && p.chosen >= 0 && p.chosen < len(p.rows))
 	for _, b := range []*widget.Button{p.signIn, p.sheet, p.takeOut} {
 		setEnabled(b, has)
 	}

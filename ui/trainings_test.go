@@ -585,3 +585,54 @@ func TestASheetLineThatLooksLikeSomeoneOffersThem(t *testing.T) {
 		t.Errorf("%s is not on the course after choosing them", who.Name)
 	}
 }
+
+// TestTheTrainerCorrectsTheOrganisationOfAParticipant: Correct organisation… sets
+// the organisation a participant is counted under on the course.
+func TestTheTrainerCorrectsTheOrganisationOfAParticipant(t *testing.T) {
+	w := openWindow(t, withCourse)
+	tr := openCourse(t, w)
+	p := tr.participants
+	if p.chosen < 0 && !p.correct.Disabled() {
+		t.Error("Correct organisation… is enabled with nobody chosen")
+	}
+	p.list.Select(0)
+	who := p.rows[0]
+	test.Tap(p.correct)
+	picker := w.win.Canvas().Overlays().Top()
+	var list *widget.List
+	var search *widget.Entry
+	for _, o := range test.LaidOutObjects(picker) {
+		switch x := o.(type) {
+		case *widget.List:
+			list = x
+		case *widget.Entry:
+			search = x
+		}
+	}
+	if list == nil || search == nil {
+		t.Fatal("Correct organisation… opens no organisation picker")
+	}
+	test.Type(search, "мвд")
+	if list.Length() != 1 {
+		t.Fatalf("the picker lists %d organisations for мвд", list.Length())
+	}
+	list.Select(0)
+	var got data.Participant
+	for _, r := range p.rows {
+		if r.ID == who.ID {
+			got = r
+		}
+	}
+	if !strings.HasPrefix(got.OrganisationName, "МВД") || got.OrganisationID == who.OrganisationID {
+		t.Fatalf("%s is counted under %q after the correction", who.Name, got.OrganisationName)
+	}
+	if person, _ := w.store.Contact(context.Background(), who.ContactID); person.OrganisationID != who.OrganisationID && person.OrganisationID == got.OrganisationID {
+		t.Error("the correction moved the person in the register")
+	}
+	menuItem(t, w, "Undo").Action()
+	for _, r := range p.rows {
+		if r.ID == who.ID && r.OrganisationID != who.OrganisationID {
+			t.Errorf("after undo %s is still counted under %s", who.Name, r.OrganisationName)
+		}
+	}
+}
