@@ -134,3 +134,31 @@ func TestTheTrainerCorrectsAParticipantsOrganisation(t *testing.T) {
 		t.Errorf("an organisation not in the register: %v", err)
 	}
 }
+
+// TestAMergedPersonKeepsTheirMoves: merging two records of one person
+// keeps the organisations the merged-away record had left.
+func TestAMergedPersonKeepsTheirMoves(t *testing.T) {
+	t.Parallel()
+	s := newStore(t)
+	ctx := t.Context()
+	police := mustSaveOrg(t, s, Organisation{Name: "Police", Sector: "police"})
+	ngo := mustSaveOrg(t, s, Organisation{Name: "La Strada", Sector: "ngo"})
+	keep := mustSaveContact(t, s, Contact{OrganisationID: ngo.ID, Name: "Ana Lungu"})
+	drop := mustSaveContact(t, s, Contact{OrganisationID: police.ID, Name: "LUNGU Ana"})
+	drop.OrganisationID, drop.MovedOn = ngo.ID, "2025-06-01"
+	if err := s.SaveContact(ctx, &drop); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.MergeContacts(ctx, &keep, drop.ID); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := s.Memberships(ctx, keep.ID)
+	if len(got) != 1 || got[0].OrganisationID != police.ID || got[0].To != "2025-05-31" {
+		t.Errorf("the kept record's memberships after the merge: %+v", got)
+	}
+	c := mustSaveCourse(t, s, Course{Title: "Before the move", Status: "held", FirstDay: "2025-03-01"})
+	mustAddParticipants(t, s, c.ID, keep)
+	if p := participantOf(t, s, c.ID, keep); p.Sector != "police" {
+		t.Errorf("a course before the move counts the merged person as %s", p.Sector)
+	}
+}
