@@ -93,26 +93,49 @@ func (s *Store) findLookalikes(ctx context.Context, lines []SheetMatch) error {
 				return err
 			}
 		}
-		var ids []string
-		for _, found := range matcher.Matches(MatchRecord{ID: "sheet", Name: m.Row.Name}) {
-			if len(ids) < maxLookalikes {
-				ids = append(ids, found.B)
-			}
-		}
-		if len(ids) == 0 {
-			continue
-		}
-		listed, err := s.ListedNames(ctx, true, ids)
+		hits, err := s.lookalikesIn(ctx, matcher, m.Row.Name)
 		if err != nil {
 			return err
 		}
-		for _, id := range ids {
-			l := listed[id]
-			m.Candidates = append(m.Candidates, ContactHit{ID: id, Name: l.Name, OrganisationName: l.Organisation, Sector: l.Sector})
+		if len(hits) > 0 {
+			m.Status, m.Candidates = SheetLookalike, hits
 		}
-		m.Status = SheetLookalike
 	}
 	return nil
+}
+
+// Lookalikes lists the people of the register (current ones) whose names
+// look like name, as the duplicates finder judges, the likeliest first and
+// at most a few: before a new person is added, so that one person does not
+// get two records.
+func (s *Store) Lookalikes(ctx context.Context, name string) ([]ContactHit, error) {
+	matcher, err := s.registerMatcher(ctx, true)
+	if err != nil {
+		return nil, err
+	}
+	return s.lookalikesIn(ctx, matcher, name)
+}
+
+func (s *Store) lookalikesIn(ctx context.Context, matcher *Matcher, name string) ([]ContactHit, error) {
+	var ids []string
+	for _, found := range matcher.Matches(MatchRecord{ID: "new", Name: name}) {
+		if len(ids) < maxLookalikes {
+			ids = append(ids, found.B)
+		}
+	}
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	listed, err := s.ListedNames(ctx, true, ids)
+	if err != nil {
+		return nil, err
+	}
+	hits := make([]ContactHit, len(ids))
+	for i, id := range ids {
+		l := listed[id]
+		hits[i] = ContactHit{ID: id, Name: l.Name, OrganisationName: l.Organisation, Sector: l.Sector}
+	}
+	return hits, nil
 }
 
 func narrowParticipants(ps []Participant, org string) []Participant {

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"fmt"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -33,6 +34,11 @@ type quickAdd struct {
 	sector  *codeSelect
 	save    *widget.Button
 	onAdded func()
+	// askedFor is the name the user was last asked about (people whose
+	// names look like it): saving again with it adds a new person.
+	askedFor string
+	// alike is the dialog that asks, while open.
+	alike dialog.Dialog
 }
 
 func newQuickAdd(e *env, c data.Course, onAdded func()) *quickAdd {
@@ -125,6 +131,9 @@ func (q *quickAdd) Save() bool {
 	} else {
 		org.ID = q.orgID
 	}
+	if q.askFirst(c.Name) {
+		return false
+	}
 	added, err := q.env.store.AddNewParticipant(context.Background(), q.course.ID, c, org)
 	if err != nil {
 		if !q.fields.show(err) {
@@ -135,5 +144,47 @@ func (q *quickAdd) Save() bool {
 	q.dlg.Hide()
 	q.env.status(lang.L("Added to the course and the register") + ": " + added.Name)
 	q.onAdded()
+	return true
+}
+
+// askFirst offers, before a new person is made, the people of the register
+// whose names look like the one typed (the duplicates finder's judgement:
+// a typo, the words the other way round, another script), to add one of
+// them instead. It says whether it asked; asked once about a name, saving
+// again adds the new person.
+func (q *quickAdd) askFirst(name string) bool {
+	name = strings.TrimSpace(name)
+	if name == "" || name == q.askedFor {
+		return false
+	}
+	hits, err := q.env.store.Lookalikes(context.Background(), name)
+	if err != nil || len(hits) == 0 {
+		return false // a failed look is no reason to stop the adding
+	}
+	q.askedFor = name
+	items := []fyne.CanvasObject{widget.NewLabel(fmt.Sprintf(lang.L("The register has people whose names look like “%s”. Is it one of them?"), name))}
+	for _, h := range hits {
+		h := h
+		b := widget.NewButton(fmt.Sprintf(lang.L("Add %s (%s) to the course"), h.Name, h.OrganisationName), func() {
+			q.alike.Hide()
+			if err := q.env.store.AddParticipants(context.Background(), q.course.ID, []string{h.ID}); err != nil {
+				showError(q.env.win, lang.L("The person was not added"), err)
+				return
+			}
+			q.dlg.Hide()
+			q.env.status(lang.L("Added to the course") + ": " + h.Name)
+			q.onAdded()
+		})
+		b.Alignment = widget.ButtonAlignLeading
+		items = append(items, b)
+	}
+	another := widget.NewButton(lang.L("No: add a new person"), func() {
+		q.alike.Hide()
+		q.Save()
+	})
+	another.Importance = widget.HighImportance
+	items = append(items, another)
+	q.alike = dialog.NewCustom(lang.L("Someone already in the register?"), lang.L("Back"), container.NewVBox(items...), q.env.win)
+	q.alike.Show()
 	return true
 }

@@ -636,3 +636,63 @@ func TestTheTrainerCorrectsTheOrganisationOfAParticipant(t *testing.T) {
 		}
 	}
 }
+
+// TestQuickAddOffersSomeoneWhoseNameLooksLikeIt: typing a person already
+// in the register, their words the other way round, asks first; adding
+// them puts the existing person on the course and makes no new record,
+// and "No: add a new person" goes on with the new one.
+func TestQuickAddOffersSomeoneWhoseNameLooksLikeIt(t *testing.T) {
+	w := openWindow(t, withCourse)
+	tr := openCourse(t, w)
+	p := tr.participants
+	onCourse := map[string]bool{}
+	for _, r := range p.rows {
+		onCourse[r.ContactID] = true
+	}
+	hits, _ := w.store.SearchContacts(context.Background(), "a", 100)
+	var who data.ContactHit
+	for _, h := range hits {
+		if !onCourse[h.ID] && len(strings.Fields(h.Name)) == 2 {
+			who = h
+			break
+		}
+	}
+	if who.ID == "" {
+		t.Fatal("no one of two words off the course")
+	}
+	words := strings.Fields(who.Name)
+	swapped := strings.ToUpper(words[1]) + " " + words[0]
+	contacts := func() int {
+		n, _ := w.store.Count(context.Background())
+		return n.Contacts
+	}
+	before, people := len(p.rows), contacts()
+
+	test.Tap(p.newPerson)
+	q := w.ws.env.shown.quickAdd
+	test.Type(q.name, swapped)
+	q.kind.SetSelected("A new organisation")
+	test.Type(q.newName, "Youth Centre „Orizont”")
+	q.sector.w.SetSelected("NGO")
+	test.Tap(q.save)
+	if !hasText(w, fmt.Sprintf("The register has people whose names look like “%s”. Is it one of them?", swapped)) {
+		t.Fatalf("no question before adding %q: %q", swapped, shownTexts(w))
+	}
+	test.Tap(button(t, w, fmt.Sprintf("Add %s (%s) to the course", who.Name, who.OrganisationName)))
+	if len(p.rows) != before+1 || contacts() != people {
+		t.Fatalf("after choosing %s: %d participants (want %d), %d people (want %d)", who.Name, len(p.rows), before+1, contacts(), people)
+	}
+
+	// The same name again, then "No": a new person.
+	test.Tap(p.newPerson)
+	q = w.ws.env.shown.quickAdd
+	test.Type(q.name, swapped)
+	q.kind.SetSelected("A new organisation")
+	test.Type(q.newName, "Youth Centre „Orizont”")
+	q.sector.w.SetSelected("NGO")
+	test.Tap(q.save)
+	test.Tap(button(t, w, "No: add a new person"))
+	if contacts() != people+1 {
+		t.Errorf("after No: %d people, want %d", contacts(), people+1)
+	}
+}
