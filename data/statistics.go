@@ -62,6 +62,7 @@ type Statistic struct {
 	Value     int
 	SourceID  string // the organisation the figure comes from
 	Article   string // the legal article it was counted under
+	Note      string // how it was counted, what it leaves out (kept with the total)
 }
 
 var statisticTable = table{
@@ -69,7 +70,7 @@ var statisticTable = table{
 	label:  "measure",
 	fields: []Field{numberField("year", "Year"), codeField("measure", "Measure", "measure"),
 		textField("breakdown", "Breakdown"), numberField("value", "Value"),
-		refField("source_id", "Source", "organisation"), textField("article", "Article of the law")},
+		refField("source_id", "Source", "organisation"), textField("article", "Article of the law"), textField("note", "Note")},
 }
 
 func statisticID(year int, measure, breakdown string) string {
@@ -78,7 +79,8 @@ func statisticID(year int, measure, breakdown string) string {
 
 func (st Statistic) values() values {
 	return values{"year": strconv.Itoa(st.Year), "measure": st.Measure, "breakdown": st.Breakdown,
-		"value": strconv.Itoa(st.Value), "source_id": st.SourceID, "article": strings.TrimSpace(st.Article)}
+		"value": strconv.Itoa(st.Value), "source_id": st.SourceID, "article": strings.TrimSpace(st.Article),
+		"note": strings.TrimSpace(st.Note)}
 }
 
 // validBreakdown tells whether breakdown is one of the measure's.
@@ -204,7 +206,7 @@ func (s *Store) AllStatistics(ctx context.Context) ([]Statistic, error) {
 }
 
 func (s *Store) statistics(ctx context.Context, where string, args ...any) ([]Statistic, error) {
-	rows, err := s.read.QueryContext(ctx, "SELECT year, measure, breakdown, value, source_id, article FROM statistic "+
+	rows, err := s.read.QueryContext(ctx, "SELECT year, measure, breakdown, value, source_id, article, note FROM statistic "+
 		where+" ORDER BY year, measure, breakdown", args...)
 	if err != nil {
 		return nil, err
@@ -213,7 +215,7 @@ func (s *Store) statistics(ctx context.Context, where string, args ...any) ([]St
 	var out []Statistic
 	for rows.Next() {
 		var st Statistic
-		if err := rows.Scan(&st.Year, &st.Measure, &st.Breakdown, &st.Value, &st.SourceID, &st.Article); err != nil {
+		if err := rows.Scan(&st.Year, &st.Measure, &st.Breakdown, &st.Value, &st.SourceID, &st.Article, &st.Note); err != nil {
 			return nil, err
 		}
 		out = append(out, st)

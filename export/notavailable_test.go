@@ -92,3 +92,32 @@ func TestAYearNobodyEnteredIsNotAvailable(t *testing.T) {
 		t.Errorf("the PDF does not say 2025 is not available:\n%s", text)
 	}
 }
+
+// TestTheAgenciesNotesGoWithTheStatistics: a note kept with a year's
+// figures is in the statistics annex of the workbook and the PDF.
+func TestTheAgenciesNotesGoWithTheStatistics(t *testing.T) {
+	note := "Appeals pending on 31 December not included"
+	c := ReplyContent{Template: Template{ID: "t", Version: "1"}, Reply: data.Reply{From: "2024-01-01", To: "2024-12-31"}}
+	c.Annexes.Courses = func(func(data.AnnexCourse) error) error { return nil }
+	c.Annexes.Years = []int{2024}
+	c.Annexes.Statistics = []data.Statistic{{Year: 2024, Measure: "convicted", Value: 13, Note: note}}
+	book, _ := workbook(t, c)
+	found := false
+	for _, sheet := range book.GetSheetList() {
+		for _, row := range sheetRows(t, book, sheet) {
+			if strings.Contains(strings.Join(row, " "), "Persons convicted 2024: "+note) {
+				found = true
+			}
+		}
+	}
+	if !found {
+		t.Error("the workbook's statistics annex lacks the note")
+	}
+	var pdf bytes.Buffer
+	if err := ReplyPDF(&pdf, c); err != nil {
+		t.Fatal(err)
+	}
+	if text := strings.Join(pdfText(t, pdf.Bytes()), " "); !strings.Contains(strings.Join(strings.Fields(text), " "), "Persons convicted 2024: "+note) {
+		t.Error("the PDF's statistics annex lacks the note")
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"sort"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/ncm-register/ncm-register/data"
@@ -351,6 +352,22 @@ type statisticLine struct {
 // statisticLines orders the statistics as the register's forms do: each
 // measure's total, then its breakdowns; lines without any figure entered
 // in the period are left out.
+// statisticNotes are the notes kept with the statistics of the period, a
+// line each: "Persons convicted 2024: cases still under appeal not included".
+func (a ReplyAnnexes) statisticNotes() []string {
+	var out []string
+	for _, m := range data.Measures {
+		for _, y := range a.Years {
+			for _, st := range a.Statistics {
+				if st.Measure == m.Code && st.Year == y && strings.TrimSpace(st.Note) != "" {
+					out = append(out, fmt.Sprintf("%s %d: %s", m.Label, y, strings.TrimSpace(st.Note)))
+				}
+			}
+		}
+	}
+	return out
+}
+
 func (a ReplyAnnexes) statisticLines() []statisticLine {
 	entered := map[string]map[int]int{}
 	for _, st := range a.Statistics {

@@ -172,6 +172,13 @@ func writeStatisticsAnnex(b *book, st sheetStyles, c ReplyContent, sheet string)
 	if len(lines) == 0 {
 		s.add(styled(st.note, "No statistics entered for the years of the period"))
 	}
+	if notes := c.Annexes.statisticNotes(); len(notes) > 0 {
+		s.add()
+		s.add(styled(st.label, "Notes of the agencies"))
+		for _, n := range notes {
+			s.add(styled(st.wrap, n))
+		}
+	}
 	return s.flush()
 }
 

@@ -339,4 +339,10 @@ func pdfStatistics(m core.Maroto, a ReplyAnnexes) {
 	} else {
 		pdfTable(m, cols, rows)
 	}
+	if notes := a.statisticNotes(); len(notes) > 0 {
+		m.AddRows(row.New(2), text.NewAutoRow("Notes of the agencies", props.Text{Size: 9, Style: fontstyle.Bold, Bottom: 1}))
+		for _, n := range notes {
+			m.AddRows(text.NewAutoRow(n, replyCell))
+		}
+	}
 }

@@ -114,3 +114,35 @@ func TestCompletenessListsFiguresNotAvailable(t *testing.T) {
 		t.Errorf("completeness does not list convictions as not available for 2025:\n%s", texts)
 	}
 }
+
+// TestAStatisticsNoteIsKeptWithABreakdownAlone: a measure entered by sex
+// only keeps its source, article and note (on its first figure).
+func TestAStatisticsNoteIsKeptWithABreakdownAlone(t *testing.T) {
+	w := openWindow(t, nil)
+	showArea(t, w, "Statistics")
+	s := w.ws.statistics
+	s.load(2024)
+	test.Type(s.entries["convicted/sex:female"], "4")
+	test.Type(s.entries["convicted/sex:male"], "9")
+	test.Type(s.articles["convicted"], "Art. 165")
+	test.Type(s.notes["convicted"], "Appeals pending not included")
+	test.Tap(s.save)
+	got, err := w.store.Statistics(context.Background(), 2024)
+	if err != nil || len(got) != 2 {
+		t.Fatalf("saved %+v, %v", got, err)
+	}
+	notes := 0
+	for _, st := range got {
+		if st.Note == "Appeals pending not included" && st.Article == "Art. 165" {
+			notes++
+		}
+	}
+	if notes != 1 {
+		t.Errorf("the note and article are kept %d times in %+v, want once", notes, got)
+	}
+	s.load(2023)
+	s.load(2024)
+	if s.notes["convicted"].Text != "Appeals pending not included" || s.articles["convicted"].Text != "Art. 165" {
+		t.Errorf("read back: note %q, article %q", s.notes["convicted"].Text, s.articles["convicted"].Text)
+	}
+}

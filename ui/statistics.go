@@ -29,6 +29,7 @@ type statisticsScreen struct {
 	entries  map[string]*formEntry // by data.StatisticField
 	sources  map[string]*idList    // by measure: the source agency
 	articles map[string]*formEntry // by measure: the legal article
+	notes    map[string]*formEntry // by measure: how the agency counted, what is left out
 	warnings *widget.Label
 	save     *widget.Button
 	table    *widget.Table
@@ -40,7 +41,7 @@ type statisticsScreen struct {
 
 func newStatisticsScreen(e *env) *statisticsScreen {
 	s := &statisticsScreen{env: e, fields: newFieldSet(), entries: map[string]*formEntry{},
-		sources: map[string]*idList{}, articles: map[string]*formEntry{}}
+		sources: map[string]*idList{}, articles: map[string]*formEntry{}, notes: map[string]*formEntry{}}
 	s.yearSel = widget.NewSelect(nil, func(y string) {
 		n, err := strconv.Atoi(y)
 		if err != nil || n == s.year {
@@ -83,6 +84,10 @@ func newStatisticsScreen(e *env) *statisticsScreen {
 		article.SetPlaceHolder(lang.L("e.g. Art. 165 Criminal Code"))
 		s.articles[measure] = article
 		grid.add("article", lang.L("Legal article"), false, article)
+		note := entry(measure, true)
+		note.SetPlaceHolder(lang.L("How it was counted, what it leaves out"))
+		s.notes[measure] = note
+		grid.add("note", lang.L("Note"), false, note)
 		s.fields.track(measure, grid.errors[measure])
 		cards = append(cards, widget.NewCard(codeLabel("measure", m), "", grid.grid))
 	}
@@ -147,6 +152,7 @@ func (s *statisticsScreen) load(year int) {
 	for m := range s.sources {
 		s.sources[m].set(nil)
 		s.articles[m].SetText("")
+		s.notes[m].SetText("")
 	}
 	stats, err := s.env.store.Statistics(ctx, year)
 	if err != nil {
@@ -156,11 +162,14 @@ func (s *statisticsScreen) load(year int) {
 		if en, ok := s.entries[data.StatisticField(st.Measure, st.Breakdown)]; ok {
 			en.SetText(strconv.Itoa(st.Value))
 		}
-		if st.Breakdown == "" {
-			if st.SourceID != "" {
-				s.sources[st.Measure].set([]string{st.SourceID})
-			}
+		if st.SourceID != "" { // kept with the total, or the first figure of a breakdown
+			s.sources[st.Measure].set([]string{st.SourceID})
+		}
+		if st.Article != "" {
 			s.articles[st.Measure].SetText(st.Article)
+		}
+		if st.Note != "" {
+			s.notes[st.Measure].SetText(st.Note)
 		}
 	}
 	s.showFindings()
@@ -240,14 +249,25 @@ func (s *statisticsScreen) typed() ([]data.Statistic, bool) {
 			continue
 		}
 		measure, breakdown, _ := strings.Cut(key, "/")
-		st := data.Statistic{Measure: measure, Breakdown: breakdown, Value: n}
-		if breakdown == "" {
-			if ids := s.sources[measure].ids; len(ids) > 0 {
-				st.SourceID = ids[0]
-			}
-			st.Article = s.articles[measure].Text
+		stats = append(stats, data.Statistic{Measure: measure, Breakdown: breakdown, Value: n})
+	}
+	// A measure's source, article and note go with its total, or with its
+	// first breakdown figure when only a breakdown was entered: never lost.
+	sort.Slice(stats, func(i, j int) bool {
+		if stats[i].Measure != stats[j].Measure {
+			return stats[i].Measure < stats[j].Measure
 		}
-		stats = append(stats, st)
+		return stats[i].Breakdown < stats[j].Breakdown // the total ("") first
+	})
+	for i := range stats {
+		if i > 0 && stats[i-1].Measure == stats[i].Measure {
+			continue
+		}
+		m := stats[i].Measure
+		if ids := s.sources[m].ids; len(ids) > 0 {
+			stats[i].SourceID = ids[0]
+		}
+		stats[i].Article, stats[i].Note = s.articles[m].Text, s.notes[m].Text
 	}
 	if len(problems) > 0 {
 		s.fields.show(&data.ValidationError{Errors: problems})
