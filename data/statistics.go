@@ -46,12 +46,84 @@ type BreakdownGroup struct {
 func Breakdowns(measure string) []BreakdownGroup {
 	sex := BreakdownGroup{"sex", "By sex", []Code{{"female", "Female"}, {"male", "Male"}, {"unknown", "Sex not known"}}}
 	if !strings.HasPrefix(measure, "victims_") {
-		return []BreakdownGroup{sex}
+		return []BreakdownGroup{sex, sexAge}
 	}
 	return []BreakdownGroup{sex,
 		{"age", "By age", []Code{{"adult", "Adults"}, {"child", "Children"}, {"unknown", "Age not known"}}},
+		sexAge,
 		{"form", "By form of exploitation", FormsOfExploitation},
 	}
+}
+
+// sexAge is the breakdown UNODC's data collection and SDG indicator 16.2.2
+// ask for: sex and age at once. When it is entered, the breakdowns by sex
+// and by age are worked out from it (see deriveMargins).
+var sexAge = BreakdownGroup{"sex_age", "By sex and age", []Code{{"women", "Women"}, {"men", "Men"},
+	{"girls", "Girls"}, {"boys", "Boys"}, {"unknown", "Sex or age not known"}}}
+
+// deriveMargins works out the breakdowns by sex and by age of each measure
+// from its breakdown by sex and age, where that was entered, replacing any
+// typed: women and girls are female, men and boys male; women and men are
+// adults, girls and boys children; "sex or age not known" counts as sex not
+// known and as age not known. Measures without it keep their own.
+func deriveMargins(stats []Statistic) []Statistic {
+	cross := map[string]map[string]int{} // measure → part → value
+	for _, st := range stats {
+		if group, part, _ := strings.Cut(st.Breakdown, ":"); group == sexAge.Name {
+			if cross[st.Measure] == nil {
+				cross[st.Measure] = map[string]int{}
+			}
+			cross[st.Measure][part] += st.Value
+		}
+	}
+	if len(cross) == 0 {
+		return stats
+	}
+	var out []Statistic
+	dropped := map[string]Statistic{} // measure → a margin dropped with its source, article or note
+	for _, st := range stats {
+		group, _, _ := strings.Cut(st.Breakdown, ":")
+		if cross[st.Measure] != nil && (group == "sex" || (group == "age" && hasGroup(st.Measure, "age"))) {
+			if st.SourceID != "" || st.Article != "" || st.Note != "" {
+				dropped[st.Measure] = st
+			}
+			continue // worked out below
+		}
+		out = append(out, st)
+	}
+	for measure, st := range dropped { // the measure's source, article and note stay, on another figure
+		for i := range out {
+			if out[i].Measure == measure {
+				out[i].SourceID, out[i].Article, out[i].Note = st.SourceID, st.Article, st.Note
+				break
+			}
+		}
+	}
+	for _, m := range Measures {
+		c, ok := cross[m.Code]
+		if !ok {
+			continue
+		}
+		margins := map[string]int{"sex:female": c["women"] + c["girls"], "sex:male": c["men"] + c["boys"], "sex:unknown": c["unknown"]}
+		if hasGroup(m.Code, "age") {
+			margins["age:adult"], margins["age:child"], margins["age:unknown"] = c["women"]+c["men"], c["girls"]+c["boys"], c["unknown"]
+		}
+		for _, key := range []string{"sex:female", "sex:male", "sex:unknown", "age:adult", "age:child", "age:unknown"} {
+			if v, ok := margins[key]; ok && v > 0 {
+				out = append(out, Statistic{Measure: m.Code, Breakdown: key, Value: v})
+			}
+		}
+	}
+	return out
+}
+
+func hasGroup(measure, group string) bool {
+	for _, g := range Breakdowns(measure) {
+		if g.Name == group {
+			return true
+		}
+	}
+	return false
 }
 
 // Statistic is one figure of one year.
@@ -135,6 +207,10 @@ func (s *Store) SetStatistics(ctx context.Context, year int, stats []Statistic) 
 	}
 	if err := v.err(); err != nil {
 		return err
+	}
+	stats = deriveMargins(stats)
+	for i := range stats {
+		stats[i].Year = year
 	}
 	err := s.writeTx(ctx, func(tx *sql.Tx) error {
 		change, err := s.newChange(ctx, tx, "update", fmt.Sprintf("Statistics of %d", year))

@@ -101,3 +101,54 @@ func TestStatisticWarningsOnlyWhereBothAreGiven(t *testing.T) {
 		t.Errorf("warnings %+v", w)
 	}
 }
+
+// TestTheBreakdownBySexAndAgeGivesTheOthers: entered, the breakdown by sex
+// and age works out the breakdowns by sex and by age, replacing typed
+// ones; the source stays; a measure without it keeps its own.
+func TestTheBreakdownBySexAndAgeGivesTheOthers(t *testing.T) {
+	t.Parallel()
+	s := newStore(t)
+	ctx := t.Context()
+	police := mustSaveOrg(t, s, Organisation{Name: "Police", Sector: "police"})
+	err := s.SetStatistics(ctx, 2024, []Statistic{
+		{Measure: "victims_identified", Breakdown: "sex:female", Value: 99, SourceID: police.ID, Note: "Identified by the police"}, // replaced
+		{Measure: "victims_identified", Breakdown: "sex_age:women", Value: 10},
+		{Measure: "victims_identified", Breakdown: "sex_age:girls", Value: 4},
+		{Measure: "victims_identified", Breakdown: "sex_age:men", Value: 6},
+		{Measure: "victims_identified", Breakdown: "sex_age:boys", Value: 1},
+		{Measure: "victims_identified", Breakdown: "sex_age:unknown", Value: 2},
+		{Measure: "convicted", Breakdown: "sex_age:men", Value: 7},
+		{Measure: "convicted", Breakdown: "sex_age:women", Value: 2},
+		{Measure: "investigated", Breakdown: "sex:female", Value: 5}, // no breakdown by sex and age: kept
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, _ := s.Statistics(ctx, 2024)
+	values := map[string]int{}
+	sourced := 0
+	for _, st := range got {
+		values[st.Measure+"/"+st.Breakdown] = st.Value
+		if st.Measure == "victims_identified" && st.SourceID == police.ID && st.Note == "Identified by the police" {
+			sourced++
+		}
+	}
+	for key, want := range map[string]int{
+		"victims_identified/sex:female": 14, "victims_identified/sex:male": 7, "victims_identified/sex:unknown": 2,
+		"victims_identified/age:adult": 16, "victims_identified/age:child": 5, "victims_identified/age:unknown": 2,
+		"convicted/sex:female": 2, "convicted/sex:male": 7, "investigated/sex:female": 5,
+	} {
+		if values[key] != want {
+			t.Errorf("%s = %d, want %d", key, values[key], want)
+		}
+	}
+	if _, ok := values["convicted/age:adult"]; ok {
+		t.Error("convictions have no breakdown by age, but one was worked out")
+	}
+	if sourced != 1 {
+		t.Errorf("the source and note of victims identified are kept %d times, want once", sourced)
+	}
+	if w := StatisticWarnings(got); len(w) != 0 {
+		t.Errorf("worked-out breakdowns disagree with each other: %v", w)
+	}
+}

@@ -146,3 +146,25 @@ func TestAStatisticsNoteIsKeptWithABreakdownAlone(t *testing.T) {
 		t.Errorf("read back: note %q, article %q", s.notes["convicted"].Text, s.articles["convicted"].Text)
 	}
 }
+
+// TestTheBreakdownBySexAndAgeFillsTheOthersOnSave: typed in the form, the
+// breakdown by sex and age gives the breakdowns by sex and by age.
+func TestTheBreakdownBySexAndAgeFillsTheOthersOnSave(t *testing.T) {
+	w := openWindow(t, nil)
+	showArea(t, w, "Statistics")
+	s := w.ws.statistics
+	s.load(2024)
+	test.Type(s.entries["victims_identified"], "21")
+	for key, v := range map[string]string{"women": "10", "girls": "4", "men": "6", "boys": "1"} {
+		test.Type(s.entries["victims_identified/sex_age:"+key], v)
+	}
+	test.Tap(s.save)
+	for key, want := range map[string]string{"sex:female": "14", "sex:male": "7", "age:adult": "16", "age:child": "5"} {
+		if got := s.entries["victims_identified/"+key].Text; got != want {
+			t.Errorf("%s shows %q after saving, want %q", key, got, want)
+		}
+	}
+	if strings.Contains(s.warnings.Text, "add up to") {
+		t.Errorf("the worked-out breakdowns disagree: %q", s.warnings.Text)
+	}
+}

@@ -96,7 +96,8 @@ func newStatisticsScreen(e *env) *statisticsScreen {
 	s.warnings.Wrapping = fyne.TextWrapWord
 	s.save = widget.NewButtonWithIcon(lang.L("Save"), theme.DocumentSaveIcon(), func() { s.Save() })
 	s.save.Importance = widget.HighImportance
-	note := help(lang.L("Counts only, per calendar year. Leave a figure empty when it is not known; the parts of a breakdown should add up to the total."))
+	note := help(lang.L("Counts only, per calendar year. Leave a figure empty when it is not known; the parts of a breakdown should add up to the total.") +
+		" " + lang.L("Entered, the breakdown by sex and age gives the breakdowns by sex and by age when saved."))
 	checks := widget.NewButtonWithIcon(lang.L("Data checks…"), theme.ConfirmIcon(), s.showChecks)
 	top := container.NewBorder(nil, nil, widget.NewLabel(lang.L("Year")), container.NewHBox(checks, s.save), s.yearSel)
 	form := container.NewBorder(container.NewVBox(top, note), s.warnings, nil, nil,
