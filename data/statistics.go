@@ -46,14 +46,20 @@ type BreakdownGroup struct {
 func Breakdowns(measure string) []BreakdownGroup {
 	sex := BreakdownGroup{"sex", "By sex", []Code{{"female", "Female"}, {"male", "Male"}, {"unknown", "Sex not known"}}}
 	if !strings.HasPrefix(measure, "victims_") {
-		return []BreakdownGroup{sex, sexAge}
+		return []BreakdownGroup{sex, sexAge, citizenship}
 	}
 	return []BreakdownGroup{sex,
 		{"age", "By age", []Code{{"adult", "Adults"}, {"child", "Children"}, {"unknown", "Age not known"}}},
-		sexAge,
+		sexAge, citizenship,
 		{"form", "By form of exploitation", FormsOfExploitation},
 	}
 }
+
+// citizenship tells nationals of the country from foreign nationals, as
+// UNODC's data collection asks for victims and for persons in criminal
+// justice.
+var citizenship = BreakdownGroup{"citizenship", "By citizenship", []Code{{"national", "Nationals"},
+	{"foreign", "Foreign nationals"}, {"unknown", "Citizenship not known"}}}
 
 // sexAge is the breakdown UNODC's data collection and SDG indicator 16.2.2
 // ask for: sex and age at once. When it is entered, the breakdowns by sex

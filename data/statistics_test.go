@@ -152,3 +152,33 @@ func TestTheBreakdownBySexAndAgeGivesTheOthers(t *testing.T) {
 		t.Errorf("worked-out breakdowns disagree with each other: %v", w)
 	}
 }
+
+// TestStatisticsByCitizenship: every measure can be broken down by
+// citizenship, and a breakdown that does not add up is pointed at.
+func TestStatisticsByCitizenship(t *testing.T) {
+	t.Parallel()
+	s := newStore(t)
+	ctx := t.Context()
+	err := s.SetStatistics(ctx, 2024, []Statistic{
+		{Measure: "victims_identified", Value: 30},
+		{Measure: "victims_identified", Breakdown: "citizenship:national", Value: 18},
+		{Measure: "victims_identified", Breakdown: "citizenship:foreign", Value: 10},
+		{Measure: "prosecuted", Value: 9},
+		{Measure: "prosecuted", Breakdown: "citizenship:foreign", Value: 2},
+		{Measure: "prosecuted", Breakdown: "citizenship:national", Value: 7},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, _ := s.Statistics(ctx, 2024)
+	if len(got) != 6 {
+		t.Fatalf("%d figures kept, want 6", len(got))
+	}
+	w := StatisticWarnings(got)
+	if len(w) != 1 || w[0].Measure != "victims_identified" || w[0].Group != "citizenship" || w[0].Sum != 28 {
+		t.Errorf("warnings %+v: want victims identified, 28 of 30 by citizenship", w)
+	}
+	if err := s.SetStatistics(ctx, 2024, []Statistic{{Measure: "convicted", Breakdown: "citizenship:stateless", Value: 1}}); invalidFields(err) == nil {
+		t.Errorf("an unknown part of the breakdown by citizenship: %v", err)
+	}
+}
