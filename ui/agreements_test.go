@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 )
 
 func TestAgreementTypedValidatedAndSaved(t *testing.T) {
@@ -26,17 +25,7 @@ func TestAgreementTypedValidatedAndSaved(t *testing.T) {
 		t.Errorf("partner countries message %q", msg)
 	}
 	test.Tap(button(t, w, "Add a partner country…"))
-	picker := w.win.Canvas().Overlays().Top()
-	var search *widget.Entry
-	var list *widget.List
-	for _, o := range test.LaidOutObjects(picker) {
-		switch o := o.(type) {
-		case *widget.Entry:
-			search = o
-		case *widget.List:
-			list = o
-		}
-	}
+	search, list := pickerParts(t, w)
 	test.Type(search, "roman")
 	if list.Length() != 1 {
 		t.Fatalf("“roman” lists %d countries, want Romania", list.Length())

@@ -181,3 +181,27 @@ func showArea(t *testing.T, w *window, name string) {
 	}
 	t.Fatalf("no area %q", name)
 }
+
+// pickerParts finds the search field and the list of the picker on top
+// (organisations, people, countries).
+func pickerParts(t *testing.T, w *window) (*widget.Entry, *widget.List) {
+	t.Helper()
+	top := w.win.Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatal("no picker is open")
+	}
+	var search *widget.Entry
+	var list *widget.List
+	for _, o := range test.LaidOutObjects(top) {
+		switch o := o.(type) {
+		case *widget.Entry:
+			search = o
+		case *widget.List:
+			list = o
+		}
+	}
+	if search == nil || list == nil {
+		t.Fatal("the dialog on top is not a picker: no search field or no list")
+	}
+	return search, list
+}

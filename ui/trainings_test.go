@@ -127,17 +127,7 @@ func TestParticipantsAddedFromPickerAndCounted(t *testing.T) {
 	p := tr.participants
 	before := len(p.rows)
 	test.Tap(p.add)
-	picker := w.win.Canvas().Overlays().Top()
-	var search *widget.Entry
-	var list *widget.List
-	for _, o := range test.LaidOutObjects(picker) {
-		switch o := o.(type) {
-		case *widget.Entry:
-			search = o
-		case *widget.List:
-			list = o
-		}
-	}
+	search, list := pickerParts(t, w)
 	test.Type(search, "мвд")
 	if list.Length() != 0 {
 		t.Errorf("мвд is an organisation, not a person; the picker lists %d people", list.Length())
@@ -231,17 +221,7 @@ func TestTrainerPickedFromTheRegisterIsSaved(t *testing.T) {
 	tr := openCourse(t, w)
 	test.LaidOutObjects(w.win.Canvas().Content())
 	test.Tap(button(t, w, "Add trainer…"))
-	picker := w.win.Canvas().Overlays().Top()
-	var search *widget.Entry
-	var list *widget.List
-	for _, o := range test.LaidOutObjects(picker) {
-		switch o := o.(type) {
-		case *widget.Entry:
-			search = o
-		case *widget.List:
-			list = o
-		}
-	}
+	search, list := pickerParts(t, w)
 	test.Type(search, "zoë lefèvre")
 	if list.Length() == 0 {
 		t.Fatal("the sample has Zoë Lefèvre; the picker finds nobody")
@@ -598,20 +578,7 @@ func TestTheTrainerCorrectsTheOrganisationOfAParticipant(t *testing.T) {
 	p.list.Select(0)
 	who := p.rows[0]
 	test.Tap(p.correct)
-	picker := w.win.Canvas().Overlays().Top()
-	var list *widget.List
-	var search *widget.Entry
-	for _, o := range test.LaidOutObjects(picker) {
-		switch x := o.(type) {
-		case *widget.List:
-			list = x
-		case *widget.Entry:
-			search = x
-		}
-	}
-	if list == nil || search == nil {
-		t.Fatal("Correct organisation… opens no organisation picker")
-	}
+	search, list := pickerParts(t, w)
 	test.Type(search, "мвд")
 	if list.Length() != 1 {
 		t.Fatalf("the picker lists %d organisations for мвд", list.Length())
