@@ -30,7 +30,7 @@ func CheckCompleteness(t Template, answers map[string]data.Answer, figures map[s
 				case ok && v.Unknown:
 					c.NotAvailable = append(c.NotAvailable, q.ID+": "+b+": "+data.NotAvailable)
 				case ok && len(v.Missing) > 0:
-					c.NotAvailable = append(c.NotAvailable, q.ID+": "+b+": "+MissingNote(v))
+					c.NotAvailable = append(c.NotAvailable, q.ID+": "+b+": "+missingNote(v))
 				case !ok || v.Total == 0:
 					c.ZeroFigures = append(c.ZeroFigures, q.ID+": "+b)
 				}

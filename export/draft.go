@@ -29,7 +29,7 @@ func DraftNarrative(q Question, figures map[string]data.FigureValue) string {
 		if parts := draftParts(v); parts != "" {
 			s = strings.TrimSuffix(s, ".") + " (" + parts + ")."
 		}
-		if note := MissingNote(v); note != "" {
+		if note := missingNote(v); note != "" {
 			s = strings.TrimSuffix(s, ".") + "; " + note + "."
 		}
 		sentences = append(sentences, s)

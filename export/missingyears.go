@@ -19,9 +19,9 @@ func missingYears(v data.FigureValue) string {
 	return strings.Join(y[:len(y)-1], ", ") + " and " + y[len(y)-1]
 }
 
-// MissingNote is how a figure with years nobody entered says so beside its
+// missingNote is how a figure with years nobody entered says so beside its
 // total: "not available for 2023"; "" when every year has figures.
-func MissingNote(v data.FigureValue) string {
+func missingNote(v data.FigureValue) string {
 	if years := missingYears(v); years != "" && !v.Unknown {
 		return data.NotAvailable + " for " + years
 	}

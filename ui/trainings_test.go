@@ -522,26 +522,7 @@ func TestASheetLineThatLooksLikeSomeoneOffersThem(t *testing.T) {
 	w := openWindow(t, withCourse)
 	tr := openCourse(t, w)
 	p := tr.participants
-	onCourse := map[string]bool{}
-	for _, r := range p.rows {
-		onCourse[r.ContactID] = true
-	}
-	hits, err := w.store.SearchContacts(context.Background(), "a", 100)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var who data.ContactHit
-	for _, h := range hits {
-		if words := strings.Fields(h.Name); !onCourse[h.ID] && len(words) == 2 {
-			who = h
-			break
-		}
-	}
-	if who.ID == "" {
-		t.Fatal("no one of two words off the course")
-	}
-	words := strings.Fields(who.Name)
-	swapped := strings.ToUpper(words[1]) + " " + words[0]
+	who, swapped := someoneOffTheCourse(t, w, p)
 	v := reviewSheet(w.env(), p.course, strings.NewReader("Name,Day 1\n"+swapped+",x\n"), "typed.csv", p.afterChange)
 	if v == nil || v.matches[0].Status != data.SheetLookalike {
 		t.Fatalf("%q reviewed as %+v", swapped, v)
@@ -612,23 +593,7 @@ func TestQuickAddOffersSomeoneWhoseNameLooksLikeIt(t *testing.T) {
 	w := openWindow(t, withCourse)
 	tr := openCourse(t, w)
 	p := tr.participants
-	onCourse := map[string]bool{}
-	for _, r := range p.rows {
-		onCourse[r.ContactID] = true
-	}
-	hits, _ := w.store.SearchContacts(context.Background(), "a", 100)
-	var who data.ContactHit
-	for _, h := range hits {
-		if !onCourse[h.ID] && len(strings.Fields(h.Name)) == 2 {
-			who = h
-			break
-		}
-	}
-	if who.ID == "" {
-		t.Fatal("no one of two words off the course")
-	}
-	words := strings.Fields(who.Name)
-	swapped := strings.ToUpper(words[1]) + " " + words[0]
+	who, swapped := someoneOffTheCourse(t, w, p)
 	contacts := func() int {
 		n, _ := w.store.Count(context.Background())
 		return n.Contacts
@@ -662,4 +627,26 @@ func TestQuickAddOffersSomeoneWhoseNameLooksLikeIt(t *testing.T) {
 	if contacts() != people+1 {
 		t.Errorf("after No: %d people, want %d", contacts(), people+1)
 	}
+}
+
+// someoneOffTheCourse is a person of the register, of a name in two words,
+// who is not on the course, and their name as a sheet or a hurried typist
+// might write it: the surname first, in capitals.
+func someoneOffTheCourse(t *testing.T, w *window, p *participantsPanel) (data.ContactHit, string) {
+	t.Helper()
+	onCourse := map[string]bool{}
+	for _, r := range p.rows {
+		onCourse[r.ContactID] = true
+	}
+	hits, err := w.store.SearchContacts(context.Background(), "a", 100)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, h := range hits {
+		if words := strings.Fields(h.Name); !onCourse[h.ID] && len(words) == 2 {
+			return h, strings.ToUpper(words[1]) + " " + words[0]
+		}
+	}
+	t.Fatal("no one of two words off the course")
+	return data.ContactHit{}, ""
 }
