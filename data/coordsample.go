@@ -1,6 +1,7 @@
 package data
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"math/rand/v2"
@@ -147,6 +148,8 @@ func (s *Store) sampleBody(ctx context.Context, orgs []OrganisationRow) error {
 // of those a half or so convicted; victims identified drifting likewise,
 // most of them assisted; each measure sourced from an agency of the sector
 // that counts it (police, prosecution, courts, social services), or any.
+// Offences recorded are fewer than the persons investigated (a case may
+// have several); the assets confiscated are in the country's currency.
 func (s *Store) sampleStatistics(ctx context.Context, r *rand.Rand, orgs []OrganisationRow, any func() string, years int) error {
 	bySector := map[string][]string{}
 	for _, o := range orgs {
@@ -165,6 +168,8 @@ func (s *Store) sampleStatistics(ctx context.Context, r *rand.Rand, orgs []Organ
 	drift := func(rate, low, high int) int { return min(high, max(low, rate-5+r.IntN(11))) }
 	investigated, victims := 60+r.IntN(80), 40+r.IntN(60)
 	prosecutedRate, convictedRate, assistedRate := 55, 60, 80
+	money := CountryCurrency(cmp.Or(s.Country(ctx), SampleCountry), s.now())
+	perConviction := 8_000 + r.IntN(4_000)
 	for y := 0; y < years; y++ {
 		investigated, victims = max(12, percent(investigated, 85, 120)), max(12, percent(victims, 85, 120))
 		prosecutedRate, convictedRate, assistedRate = drift(prosecutedRate, 40, 70), drift(convictedRate, 40, 80), drift(assistedRate, 60, 95)
@@ -174,10 +179,31 @@ func (s *Store) sampleStatistics(ctx context.Context, r *rand.Rand, orgs []Organ
 		var stats []Statistic
 		for _, m := range Measures {
 			total := totals[m.Code]
+			switch m.Code {
+			case CasesMeasure: // offences: by form, not by sex
+				total = percent(investigated, 60, 90)
+				sexual := percent(total, 40, 70)
+				stats = append(stats, Statistic{Measure: m.Code, Value: total, SourceID: source("police")},
+					Statistic{Measure: m.Code, Breakdown: "form:sexual_exploitation", Value: sexual},
+					Statistic{Measure: m.Code, Breakdown: "form:forced_labour", Value: total - sexual})
+				continue
+			case AssetsMeasure: // some ten thousand per conviction, in the country's money
+				value := totals["convicted"] * perConviction / 100 * 100
+				stats = append(stats, Statistic{Measure: m.Code, Value: value, SourceID: source("prosecution"), Currency: money})
+				continue
+			}
 			female := percent(total, 20, 80)
 			stats = append(stats, Statistic{Measure: m.Code, Value: total, SourceID: source(sources[m.Code])},
 				Statistic{Measure: m.Code, Breakdown: "sex:female", Value: female},
 				Statistic{Measure: m.Code, Breakdown: "sex:male", Value: total - female})
+			if m.Code == "victims_identified" { // most of them nationals, the others from two neighbours
+				foreign := percent(total, 5, 25)
+				near := percent(foreign, 40, 70)
+				stats = append(stats, Statistic{Measure: m.Code, Breakdown: "citizenship:national", Value: total - foreign},
+					Statistic{Measure: m.Code, Breakdown: "citizenship:foreign", Value: foreign},
+					Statistic{Measure: m.Code, Breakdown: "country:UA", Value: near},
+					Statistic{Measure: m.Code, Breakdown: "country:RO", Value: foreign - near})
+			}
 		}
 		if err := s.SetStatistics(ctx, 2006+y, stats); err != nil {
 			return err

@@ -26,12 +26,18 @@ type FigureRow struct {
 // agency has given yet): the figure is not available, which is not zero.
 // Missing names the years of the period with nothing entered when others
 // have figures: the total is what those others add up to.
+//
+// Unit is the currency of an amount of money ("" for a count). Its years
+// are added up only when they are in one currency; otherwise Unadded says
+// that each row is in its own, given in its label, and there is no total.
 type FigureValue struct {
 	Total   int
 	Rows    []FigureRow
 	Several bool
 	Unknown bool     `json:",omitempty"`
 	Missing []string `json:",omitempty"`
+	Unit    string   `json:",omitempty"`
+	Unadded bool     `json:",omitempty"`
 }
 
 // NotAvailable is how a figure nobody entered is written, everywhere.
@@ -295,10 +301,15 @@ var NamedFigures = []NamedFigure{
 func init() {
 	for _, m := range Measures {
 		measure := m
+		rule := "The totals entered for each calendar year of the period, as reported by their source agency; counts only. " +
+			"A year with only a breakdown entered counts the sum of its parts, and says so. A year with nothing entered is not available, not zero."
+		if measure.Code == AssetsMeasure {
+			rule = "The value entered for each calendar year of the period, in whole units of the currency entered with it, as reported by its source agency. " +
+				"Years are added up only when they are in one currency; otherwise each year is given in its own, with no total. A year with nothing entered is not available, not zero."
+		}
 		NamedFigures = append(NamedFigures, NamedFigure{
 			Name: "statistics." + measure.Code, Title: measure.Label + ", per year",
-			Rule: "The totals entered for each calendar year of the period, as reported by their source agency; counts only. " +
-				"A year with only a breakdown entered counts the sum of its parts, and says so. A year with nothing entered is not available, not zero.",
+			Rule: rule,
 			Compute: func(p *Period) (FigureValue, error) {
 				all, err := p.Statistics()
 				return statisticsFigure(all, measure.Code, p.From, p.To), err
@@ -322,6 +333,7 @@ func NamedFigureByName(name string) (NamedFigure, bool) {
 // of the first of the measure's breakdowns that has parts, labelled as such.
 func statisticsFigure(all []Statistic, measure, from, to string) FigureValue {
 	totals := map[int]int{}
+	currencies := map[int]string{}
 	parts := map[int]map[string]int{} // year → group → sum of its parts
 	for _, st := range all {
 		if st.Measure != measure || strconv.Itoa(st.Year) < from[:4] || strconv.Itoa(st.Year) > to[:4] {
@@ -329,7 +341,11 @@ func statisticsFigure(all []Statistic, measure, from, to string) FigureValue {
 		}
 		if st.Breakdown == "" {
 			totals[st.Year] = st.Value
+			currencies[st.Year] = st.Currency
 			continue
+		}
+		if group, _, _ := strings.Cut(st.Breakdown, ":"); group == CountryGroup {
+			continue // a part of the foreign nationals, not of the total
 		}
 		group, _, _ := strings.Cut(st.Breakdown, ":")
 		if parts[st.Year] == nil {
@@ -365,6 +381,9 @@ func statisticsFigure(all []Statistic, measure, from, to string) FigureValue {
 		}
 	}
 	v.Unknown = len(v.Rows) == 0 // no year of the period entered
+	if measure == AssetsMeasure {
+		v = inCurrencies(v, currencies)
+	}
 	if !v.Unknown {
 		entered := map[int]bool{}
 		for _, y := range years {

@@ -127,9 +127,12 @@ func CheckQuality(stats []Statistic, off map[string]bool) []QualityFinding {
 	for _, st := range stats {
 		years[st.Year] = true
 	}
-	total := func(measure string, year int) (int, bool) {
+	figure := func(measure string, year int) FigureValue {
 		y := strconv.Itoa(year)
-		v := statisticsFigure(stats, measure, y+"-01-01", y+"-12-31")
+		return statisticsFigure(stats, measure, y+"-01-01", y+"-12-31")
+	}
+	total := func(measure string, year int) (int, bool) {
+		v := figure(measure, year)
 		return v.Total, !v.Unknown
 	}
 	if !off[RuleJusticeFunnel] {
@@ -153,7 +156,8 @@ func CheckQuality(stats []Statistic, off map[string]bool) []QualityFinding {
 			for _, m := range Measures {
 				now, okNow := total(m.Code, year)
 				before, okBefore := total(m.Code, year-1)
-				if !okNow || !okBefore || max(now, before) < yearChangeFloor {
+				if !okNow || !okBefore || max(now, before) < yearChangeFloor ||
+					figure(m.Code, year).Unit != figure(m.Code, year-1).Unit { // amounts in two currencies do not compare
 					continue
 				}
 				if now > 2*before || 2*now < before {

@@ -10,15 +10,29 @@ import (
 	"strings"
 )
 
-// Measures of the yearly statistics: persons in criminal justice, and
-// victims. Counts only.
+// Measures of the yearly statistics: offences and persons in criminal
+// justice, victims, and the value of the assets confiscated. Counts only,
+// and one amount of money.
 var Measures = []Code{
+	{CasesMeasure, "Offences recorded"},
 	{"investigated", "Persons investigated"},
 	{"prosecuted", "Persons prosecuted"},
 	{"convicted", "Persons convicted"},
 	{"victims_identified", "Victims identified"},
 	{"victims_assisted", "Victims assisted"},
+	{AssetsMeasure, "Value of assets confiscated"},
 }
+
+const (
+	// CasesMeasure counts offences (cases) of trafficking in persons
+	// recorded by the police, as UNODC's data collection asks: offences, not
+	// persons, so it is broken down by form of exploitation only.
+	CasesMeasure = "cases_recorded"
+	// AssetsMeasure is the value of the assets confiscated in trafficking
+	// cases in a year, in whole units of the currency given with it; it has
+	// no breakdown.
+	AssetsMeasure = "assets_confiscated"
+)
 
 // FormsOfExploitation break the victims down.
 var FormsOfExploitation = []Code{
@@ -45,14 +59,28 @@ type BreakdownGroup struct {
 // Breakdowns lists the groups each measure is broken down by.
 func Breakdowns(measure string) []BreakdownGroup {
 	sex := BreakdownGroup{"sex", "By sex", []Code{{"female", "Female"}, {"male", "Male"}, {"unknown", "Sex not known"}}}
-	if !strings.HasPrefix(measure, "victims_") {
-		return []BreakdownGroup{sex, sexAge, citizenship}
+	form := BreakdownGroup{"form", "By form of exploitation", FormsOfExploitation}
+	switch {
+	case measure == CasesMeasure:
+		return []BreakdownGroup{form}
+	case measure == AssetsMeasure:
+		return nil
+	case !strings.HasPrefix(measure, "victims_"):
+		return []BreakdownGroup{sex, sexAge, citizenship, foreignCountries()}
 	}
 	return []BreakdownGroup{sex,
 		{"age", "By age", []Code{{"adult", "Adults"}, {"child", "Children"}, {"unknown", "Age not known"}}},
-		sexAge, citizenship,
-		{"form", "By form of exploitation", FormsOfExploitation},
+		sexAge, citizenship, foreignCountries(), form,
 	}
+}
+
+// CountryGroup is the breakdown of the foreign nationals among a measure's
+// persons by their country of citizenship: its parts add up to the foreign
+// nationals, or less, the rest being of a country not known.
+const CountryGroup = "country"
+
+func foreignCountries() BreakdownGroup {
+	return BreakdownGroup{CountryGroup, "Foreign nationals by country", Countries()}
 }
 
 // citizenship tells nationals of the country from foreign nationals, as
@@ -141,6 +169,7 @@ type Statistic struct {
 	SourceID  string // the organisation the figure comes from
 	Article   string // the legal article it was counted under
 	Note      string // how it was counted, what it leaves out (kept with the total)
+	Currency  string // ISO 4217, of the value of assets confiscated only
 }
 
 var statisticTable = table{
@@ -148,7 +177,8 @@ var statisticTable = table{
 	label:  "measure",
 	fields: []Field{numberField("year", "Year"), codeField("measure", "Measure", "measure"),
 		textField("breakdown", "Breakdown"), numberField("value", "Value"),
-		refField("source_id", "Source", "organisation"), textField("article", "Article of the law"), textField("note", "Note")},
+		refField("source_id", "Source", "organisation"), textField("article", "Article of the law"), textField("note", "Note"),
+		textField("currency", "Currency")},
 }
 
 func statisticID(year int, measure, breakdown string) string {
@@ -158,7 +188,7 @@ func statisticID(year int, measure, breakdown string) string {
 func (st Statistic) values() values {
 	return values{"year": strconv.Itoa(st.Year), "measure": st.Measure, "breakdown": st.Breakdown,
 		"value": strconv.Itoa(st.Value), "source_id": st.SourceID, "article": strings.TrimSpace(st.Article),
-		"note": strings.TrimSpace(st.Note)}
+		"note": strings.TrimSpace(st.Note), "currency": st.Currency}
 }
 
 // validBreakdown tells whether breakdown is one of the measure's.
@@ -207,6 +237,7 @@ func (s *Store) SetStatistics(ctx context.Context, year int, stats []Statistic) 
 		case st.Value < 0:
 			v.add(field, "error.negative", "A count cannot be negative ({{.Value}})", map[string]any{"Value": st.Value})
 		}
+		checkCurrency(&v, st)
 		if err := v.references(field, "organisation", []string{st.SourceID}, exists); err != nil {
 			return err
 		}
@@ -288,7 +319,7 @@ func (s *Store) AllStatistics(ctx context.Context) ([]Statistic, error) {
 }
 
 func (s *Store) statistics(ctx context.Context, where string, args ...any) ([]Statistic, error) {
-	rows, err := s.read.QueryContext(ctx, "SELECT year, measure, breakdown, value, source_id, article, note FROM statistic "+
+	rows, err := s.read.QueryContext(ctx, "SELECT year, measure, breakdown, value, source_id, article, note, currency FROM statistic "+
 		where+" ORDER BY year, measure, breakdown", args...)
 	if err != nil {
 		return nil, err
@@ -297,7 +328,7 @@ func (s *Store) statistics(ctx context.Context, where string, args ...any) ([]St
 	var out []Statistic
 	for rows.Next() {
 		var st Statistic
-		if err := rows.Scan(&st.Year, &st.Measure, &st.Breakdown, &st.Value, &st.SourceID, &st.Article, &st.Note); err != nil {
+		if err := rows.Scan(&st.Year, &st.Measure, &st.Breakdown, &st.Value, &st.SourceID, &st.Article, &st.Note, &st.Currency); err != nil {
 			return nil, err
 		}
 		out = append(out, st)
@@ -324,11 +355,16 @@ func StatisticWarnings(stats []Statistic) []StatisticWarning {
 	totals := map[key]int{}
 	hasTotal := map[key]bool{}
 	sums := map[key]map[string]int{}
+	foreign := map[key]int{} // the foreign nationals, whom the countries break down
+	hasForeign := map[key]bool{}
 	for _, st := range stats {
 		k := key{st.Year, st.Measure}
 		if st.Breakdown == "" {
 			totals[k], hasTotal[k] = st.Value, true
 			continue
+		}
+		if st.Breakdown == "citizenship:foreign" {
+			foreign[k], hasForeign[k] = st.Value, true
 		}
 		group, _, _ := strings.Cut(st.Breakdown, ":")
 		if sums[k] == nil {
@@ -338,19 +374,18 @@ func StatisticWarnings(stats []Statistic) []StatisticWarning {
 	}
 	var out []StatisticWarning
 	for k, groups := range sums {
+		label := measureLabel(k.measure)
+		if sum, ok := groups[CountryGroup]; ok && hasForeign[k] && sum > foreign[k] {
+			out = append(out, StatisticWarning{Year: k.year, Measure: k.measure, Group: CountryGroup, Total: foreign[k], Sum: sum,
+				Message: fmt.Sprintf("%s %d: %d foreign nationals, but by country they add up to %d", label, k.year, foreign[k], sum)})
+		}
 		if !hasTotal[k] {
 			continue
 		}
 		for _, g := range Breakdowns(k.measure) {
 			sum, ok := groups[g.Name]
-			if !ok || sum == totals[k] {
+			if !ok || sum == totals[k] || g.Name == CountryGroup {
 				continue
-			}
-			label := k.measure
-			for _, m := range Measures {
-				if m.Code == k.measure {
-					label = m.Label
-				}
 			}
 			out = append(out, StatisticWarning{Year: k.year, Measure: k.measure, Group: g.Name, Total: totals[k], Sum: sum,
 				Message: fmt.Sprintf("%s %d: the total is %d, but %s they add up to %d", label, k.year, totals[k], strings.ToLower(g.Label), sum)})

@@ -31,7 +31,7 @@ func CheckCompleteness(t Template, answers map[string]data.Answer, figures map[s
 					c.NotAvailable = append(c.NotAvailable, q.ID+": "+b+": "+data.NotAvailable)
 				case ok && len(v.Missing) > 0:
 					c.NotAvailable = append(c.NotAvailable, q.ID+": "+b+": "+missingNote(v))
-				case !ok || v.Total == 0:
+				case !ok || (v.Total == 0 && !v.Unadded):
 					c.ZeroFigures = append(c.ZeroFigures, q.ID+": "+b)
 				}
 			}

@@ -173,8 +173,8 @@ func ContributionWorkbook(w io.Writer, req ContributionRequest) error {
 			})
 		case strings.HasPrefix(it.item, "figure:"):
 			v := req.Figures[strings.TrimPrefix(it.item, "figure:")]
-			if v.Unknown { // the agency may be the one to give it: not a 0 to correct
-				x.put(s, cell(4, r), data.NotAvailable, 0)
+			if v.Unknown || v.Unadded { // the agency may be the one to give it: not a 0 to correct
+				x.put(s, cell(4, r), FigureTotal(v), 0)
 			} else {
 				x.put(s, cell(4, r), v.Total, number)
 			}

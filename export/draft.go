@@ -20,7 +20,7 @@ func DraftNarrative(q Question, figures map[string]data.FigureValue) string {
 			continue
 		}
 		v := figures[name]
-		s := fmt.Sprintf("%s: %s.", f.Title, formatCount(v.Total))
+		s := fmt.Sprintf("%s: %s.", f.Title, FigureTotal(v))
 		if v.Unknown {
 			s = fmt.Sprintf("%s: %s (none entered for the period).", f.Title, data.NotAvailable)
 		} else if v.Total == 0 && len(v.Rows) == 0 {

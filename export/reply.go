@@ -370,8 +370,15 @@ func (a ReplyAnnexes) statisticNotes() []string {
 
 func (a ReplyAnnexes) statisticLines() []statisticLine {
 	entered := map[string]map[int]int{}
+	var currencies []string // of the value of assets, each a line
 	for _, st := range a.Statistics {
 		key := st.Measure + "/" + st.Breakdown
+		if st.Currency != "" {
+			key += "/" + st.Currency
+			if !slices.Contains(currencies, st.Currency) {
+				currencies = append(currencies, st.Currency)
+			}
+		}
 		if entered[key] == nil {
 			entered[key] = map[int]int{}
 		}
@@ -385,6 +392,15 @@ func (a ReplyAnnexes) statisticLines() []statisticLine {
 		}
 	}
 	for _, m := range data.Measures {
+		if m.Code == data.AssetsMeasure {
+			slices.Sort(currencies)
+			for _, c := range currencies {
+				if byYear := entered[m.Code+"//"+c]; byYear != nil {
+					out = append(out, statisticLine{Measure: m.Label + " (" + c + ")", Breakdown: "Total", ByYear: byYear})
+				}
+			}
+			continue
+		}
 		add(m.Code, "")
 		for _, g := range data.Breakdowns(m.Code) {
 			for _, p := range g.Parts {

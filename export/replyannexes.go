@@ -155,7 +155,7 @@ func writeStatisticsAnnex(b *book, st sheetStyles, c ReplyContent, sheet string)
 		widths, header = append(widths, 8), append(header, strconv.Itoa(y))
 	}
 	s := newStreamSheet(b, sheet, widths, 2)
-	s.add(styled(st.label, "Yearly statistics as entered for each calendar year of the period (counts; empty: not entered)"))
+	s.add(styled(st.label, "Yearly statistics as entered for each calendar year of the period (counts, and the value of assets in the currency named; empty: not entered)"))
 	s.add(st.headerRow(header...)...)
 	lines := c.Annexes.statisticLines()
 	for _, l := range lines {

@@ -153,7 +153,7 @@ func pdfFigure(m core.Maroto, c ReplyContent, name string, withRule bool) {
 	}
 	m.AddRows(row.New().Add(
 		text.NewCol(7, "Total", replyCellB).WithStyle(headerCell),
-		text.NewCol(2, figureTotal(v), replyNumberB).WithStyle(headerCell),
+		text.NewCol(2, FigureTotal(v), replyNumberB).WithStyle(headerCell),
 	))
 	if rule != "" && withRule {
 		m.AddRows(text.NewAutoRow(rule, replyRule))
@@ -242,11 +242,20 @@ func paragraphs(s string) []string {
 	return out
 }
 
-// figureTotal is a figure's total as the reply writes it: "not available"
-// where nobody entered anything, never 0.
-func figureTotal(v data.FigureValue) string {
-	if v.Unknown {
+// FigureTotal is a figure's total as the reply writes it: "not available"
+// where nobody entered anything, never 0; an amount with its currency,
+// and none where the years are in different currencies.
+func FigureTotal(v data.FigureValue) string {
+	switch {
+	case v.Unknown:
 		return data.NotAvailable
+	case v.Unadded:
+		return NotAddedUp
+	case v.Unit != "":
+		return formatCount(v.Total) + " " + v.Unit
 	}
 	return formatCount(v.Total)
 }
+
+// NotAddedUp stands for the total of amounts in different currencies.
+const NotAddedUp = "not added up: the years are in different currencies"

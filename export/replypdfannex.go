@@ -3,6 +3,7 @@ package export
 import (
 	"fmt"
 	"strconv"
+	"strings"
 
 	"github.com/johnfercher/maroto/v2/pkg/components/row"
 	"github.com/johnfercher/maroto/v2/pkg/components/text"
@@ -302,42 +303,54 @@ func pdfActions(m core.Maroto, c ReplyContent) {
 }
 
 // pdfStatistics writes a row per year and a column per measure: totals
-// only, which fit the page whatever the length of the period.
+// only, which fit the page whatever the length of the period; criminal
+// justice in one table, victims in another.
 func pdfStatistics(m core.Maroto, a ReplyAnnexes) {
 	pdfAnnexTitle(m, "Annex 6. Statistics by year", "Totals as entered for each calendar year of the period; "+
 		"their breakdowns are in the workbook. A dash: not entered.")
-	totals := map[string]map[int]int{} // measure → year → total
+	totals := map[string]map[int]string{} // measure → year → total as written
 	for _, st := range a.Statistics {
 		if st.Breakdown == "" {
 			if totals[st.Measure] == nil {
-				totals[st.Measure] = map[int]int{}
+				totals[st.Measure] = map[int]string{}
 			}
-			totals[st.Measure][st.Year] = st.Value
+			totals[st.Measure][st.Year] = strings.TrimSpace(formatCount(st.Value) + " " + st.Currency)
 		}
 	}
-	cols := []pdfColumn{{"Year", 2, false}}
-	for _, mc := range data.Measures {
-		cols = append(cols, pdfColumn{mc.Label, 2, true})
-	}
-	var rows [][]string
-	for _, y := range a.Years {
-		r, entered := []string{strconv.Itoa(y)}, false
-		for _, mc := range data.Measures {
-			v, ok := totals[mc.Code][y]
-			if !ok {
-				r = append(r, "–")
-				continue
+	justice := []string{data.CasesMeasure, "investigated", "prosecuted", "convicted", data.AssetsMeasure}
+	victims := []string{"victims_identified", "victims_assisted"}
+	written := 0
+	for _, table := range [][]string{justice, victims} {
+		size := 10 / len(table) // the year takes 2 of the page's 12 columns
+		cols := []pdfColumn{{"Year", 2, false}}
+		for _, code := range table {
+			cols = append(cols, pdfColumn{codeLabel(data.Measures, code), size, true})
+		}
+		var rows [][]string
+		for _, y := range a.Years {
+			r, entered := []string{strconv.Itoa(y)}, false
+			for _, code := range table {
+				v, ok := totals[code][y]
+				if !ok {
+					r = append(r, "–")
+					continue
+				}
+				r, entered = append(r, v), true
 			}
-			r, entered = append(r, formatCount(v)), true
+			if entered {
+				rows = append(rows, r)
+			}
 		}
-		if entered {
-			rows = append(rows, r)
+		if len(rows) > 0 {
+			if written > 0 {
+				m.AddRows(row.New(3))
+			}
+			pdfTable(m, cols, rows)
+			written++
 		}
 	}
-	if len(rows) == 0 {
+	if written == 0 {
 		pdfEmpty(m, "No statistics entered for the years of the period.")
-	} else {
-		pdfTable(m, cols, rows)
 	}
 	if notes := a.statisticNotes(); len(notes) > 0 {
 		m.AddRows(row.New(2), text.NewAutoRow("Notes of the agencies", props.Text{Size: 9, Style: fontstyle.Bold, Bottom: 1}))

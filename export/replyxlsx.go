@@ -132,10 +132,14 @@ func writeFigure(s *streamSheet, st sheetStyles, c ReplyContent, name string) {
 		return
 	}
 	var total any = v.Total
-	if v.Unknown { // never a 0 where nobody entered anything
-		total = styled(st.note, data.NotAvailable)
+	if v.Unknown || v.Unadded { // never a 0 where nobody entered anything, nor a sum of two currencies
+		total = styled(st.note, FigureTotal(v))
 	}
-	s.add(styled(st.label, "Figure"), styled(st.wrap, title), styled(st.top, "Total"), total, styled(st.note, rule))
+	totalLabel := "Total"
+	if v.Unit != "" {
+		totalLabel += " (" + v.Unit + ")"
+	}
+	s.add(styled(st.label, "Figure"), styled(st.wrap, title), styled(st.top, totalLabel), total, styled(st.note, rule))
 	for _, r := range v.Rows {
 		s.add(nil, nil, r.Label, r.Value)
 	}

@@ -170,8 +170,13 @@ func (p *questionPane) load(r replyState, ref questionRef) {
 // figureBlock shows a figure of the period: its total and its breakdown.
 func figureBlock(f data.NamedFigure, v data.FigureValue, have bool) fyne.CanvasObject {
 	count := export.FormatCount(v.Total)
-	if v.Unknown {
+	switch {
+	case v.Unknown:
 		count = lang.L("not available")
+	case v.Unadded:
+		count = lang.L("not added up: the years are in different currencies")
+	case v.Unit != "":
+		count += " " + v.Unit
 	}
 	total := widget.NewLabelWithStyle(fmt.Sprintf("%s: %s", f.Title, count), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	total.Wrapping = fyne.TextWrapWord

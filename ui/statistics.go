@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"sort"
 	"strconv"
 	"strings"
@@ -16,6 +17,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/ncm-register/ncm-register/data"
+	"github.com/ncm-register/ncm-register/export"
 )
 
 // statisticsScreen is the Statistics area: a year's counts entered in one
@@ -26,22 +28,28 @@ type statisticsScreen struct {
 	year     int
 	yearSel  *widget.Select
 	fields   *fieldSet
-	entries  map[string]*formEntry // by data.StatisticField
-	sources  map[string]*idList    // by measure: the source agency
-	articles map[string]*formEntry // by measure: the legal article
-	notes    map[string]*formEntry // by measure: how the agency counted, what is left out
+	entries  map[string]*formEntry     // by data.StatisticField
+	sources  map[string]*idList        // by measure: the source agency
+	articles map[string]*formEntry     // by measure: the legal article
+	notes    map[string]*formEntry     // by measure: how the agency counted, what is left out
+	foreign  map[string]*countryCounts // by measure: foreign nationals by country
+	currency *formEntry                // of the value of assets confiscated
 	warnings *widget.Label
 	save     *widget.Button
 	table    *widget.Table
 	years    []int
-	totals   map[int]map[string]int
+	totals   map[int]map[string]string // year → measure → total as shown
+	// assetsUnit is the one currency of every year's assets, named beside
+	// the measure; "" when there are several, named in each year.
+	assetsUnit string
 	typing
 	content fyne.CanvasObject
 }
 
 func newStatisticsScreen(e *env) *statisticsScreen {
 	s := &statisticsScreen{env: e, fields: newFieldSet(), entries: map[string]*formEntry{},
-		sources: map[string]*idList{}, articles: map[string]*formEntry{}, notes: map[string]*formEntry{}}
+		sources: map[string]*idList{}, articles: map[string]*formEntry{}, notes: map[string]*formEntry{},
+		foreign: map[string]*countryCounts{}}
 	s.yearSel = widget.NewSelect(nil, func(y string) {
 		n, err := strconv.Atoi(y)
 		if err != nil || n == s.year {
@@ -60,8 +68,23 @@ func newStatisticsScreen(e *env) *statisticsScreen {
 		grid := newFieldSet()
 		total := entry(measure, false)
 		s.entries[measure] = total
-		grid.add(measure, lang.L("Total"), false, total)
+		if measure == data.AssetsMeasure {
+			grid.add(measure, lang.L("Value"), false, total)
+			s.currency = entry(data.CurrencyField(measure), false)
+			s.currency.SetPlaceHolder(lang.L("e.g. EUR"))
+			grid.add(data.CurrencyField(measure), lang.L("Currency"), false, container.NewVBox(s.currency,
+				help(lang.L("In whole units of the currency; its ISO code, as in EUR."))))
+			s.fields.track(data.CurrencyField(measure), grid.errors[data.CurrencyField(measure)])
+		} else {
+			grid.add(measure, lang.L("Total"), false, total)
+		}
 		for _, g := range data.Breakdowns(measure) {
+			if g.Name == data.CountryGroup {
+				c := newCountryCounts(e, measure, entry, s.edited, s.fields)
+				s.foreign[measure] = c
+				grid.add(g.Name, lang.L("By country"), false, c.content) // short: the label column is shared
+				continue
+			}
 			var parts []fyne.CanvasObject
 			for _, p := range g.Parts {
 				key := data.StatisticField(measure, g.Name+":"+p.Code)
@@ -96,7 +119,7 @@ func newStatisticsScreen(e *env) *statisticsScreen {
 	s.warnings.Wrapping = fyne.TextWrapWord
 	s.save = widget.NewButtonWithIcon(lang.L("Save"), theme.DocumentSaveIcon(), func() { s.Save() })
 	s.save.Importance = widget.HighImportance
-	note := help(lang.L("Counts only, per calendar year. Leave a figure empty when it is not known; the parts of a breakdown should add up to the total.") +
+	note := help(lang.L("Counts per calendar year, and the value of the assets confiscated. Leave a figure empty when it is not known; the parts of a breakdown should add up to the total.") +
 		" " + lang.L("Entered, the breakdown by sex and age gives the breakdowns by sex and by age when saved."))
 	checks := widget.NewButtonWithIcon(lang.L("Data checks…"), theme.ConfirmIcon(), s.showChecks)
 	top := container.NewBorder(nil, nil, widget.NewLabel(lang.L("Year")), container.NewHBox(checks, s.save), s.yearSel)
@@ -115,15 +138,18 @@ func newStatisticsScreen(e *env) *statisticsScreen {
 				l.SetText(strconv.Itoa(s.years[id.Col-1]))
 			case id.Col == 0:
 				l.SetText(codeLabel("measure", data.Measures[id.Row-1]))
+				if data.Measures[id.Row-1].Code == data.AssetsMeasure && s.assetsUnit != "" {
+					l.SetText(l.Text + " (" + s.assetsUnit + ")")
+				}
 			default:
 				if n, ok := s.totals[s.years[id.Col-1]][data.Measures[id.Row-1].Code]; ok {
-					l.SetText(strconv.Itoa(n))
+					l.SetText(n)
 				} else {
 					l.SetText("—")
 				}
 			}
 		})
-	s.table.SetColumnWidth(0, 220)
+	s.table.SetColumnWidth(0, 260)
 	tabs := container.NewAppTabs(
 		container.NewTabItemWithIcon(lang.L("One year"), theme.DocumentCreateIcon(), form),
 		container.NewTabItemWithIcon(lang.L("Year by year"), theme.GridIcon(), s.table),
@@ -155,13 +181,25 @@ func (s *statisticsScreen) load(year int) {
 		s.articles[m].SetText("")
 		s.notes[m].SetText("")
 	}
+	// The register's country's money is offered; a figure saved says its own.
+	s.currency.SetText(data.CountryCurrency(s.env.store.Country(ctx), time.Date(year, 12, 31, 0, 0, 0, 0, time.UTC)))
 	stats, err := s.env.store.Statistics(ctx, year)
 	if err != nil {
 		s.env.status(err.Error())
 	}
+	countries := map[string]map[string]int{} // measure → country → count
 	for _, st := range stats {
 		if en, ok := s.entries[data.StatisticField(st.Measure, st.Breakdown)]; ok {
 			en.SetText(strconv.Itoa(st.Value))
+		}
+		if group, code, _ := strings.Cut(st.Breakdown, ":"); group == data.CountryGroup {
+			if countries[st.Measure] == nil {
+				countries[st.Measure] = map[string]int{}
+			}
+			countries[st.Measure][code] = st.Value
+		}
+		if st.Currency != "" {
+			s.currency.SetText(st.Currency)
 		}
 		if st.SourceID != "" { // kept with the total, or the first figure of a breakdown
 			s.sources[st.Measure].set([]string{st.SourceID})
@@ -172,6 +210,9 @@ func (s *statisticsScreen) load(year int) {
 		if st.Note != "" {
 			s.notes[st.Measure].SetText(st.Note)
 		}
+	}
+	for m, c := range s.foreign {
+		c.set(countries[m])
 	}
 	s.showFindings()
 	s.loadTable()
@@ -200,19 +241,41 @@ func (s *statisticsScreen) loadTable() {
 	if err != nil {
 		return
 	}
-	s.totals = map[int]map[string]int{}
+	s.totals = map[int]map[string]string{}
 	s.years = nil
+	currencies := map[string]bool{}
+	for _, st := range all {
+		if st.Currency != "" {
+			currencies[st.Currency] = true
+		}
+	}
+	// One currency is named once, beside the measure; several, in each year.
+	s.assetsUnit = ""
+	if len(currencies) == 1 {
+		for c := range currencies {
+			s.assetsUnit = c
+		}
+	}
 	for _, st := range all {
 		if s.totals[st.Year] == nil {
-			s.totals[st.Year] = map[string]int{}
+			s.totals[st.Year] = map[string]string{}
 			s.years = append(s.years, st.Year)
 		}
 		if st.Breakdown == "" {
-			s.totals[st.Year][st.Measure] = st.Value
+			text := export.FormatCount(st.Value)
+			if st.Currency != s.assetsUnit {
+				text += " " + st.Currency
+			}
+			s.totals[st.Year][st.Measure] = text
 		}
 	}
-	for i := range s.years {
-		s.table.SetColumnWidth(i+1, 70)
+	bold := fyne.TextStyle{Bold: true}
+	for i, y := range s.years {
+		width := fyne.MeasureText(strconv.Itoa(y), theme.TextSize(), bold).Width
+		for _, text := range s.totals[y] {
+			width = max(width, fyne.MeasureText(text, theme.TextSize(), fyne.TextStyle{}).Width)
+		}
+		s.table.SetColumnWidth(i+1, max(70, width+4*theme.Padding()))
 	}
 	s.table.Refresh()
 }
@@ -238,7 +301,11 @@ func (s *statisticsScreen) showFindings() {
 func (s *statisticsScreen) typed() ([]data.Statistic, bool) {
 	var stats []data.Statistic
 	var problems []data.FieldError
-	for key, en := range s.entries {
+	entries := maps.Clone(s.entries)
+	for _, c := range s.foreign {
+		maps.Copy(entries, c.typed())
+	}
+	for key, en := range entries {
 		text := strings.TrimSpace(strings.ReplaceAll(en.Text, " ", ""))
 		if text == "" {
 			continue
@@ -250,7 +317,11 @@ func (s *statisticsScreen) typed() ([]data.Statistic, bool) {
 			continue
 		}
 		measure, breakdown, _ := strings.Cut(key, "/")
-		stats = append(stats, data.Statistic{Measure: measure, Breakdown: breakdown, Value: n})
+		st := data.Statistic{Measure: measure, Breakdown: breakdown, Value: n}
+		if measure == data.AssetsMeasure {
+			st.Currency = s.currency.Text
+		}
+		stats = append(stats, st)
 	}
 	// A measure's source, article and note go with its total, or with its
 	// first breakdown figure when only a breakdown was entered: never lost.
