@@ -60,7 +60,9 @@ func (s *Store) SetMarks(ctx context.Context, courseID string, marks []Mark) err
 		}
 		at := s.timestamp()
 		changed := false
+		marked := map[string]bool{} // participants whose status the marks may change
 		for _, m := range marks {
+			marked[m.ParticipantID] = true
 			id := attendanceID(m.ParticipantID, m.Day)
 			old, err := attendanceTable.load(ctx, tx, id)
 			switch {
@@ -87,7 +89,7 @@ func (s *Store) SetMarks(ctx context.Context, courseID string, marks []Mark) err
 		if !changed {
 			return errNoChange // leaves no empty entry in the history
 		}
-		return nil
+		return s.statusesFromMarks(ctx, tx, change, marked)
 	})
 	if errors.Is(err, errNoChange) {
 		return nil

@@ -149,9 +149,21 @@ func TestUndoMarks(t *testing.T) {
 		t.Errorf("LastUndoable = %q, %v, %v", last.Summary, ok, err)
 	}
 
+	// The marks moved Ana (absent on her one day marked) to did not come,
+	// Bogdan (present on the second day) to attended: in the same change.
+	for who, want := range map[string]string{a: StatusNoShow, b: StatusAttended} {
+		if got := participantStatus(t, s, who); got != want {
+			t.Errorf("status of %s after the marks: %q, want %q", who, got, want)
+		}
+	}
 	undone := mustUndo(t, s)
-	if len(undone.Items) != 3 {
-		t.Errorf("the undone change had %d items, want 3: %+v", len(undone.Items), undone.Items)
+	if len(undone.Items) != 5 {
+		t.Errorf("the undone change had %d items, want 3 marks and 2 statuses: %+v", len(undone.Items), undone.Items)
+	}
+	for who, want := range map[string]string{a: StatusAttended, b: StatusNoShow} {
+		if got := participantStatus(t, s, who); got != want {
+			t.Errorf("status of %s after Undo: %q, want %q", who, got, want)
+		}
 	}
 	if d := cmp.Diff(first, mustAttendance(t, s, id)); d != "" {
 		t.Errorf("after one Undo (-want +got):\n%s", d)
@@ -271,4 +283,13 @@ func TestCompleted(t *testing.T) {
 	if d := cmp.Diff(want, got); d != "" {
 		t.Errorf("completed from the register (-want +got):\n%s", d)
 	}
+}
+
+func participantStatus(t *testing.T, s *Store, participantID string) string {
+	t.Helper()
+	var status string
+	if err := s.read.QueryRowContext(t.Context(), "SELECT status FROM participant WHERE id = ?", participantID).Scan(&status); err != nil {
+		t.Fatal(err)
+	}
+	return status
 }

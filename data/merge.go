@@ -173,12 +173,18 @@ func (s *Store) foldParticipations(ctx context.Context, tx *sql.Tx, change int64
 			if err != nil {
 				return nil, err
 			}
-			if kp["archived"] == "1" {
-				on := copyValues(kp)
-				on["archived"] = "0"
-				if _, err := participantTable.update(ctx, tx, change, p.keep, kp, on, at); err != nil {
-					return nil, err
-				}
+			// Either record attending makes the one kept attended; the
+			// marks, now all on it, have the last word.
+			on := copyValues(kp)
+			on["archived"] = "0"
+			if dp["status"] == StatusAttended {
+				on["status"], on["status_on"] = dp["status"], dp["status_on"]
+			}
+			if _, err := participantTable.update(ctx, tx, change, p.keep, kp, on, at); err != nil {
+				return nil, err
+			}
+			if err := s.statusesFromMarks(ctx, tx, change, map[string]bool{p.keep: true}); err != nil {
+				return nil, err
 			}
 			off := copyValues(dp)
 			off["archived"] = "1"

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/google/uuid"
 )
@@ -22,7 +23,9 @@ type Participant struct {
 	OrganisationName string
 	Sector           string
 	Sex              string
-	Archived         bool // removed from the course; kept for the history
+	Status           string // a code of ParticipantStatuses
+	StatusOn         string // the day the status was set
+	Archived         bool   // removed from the course; kept for the history
 }
 
 var participantTable = table{
@@ -30,13 +33,14 @@ var participantTable = table{
 	fields: []Field{internal(refField("course_id", "Course", "course")), refField("contact_id", "Person", "contact"),
 		textField("name", "Name"), refField("organisation_id", "Organisation", "organisation"),
 		textField("organisation_name", "Organisation on the day"), codeField("sector", "Sector", "sector"),
-		codeField("sex", "Sex", "sex"), Field{Name: "archived", Label: "Removed from the course", Kind: KindFlag}},
+		codeField("sex", "Sex", "sex"), codeField("status", "Status", "participant_status"), dateField("status_on", "Status since"),
+		Field{Name: "archived", Label: "Removed from the course", Kind: KindFlag}},
 }
 
 func (p Participant) values() values {
 	return values{"course_id": p.CourseID, "contact_id": p.ContactID, "name": p.Name,
 		"organisation_id": p.OrganisationID, "organisation_name": p.OrganisationName,
-		"sector": p.Sector, "sex": p.Sex, "archived": boolText(p.Archived)}
+		"sector": p.Sector, "sex": p.Sex, "status": p.Status, "status_on": p.StatusOn, "archived": boolText(p.Archived)}
 }
 
 // AddParticipants puts people of the register on a course, as one undoable
@@ -94,6 +98,7 @@ func (s *Store) AddParticipants(ctx context.Context, courseID string, contactIDs
 			}
 			seen[id] = true
 			p.ID, p.CourseID, p.ContactID = uuid.NewString(), courseID, id
+			p.Status, p.StatusOn = statusOnAdding(course["status"]), s.now().Format(time.DateOnly)
 			adding = append(adding, p)
 		}
 		if err := v.err(); err != nil {
@@ -210,7 +215,7 @@ func (s *Store) CorrectParticipantOrganisation(ctx context.Context, participantI
 // Participants lists a course's participants by name.
 func (s *Store) Participants(ctx context.Context, courseID string, withArchived bool) ([]Participant, error) {
 	rows, err := s.read.QueryContext(ctx, `SELECT id, course_id, contact_id, name, organisation_id,
-		organisation_name, sector, sex, archived FROM participant WHERE course_id = ? AND (archived = 0 OR ?)`,
+		organisation_name, sector, sex, status, status_on, archived FROM participant WHERE course_id = ? AND (archived = 0 OR ?)`,
 		courseID, withArchived)
 	if err != nil {
 		return nil, err
@@ -220,7 +225,7 @@ func (s *Store) Participants(ctx context.Context, courseID string, withArchived 
 	for rows.Next() {
 		var p Participant
 		if err := rows.Scan(&p.ID, &p.CourseID, &p.ContactID, &p.Name, &p.OrganisationID,
-			&p.OrganisationName, &p.Sector, &p.Sex, &p.Archived); err != nil {
+			&p.OrganisationName, &p.Sector, &p.Sex, &p.Status, &p.StatusOn, &p.Archived); err != nil {
 			return nil, err
 		}
 		out = append(out, p)

@@ -8,7 +8,7 @@ import (
 	"github.com/google/go-cmp/cmp/cmpopts"
 )
 
-var ignoreParticipantIDs = cmpopts.IgnoreFields(Participant{}, "ID", "CourseID")
+var ignoreParticipantIDs = cmpopts.IgnoreFields(Participant{}, "ID", "CourseID", "Status", "StatusOn")
 
 // A participant keeps the name, organisation, sector and sex they had when
 // added: a later move, a rename of the person or of their organisation does

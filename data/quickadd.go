@@ -3,6 +3,7 @@ package data
 import (
 	"context"
 	"database/sql"
+	"time"
 
 	"github.com/google/uuid"
 )
@@ -71,7 +72,8 @@ func (s *Store) AddNewParticipant(ctx context.Context, courseID string, c Contac
 			return err
 		}
 		p := Participant{ID: uuid.NewString(), CourseID: courseID, ContactID: n.ID, Name: n.Name,
-			OrganisationID: org.ID, OrganisationName: org.Name, Sector: org.Sector, Sex: n.Sex}
+			OrganisationID: org.ID, OrganisationName: org.Name, Sector: org.Sector, Sex: n.Sex,
+			Status: statusOnAdding(course.Status), StatusOn: s.now().Format(time.DateOnly)}
 		return participantTable.insert(ctx, tx, change, p.ID, p.values(), at)
 	})
 	if err != nil {

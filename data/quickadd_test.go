@@ -33,7 +33,8 @@ func TestAddNewParticipantWithANewOrganisation(t *testing.T) {
 		t.Fatal(err)
 	}
 	ps, _ := s.Participants(ctx, c.ID, false)
-	if len(ps) != 1 || ps[0].ContactID != got.ID || ps[0].OrganisationName != "Youth Centre „Orizont”" || ps[0].Sector != "ngo" {
+	if len(ps) != 1 || ps[0].ContactID != got.ID || ps[0].OrganisationName != "Youth Centre „Orizont”" || ps[0].Sector != "ngo" ||
+		ps[0].Status != statusOnAdding(c.Status) || ps[0].Status == "" {
 		t.Fatalf("participants %+v", ps)
 	}
 	if _, err := s.Undo(ctx); err != nil {

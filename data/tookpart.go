@@ -22,12 +22,12 @@ type TookPart struct {
 }
 
 // TookPartIn lists the courses and meetings of the register that a person
-// took part in (neither archived; a participant removed from a course
-// does not count).
+// took part in (neither archived; a participant removed from a course,
+// who declined or did not come does not count).
 func (s *Store) TookPartIn(ctx context.Context, contactID string) (TookPart, error) {
 	var out TookPart
 	rows, err := s.read.QueryContext(ctx, `SELECT p.id, p.course_id FROM participant p JOIN course c ON c.id = p.course_id
-		WHERE p.contact_id = ? AND p.archived = 0 AND c.archived = 0`, contactID)
+		WHERE p.contact_id = ? AND p.archived = 0 AND c.archived = 0 AND p.status NOT IN ('declined', 'no_show')`, contactID)
 	if err != nil {
 		return out, err
 	}

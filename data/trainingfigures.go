@@ -25,7 +25,9 @@ const TrainingCountingRules = "Courses count when held and their first day falls
 	"of a period counts in the period it began in, and only there. " +
 	"A participant is counted once per course, with the organisation and sector they were at on the course's first day " +
 	"(taken when they were added, however much later) and the sex recorded, " +
-	"when present or late on at least one day; for a course without any attendance recorded, every participant counts. " +
+	"when their status is attended: present or late on at least one day, or added to the course after it was held, or set so by hand. " +
+	"The nominated, invited, confirmed, those who declined and those who did not come are not counted; " +
+	"only a course not yet held, whose own figures are a forecast, counts those confirmed as well. " +
 	"A course is joint when the participants counted come from two or more sectors."
 
 // TrainingFiguresForPeriod counts the courses held with a first day in [from, to] (YYYY-MM-DD).
@@ -140,19 +142,14 @@ func (o *orgNames) number(name string) int32 {
 // organisations in orgs.
 func (s *Store) courseFigures(ctx context.Context, orgs *orgNames, courses string, args ...any) (map[string]courseCounts, error) {
 	// One row per participant still on a chosen course (one row of NULLs for
-	// a course with nobody on it); attended is NULL for someone without any
-	// mark, 1 when present or late on a day, 0 otherwise. Whether a course
-	// has attendance recorded is then decided here, from its rows.
+	// a course with nobody on it); only the attended count (their status
+	// follows their marks, see statusesFromMarks), and on a course still to
+	// be held the confirmed too.
 	//
-	// Why this shape: a query that asked "does the course have marks?" again
-	// for every participant row, ordered by course id, was three times
-	// slower; counting in SQL with GROUP BY was slower too (docs/performance.md).
-	// Only the participants still on a course decide whether it has marks:
-	// the marks of someone taken off it stay in the register, and made
-	// nobody else on the course count.
+	// Why this shape: counting in SQL with GROUP BY was slower (docs/performance.md).
 	rows, err := s.read.QueryContext(ctx, `
 		SELECT c.id, c.status = 'held', c.archived, c.first_day, p.id IS NOT NULL, p.sector, p.sex, p.organisation_name,
-			(SELECT max(a.mark IN ('present', 'late')) FROM attendance a WHERE a.participant_id = p.id)
+			p.status = 'attended' OR (c.status <> 'held' AND p.status = 'confirmed')
 		FROM course c LEFT JOIN participant p ON p.course_id = c.id AND p.archived = 0
 		WHERE `+courses, args...)
 	if err != nil {
@@ -162,11 +159,9 @@ func (s *Store) courseFigures(ctx context.Context, orgs *orgNames, courses strin
 	type person struct {
 		sector, sex string
 		org         int32 // numbered in orgs
-		attended    bool
 	}
 	type course struct {
 		courseCounts
-		marked bool // someone on it has a mark
 		people []person
 	}
 	// The text of each row is read into buffers used again for the next,
@@ -186,7 +181,7 @@ func (s *Store) courseFigures(ctx context.Context, orgs *orgNames, courses strin
 	var id, firstDay, sector, sex, org sql.RawBytes
 	for rows.Next() {
 		var held, archived, present bool
-		var attended sql.NullInt64
+		var attended sql.NullBool
 		if err := rows.Scan(&id, &held, &archived, &firstDay, &present, &sector, &sex, &org, &attended); err != nil {
 			return nil, err
 		}
@@ -198,8 +193,9 @@ func (s *Store) courseFigures(ctx context.Context, orgs *orgNames, courses strin
 		if !present { // nobody on the course
 			continue
 		}
-		c.marked = c.marked || attended.Valid
-		c.people = append(c.people, person{code(sector), code(sex), orgs.numberOf(bytes.TrimSpace(org)), attended.Int64 == 1})
+		if attended.Bool {
+			c.people = append(c.people, person{code(sector), code(sex), orgs.numberOf(bytes.TrimSpace(org))})
+		}
 	}
 	if err := rows.Err(); err != nil {
 		return nil, err
@@ -211,9 +207,6 @@ func (s *Store) courseFigures(ctx context.Context, orgs *orgNames, courses strin
 		sectors := map[string]bool{}
 		byOrg := map[int32]int32{}
 		for _, p := range c.people {
-			if c.marked && !p.attended {
-				continue
-			}
 			f.Participants++
 			f.BySector[p.sector]++
 			f.BySex[p.sex]++

@@ -18,8 +18,8 @@ const (
 // figuresRegister holds hand-built courses whose figures are known:
 //
 //	C1 held 2025-01-01..03, marks: Ana present 3 days, Bogdan absent 3 days,
-//	   Cristina late once, Dmitri excused 3 days, Elena no mark
-//	   → Ana (police), Cristina (prosecution): joint
+//	   Cristina late once, Dmitri excused 3 days, Elena no mark and only
+//	   confirmed → Ana (police), Cristina (prosecution): joint
 //	C2 held 2025-06-05, no marks: Ana, Dmitri, Elena (contact archived later),
 //	   Fatima taken off the course → Ana, Dmitri, Elena: joint
 //	C3 held 2025-12-31..2026-01-01: Ana present, Bogdan present once,
@@ -85,6 +85,9 @@ func newFiguresRegister(t *testing.T) figuresRegister {
 	marks(r.c1, r.bogdan, "absent", "absent", "absent")
 	marks(r.c1, r.cristina, "late", "absent", "")
 	marks(r.c1, r.dmitri, "excused", "excused", "excused")
+	if err := s.SetParticipantStatus(t.Context(), []string{participantOf(t, s, r.c1.ID, r.elena).ID}, StatusConfirmed); err != nil {
+		t.Fatal(err)
+	}
 	r.c2 = course("C2", "held", "2025-06-05", "", r.ana, r.dmitri, r.elena, fatima)
 	takeOff(r.c2, fatima)
 	if err := s.SetContactArchived(t.Context(), r.elena.ID, true); err != nil {

@@ -254,6 +254,7 @@ func trainingSampleRecords(people []Participant, size TrainingSampleSize, seed u
 	if len(marks) < size.Marks {
 		return nil, nil, nil, fmt.Errorf("the sample courses have room for %d marks, not %d", len(marks), size.Marks)
 	}
+	sampleStatuses(r, courses, participants, marks)
 	return courses, participants, marks, nil
 }
 
@@ -276,4 +277,37 @@ func (s *Store) samplePeople(ctx context.Context) ([]Participant, error) {
 		out = append(out, p)
 	}
 	return out, rows.Err()
+}
+
+// sampleStatuses gives the sample's participants the statuses their marks
+// give (attended, or did not come); those of a held course without marks
+// attended; of a course to come, most confirmed, some invited, a few
+// declined, set two weeks before it.
+func sampleStatuses(r *rand.Rand, courses []Course, participants []Participant, marks []Mark) {
+	byParticipant := map[string]map[string]string{}
+	for _, m := range marks {
+		if byParticipant[m.ParticipantID] == nil {
+			byParticipant[m.ParticipantID] = map[string]string{}
+		}
+		byParticipant[m.ParticipantID][m.Day] = m.Mark
+	}
+	byID := make(map[string]Course, len(courses))
+	for _, c := range courses {
+		byID[c.ID] = c
+	}
+	for i := range participants {
+		p := &participants[i]
+		c := byID[p.CourseID]
+		p.Status, p.StatusOn = statusFromMarks(byParticipant[p.ID]), c.LastDay
+		switch {
+		case p.Status != "":
+		case c.Status == "held":
+			p.Status = StatusAttended
+		default:
+			p.Status = []string{StatusConfirmed, StatusConfirmed, StatusConfirmed, StatusInvited, StatusDeclined}[r.IntN(5)]
+			if first, err := time.Parse(time.DateOnly, c.FirstDay); err == nil {
+				p.StatusOn = first.AddDate(0, 0, -14).Format(time.DateOnly)
+			}
+		}
+	}
 }

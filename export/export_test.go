@@ -109,6 +109,9 @@ func pdfText(t *testing.T, pdf []byte) []string {
 
 func TestSignInSheetsHaveAPagePerDayWithEveryParticipant(t *testing.T) {
 	_, c, ps, _ := course(t)
+	// Invited and declined are not expected: they are not on the sheet.
+	ps = append(ps, data.Participant{Name: "Invited Only", OrganisationName: "Nowhere", Status: data.StatusInvited},
+		data.Participant{Name: "Declined Person", OrganisationName: "Nowhere", Status: data.StatusDeclined})
 	var b bytes.Buffer
 	if err := SignInSheets(&b, c, ps, 5); err != nil {
 		t.Fatal(err)
@@ -127,6 +130,9 @@ func TestSignInSheetsHaveAPagePerDayWithEveryParticipant(t *testing.T) {
 		// Four participants and five blank rows are numbered 1 to 9.
 		if !strings.Contains(page, " 9 ") && !strings.Contains(page, "\n9 ") && !strings.Contains(page, "9\n") {
 			t.Errorf("page %d has no row 9 (4 participants + 5 blank rows)", i+1)
+		}
+		if strings.Contains(page, "Invited Only") || strings.Contains(page, "Declined Person") || strings.Contains(page, " 10 ") {
+			t.Errorf("page %d lists someone not expected:\n%s", i+1, page)
 		}
 	}
 	if !strings.Contains(pages[0], "Monday 2 March 2026") || !strings.Contains(pages[2], "Wednesday 4 March 2026") {
@@ -157,7 +163,7 @@ func TestParticipantListReadsBack(t *testing.T) {
 		t.Errorf("title row %v, want the course's title and dates", rows[0])
 	}
 	rows = rows[2:] // from the headings on
-	want := []string{"No.", "Name", "Organisation", "Sector", "Sex", "2026-03-02", "2026-03-03", "2026-03-04", "Days attended", "Completed"}
+	want := []string{"No.", "Name", "Organisation", "Sector", "Sex", "2026-03-02", "2026-03-03", "2026-03-04", "Days attended", "Completed", "Status"}
 	if strings.Join(rows[0], "|") != strings.Join(want, "|") {
 		t.Errorf("header %v", rows[0])
 	}
@@ -166,7 +172,7 @@ func TestParticipantListReadsBack(t *testing.T) {
 		byName[r[1]] = r
 	}
 	olga := byName["Ольга Иванова"]
-	if olga == nil || olga[8] != "2" || olga[9] != "no" || olga[7] != "absent" || olga[3] != "Police" {
+	if olga == nil || olga[8] != "2" || olga[9] != "no" || olga[7] != "absent" || olga[3] != "Police" || olga[10] != "Attended" {
 		t.Errorf("Ольга Иванова's row %v: want 2 days, absent on the last, not completed (80 %% rule)", olga)
 	}
 	hyperlink := slices.IndexFunc(rows, func(r []string) bool { return r[1] == `=HYPERLINK("x")` })

@@ -25,7 +25,7 @@ func ParticipantList(w io.Writer, c data.Course, participants []data.Participant
 	for _, d := range days {
 		header, widths = append(header, d), append(widths, 11)
 	}
-	header, widths = append(header, "Days attended", "Completed"), append(widths, 9, 11)
+	header, widths = append(header, "Days attended", "Completed", "Status"), append(widths, 9, 11, 14)
 	// The course's title and dates head the sheet and every printed page.
 	s := newStreamSheet(newBook(f), "Participants", widths, 3)
 	title := c.Title + " — " + courseDatesLong(c)
@@ -50,7 +50,7 @@ func ParticipantList(w io.Writer, c data.Course, participants []data.Participant
 		if c.Completed(marks[p.ID]) {
 			completed = "yes"
 		}
-		s.add(append(line, attended, completed)...)
+		s.add(append(line, attended, completed, codeLabel(data.ParticipantStatuses, p.Status))...)
 	}
 	if err := s.flush(); err != nil {
 		return err

@@ -3,6 +3,7 @@ package export
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"time"
 
@@ -40,9 +41,12 @@ func longDate(day string) string {
 }
 
 // SignInSheets writes one pre-filled sign-in sheet per course day: the
-// course, the date and venue, a row per participant (name, organisation, a
-// box to sign) and blank rows for people who come without being listed.
+// course, the date and venue, a row per participant expected (confirmed, or
+// already marked; not the invited or those who declined: name,
+// organisation, a box to sign) and blank rows for people who come without
+// being listed.
 func SignInSheets(w io.Writer, c data.Course, participants []data.Participant, blankRows int) error {
+	participants = slices.DeleteFunc(slices.Clone(participants), func(p data.Participant) bool { return !p.Expected() })
 	m, err := newPDF("Sign-in sheets: "+c.Title, true)
 	if err != nil {
 		return err

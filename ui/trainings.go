@@ -248,6 +248,7 @@ type participantsPanel struct {
 	addOrg    *widget.Button
 	remove    *widget.Button
 	correct   *widget.Button // the organisation a participant is counted under
+	status    *codeSelect    // the chosen participant's status
 	newPerson *widget.Button
 	sheetIn   *widget.Button
 	signIn    *widget.Button
@@ -264,10 +265,19 @@ func newParticipantsPanel(e *env) *participantsPanel {
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			if i < len(p.rows) {
 				r := p.rows[i]
-				setListRow(o, r.Name, r.OrganisationName+" · "+sectorLabel(r.Sector))
+				setListRow(o, r.Name, r.OrganisationName+" · "+sectorLabel(r.Sector)+" · "+
+					labelOf("participant_status", data.ParticipantStatuses, r.Status))
 			}
 		})
-	p.list.OnSelected = func(i widget.ListItemID) { p.chosen = i; p.updateButtons() }
+	p.list.OnSelected = func(i widget.ListItemID) {
+		p.chosen = i
+		if i < len(p.rows) {
+			p.status.setCode(p.rows[i].Status)
+		}
+		p.updateButtons()
+	}
+	p.status = newCodeSelect("participant_status", data.ParticipantStatuses, "", p.setStatus)
+	p.status.w.PlaceHolder = lang.L("Status…")
 	p.add = widget.NewButtonWithIcon(lang.L("Add people…"), theme.ContentAddIcon(), func() {
 		pickPeople(e, lang.L("Add participants"), func(h data.ContactHit) {
 			p.addPeople([]string{h.ID})
@@ -319,10 +329,28 @@ func newParticipantsPanel(e *env) *participantsPanel {
 	p.certs = widget.NewButtonWithIcon(lang.L("Certificates…"), theme.DocumentPrintIcon(), p.saveCertificates)
 	p.sheet = widget.NewButtonWithIcon(lang.L("Participant list (xlsx)…"), theme.DownloadIcon(), p.saveList)
 	p.takeOut = widget.NewButtonWithIcon(lang.L("For a trainer…"), theme.MailSendIcon(), func() { showTakeOut(e, p.course) })
-	buttons := wrapRow(p.add, p.addOrg, p.newPerson, p.sheetIn, p.correct, p.remove)
+	buttons := wrapRow(p.add, p.addOrg, p.newPerson, p.sheetIn, p.correct, p.remove, p.status.w)
 	documents := wrapRow(p.signIn, p.certs, p.sheet, p.takeOut)
 	p.content = container.NewBorder(buttons, container.NewVBox(p.figures, documents), nil, nil, p.list)
 	return p
+}
+
+// setStatus sets the chosen participant's status (one undoable change).
+func (p *participantsPanel) setStatus(code string) {
+	if p.chosen < 0 || p.chosen >= len(p.rows) || code == "" || code == p.rows[p.chosen].Status {
+		return
+	}
+	r := p.rows[p.chosen]
+	if err := p.env.store.SetParticipantStatus(context.Background(), []string{r.ID}, code); err != nil {
+		showError(p.env.win, "", err)
+		return
+	}
+	p.env.status(r.Name + ": " + labelOf("participant_status", data.ParticipantStatuses, code) + " · " + lang.L("Undo with Ctrl+Z"))
+	chosen := p.chosen
+	p.afterChange()
+	if chosen < len(p.rows) { // the same person stays chosen, to set the next one's from there
+		p.list.Select(chosen)
+	}
 }
 
 func (p *participantsPanel) addPeople(ids []string) {
@@ -353,6 +381,12 @@ func (p *participantsPanel) updateButtons() {
 	setEnabled(p.sheetIn, !ro && has)
 	setEnabled(p.remove, !ro && p.chosen >= 0 && p.chosen < len(p.rows))
 	setEnabled(p.correct, !ro && p.chosen >= 0 && p.chosen < len(p.rows))
+	if ro || p.chosen < 0 || p.chosen >= len(p.rows) {
+		p.status.setCode("")
+		p.status.w.Disable()
+	} else {
+		p.status.w.Enable()
+	}
 	for _, b := range []*widget.Button{p.signIn, p.sheet, p.takeOut} {
 		setEnabled(b, has)
 	}
@@ -473,5 +507,24 @@ func (p *participantsPanel) describeFigures() string {
 	if len(sectors) > 0 {
 		text += " · " + strings.Join(sectors, ", ")
 	}
+	if counts := statusCounts(p.rows); counts != "" {
+		text = counts + "\n" + text
+	}
 	return text
+}
+
+// statusCounts says how many participants stand at each status, in the
+// order of the list: "Confirmed 12 · Attended 10 · Declined 1".
+func statusCounts(rows []data.Participant) string {
+	n := map[string]int{}
+	for _, r := range rows {
+		n[r.Status]++
+	}
+	var parts []string
+	for _, st := range data.ParticipantStatuses {
+		if n[st.Code] > 0 {
+			parts = append(parts, fmt.Sprintf("%s %d", codeLabel("participant_status", st), n[st.Code]))
+		}
+	}
+	return strings.Join(parts, " · ")
 }

@@ -650,3 +650,45 @@ func someoneOffTheCourse(t *testing.T, w *window, p *participantsPanel) (data.Co
 	t.Fatal("no one of two words off the course")
 	return data.ContactHit{}, ""
 }
+
+// TestTheTrainerSetsAParticipantsStatus: the status list beside the
+// participants sets the chosen one's status; the row and the counts per
+// status say it, the figures stop counting someone who declined, and
+// Undo takes it back.
+func TestTheTrainerSetsAParticipantsStatus(t *testing.T) {
+	w := openWindow(t, withCourse)
+	tr := openCourse(t, w)
+	p := tr.participants
+	if !p.status.w.Disabled() {
+		t.Error("the status list is enabled with nobody chosen")
+	}
+	n := len(p.rows)
+	if want := fmt.Sprintf("Attended %d", n); !strings.HasPrefix(p.figures.Text, want+"\n") {
+		t.Errorf("figures %q, want them to start with %q (added to a held course)", p.figures.Text, want)
+	}
+	p.list.Select(0)
+	who := p.rows[0]
+	if p.status.w.Disabled() || p.status.code() != data.StatusAttended {
+		t.Fatalf("chosen %s: the status list shows %q", who.Name, p.status.code())
+	}
+	p.status.w.SetSelected("Declined")
+	got, err := w.store.Participants(context.Background(), p.course.ID, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range got {
+		if r.ID == who.ID && (r.Status != data.StatusDeclined || r.StatusOn == "") {
+			t.Errorf("%s saved as %q since %q, want declined, dated", who.Name, r.Status, r.StatusOn)
+		}
+	}
+	if want := fmt.Sprintf("Declined 1 · Attended %d\nCounted participants: %d", n-1, n-1); !strings.HasPrefix(p.figures.Text, want) {
+		t.Errorf("figures %q, want them to start with %q", p.figures.Text, want)
+	}
+	if p.chosen != 0 || p.status.code() != data.StatusDeclined {
+		t.Errorf("after the change: chosen %d, status list %q", p.chosen, p.status.code())
+	}
+	menuItem(t, w, "Undo").Action()
+	if !strings.HasPrefix(p.figures.Text, fmt.Sprintf("Attended %d\n", n)) {
+		t.Errorf("after Undo: %q", p.figures.Text)
+	}
+}
