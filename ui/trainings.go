@@ -329,9 +329,15 @@ func newParticipantsPanel(e *env) *participantsPanel {
 	p.certs = widget.NewButtonWithIcon(lang.L("Certificates…"), theme.DocumentPrintIcon(), p.saveCertificates)
 	p.sheet = widget.NewButtonWithIcon(lang.L("Participant list (xlsx)…"), theme.DownloadIcon(), p.saveList)
 	p.takeOut = widget.NewButtonWithIcon(lang.L("For a trainer…"), theme.MailSendIcon(), func() { showTakeOut(e, p.course) })
-	buttons := wrapRow(p.add, p.addOrg, p.newPerson, p.sheetIn, p.correct, p.remove, p.status.w)
-	documents := wrapRow(p.signIn, p.certs, p.sheet, p.takeOut)
-	p.content = container.NewBorder(buttons, container.NewVBox(p.figures, documents), nil, nil, p.list)
+	buttons := wrapRow(p.add, p.addOrg, p.newPerson, p.sheetIn)
+	// What acts on the chosen participant sits under the list, one row.
+	chosen := flowRow(widget.NewLabel(lang.L("Status")), p.status.w, p.correct, p.remove)
+	documents := flowRow(p.signIn, p.certs, p.sheet, p.takeOut)
+	// The figures of a course of twenty sectors run to many lines: they
+	// scroll in their own space rather than squeeze the list away.
+	figures := container.NewVScroll(p.figures)
+	figures.SetMinSize(fyne.NewSize(0, 2.5*fyne.MeasureText("M", theme.TextSize(), fyne.TextStyle{}).Height+2*theme.Padding()))
+	p.content = container.NewBorder(buttons, container.NewVBox(chosen, figures, documents), nil, nil, p.list)
 	return p
 }
 

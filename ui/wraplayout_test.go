@@ -32,6 +32,31 @@ func TestWrapRowSharesTheWidthAndWraps(t *testing.T) {
 	}
 }
 
+// TestAWrappingRowNeverLaidOutAsksForOneLine: a row in a tab never shown
+// (laid out at no size, or not at all) asks for one line, not a line per
+// button, so that a hidden tab does not make its shown neighbours taller
+// than a small screen; once laid out narrow it asks for what it wrapped to.
+func TestAWrappingRowNeverLaidOutAsksForOneLine(t *testing.T) {
+	test.NewTempApp(t)
+	for name, newRow := range map[string]func(...fyne.CanvasObject) *fyne.Container{"flow": flowRow, "wrap": wrapRow} {
+		buttons := []fyne.CanvasObject{widget.NewButton("Present", nil), widget.NewButton("Late", nil),
+			widget.NewButton("Excused", nil), widget.NewButton("Absent", nil)}
+		row := newRow(buttons...)
+		line := buttons[0].MinSize().Height
+		if got := row.MinSize().Height; got > line+1 {
+			t.Errorf("%s, never laid out: asks for %v high, want one line (%v)", name, got, line)
+		}
+		row.Resize(fyne.NewSize(0, 0)) // a hidden tab
+		if got := row.MinSize().Height; got > line+1 {
+			t.Errorf("%s, laid out at no size: asks for %v high, want one line", name, got)
+		}
+		row.Resize(fyne.NewSize(buttons[2].MinSize().Width+10, 300)) // one button to a line
+		if got := row.MinSize().Height; got < 4*line {
+			t.Errorf("%s, laid out narrow: asks for %v high, want its four lines", name, got)
+		}
+	}
+}
+
 func TestGiveWaySplitStacksWhereThePanesDoNotFit(t *testing.T) {
 	test.NewTempApp(t)
 	form, list := widget.NewLabel("a form needing this much width"), widget.NewLabel("a list needing this much width too")
