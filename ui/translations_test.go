@@ -21,12 +21,13 @@ const englishFile = "../assets/translations/en.json"
 
 // englishStrings collects every string the interface shows: the literals
 // passed to lang.L, lang.X and lang.N in ui, the validation messages of
-// data (FieldError keys and templates) and the code lists' labels.
+// data and export (FieldError keys and templates; export checks the
+// questionnaire templates edited in Settings) and the code lists' labels.
 func englishStrings(t *testing.T) map[string]any {
 	t.Helper()
 	out := map[string]any{}
 	fset := token.NewFileSet()
-	for _, dir := range []string{".", "../data"} {
+	for _, dir := range []string{".", "../data", "../export"} {
 		files, _ := filepath.Glob(filepath.Join(dir, "*.go"))
 		for _, file := range files {
 			f, err := parser.ParseFile(fset, file, nil, 0)
