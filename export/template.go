@@ -37,8 +37,8 @@ type Question struct {
 	ID       string   `json:"id"`
 	Kind     string   `json:"kind"` // narrative, figures, list, yes_no
 	Text     string   `json:"text"`
-	AskedOf  []string `json:"asked_of"` // sector codes of the agencies usually asked
-	Bindings []string `json:"bindings"` // names of data.NamedFigures
+	AskedOf  []string `json:"asked_of,omitempty"` // sector codes of the agencies usually asked
+	Bindings []string `json:"bindings,omitempty"` // names of data.NamedFigures
 }
 
 // QuestionKinds are the kinds a question can be of.
