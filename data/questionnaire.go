@@ -35,6 +35,33 @@ func (s *Store) SaveTemplate(ctx context.Context, t StoredTemplate) error {
 		"title": t.Title, "source": string(t.Source), "archived": "0"}, nil)
 }
 
+// ErrTemplateExists says that the register holds a template of that id and
+// version already: replies written for it keep it, so a new one needs a
+// version of its own.
+var ErrTemplateExists = errors.New("the register holds this questionnaire version already")
+
+// AddTemplate keeps a new version of a template and refuses, in the same
+// transaction, one whose id and version the register holds already
+// (archived or not): a template edited in the window never replaces one
+// that replies may have been written for.
+func (s *Store) AddTemplate(ctx context.Context, t StoredTemplate) error {
+	if strings.TrimSpace(t.TemplateID) == "" || strings.TrimSpace(t.Title) == "" {
+		return &ValidationError{Errors: []FieldError{{Field: "template", Key: "error.required", Template: "Required"}}}
+	}
+	id := t.TemplateID + "@" + t.Version
+	return s.saveRecord(ctx, questionnaireTable, id, true, values{"template_id": t.TemplateID, "version": t.Version,
+		"title": t.Title, "source": string(t.Source), "archived": "0"}, func(tx *sql.Tx) error {
+		var n int
+		if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM questionnaire WHERE id = ?", id).Scan(&n); err != nil {
+			return err
+		}
+		if n > 0 {
+			return ErrTemplateExists
+		}
+		return nil
+	})
+}
+
 // Templates lists the templates loaded into the register, by title.
 func (s *Store) Templates(ctx context.Context) ([]StoredTemplate, error) {
 	rows, err := s.read.QueryContext(ctx, "SELECT template_id, version, title, source FROM questionnaire WHERE archived = 0")

@@ -37,8 +37,8 @@ type Question struct {
 	ID       string   `json:"id"`
 	Kind     string   `json:"kind"` // narrative, figures, list, yes_no
 	Text     string   `json:"text"`
-	AskedOf  []string `json:"asked_of"` // sector codes of the agencies usually asked
-	Bindings []string `json:"bindings"` // names of data.NamedFigures
+	AskedOf  []string `json:"asked_of,omitempty"` // sector codes of the agencies usually asked
+	Bindings []string `json:"bindings,omitempty"` // names of data.NamedFigures
 }
 
 // QuestionKinds are the kinds a question can be of.
@@ -100,9 +100,10 @@ func (t Template) clone() Template {
 }
 
 // ParseTemplate reads a questionnaire template and checks it: the JSON, the
-// fields it knows, unique section and question ids, known kinds and sectors,
-// and bindings to figures the register can compute. A problem is reported
-// with the line it is on.
+// fields it knows, then what CheckTemplate checks of an edited one (unique
+// section and question ids, texts, known kinds and sectors, and bindings to
+// figures the register can compute). The first problem is reported with
+// the line it is on.
 func ParseTemplate(raw []byte) (Template, error) {
 	var t Template
 	lines, err := scanTemplate(raw)
@@ -122,42 +123,13 @@ func ParseTemplate(raw []byte) (Template, error) {
 		}
 		return t, &TemplateError{Line: lineOfUnknownField(raw, err), Reason: err.Error()}
 	}
-	if t.ID == "" || t.Title == "" {
-		return t, &TemplateError{Line: 1, Reason: "the template has no id or no title"}
-	}
-	if len(t.Sections) == 0 {
-		return t, &TemplateError{Line: 1, Reason: "the template has no sections"}
-	}
-	seen := map[string]bool{}
-	question := 0
-	for i, sec := range t.Sections {
-		if sec.ID == "" || seen["section "+sec.ID] {
-			return t, &TemplateError{Line: lineOf(lines.sections, i), Reason: fmt.Sprintf("section id %q is empty or used twice", sec.ID)}
+	if err := CheckTemplate(t); err != nil {
+		var ve *data.ValidationError
+		if errors.As(err, &ve) && len(ve.Errors) > 0 {
+			first := ve.Errors[0]
+			return t, &TemplateError{Line: lines.of(t, first.Field), Reason: fileReason(t, first)}
 		}
-		seen["section "+sec.ID] = true
-		for _, q := range sec.Questions {
-			line := lineOf(lines.questions, question)
-			question++
-			switch {
-			case q.ID == "" || seen[q.ID]:
-				return t, &TemplateError{Line: line, Reason: fmt.Sprintf("question id %q is empty or used twice", q.ID)}
-			case q.Text == "":
-				return t, &TemplateError{Line: line, Reason: fmt.Sprintf("question %s has no text", q.ID)}
-			case !contains(QuestionKinds, q.Kind):
-				return t, &TemplateError{Line: line, Reason: fmt.Sprintf("question %s is of kind %q; the kinds are %v", q.ID, q.Kind, QuestionKinds)}
-			}
-			seen[q.ID] = true
-			for _, sector := range q.AskedOf {
-				if _, ok := data.SectorByCode(sector); !ok {
-					return t, &TemplateError{Line: line, Reason: fmt.Sprintf("question %s is asked of %q, which is not a sector code", q.ID, sector)}
-				}
-			}
-			for _, b := range q.Bindings {
-				if _, ok := data.NamedFigureByName(b); !ok {
-					return t, &TemplateError{Line: line, Reason: fmt.Sprintf("question %s binds %q, which is not a figure of the register", q.ID, b)}
-				}
-			}
-		}
+		return t, err
 	}
 	return t, nil
 }

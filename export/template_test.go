@@ -60,11 +60,13 @@ func TestBrokenTemplatesAreRefusedWithTheirLine(t *testing.T) {
 	for _, tc := range []struct {
 		name, from, to, want string
 	}{
-		{"unknown figure", `"training.courses"`, `"training.nothing"`, `line 6: question A1 binds "training.nothing", which is not a figure of the register`},
-		{"unknown kind", `"figures"`, `"essay"`, `line 6: question A1 is of kind "essay"`},
+		{"unknown figure", `"training.courses"`, `"training.nothing"`, "line 6: question A1: “training.nothing” is not a figure of the register"},
+		{"unknown kind", `"figures"`, `"essay"`, "line 6: question A1: “essay” is not a kind of question"},
 		{"syntax", `"Q",`, `"Q"`, "line 6: not valid JSON"},
+		{"empty text", `"text": "Q"`, `"text": "  "`, "line 6: question A1: the text is empty"},
+		{"no question id", `"id": "A1", `, ``, "line 6: question 1 of section A: an id is needed"},
 		{"unknown field", `"text": "Q"`, `"txt": "Q"`, `line 6: json: unknown field "txt"`},
-		{"unknown sector", `"kind"`, `"asked_of": ["wizards"], "kind"`, `line 6: question A1 is asked of "wizards"`},
+		{"unknown sector", `"kind"`, `"asked_of": ["wizards"], "kind"`, "line 6: question A1: “wizards” is not a sector code"},
 		{"wrong type", `"bindings": ["training.courses"]`, `"bindings": "training.courses"`, "should be a []string"},
 		{"a key twice", `"kind": "figures"`, `"kind": "figures", "kind": "narrative"`, `line 6: the key "kind" is written twice`},
 		{"trailing data", "]\n}", "]\n}\n{\"id\": \"u\"}", "line 10: there is more after the end of the template"},
@@ -72,7 +74,7 @@ func TestBrokenTemplatesAreRefusedWithTheirLine(t *testing.T) {
 		{"not UTF-8", `"T"`, "\"T\xe9\"", "line 3: the file is not UTF-8 text"},
 		{"control character in an id", `"id": "A1"`, `"id": "A\u00071"`, `line 6: the id "A\a1" holds a control character`},
 		{"section twice", `{"id": "A", "title": "A", "questions": [`, `{"id": "A", "title": "A", "questions": []},
-    {"id": "A", "title": "A again", "questions": [`, `line 6: section id "A" is empty or used twice`},
+    {"id": "A", "title": "A again", "questions": [`, "line 6: section A: another section has the id “A” too"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := ParseTemplate([]byte(strings.Replace(base, tc.from, tc.to, 1)))
@@ -87,7 +89,7 @@ func TestBrokenTemplatesAreRefusedWithTheirLine(t *testing.T) {
 	}
 	twice := strings.Replace(base, `{"id": "A1", "kind": "figures", "text": "Q", "bindings": ["training.courses"]}`,
 		`{"id": "A1", "kind": "figures", "text": "Q"}, {"id": "A1", "kind": "narrative", "text": "Q2"}`, 1)
-	if _, err := ParseTemplate([]byte(twice)); err == nil || !strings.Contains(err.Error(), "used twice") {
+	if _, err := ParseTemplate([]byte(twice)); err == nil || !strings.Contains(err.Error(), "line 6: question A1: a question of section A has the id “A1” too") {
 		t.Errorf("a question id used twice: %v", err)
 	}
 }

@@ -141,3 +141,20 @@ func (c *lineCounter) at(offset int) int {
 	c.offset = offset
 	return c.line
 }
+
+// of is the line of the section or question a field address of
+// CheckTemplate points into (1 for the template's own fields).
+func (l templateLines) of(t Template, field string) int {
+	sec, q, _ := TemplateFieldOf(field)
+	switch {
+	case sec < 0:
+		return 1
+	case q < 0:
+		return lineOf(l.sections, sec)
+	}
+	before := 0
+	for _, s := range t.Sections[:min(sec, len(t.Sections))] {
+		before += len(s.Questions)
+	}
+	return lineOf(l.questions, before+q)
+}

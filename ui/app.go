@@ -72,6 +72,10 @@ func start(a fyne.App, opts StartOptions) *window {
 		// Escape closes the dialog or menu on top, as Cancel would (Fyne's
 		// dialogs leave the key unused).
 		if top := w.win.Canvas().Overlays().Top(); top != nil {
+			if e := w.env(); e != nil && e.guarded.overlay == top {
+				e.guarded.close() // asks before dropping what was typed
+				return
+			}
 			top.Hide()
 			return
 		}

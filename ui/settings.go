@@ -72,12 +72,16 @@ func newSettingsScreen(e *env, w *window) *settingsScreen {
 	s.templates = widget.NewLabel("")
 	s.templates.Wrapping = fyne.TextWrapWord
 	load := widget.NewButtonWithIcon(lang.L("Load a template file…"), theme.FolderOpenIcon(), s.chooseTemplate)
+	newVersion := widget.NewButtonWithIcon(lang.L("New version of…"), theme.ContentCopyIcon(), s.chooseTemplateToCopy)
+	startEmpty := widget.NewButtonWithIcon(lang.L("Start empty"), theme.DocumentCreateIcon(), s.startEmptyTemplate)
 	if e.store.ReadOnly() {
 		load.Disable()
+		newVersion.Disable()
+		startEmpty.Disable()
 	}
 	s.fields.add("template", lang.L("Questionnaires"), false, container.NewVBox(s.templates,
-		help(lang.L("A reply is written for one questionnaire. Load the official template (JSON) when it is available; it is kept in the register, so replies open with their questions on every laptop.")),
-		container.NewHBox(load)))
+		help(lang.L("A reply is written for one questionnaire. Load the official template (JSON) when it is available, or make a new version of one here: copy it, or start empty. Templates are kept in the register, so replies open with their questions on every laptop.")),
+		flowRow(load, newVersion, startEmpty)))
 	s.certs = widget.NewLabel("")
 	s.certs.Wrapping = fyne.TextWrapWord
 	editCerts := widget.NewButtonWithIcon(lang.L("Certificate template…"), theme.DocumentCreateIcon(),

@@ -33,6 +33,15 @@ type env struct {
 	dialogSave func() bool
 	// shown are the dialogs opened last.
 	shown shownDialogs
+	// guarded is the dialog whose closing asks first when there is typing
+	// to lose; Escape, which hides the dialog on top, asks it instead.
+	guarded guardedDialog
+}
+
+// guardedDialog is a dialog's overlay and what closing it does.
+type guardedDialog struct {
+	overlay fyne.CanvasObject
+	close   func()
 }
 
 // area is one entry of the navigation sidebar.

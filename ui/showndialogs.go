@@ -16,4 +16,5 @@ type shownDialogs struct {
 	save           *saveView
 	send           *sendView
 	quickAdd       *quickAdd
+	templateEditor *templateEditor
 }

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/ncm-register/ncm-register/data"
@@ -21,12 +22,13 @@ const englishFile = "../assets/translations/en.json"
 
 // englishStrings collects every string the interface shows: the literals
 // passed to lang.L, lang.X and lang.N in ui, the validation messages of
-// data (FieldError keys and templates) and the code lists' labels.
+// data and export (FieldError keys and templates; export checks the
+// questionnaire templates edited in Settings) and the code lists' labels.
 func englishStrings(t *testing.T) map[string]any {
 	t.Helper()
 	out := map[string]any{}
 	fset := token.NewFileSet()
-	for _, dir := range []string{".", "../data"} {
+	for _, dir := range []string{".", "../data", "../export"} {
 		files, _ := filepath.Glob(filepath.Join(dir, "*.go"))
 		for _, file := range files {
 			f, err := parser.ParseFile(fset, file, nil, 0)
@@ -178,11 +180,13 @@ func TestEnglishTranslationComplete(t *testing.T) {
 	if len(want) < 100 {
 		t.Fatalf("found only %d strings in the sources; the scan is broken", len(want))
 	}
-	// go-i18n reads an object with a key named like a plural form as one
-	// plural message: a string "other" at the top would break the whole file.
-	for _, form := range []string{"zero", "one", "two", "few", "many", "other"} {
-		if _, ok := want[form]; ok {
-			t.Errorf("the key %q is a plural form name; use a longer key (lang.X)", form)
+	// go-i18n reads an object with a key named like a plural form or a
+	// message field (in any case) as one message: a string "other" or "Id"
+	// at the top breaks the whole file, and every string shows in English.
+	for k := range want {
+		switch strings.ToLower(k) {
+		case "zero", "one", "two", "few", "many", "other", "id", "description", "hash", "leftdelim", "rightdelim":
+			t.Errorf("the key %q is one go-i18n reserves; use a longer key (lang.X)", k)
 		}
 	}
 	for k, v := range want {

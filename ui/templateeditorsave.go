@@ -1,0 +1,70 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/ncm-register/ncm-register/data"
+	"github.com/ncm-register/ncm-register/export"
+)
+
+// save keeps the template as a new version and closes the editor. While a
+// problem remains nothing is kept and everything typed stays: each problem
+// shows beside its field, the rows with one are marked, a line says which
+// they are, and the first row with one is chosen unless the row shown has
+// one itself.
+func (f *templateEditor) save() bool {
+	if f.env.store.ReadOnly() {
+		return false
+	}
+	err := export.SaveTemplateVersion(context.Background(), f.env.store, f.t)
+	var invalid *data.ValidationError
+	switch {
+	case errors.As(err, &invalid):
+		f.problems = slices.Clone(invalid.Errors)
+		f.summarise()
+		f.outline.Refresh()
+		if f.hasProblem(f.current) {
+			f.showProblems()
+		} else {
+			f.choose(itemOf(f.problems[0]))
+		}
+		return false
+	case err != nil:
+		showError(f.env.win, lang.L("The questionnaire was not saved"), err)
+		return false
+	}
+	f.dirty, f.problems = false, nil
+	f.dlg.Hide()
+	f.env.status(fmt.Sprintf(lang.L("The questionnaire “%s” version %s was saved"), f.t.Title, f.t.Version))
+	f.env.changed()
+	if f.saved != nil {
+		f.saved()
+	}
+	return true
+}
+
+// close closes the editor (Cancel, Escape), asking first when there are
+// changes that would be lost.
+func (f *templateEditor) close() {
+	if !f.dirty {
+		f.dlg.Hide()
+		return
+	}
+	f.confirm = dialog.NewConfirm(lang.L("Drop the changes?"),
+		lang.L("The questionnaire has changes that are not saved. Close it and drop them?"), func(drop bool) {
+			if drop {
+				f.dlg.Hide()
+			}
+		}, f.env.win)
+	f.confirm.SetConfirmText(lang.L("Drop the changes"))
+	f.confirm.SetDismissText(lang.L("Keep editing"))
+	f.confirm.SetConfirmImportance(widget.DangerImportance)
+	f.confirm.Show()
+}
