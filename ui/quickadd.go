@@ -131,7 +131,8 @@ func (q *quickAdd) Save() bool {
 	} else {
 		org.ID = q.orgID
 	}
-	if q.askFirst(c.Name) {
+	if name := strings.TrimSpace(c.Name); name != "" && name != q.askedFor {
+		q.lookFirst(name) // saves again when nobody looks like them
 		return false
 	}
 	added, err := q.env.store.AddNewParticipant(context.Background(), q.course.ID, c, org)
@@ -147,21 +148,34 @@ func (q *quickAdd) Save() bool {
 	return true
 }
 
+// lookFirst looks, off the window's thread (a second on a register of a
+// hundred thousand people), for people whose names look like name; the
+// Add button waits meanwhile. If there are some, the user is asked (see
+// askFirst); if not, or the look failed (no reason to stop the adding),
+// the person is saved.
+func (q *quickAdd) lookFirst(name string) {
+	q.askedFor = name
+	q.save.Disable()
+	q.env.status(fmt.Sprintf(lang.L("Looking for people named like “%s”…"), name))
+	var hits []data.ContactHit
+	var err error
+	runAsync(func() { hits, err = q.env.store.Lookalikes(context.Background(), name) }, func() {
+		q.save.Enable()
+		q.env.status("")
+		if err != nil || len(hits) == 0 {
+			q.Save()
+			return
+		}
+		q.askFirst(name, hits)
+	})
+}
+
 // askFirst offers, before a new person is made, the people of the register
 // whose names look like the one typed (the duplicates finder's judgement:
 // a typo, the words the other way round, another script), to add one of
 // them instead. It says whether it asked; asked once about a name, saving
 // again adds the new person.
-func (q *quickAdd) askFirst(name string) bool {
-	name = strings.TrimSpace(name)
-	if name == "" || name == q.askedFor {
-		return false
-	}
-	hits, err := q.env.store.Lookalikes(context.Background(), name)
-	if err != nil || len(hits) == 0 {
-		return false // a failed look is no reason to stop the adding
-	}
-	q.askedFor = name
+func (q *quickAdd) askFirst(name string, hits []data.ContactHit) {
 	items := []fyne.CanvasObject{widget.NewLabel(fmt.Sprintf(lang.L("The register has people whose names look like “%s”. Is it one of them?"), name))}
 	for _, h := range hits {
 		h := h
@@ -186,5 +200,4 @@ func (q *quickAdd) askFirst(name string) bool {
 	items = append(items, another)
 	q.alike = dialog.NewCustom(lang.L("Someone already in the register?"), lang.L("Back"), container.NewVBox(items...), q.env.win)
 	q.alike.Show()
-	return true
 }

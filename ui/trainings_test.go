@@ -606,7 +606,20 @@ func TestQuickAddOffersSomeoneWhoseNameLooksLikeIt(t *testing.T) {
 	q.kind.SetSelected("A new organisation")
 	test.Type(q.newName, "Youth Centre „Orizont”")
 	q.sector.w.SetSelected("NGO")
+	// The look for lookalikes runs off the window's thread: until it lands
+	// the Add button waits and nothing is asked or added.
+	var pending []func()
+	runAsync = func(work, land func()) { pending = append(pending, func() { work(); land() }) }
+	t.Cleanup(func() { runAsync = func(work, land func()) { work(); land() } })
 	test.Tap(q.save)
+	if len(pending) != 1 || !q.save.Disabled() || contacts() != people {
+		t.Fatalf("while looking: %d pending, Add disabled %v, %d people (want %d)", len(pending), q.save.Disabled(), contacts(), people)
+	}
+	pending[0]()
+	runAsync = func(work, land func()) { work(); land() }
+	if q.save.Disabled() {
+		t.Error("the Add button stays disabled after the look")
+	}
 	if !hasText(w, fmt.Sprintf("The register has people whose names look like “%s”. Is it one of them?", swapped)) {
 		t.Fatalf("no question before adding %q: %q", swapped, shownTexts(w))
 	}
