@@ -110,7 +110,7 @@ func TestEveryBreakdownAddsUpOrSaysTheRest(t *testing.T) {
 			if err != nil {
 				t.Fatalf("%s: %v", f.Name, err)
 			}
-			if len(v.Rows) == 0 {
+			if len(v.Rows) == 0 || v.Unadded { // amounts in several currencies have no total: each line names its own
 				continue
 			}
 			broken++
