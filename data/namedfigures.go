@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 )
 
 // FigureRow is one line of a figure broken down: a label and its count.
@@ -293,6 +294,31 @@ var NamedFigures = []NamedFigure{
 				}
 			}
 			return broken(counts, Pillars), err
+		}},
+	{"plan.actions_by_status", "Actions of the national plan by status", PlanCountingRules,
+		func(p *Period) (FigureValue, error) {
+			byPillar, err := p.s.PillarStatus(p.ctx, p.To)
+			if err != nil || byPillar == nil {
+				return FigureValue{}, err
+			}
+			counts := map[string]int{}
+			for _, byStatus := range byPillar {
+				for status, n := range byStatus {
+					counts[status] += n
+				}
+			}
+			return broken(counts, ActionStatuses), err
+		}},
+	{"plan.actions_overdue", "Actions of the national plan overdue", PlanCountingRules,
+		func(p *Period) (FigureValue, error) {
+			plans, err := p.s.Plans(p.ctx)
+			if err != nil || len(plans) == 0 {
+				return FigureValue{}, err
+			}
+			// Overdue on the period's last day, or today if that is to come: a
+			// deadline later this year is not missed yet.
+			f, err := p.s.PlanFiguresOn(p.ctx, plans[0].ID, min(p.To, p.s.now().Format(time.DateOnly)))
+			return single(f.Overdue), err
 		}},
 }
 

@@ -1,0 +1,156 @@
+package data
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strconv"
+	"time"
+)
+
+// What the Overview lists as needing attention, each kind a rule.
+const (
+	AttentionOverdueAction     = "overdue_action"     // a plan action past its deadline, neither done nor dropped
+	AttentionNoAttendance      = "no_attendance"      // a course held in the last year, no mark at all, someone still only confirmed
+	AttentionNoCertificates    = "no_certificates"    // a course held in the last year whose attendance is taken, and no certificate issued
+	AttentionCourseThisMonth   = "course_this_month"  // a course (not cancelled) beginning this calendar month
+	AttentionMeetingSoon       = "meeting_soon"       // a meeting of the coordination body in the next 30 days
+	AttentionStatisticsMissing = "statistics_missing" // last year has no statistic entered at all
+	AttentionQuality           = "quality"            // a finding of the data checks in the years of the period
+	AttentionAgreementExpiring = "agreement_expiring" // an agreement in force whose validity ends in the next 90 days
+)
+
+// AttentionItem is one thing worth doing, and the record it opens.
+type AttentionItem struct {
+	Kind   string // one of the Attention… kinds
+	Entity string // the kind of record it opens: plan_action, course, meeting, agreement, statistic
+	ID     string // the record's id (a year for statistics)
+	Day    string // the day it is about (deadline, first day, meeting, end of validity), if any
+	Text   string // in English: what and which
+}
+
+// Attention lists what needs attention on today, for the period [from, to]
+// (the data checks look at its years): overdue plan actions first, then by
+// kind and day.
+func (s *Store) Attention(ctx context.Context, today, from, to string) ([]AttentionItem, error) {
+	day, err := time.Parse(time.DateOnly, today)
+	if err != nil {
+		return nil, err
+	}
+	var out []AttentionItem
+	plans, err := s.Plans(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if len(plans) > 0 {
+		actions, err := s.Actions(ctx, plans[0].ID)
+		if err != nil {
+			return nil, err
+		}
+		for _, a := range actions {
+			if a.Overdue(today) {
+				out = append(out, AttentionItem{AttentionOverdueAction, "plan_action", a.ID, a.Deadline,
+					fmt.Sprintf("Overdue since %s: %s", a.Deadline, a.Activity)})
+			}
+		}
+	}
+	courses, err := s.attentionCourses(ctx, day)
+	if err != nil {
+		return nil, err
+	}
+	out = append(out, courses...)
+	meetings, err := s.Meetings(ctx, today, day.AddDate(0, 0, 30).Format(time.DateOnly))
+	if err != nil {
+		return nil, err
+	}
+	for _, m := range meetings {
+		out = append(out, AttentionItem{AttentionMeetingSoon, "meeting", m.ID, m.Day,
+			fmt.Sprintf("Meeting of the coordination body on %s%s", m.Day, placeText(m.Place))})
+	}
+	lastYear := day.Year() - 1
+	var entered int
+	if err := s.read.QueryRowContext(ctx, "SELECT count(*) FROM statistic WHERE year = ?", lastYear).Scan(&entered); err != nil {
+		return nil, err
+	}
+	if entered == 0 {
+		out = append(out, AttentionItem{AttentionStatisticsMissing, "statistic", strconv.Itoa(lastYear), "",
+			fmt.Sprintf("No statistics entered for %d yet", lastYear)})
+	}
+	findings, err := s.QualityFindings(ctx, from, to)
+	if err != nil {
+		return nil, err
+	}
+	for _, f := range findings {
+		out = append(out, AttentionItem{AttentionQuality, "statistic", strconv.Itoa(f.Year), "", f.Message})
+	}
+	agreements, err := s.Agreements(ctx, AgreementFilter{})
+	if err != nil {
+		return nil, err
+	}
+	soon := day.AddDate(0, 0, 90).Format(time.DateOnly)
+	for _, a := range agreements {
+		if a.Status == "in_force" && a.ValidUntil >= today && a.ValidUntil <= soon {
+			out = append(out, AttentionItem{AttentionAgreementExpiring, "agreement", a.ID, a.ValidUntil,
+				fmt.Sprintf("Valid until %s: %s", a.ValidUntil, a.Title)})
+		}
+	}
+	order := map[string]int{}
+	for i, k := range []string{AttentionOverdueAction, AttentionCourseThisMonth, AttentionMeetingSoon, AttentionAgreementExpiring,
+		AttentionNoAttendance, AttentionNoCertificates, AttentionStatisticsMissing, AttentionQuality} {
+		order[k] = i
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Kind != out[j].Kind {
+			return order[out[i].Kind] < order[out[j].Kind]
+		}
+		return out[i].Day < out[j].Day
+	})
+	return out, nil
+}
+
+func placeText(place string) string {
+	if place == "" {
+		return ""
+	}
+	return ", " + place
+}
+
+// attentionCourses are the courses beginning this month, and those held in
+// the last year whose attendance or certificates are missing.
+func (s *Store) attentionCourses(ctx context.Context, day time.Time) ([]AttentionItem, error) {
+	monthStart := time.Date(day.Year(), day.Month(), 1, 0, 0, 0, 0, time.UTC)
+	monthEnd := monthStart.AddDate(0, 1, -1).Format(time.DateOnly)
+	yearAgo := day.AddDate(-1, 0, 0).Format(time.DateOnly)
+	today := day.Format(time.DateOnly)
+	rows, err := s.read.QueryContext(ctx, `
+		SELECT c.id, c.title, c.first_day, c.status,
+			EXISTS (SELECT 1 FROM participant p WHERE p.course_id = c.id AND p.archived = 0 AND p.status = 'confirmed'),
+			EXISTS (SELECT 1 FROM participant p JOIN attendance a ON a.participant_id = p.id WHERE p.course_id = c.id AND p.archived = 0),
+			EXISTS (SELECT 1 FROM participant p JOIN certificate x ON x.participant_id = p.id WHERE p.course_id = c.id)
+		FROM course c
+		WHERE c.archived = 0 AND c.status <> 'cancelled' AND ((c.first_day BETWEEN ? AND ?) OR (c.status = 'held' AND c.first_day BETWEEN ? AND ?))
+		ORDER BY c.first_day`, monthStart.Format(time.DateOnly), monthEnd, yearAgo, today)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []AttentionItem
+	for rows.Next() {
+		var id, title, first, status string
+		var unsettled, marked, certified bool // someone still only confirmed; marks taken; certificates issued
+		if err := rows.Scan(&id, &title, &first, &status, &unsettled, &marked, &certified); err != nil {
+			return nil, err
+		}
+		if first >= monthStart.Format(time.DateOnly) && first <= monthEnd {
+			out = append(out, AttentionItem{AttentionCourseThisMonth, "course", id, first, fmt.Sprintf("This month, from %s: %s", first, title)})
+		}
+		switch {
+		case status != "held" || first < yearAgo || first > today:
+		case !marked && unsettled:
+			out = append(out, AttentionItem{AttentionNoAttendance, "course", id, first, fmt.Sprintf("Held on %s, no attendance recorded: %s", first, title)})
+		case marked && !certified:
+			out = append(out, AttentionItem{AttentionNoCertificates, "course", id, first, fmt.Sprintf("Held on %s, no certificates issued: %s", first, title)})
+		}
+	}
+	return out, rows.Err()
+}
