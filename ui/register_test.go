@@ -334,7 +334,7 @@ func TestUndoElsewhereAsksFirstAndRedoPutsItBack(t *testing.T) {
 	r.form.name.SetText("Border Guard Service")
 	test.Tap(r.form.save)
 	r.waitLoaded()
-	w.ws.nav.Select(1) // Trainings
+	w.ws.nav.Select(areaTrainings)
 	menuItem(t, w, "Undo").Action()
 	if o, _ := w.store.Organisation(context.Background(), id); o.Name != "Border Guard Service" {
 		t.Fatal("Undo in another area took the change back without asking")
@@ -348,7 +348,7 @@ func TestUndoElsewhereAsksFirstAndRedoPutsItBack(t *testing.T) {
 	if o, _ := w.store.Organisation(context.Background(), id); o.Name != "Border Police Department" {
 		t.Fatalf("after Yes: %q", o.Name)
 	}
-	w.ws.nav.Select(0)
+	w.ws.nav.Select(areaRegister)
 	redo := menuItem(t, w, "Redo")
 	if redo.Disabled || !strings.Contains(redo.Label, "Border Guard Service") {
 		t.Errorf("the Redo item: %q, disabled %v", redo.Label, redo.Disabled)

@@ -64,6 +64,7 @@ type area struct {
 // workspace is the window's content while a register is open.
 type workspace struct {
 	env        *env
+	overview   *overviewScreen
 	register   *registerScreen
 	trainings  *trainingsScreen
 	statistics *statisticsScreen
@@ -98,7 +99,13 @@ func newWorkspace(w *window, st *data.Store) *workspace {
 	// is built when first opened (on the large register building them all
 	// took 1.5 s, the Questionnaire's reply alone 0.9 s, before the first
 	// frame). An area not built yet has nothing to refresh.
+	ws.overview = newOverviewScreen(ws.env)
+	ws.overview.open = ws.openRecord
+	ws.overview.showList = ws.showCounted
 	ws.areas = []area{
+		{name: lang.L("Overview"), icon: theme.VisibilityIcon(), build: func() {},
+			content: func() fyne.CanvasObject { return ws.overview.content },
+			refresh: ws.overview.refresh},
 		{name: lang.L("Register"), icon: theme.ListIcon(), build: func() {},
 			content: func() fyne.CanvasObject { return ws.register.content },
 			refresh: ws.register.refresh, save: func() bool { return ws.register.form != nil && ws.register.form.Save() }, newRecord: ws.register.startNew, newLabel: lang.L("New organisation")},
@@ -140,7 +147,7 @@ func newWorkspace(w *window, st *data.Store) *workspace {
 			content: func() fyne.CanvasObject { return ws.settings.content },
 			refresh: func() { ws.settings.refresh() }},
 	}
-	ws.areas[0].built = true
+	ws.areas[areaOverview].built, ws.areas[areaRegister].built = true, true
 	ws.center = container.NewStack()
 	ws.nav = widget.NewList(func() int { return len(ws.areas) },
 		func() fyne.CanvasObject {
@@ -167,14 +174,17 @@ func newWorkspace(w *window, st *data.Store) *workspace {
 		ws.center.Objects = []fyne.CanvasObject{container.NewScroll(ws.areas[i].content())}
 		ws.center.Refresh()
 		if ws.newItem != nil { // Ctrl+N makes a record of the area shown
-			ws.newItem.Label = ws.areas[0].newLabel
+			ws.newItem.Label = ws.areas[areaRegister].newLabel
 			if ws.areas[i].newRecord != nil {
 				ws.newItem.Label = ws.areas[i].newLabel
 			}
 			ws.menu.Refresh()
 		}
 	}
-	ws.nav.Select(0)
+	ws.nav.Select(areaOverview)
+	// The Overview counts once the window is up: its first frame never
+	// waits for the figures.
+	afterFirstFrame(w.frame, func() { fyne.Do(func() { ws.overview.period.choose(periodThisYear) }) })
 
 	var top fyne.CanvasObject
 	if st.ReadOnly() {
@@ -198,7 +208,7 @@ func (ws *workspace) mainMenu(w *window) *fyne.MainMenu {
 	newOrg.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: ctrl}
 	save := fyne.NewMenuItem(lang.L("Save"), ws.save)
 	save.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: ctrl}
-	find := fyne.NewMenuItem(lang.L("Find"), func() { ws.nav.Select(0); ws.register.focusSearch() })
+	find := fyne.NewMenuItem(lang.L("Find"), func() { ws.nav.Select(areaRegister); ws.register.focusSearch() })
 	find.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: ctrl}
 	ws.undoItem = fyne.NewMenuItem(lang.L("Undo"), ws.undo)
 	ws.undoItem.Shortcut = &fyne.ShortcutUndo{}
@@ -243,7 +253,7 @@ func (ws *workspace) newRecord() {
 		a.newRecord()
 		return
 	}
-	ws.nav.Select(0)
+	ws.nav.Select(areaRegister)
 	ws.register.startNew()
 }
 
@@ -317,8 +327,22 @@ func (ws *workspace) afterUndoOrRedo(done string, c data.Change, err, nothing er
 	ws.changed()
 }
 
+// The areas of the sidebar, in its order.
+const (
+	areaOverview = iota
+	areaRegister
+	areaTrainings
+	areaBody
+	areaCampaigns
+	areaPlan
+	areaAgreements
+	areaStatistics
+	areaQuestionnaire
+	areaSettings
+)
+
 // areaEntities are the kinds of record each area (in sidebar order) edits.
-var areaEntities = [][]string{{"organisation", "contact"}, {"course", "participant", "attendance", "certificate"},
+var areaEntities = [][]string{{}, {"organisation", "contact"}, {"course", "participant", "attendance", "certificate"},
 	{"body", "meeting", "working_group"}, {"campaign"}, {"plan", "plan_action", "progress_note"}, {"agreement"},
 	{"statistic"}, {"reply", "answer", "contribution", "questionnaire"}, {"setting"}}
 

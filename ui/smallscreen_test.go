@@ -80,11 +80,11 @@ func TestAreasAreBuiltWhenFirstOpened(t *testing.T) {
 	if !ws.register.form.Save() || ws.trainings != nil {
 		t.Fatalf("a change of the register built the Trainings (%v)", ws.trainings != nil)
 	}
-	ws.nav.Select(1)
+	ws.nav.Select(areaTrainings)
 	if ws.trainings == nil || len(ws.trainings.courses) == 0 || ws.center.Objects[0].(*container.Scroll).Content != ws.trainings.content {
 		t.Fatal("opening the Trainings did not build and show them with their courses")
 	}
-	if ws.areas[1].stale {
+	if ws.areas[areaTrainings].stale {
 		t.Error("an area just built is marked stale")
 	}
 }

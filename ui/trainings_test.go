@@ -44,7 +44,7 @@ func withCourse(st *data.Store) {
 
 func openCourse(t *testing.T, w *window) *trainingsScreen {
 	t.Helper()
-	w.ws.nav.Select(1)
+	w.ws.nav.Select(areaTrainings)
 	tr := w.ws.trainings
 	if len(tr.courses) != 1 {
 		t.Fatalf("the Trainings list has %d courses, want 1", len(tr.courses))
@@ -97,7 +97,7 @@ func TestAttendanceFromTheKeyboardUpdatesTotals(t *testing.T) {
 
 func TestNewCourseValidatesDates(t *testing.T) {
 	w := openWindow(t, withSample)
-	w.ws.nav.Select(1)
+	w.ws.nav.Select(areaTrainings)
 	test.LaidOutObjects(w.win.Canvas().Content()) // lay out the area now shown, as a window would
 	tr := w.ws.trainings
 	menuItem(t, w, "New").Action()
@@ -355,7 +355,7 @@ func TestFiguresForAPeriod(t *testing.T) {
 
 func TestCourseListFilters(t *testing.T) {
 	w := openWindow(t, withCourse)
-	w.ws.nav.Select(1)
+	w.ws.nav.Select(areaTrainings)
 	tr := w.ws.trainings
 	sectors := map[string]bool{}
 	for _, p := range func() []data.Participant {
@@ -461,7 +461,7 @@ func TestThePersonPickerFindsArchivedPeopleMarked(t *testing.T) {
 // typed, and the typing is kept; a saved date is shown one way.
 func TestCourseDatesAsTyped(t *testing.T) {
 	w := openWindow(t, withSample)
-	w.ws.nav.Select(1)
+	w.ws.nav.Select(areaTrainings)
 	test.LaidOutObjects(w.win.Canvas().Content())
 	tr := w.ws.trainings
 	menuItem(t, w, "New").Action()

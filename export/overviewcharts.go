@@ -1,0 +1,155 @@
+package export
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/ncm-register/ncm-register/data"
+)
+
+// OverviewData is what the Overview's charts draw: figures of the period,
+// and the statistics of every year.
+type OverviewData struct {
+	Figures     map[string]data.FigureValue // data.OverviewFigures
+	Months      []data.MonthFigures         // data.TrainingByMonth
+	PillarState map[string]map[string]int   // data.PillarStatus: pillar → status → actions
+	Years       []int                       // data.StatisticsByYear
+	ByMeasure   map[string]map[int]int      // 〃
+}
+
+// OverviewMeasures are the statistics the Overview draws year by year.
+var OverviewMeasures = []string{"investigated", "prosecuted", "convicted", "victims_identified"}
+
+// OverviewCharts are the Overview's charts, in order: participations by
+// sector, participants per month, campaigns by channel, the plan's actions
+// by pillar and status, and the statistics over the years. Each draws the
+// very figure of the reply it summarises (the same named figure), so that
+// a bar and the reply's table agree.
+func OverviewCharts(d OverviewData) []Chart {
+	return []Chart{sectorChart(d.Figures["training.participants_by_sector"]), monthChart(d.Months),
+		channelChart(d.Figures["campaigns.by_channel"]), planChart(d.PillarState), statisticsChart(d.Years, d.ByMeasure)}
+}
+
+// chartBarsShown is how many bars a chart of a breakdown draws before the
+// rest go into one bar: twenty-four sectors in a small chart are
+// unreadable.
+const chartBarsShown = 10
+
+// rowsChart draws a figure's lines as bars, largest first, the lines of
+// none left out, those beyond chartBarsShown in one last bar saying how
+// many they are.
+func rowsChart(title string, v data.FigureValue) Chart {
+	rows := make([]data.FigureRow, 0, len(v.Rows))
+	for _, r := range v.Rows {
+		if r.Value > 0 {
+			rows = append(rows, r)
+		}
+	}
+	sort.SliceStable(rows, func(i, j int) bool { return rows[i].Value > rows[j].Value })
+	c := Chart{Title: title, Kind: ChartBars, Whole: true, Series: []ChartSeries{{Name: title}}}
+	for i, r := range rows {
+		if i == chartBarsShown-1 && len(rows) > chartBarsShown {
+			rest := 0
+			for _, o := range rows[i:] {
+				rest += o.Value
+			}
+			c.Categories = append(c.Categories, fmt.Sprintf("%d others", len(rows)-i))
+			c.Series[0].Values = append(c.Series[0].Values, float64(rest))
+			break
+		}
+		c.Categories = append(c.Categories, r.Label)
+		c.Series[0].Values = append(c.Series[0].Values, float64(r.Value))
+	}
+	return c
+}
+
+func sectorChart(v data.FigureValue) Chart {
+	return rowsChart("Training participations by sector", v)
+}
+
+func channelChart(v data.FigureValue) Chart {
+	c := rowsChart("Awareness campaigns by channel", v)
+	if v.Several && len(c.Categories) > 0 {
+		c.Note = "A campaign on several channels counts under each."
+	}
+	return c
+}
+
+// monthChart draws the participants counted per month; the note under it
+// names the courses held in the months that had some.
+func monthChart(months []data.MonthFigures) Chart {
+	c := Chart{Title: "Training participants per month", Kind: ChartColumns, Whole: true,
+		Series: []ChartSeries{{Name: "Participants"}}}
+	var held []string
+	for _, m := range months {
+		label := m.Month
+		if t, err := time.Parse("2006-01", m.Month); err == nil {
+			label = t.Format("Jan")
+			if len(months) > 12 {
+				label = t.Format("Jan 06")
+			}
+		}
+		c.Categories = append(c.Categories, label)
+		c.Series[0].Values = append(c.Series[0].Values, float64(m.Participants))
+		if m.Courses > 0 {
+			held = append(held, label+" "+strconv.Itoa(m.Courses))
+		}
+	}
+	if len(held) == 0 {
+		c.Categories, c.Series = nil, nil // nothing held: the chart says so
+		return c
+	}
+	c.Note = "Courses held: " + strings.Join(held, ", ")
+	return c
+}
+
+// planChart stacks the plan's actions by status, a bar per pillar.
+func planChart(byPillar map[string]map[string]int) Chart {
+	c := Chart{Title: "National plan: actions by pillar and status", Kind: ChartStackedBars, Whole: true}
+	if len(byPillar) == 0 {
+		return c
+	}
+	for _, p := range data.Pillars {
+		c.Categories = append(c.Categories, p.Label)
+	}
+	// Every status, even one no action has, so that a status keeps its
+	// colour from one period to the next.
+	for _, st := range data.ActionStatuses {
+		s := ChartSeries{Name: st.Label}
+		for _, p := range data.Pillars {
+			s.Values = append(s.Values, float64(byPillar[p.Code][st.Code]))
+		}
+		c.Series = append(c.Series, s)
+	}
+	return c
+}
+
+// statisticsChart draws the criminal justice and victims over the years
+// entered; a year a measure was not entered is a gap, not 0.
+func statisticsChart(years []int, byMeasure map[string]map[int]int) Chart {
+	c := Chart{Title: "Criminal justice and victims identified, by year", Kind: ChartLines, Whole: true}
+	if len(years) == 0 {
+		return c
+	}
+	for _, y := range years {
+		c.Categories = append(c.Categories, strconv.Itoa(y))
+	}
+	for _, m := range OverviewMeasures {
+		s := ChartSeries{Name: measureName(m)}
+		for _, y := range years {
+			if n, ok := byMeasure[m][y]; ok {
+				s.Values = append(s.Values, float64(n))
+			} else {
+				s.Values = append(s.Values, math.NaN())
+			}
+		}
+		c.Series = append(c.Series, s)
+	}
+	return c
+}
+
+func measureName(code string) string { return codeLabel(data.Measures, code) }

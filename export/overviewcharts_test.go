@@ -1,0 +1,100 @@
+package export
+
+import (
+	"bytes"
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/ncm-register/ncm-register/data"
+)
+
+func TestTheOverviewsChartsDrawTheirFigures(t *testing.T) {
+	d := OverviewData{
+		Figures: map[string]data.FigureValue{
+			"training.participants_by_sector": {Total: 9, Rows: []data.FigureRow{{Code: "police", Label: "Police", Value: 2}, {Code: "ngo", Label: "NGO", Value: 7}, {Code: "health", Label: "Health", Value: 0}}},
+			"campaigns.by_channel":            {Total: 2, Several: true, Rows: []data.FigureRow{{Code: "tv", Label: "Television", Value: 2}, {Code: "radio", Label: "Radio", Value: 1}}},
+		},
+		Months:      []data.MonthFigures{{Month: "2025-01", Courses: 2, Participants: 30}, {Month: "2025-02", Courses: 0, Participants: 0}, {Month: "2025-03", Courses: 1, Participants: 12}},
+		PillarState: map[string]map[string]int{"prevention": {"done": 2, "ongoing": 1}, "protection": {"done": 1}},
+		Years:       []int{2023, 2024, 2025},
+		ByMeasure:   map[string]map[int]int{"investigated": {2023: 40, 2025: 52}, "convicted": {2023: 9, 2024: 11, 2025: 12}},
+	}
+	charts := OverviewCharts(d)
+	if len(charts) != 5 {
+		t.Fatalf("%d charts, want 5", len(charts))
+	}
+	sectors := charts[0]
+	if !slices.Equal(sectors.Categories, []string{"NGO", "Police"}) || !slices.Equal(sectors.Series[0].Values, []float64{7, 2}) {
+		t.Errorf("sectors: %v %v, want NGO 7, Police 2, largest first, Health (0) left out", sectors.Categories, sectors.Series[0].Values)
+	}
+	months := charts[1]
+	if !slices.Equal(months.Categories, []string{"Jan", "Feb", "Mar"}) || !slices.Equal(months.Series[0].Values, []float64{30, 0, 12}) ||
+		months.Note != "Courses held: Jan 2, Mar 1" {
+		t.Errorf("months: %v %v %q", months.Categories, months.Series[0].Values, months.Note)
+	}
+	if channels := charts[2]; channels.Note == "" || channels.Series[0].Values[0] != 2 {
+		t.Errorf("channels: %+v, want television first and a note that campaigns count under each channel", channels)
+	}
+	plan := charts[3]
+	var names []string
+	for _, s := range plan.Series {
+		names = append(names, s.Name)
+	}
+	if !slices.Equal(names, []string{"Not started", "Ongoing", "Done", "Delayed", "Dropped"}) || plan.Series[2].Values[0] != 2 ||
+		plan.Series[2].Values[1] != 1 || plan.Series[1].Values[0] != 1 || len(plan.Categories) != 4 {
+		t.Errorf("plan: %v %+v, want the statuses with actions, a bar per pillar", plan.Categories, plan.Series)
+	}
+	lines := charts[4]
+	investigated := lines.Series[0]
+	if investigated.Name != "Persons investigated" || !math.IsNaN(investigated.Values[1]) || investigated.Values[2] != 52 {
+		t.Errorf("investigated: %+v, want a gap in 2024 (not entered), never 0", investigated)
+	}
+	if prosecuted := lines.Series[1]; !math.IsNaN(prosecuted.Values[0]) {
+		t.Errorf("prosecuted, never entered: %v, want gaps", prosecuted.Values)
+	}
+	for _, c := range charts {
+		var svg bytes.Buffer
+		if err := c.SVG(&svg, 400, 230); err != nil {
+			t.Fatalf("%s: %v", c.Title, err)
+		}
+		if !strings.Contains(svg.String(), c.Title[:20]) {
+			t.Errorf("%s: the drawing lacks its title", c.Title)
+		}
+	}
+}
+
+// TestManySectorsEndInOneBar: beyond ten, the smaller sectors are one bar
+// saying how many they are, and the bars still add up to the total.
+func TestManySectorsEndInOneBar(t *testing.T) {
+	var v data.FigureValue
+	for i := 1; i <= 14; i++ {
+		v.Rows = append(v.Rows, data.FigureRow{Code: fmt.Sprint(i), Label: fmt.Sprint("Sector ", i), Value: i})
+		v.Total += i
+	}
+	c := sectorChart(v)
+	if len(c.Categories) != 10 || c.Categories[0] != "Sector 14" || c.Categories[9] != "5 others" {
+		t.Fatalf("bars %v", c.Categories)
+	}
+	sum := 0.0
+	for _, x := range c.Series[0].Values {
+		sum += x
+	}
+	if sum != float64(v.Total) || c.Series[0].Values[9] != 1+2+3+4+5 {
+		t.Errorf("the bars add up to %v, want %d; the last is %v", sum, v.Total, c.Series[0].Values[9])
+	}
+}
+
+func TestAnOverviewWithNothingDrawsEmptyCharts(t *testing.T) {
+	for _, c := range OverviewCharts(OverviewData{Months: []data.MonthFigures{{Month: "2025-01", Courses: 0, Participants: 0}}}) {
+		var svg bytes.Buffer
+		if err := c.SVG(&svg, 400, 230); err != nil {
+			t.Fatalf("%s: %v", c.Title, err)
+		}
+		if !strings.Contains(svg.String(), "Nothing recorded for the period") {
+			t.Errorf("%s with nothing: does not say so", c.Title)
+		}
+	}
+}

@@ -1,0 +1,115 @@
+package ui
+
+import (
+	"context"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2/lang"
+
+	"github.com/ncm-register/ncm-register/data"
+)
+
+// openRecord shows a record in its area: what an Overview line opens.
+func (ws *workspace) openRecord(entity, id string) {
+	ctx := context.Background()
+	st := ws.env.store
+	fail := func(err error) { ws.env.status(lang.L("The record could not be opened") + ": " + err.Error()) }
+	switch entity {
+	case "course":
+		c, err := st.Course(ctx, id)
+		if err != nil {
+			fail(err)
+			return
+		}
+		ws.nav.Select(areaTrainings)
+		ws.trainings.open(c)
+	case "agreement":
+		a, err := st.Agreement(ctx, id)
+		if err != nil {
+			fail(err)
+			return
+		}
+		ws.nav.Select(areaAgreements)
+		ws.agreements.load(a)
+	case "meeting":
+		meetings, err := st.Meetings(ctx, "", "")
+		if err != nil {
+			fail(err)
+			return
+		}
+		ws.nav.Select(areaBody)
+		for _, m := range meetings {
+			if m.ID == id {
+				ws.body.loadMeeting(m)
+			}
+		}
+	case "plan_action":
+		plans, err := st.Plans(ctx)
+		if err != nil {
+			fail(err)
+			return
+		}
+		ws.nav.Select(areaPlan)
+		for _, p := range plans {
+			actions, err := st.Actions(ctx, p.ID)
+			if err != nil {
+				fail(err)
+				return
+			}
+			for _, a := range actions {
+				if a.ID == id {
+					ws.plan.load(a)
+					return
+				}
+			}
+		}
+	case "statistic":
+		ws.nav.Select(areaStatistics)
+		if year, err := strconv.Atoi(id); err == nil {
+			ws.statistics.load(year)
+		}
+	}
+}
+
+// showCounted opens the list a card of the Overview counts, filtered to
+// the period: the courses held (joint ones for the courses card), the
+// campaigns, the agreements, the plan, the statistics.
+func (ws *workspace) showCounted(card, from, to string) {
+	switch card {
+	case "courses", "persons", "participations", "government":
+		ws.nav.Select(areaTrainings)
+		ws.trainings.showHeld(from, to, card == "courses")
+	case "campaigns":
+		ws.nav.Select(areaCampaigns)
+	case "meetings":
+		ws.nav.Select(areaBody)
+	case "agreements":
+		ws.nav.Select(areaAgreements)
+	case "plan":
+		ws.nav.Select(areaPlan)
+	case "statistics":
+		ws.nav.Select(areaStatistics)
+	}
+}
+
+// showHeld lists the courses held in [from, to] (the joint ones only when
+// joint), as the training figures count them.
+func (t *trainingsScreen) showHeld(from, to string, joint bool) {
+	t.filter = data.CourseFilter{From: from, To: to, Status: "held", Joint: joint}
+	on := t.year.OnChanged
+	t.year.OnChanged = nil
+	if strings.HasSuffix(from, "-01-01") && to == from[:4]+"-12-31" {
+		t.year.SetSelected(from[:4])
+	} else {
+		t.year.ClearSelected()
+	}
+	t.year.OnChanged = on
+	t.status.setCode("held")
+	jointOn := t.joint.OnChanged
+	t.joint.OnChanged = nil
+	t.joint.SetChecked(joint)
+	t.joint.OnChanged = jointOn
+	t.search.SetText("")
+	t.reload()
+}

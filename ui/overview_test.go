@@ -1,0 +1,109 @@
+package ui
+
+import (
+	"context"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/ncm-register/ncm-register/data"
+	"github.com/ncm-register/ncm-register/export"
+)
+
+// withThisYearsCourse is the sample with a joint course held this year.
+func withThisYearsCourse(st *data.Store) {
+	withSample(st)
+	ctx := context.Background()
+	year := strconv.Itoa(time.Now().Year())
+	c := data.Course{Title: "Victim identification", FirstDay: year + "-01-12", Status: "held"}
+	if err := st.SaveCourse(ctx, &c); err != nil {
+		panic(err)
+	}
+	rows, _ := st.Organisations(ctx, data.OrganisationFilter{})
+	var ids []string
+	for _, r := range rows[:4] {
+		cs, _ := st.Contacts(ctx, r.ID, false)
+		for _, x := range cs {
+			ids = append(ids, x.ID)
+		}
+	}
+	if err := st.AddParticipants(ctx, c.ID, ids); err != nil {
+		panic(err)
+	}
+}
+
+// TestTheWindowOpensOnTheOverview: the Overview is what a user sees first,
+// its cards are this year's named figures, its charts are drawn, and what
+// needs attention opens its record.
+func TestTheWindowOpensOnTheOverview(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "register.db")
+	st, err := data.Open(context.Background(), path, data.Options{Device: "test-laptop"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.MarkStarted(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	withThisYearsCourse(st)
+	st.Close()
+	w := startLazily(t, path)
+	ws := w.ws
+	if ws.current != areaOverview || ws.areas[areaOverview].name != "Overview" {
+		t.Fatalf("the window opens on area %d (%s), want the Overview", ws.current, ws.areas[ws.current].name)
+	}
+	o := ws.overview
+	year := strconv.Itoa(time.Now().Year())
+	if o.from != year+"-01-01" || o.to != year+"-12-31" {
+		t.Errorf("period %s – %s, want this year", o.from, o.to)
+	}
+	want, err := w.store.OverviewFigures(context.Background(), o.from, o.to)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := o.cards["courses"].value.Text; got != export.FormatCount(want["training.courses"].Total) || got == "0" {
+		t.Errorf("courses card %q, want %d (the named figure)", got, want["training.courses"].Total)
+	}
+	if got := o.cards["persons"].value.Text; got != export.FormatCount(want["training.unique_persons"].Total) {
+		t.Errorf("persons card %q, want %d", got, want["training.unique_persons"].Total)
+	}
+	if !strings.HasPrefix(o.cards["courses"].detail.Text, "1 joint") {
+		t.Errorf("courses card detail %q, want the joint course", o.cards["courses"].detail.Text)
+	}
+	if n := len(o.charts.Objects); n != 5 {
+		t.Errorf("%d charts, want 5", n)
+	}
+
+	// Last year's statistics are missing: the line opens the Statistics
+	// at that year.
+	last := time.Now().Year() - 1
+	var line *widget.Button
+	for _, obj := range o.attention.Objects {
+		if b, ok := obj.(*widget.Button); ok && strings.Contains(b.Text, "No statistics entered for "+strconv.Itoa(last)) {
+			line = b
+		}
+	}
+	if line == nil {
+		t.Fatalf("no line for last year's statistics among %d", len(o.attention.Objects))
+	}
+	test.Tap(line)
+	if ws.current != areaStatistics || ws.statistics.year != last {
+		t.Errorf("the line opened area %d, year %d; want the Statistics at %d", ws.current, ws.statistics.year, last)
+	}
+
+	// A card tells its rule and opens the courses it counts.
+	ws.nav.Select(areaOverview)
+	o.cards["courses"].Tapped(nil)
+	if !hasText(w, data.TrainingCountingRules) {
+		t.Error("the courses card does not tell its counting rule")
+	}
+	test.Tap(button(t, w, "Open the list"))
+	if ws.current != areaTrainings || len(ws.trainings.courses) != 1 || !ws.trainings.filter.Joint {
+		t.Errorf("Open the list: area %d, %d courses, joint %v; want this year's one joint course", ws.current,
+			len(ws.trainings.courses), ws.trainings.filter.Joint)
+	}
+}
