@@ -26,6 +26,7 @@ type AttentionItem struct {
 	Entity string // the kind of record it opens: plan_action, course, meeting, agreement, statistic
 	ID     string // the record's id (a year for statistics)
 	Day    string // the day it is about (deadline, first day, meeting, end of validity), if any
+	Title  string // the record's own words: an action's activity, a course's or agreement's title, a meeting's place, a finding
 	Text   string // in English: what and which
 }
 
@@ -49,7 +50,7 @@ func (s *Store) Attention(ctx context.Context, today, from, to string) ([]Attent
 		}
 		for _, a := range actions {
 			if a.Overdue(today) {
-				out = append(out, AttentionItem{AttentionOverdueAction, "plan_action", a.ID, a.Deadline,
+				out = append(out, AttentionItem{AttentionOverdueAction, "plan_action", a.ID, a.Deadline, a.Activity,
 					fmt.Sprintf("Overdue since %s: %s", a.Deadline, a.Activity)})
 			}
 		}
@@ -64,7 +65,7 @@ func (s *Store) Attention(ctx context.Context, today, from, to string) ([]Attent
 		return nil, err
 	}
 	for _, m := range meetings {
-		out = append(out, AttentionItem{AttentionMeetingSoon, "meeting", m.ID, m.Day,
+		out = append(out, AttentionItem{AttentionMeetingSoon, "meeting", m.ID, m.Day, m.Place,
 			fmt.Sprintf("Meeting of the coordination body on %s%s", m.Day, placeText(m.Place))})
 	}
 	lastYear := day.Year() - 1
@@ -73,7 +74,7 @@ func (s *Store) Attention(ctx context.Context, today, from, to string) ([]Attent
 		return nil, err
 	}
 	if entered == 0 {
-		out = append(out, AttentionItem{AttentionStatisticsMissing, "statistic", strconv.Itoa(lastYear), "",
+		out = append(out, AttentionItem{AttentionStatisticsMissing, "statistic", strconv.Itoa(lastYear), "", "",
 			fmt.Sprintf("No statistics entered for %d yet", lastYear)})
 	}
 	findings, err := s.QualityFindings(ctx, from, to)
@@ -81,7 +82,7 @@ func (s *Store) Attention(ctx context.Context, today, from, to string) ([]Attent
 		return nil, err
 	}
 	for _, f := range findings {
-		out = append(out, AttentionItem{AttentionQuality, "statistic", strconv.Itoa(f.Year), "", f.Message})
+		out = append(out, AttentionItem{AttentionQuality, "statistic", strconv.Itoa(f.Year), "", f.Message, f.Message})
 	}
 	agreements, err := s.Agreements(ctx, AgreementFilter{})
 	if err != nil {
@@ -90,7 +91,7 @@ func (s *Store) Attention(ctx context.Context, today, from, to string) ([]Attent
 	soon := day.AddDate(0, 0, 90).Format(time.DateOnly)
 	for _, a := range agreements {
 		if a.Status == "in_force" && a.ValidUntil >= today && a.ValidUntil <= soon {
-			out = append(out, AttentionItem{AttentionAgreementExpiring, "agreement", a.ID, a.ValidUntil,
+			out = append(out, AttentionItem{AttentionAgreementExpiring, "agreement", a.ID, a.ValidUntil, a.Title,
 				fmt.Sprintf("Valid until %s: %s", a.ValidUntil, a.Title)})
 		}
 	}
@@ -142,14 +143,14 @@ func (s *Store) attentionCourses(ctx context.Context, day time.Time) ([]Attentio
 			return nil, err
 		}
 		if first >= monthStart.Format(time.DateOnly) && first <= monthEnd {
-			out = append(out, AttentionItem{AttentionCourseThisMonth, "course", id, first, fmt.Sprintf("This month, from %s: %s", first, title)})
+			out = append(out, AttentionItem{AttentionCourseThisMonth, "course", id, first, title, fmt.Sprintf("This month, from %s: %s", first, title)})
 		}
 		switch {
 		case status != "held" || first < yearAgo || first > today:
 		case !marked && unsettled:
-			out = append(out, AttentionItem{AttentionNoAttendance, "course", id, first, fmt.Sprintf("Held on %s, no attendance recorded: %s", first, title)})
+			out = append(out, AttentionItem{AttentionNoAttendance, "course", id, first, title, fmt.Sprintf("Held on %s, no attendance recorded: %s", first, title)})
 		case marked && !certified:
-			out = append(out, AttentionItem{AttentionNoCertificates, "course", id, first, fmt.Sprintf("Held on %s, no certificates issued: %s", first, title)})
+			out = append(out, AttentionItem{AttentionNoCertificates, "course", id, first, title, fmt.Sprintf("Held on %s, no certificates issued: %s", first, title)})
 		}
 	}
 	return out, rows.Err()

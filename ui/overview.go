@@ -250,7 +250,7 @@ func (o *overviewScreen) showAttention(items []data.AttentionItem) {
 			continue
 		}
 		it := it
-		b := widget.NewButtonWithIcon(it.Text, attentionIcon(it.Kind), func() {
+		b := widget.NewButtonWithIcon(attentionText(it), attentionIcon(it.Kind), func() {
 			if o.open != nil {
 				o.open(it.Entity, it.ID)
 			}
@@ -260,6 +260,35 @@ func (o *overviewScreen) showAttention(items []data.AttentionItem) {
 		o.attention.Add(b)
 	}
 	o.attention.Refresh()
+}
+
+// attentionText says what needs attention in the window's language, its
+// day written as the window writes days.
+func attentionText(it data.AttentionItem) string {
+	day := it.Day
+	if d, err := time.Parse(time.DateOnly, it.Day); err == nil {
+		day = showDate(d)
+	}
+	switch it.Kind {
+	case data.AttentionOverdueAction:
+		return fmt.Sprintf(lang.L("Overdue since %s: %s"), day, it.Title)
+	case data.AttentionCourseThisMonth:
+		return fmt.Sprintf(lang.L("This month, from %s: %s"), day, it.Title)
+	case data.AttentionMeetingSoon:
+		if it.Title == "" {
+			return fmt.Sprintf(lang.L("Meeting of the coordination body on %s"), day)
+		}
+		return fmt.Sprintf(lang.L("Meeting of the coordination body on %s, %s"), day, it.Title)
+	case data.AttentionAgreementExpiring:
+		return fmt.Sprintf(lang.L("Valid until %s: %s"), day, it.Title)
+	case data.AttentionNoAttendance:
+		return fmt.Sprintf(lang.L("Held on %s, no attendance recorded: %s"), day, it.Title)
+	case data.AttentionNoCertificates:
+		return fmt.Sprintf(lang.L("Held on %s, no certificates issued: %s"), day, it.Title)
+	case data.AttentionStatisticsMissing:
+		return fmt.Sprintf(lang.L("No statistics entered for %s yet"), it.ID)
+	}
+	return it.Title
 }
 
 func attentionIcon(kind string) fyne.Resource {

@@ -107,3 +107,20 @@ func TestTheWindowOpensOnTheOverview(t *testing.T) {
 			len(ws.trainings.courses), ws.trainings.filter.Joint)
 	}
 }
+
+func TestAttentionIsWrittenWithTheWindowsDates(t *testing.T) {
+	day := time.Date(2026, 6, 30, 0, 0, 0, 0, time.UTC)
+	for _, tc := range []struct {
+		item data.AttentionItem
+		want string
+	}{
+		{data.AttentionItem{Kind: data.AttentionOverdueAction, Day: "2026-06-30", Title: "School sessions"}, "Overdue since " + showDate(day) + ": School sessions"},
+		{data.AttentionItem{Kind: data.AttentionMeetingSoon, Day: "2026-06-30"}, "Meeting of the coordination body on " + showDate(day)},
+		{data.AttentionItem{Kind: data.AttentionStatisticsMissing, ID: "2025"}, "No statistics entered for 2025 yet"},
+		{data.AttentionItem{Kind: data.AttentionQuality, Title: "Persons convicted 2025: 12, more than the 10 persons prosecuted"}, "Persons convicted 2025: 12, more than the 10 persons prosecuted"},
+	} {
+		if got := attentionText(tc.item); got != tc.want || strings.Contains(got, "2026-06-30") {
+			t.Errorf("%s: %q, want %q", tc.item.Kind, got, tc.want)
+		}
+	}
+}
