@@ -98,3 +98,59 @@ func TestAnOverviewWithNothingDrawsEmptyCharts(t *testing.T) {
 		}
 	}
 }
+
+// TestTheOverviewsCardsSayTheirFigures: each card's number is its named
+// figure's; a figure nobody entered is not available, never 0; the
+// statistics card is the latest year up to the period's end.
+func TestTheOverviewsCardsSayTheirFigures(t *testing.T) {
+	ov := data.Overview{
+		Figures: map[string]data.FigureValue{
+			"training.courses":                 {Total: 5, Rows: []data.FigureRow{{Code: "joint", Label: "Joint", Value: 3}, {Code: "not_joint", Label: "Not joint", Value: 2}}},
+			"training.unique_persons":          {Total: 61},
+			"training.participants_by_sex":     {Total: 80, Rows: []data.FigureRow{{Code: "female", Value: 41}, {Code: "male", Value: 30}, {Code: "", Value: 9}}},
+			"training.participants_government": {Total: 80, Rows: []data.FigureRow{{Code: "government", Value: 52}, {Code: "non_government", Value: 28}}},
+			"campaigns.by_channel":             {Total: 4},
+			"campaigns.reach":                  {Total: 1250000},
+			"mechanism.meetings":               {Total: 2},
+			"agreements.by_level":              {Total: 9},
+			"plan.actions_by_status":           {Total: 24, Rows: []data.FigureRow{{Code: "done", Value: 5}, {Code: "ongoing", Value: 7}}},
+			"plan.actions_overdue":             {Total: 3},
+		},
+		Years:     []int{2024, 2025, 2026},
+		ByMeasure: map[string]map[int]int{"victims_identified": {2024: 40, 2025: 37}, "convicted": {2025: 12}},
+	}
+	got := map[string]string{}
+	for _, c := range OverviewCards(ov, "2025-12-31") {
+		got[c.Key] = c.Value + " | " + c.Detail()
+	}
+	want := map[string]string{
+		"courses":        "5 | 3 joint",
+		"persons":        "61 | each person counted once",
+		"participations": "80 | women 41 · men 30 · other 9",
+		"government":     "52 / 28 | participations",
+		"campaigns":      "4 | reach 1,250,000",
+		"meetings":       "2 | held so far",
+		"agreements":     "9 | at the end of the period",
+		"plan":           "5 / 24 | ongoing 7 · overdue 3",
+		"statistics":     "37 | in 2025 · 12 convicted", // 2026 is after the period
+	}
+	for k, w := range want {
+		if got[k] != w {
+			t.Errorf("%s: %q, want %q", k, got[k], w)
+		}
+	}
+	ov.Figures["campaigns.reach"] = data.FigureValue{Unknown: true}
+	ov.Years = nil
+	for _, c := range OverviewCards(ov, "2025-12-31") {
+		switch c.Key {
+		case "campaigns":
+			if c.Detail() != "reach not available" {
+				t.Errorf("reach never entered: %q", c.Detail())
+			}
+		case "statistics":
+			if c.Value != data.NotAvailable {
+				t.Errorf("no statistics: %q, want not available", c.Value)
+			}
+		}
+	}
+}

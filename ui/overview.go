@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"image"
-	"strconv"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -36,30 +35,8 @@ type overviewScreen struct {
 	// showList opens the list a card counts, filtered to the period.
 	showList func(card string, from, to string)
 	asked    int // the latest period asked for: an older count that lands late is dropped
-	figures  map[string]data.FigureValue
-	latest   overviewStatistics
+	overview data.Overview // the latest count landed
 	content  fyne.CanvasObject
-}
-
-// overviewStatistics are the latest year's statistics up to the period's end.
-type overviewStatistics struct {
-	year  int
-	by    map[string]map[int]int
-	known bool
-}
-
-// overviewCards are the cards, in order: a key, the title, and the named
-// figure whose rule a tap shows.
-var overviewCards = []struct{ key, title, figure string }{
-	{"courses", "Training courses held", "training.courses"},
-	{"persons", "Persons trained", "training.unique_persons"},
-	{"participations", "Participations by sex", "training.participants_by_sex"},
-	{"government", "Government / non-government", "training.participants_government"},
-	{"campaigns", "Awareness campaigns", "campaigns.by_channel"},
-	{"meetings", "Meetings of the body", "mechanism.meetings"},
-	{"agreements", "Agreements in force", "agreements.by_level"},
-	{"plan", "Plan actions done", "plan.actions_by_status"},
-	{"statistics", "Victims identified", "statistics.victims_identified"},
 }
 
 func newOverviewScreen(e *env) *overviewScreen {
@@ -67,11 +44,11 @@ func newOverviewScreen(e *env) *overviewScreen {
 	o.heading = widget.NewLabelWithStyle(lang.L("Overview"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	o.period = newPeriodPicker(time.Now, o.load)
 	var cards []fyne.CanvasObject
-	for _, c := range overviewCards {
-		card := newFigureCard(lang.L(c.title))
-		key, figure := c.key, c.figure
+	for _, c := range export.OverviewCards(data.Overview{}, "") { // the cards, laid out before anything is counted
+		card := newFigureCard(lang.L(c.Title))
+		key, figure := c.Key, c.Figure
 		card.onTapped = func() { o.explain(key, figure) }
-		o.cards[c.key] = card
+		o.cards[c.Key] = card
 		cards = append(cards, card)
 	}
 	o.attention = container.NewVBox()
@@ -92,20 +69,16 @@ func (o *overviewScreen) load(from, to string) {
 	for _, c := range o.cards {
 		c.set("…", "")
 	}
-	var figures map[string]data.FigureValue
-	var items []data.AttentionItem
-	var latest overviewStatistics
+	var ov data.Overview
 	var images []image.Image
 	var err error
 	store := o.env.store
 	style := export.ChartStyle{Dark: fyne.CurrentApp().Settings().ThemeVariant() == theme.VariantDark,
 		Scale: float64(o.env.win.Canvas().Scale())}
 	runAsync(func() {
-		var ov data.Overview
 		if ov, err = store.Overview(context.Background(), time.Now().Format(time.DateOnly), from, to, export.OverviewMeasures); err != nil {
 			return
 		}
-		figures, items, latest = ov.Figures, ov.Attention, latestOf(ov, to)
 		images, err = drawCharts(export.OverviewCharts(export.OverviewData{Figures: ov.Figures, Months: ov.Months,
 			PillarState: ov.ByPillar, Years: ov.Years, ByMeasure: ov.ByMeasure}), style)
 	}, func() {
@@ -116,68 +89,21 @@ func (o *overviewScreen) load(from, to string) {
 			o.env.status(err.Error())
 			return
 		}
-		o.figures, o.latest = figures, latest
+		o.overview = ov
 		o.showFigures()
-		o.showAttention(items)
+		o.showAttention(ov.Attention)
 		o.showCharts(images)
 	})
 }
 
-// latestOf picks the statistics of the latest year entered up to the
-// period's end.
-func latestOf(ov data.Overview, to string) overviewStatistics {
-	out := overviewStatistics{by: ov.ByMeasure}
-	end, _ := strconv.Atoi(to[:4])
-	for _, y := range ov.Years {
-		if y <= end {
-			out.year, out.known = y, true
-		}
-	}
-	return out
-}
-
 func (o *overviewScreen) showFigures() {
-	f := o.figures
-	count := func(name string) string {
-		v := f[name]
-		if v.Unknown {
-			return lang.L("not available")
+	for _, c := range export.OverviewCards(o.overview, o.to) {
+		value := c.Value
+		if value == data.NotAvailable {
+			value = lang.L("not available")
 		}
-		return export.FormatCount(v.Total)
+		o.cards[c.Key].set(value, fmt.Sprintf(lang.L(c.DetailFormat), c.DetailArgs...))
 	}
-	row := func(name, code string) int {
-		for _, r := range f[name].Rows {
-			if r.Code == code {
-				return r.Value
-			}
-		}
-		return 0
-	}
-	o.cards["courses"].set(count("training.courses"), fmt.Sprintf(lang.L("%s joint"), export.FormatCount(row("training.courses", "joint"))))
-	o.cards["persons"].set(count("training.unique_persons"), lang.L("each person counted once"))
-	o.cards["participations"].set(count("training.participants_by_sex"), fmt.Sprintf(lang.L("women %s · men %s · other %s"),
-		export.FormatCount(row("training.participants_by_sex", "female")), export.FormatCount(row("training.participants_by_sex", "male")),
-		export.FormatCount(row("training.participants_by_sex", "")+row("training.participants_by_sex", "other"))))
-	o.cards["government"].set(export.FormatCount(row("training.participants_government", "government"))+" / "+
-		export.FormatCount(row("training.participants_government", "non_government")), lang.L("participations"))
-	o.cards["campaigns"].set(count("campaigns.by_channel"), fmt.Sprintf(lang.L("reach %s"), count("campaigns.reach")))
-	o.cards["meetings"].set(count("mechanism.meetings"), lang.L("held so far"))
-	o.cards["agreements"].set(count("agreements.by_level"), lang.L("at the end of the period"))
-	plan := f["plan.actions_by_status"]
-	o.cards["plan"].set(fmt.Sprintf("%s / %s", export.FormatCount(row("plan.actions_by_status", "done")), export.FormatCount(plan.Total)),
-		fmt.Sprintf(lang.L("ongoing %s · overdue %s"), export.FormatCount(row("plan.actions_by_status", "ongoing")), count("plan.actions_overdue")))
-	st := o.latest
-	if !st.known {
-		o.cards["statistics"].set(lang.L("not available"), lang.L("no statistics entered"))
-		return
-	}
-	value := func(m string) string {
-		if n, ok := st.by[m][st.year]; ok {
-			return export.FormatCount(n)
-		}
-		return "–"
-	}
-	o.cards["statistics"].set(value("victims_identified"), fmt.Sprintf(lang.L("in %d · %s convicted"), st.year, value("convicted")))
 }
 
 // chartSize is the size of a chart in the window, in points: two side by
