@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"image"
+	"io"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -34,8 +35,9 @@ type overviewScreen struct {
 	open func(entity, id string)
 	// showList opens the list a card counts, filtered to the period.
 	showList func(card string, from, to string)
-	asked    int // the latest period asked for: an older count that lands late is dropped
-	overview data.Overview // the latest count landed
+	asked    int            // the latest period asked for: an older count that lands late is dropped
+	overview data.Overview  // the latest count landed
+	brief    *widget.Button // Save as PDF…: the two-page brief of the period
 	content  fyne.CanvasObject
 }
 
@@ -53,7 +55,9 @@ func newOverviewScreen(e *env) *overviewScreen {
 	}
 	o.attention = container.NewVBox()
 	o.charts = wrapRow()
-	top := container.NewBorder(nil, nil, o.heading, nil, container.NewHBox(layoutSpacer(), widget.NewLabel(lang.L("Period")), o.period.content))
+	o.brief = widget.NewButtonWithIcon(lang.L("Save as PDF…"), theme.DocumentPrintIcon(), o.saveBrief)
+	o.brief.Disable() // until the figures land
+	top := container.NewBorder(nil, nil, o.heading, nil, container.NewHBox(layoutSpacer(), widget.NewLabel(lang.L("Period")), o.period.content, o.brief))
 	attentionTitle := widget.NewLabelWithStyle(lang.L("What needs attention"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	o.content = container.NewBorder(top, nil, nil, nil,
 		container.NewVScroll(container.NewVBox(wrapRow(cards...), attentionTitle, o.attention, o.charts)))
@@ -90,6 +94,7 @@ func (o *overviewScreen) load(from, to string) {
 			return
 		}
 		o.overview = ov
+		o.brief.Enable()
 		o.showFigures()
 		o.showAttention(ov.Attention)
 		o.showCharts(images)
@@ -212,6 +217,18 @@ func attentionIcon(kind string) fyne.Resource {
 		return theme.DocumentIcon()
 	}
 	return theme.InfoIcon()
+}
+
+// saveBrief saves the two-page brief of the period shown, for a minister:
+// the same count as on screen.
+func (o *overviewScreen) saveBrief() {
+	b := export.Brief{From: o.from, To: o.to, Today: time.Now().Format(time.DateOnly), Overview: o.overview}
+	if code := o.env.store.Country(context.Background()); code != "" {
+		b.Country = countryName(code)
+	}
+	saveDocument(o.env, fileName("overview "+o.from+" "+o.to, ".pdf"), func(w io.Writer) error {
+		return export.OverviewBrief(w, b)
+	})
 }
 
 // explain tells how a card's figure is counted, and opens its list.

@@ -1,7 +1,9 @@
 package ui
 
 import (
+	"bytes"
 	"context"
+	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -95,8 +97,21 @@ func TestTheWindowOpensOnTheOverview(t *testing.T) {
 		t.Errorf("the line opened area %d, year %d; want the Statistics at %d", ws.current, ws.statistics.year, last)
 	}
 
-	// A card tells its rule and opens the courses it counts.
+	// Save as PDF… writes the brief of the period: two pages.
 	ws.nav.Select(areaOverview)
+	if o.brief.Disabled() {
+		t.Fatal("Save as PDF… is disabled once the figures are in")
+	}
+	test.Tap(o.brief)
+	dir := t.TempDir()
+	ws.env.shown.save.folder.SetText(dir)
+	test.Tap(ws.env.shown.save.save)
+	pdf, err := os.ReadFile(filepath.Join(dir, ws.env.shown.save.name.Text))
+	if err != nil || !bytes.HasPrefix(pdf, []byte("%PDF-")) { // its pages are read back in export's test
+		t.Fatalf("the brief: %d bytes, %v", len(pdf), err)
+	}
+
+	// A card tells its rule and opens the courses it counts.
 	o.cards["courses"].Tapped(nil)
 	if !hasText(w, data.TrainingCountingRules) {
 		t.Error("the courses card does not tell its counting rule")
