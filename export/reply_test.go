@@ -347,6 +347,15 @@ func TestReplyXLSXReadsBack(t *testing.T) {
 		if !strings.Contains(charts["xl/charts/chart1.xml"], "Charts!$B$3:$B$4") {
 			t.Errorf("the first chart does not draw from the cells of the two sectors:\n%s", charts["xl/charts/chart1.xml"])
 		}
+		// Counts of 1 and 2: the value axis steps by whole numbers from 0,
+		// written without decimals (LibreOffice would step by 0.5).
+		for name, xml := range charts {
+			for _, want := range []string{`<majorUnit val="1">`, `<min val="0">`, `formatCode="#,##0"`} {
+				if !strings.Contains(xml, want) {
+					t.Errorf("%s lacks %s", name, want)
+				}
+			}
+		}
 		rows := sheetRows(t, f, "Charts")
 		if rowStarting(rows, "Police", "2") == 0 || rowStarting(rows, "Social media", "1") == 0 {
 			t.Errorf("chart data %q", rows)

@@ -16,6 +16,8 @@ var replyCharts = []struct {
 	{"campaigns.by_channel", "Awareness campaigns by channel", "Channel", "Campaigns", excelize.Col},
 }
 
+var zero = 0.0
+
 // writeCharts lays each charted figure's breakdown out in two columns of a
 // plain sheet and draws a native Excel chart from those cells: a chart
 // cannot point into a sheet still being streamed, and the numbers stay
@@ -59,6 +61,10 @@ func writeCharts(b *book, st sheetStyles, c ReplyContent) error {
 			}
 		}
 		first, last := header+1, header+len(v.Rows)
+		most := 0
+		for _, r := range v.Rows {
+			most = max(most, r.Value)
+		}
 		if len(v.Rows) == 0 {
 			if err := set(fmt.Sprintf("A%d", header+1), "None in the period", st.note); err != nil {
 				return err
@@ -77,7 +83,11 @@ func writeCharts(b *book, st sheetStyles, c ReplyContent) error {
 			Legend: excelize.ChartLegend{Position: "none"},
 			// A bar chart draws its first category at the bottom; reversed,
 			// the bars read from the top in the order of the table beside.
-			XAxis:     excelize.ChartAxis{ReverseOrder: ch.kind == excelize.Bar},
+			XAxis: excelize.ChartAxis{ReverseOrder: ch.kind == excelize.Bar},
+			// Counts: whole-number steps from 0, as the window's charts
+			// (LibreOffice otherwise picks steps of 0.5 for small counts).
+			YAxis: excelize.ChartAxis{MajorUnit: niceStep(float64(most), 6, true), Minimum: &zero,
+				NumFmt: excelize.ChartNumFmt{CustomNumFmt: "#,##0"}, MajorGridLines: true},
 			Dimension: excelize.ChartDimension{Width: 640, Height: uint(max(320, 40+22*len(v.Rows)))},
 			PlotArea:  excelize.ChartPlotArea{ShowVal: true},
 		}
