@@ -2,6 +2,7 @@ package data
 
 import (
 	"context"
+	"sort"
 	"strconv"
 	"time"
 )
@@ -90,6 +91,14 @@ func (s *Store) StatisticsByYear(ctx context.Context, measures []string) (years 
 	if err != nil {
 		return nil, nil, err
 	}
+	years, byMeasure = StatisticTotals(all, measures)
+	return years, byMeasure, nil
+}
+
+// StatisticTotals gives, for each measure asked, its figure for each year
+// of stats entered, by the reply's rule (a total, or the sum of a breakdown
+// where only that was entered); a year not entered is absent, never 0.
+func StatisticTotals(all []Statistic, measures []string) (years []int, byMeasure map[string]map[int]int) {
 	seen := map[int]bool{}
 	for _, st := range all {
 		if !seen[st.Year] {
@@ -107,7 +116,8 @@ func (s *Store) StatisticsByYear(ctx context.Context, measures []string) (years 
 			}
 		}
 	}
-	return years, byMeasure, nil
+	sort.Ints(years)
+	return years, byMeasure
 }
 
 // Overview is everything the Overview screen shows for a period, counted

@@ -44,7 +44,9 @@ func ReplyPDF(w io.Writer, c ReplyContent) error {
 	}
 	pdfCover(m, c)
 	for _, sec := range c.Template.Sections {
-		pdfSection(m, c, sec)
+		if err := pdfSection(m, c, sec); err != nil {
+			return err
+		}
 	}
 	if err := pdfAnnexes(m, c); err != nil {
 		return err
@@ -93,7 +95,7 @@ func pdfCover(m core.Maroto, c ReplyContent) {
 	m.AddRows(text.NewAutoRow(c.annexNote(), replyNote))
 }
 
-func pdfSection(m core.Maroto, c ReplyContent, sec TemplateSection) {
+func pdfSection(m core.Maroto, c ReplyContent, sec TemplateSection) error {
 	keepWithNext(m, 45)
 	m.AddRows(row.New(6), text.NewAutoRow(sec.ID+". "+sec.Title, props.Text{Size: 13, Style: fontstyle.Bold, Bottom: 3}))
 	for _, q := range sec.Questions {
@@ -119,25 +121,28 @@ func pdfSection(m core.Maroto, c ReplyContent, sec TemplateSection) {
 				_, next := figureTitle(q.Bindings[i+1])
 				last = next != rule
 			}
-			pdfFigure(m, c, name, last)
+			if err := pdfFigure(m, c, name, last); err != nil {
+				return err
+			}
 		}
 		if ks := c.contributionsTo(q.ID); len(ks) > 0 {
 			pdfContributions(m, ks)
 		}
 	}
+	return nil
 }
 
 // pdfFigure writes a figure as a small table, label | value, its total
 // last, and its counting rule beneath when withRule (the last figure of
 // those counted by one rule).
-func pdfFigure(m core.Maroto, c ReplyContent, name string, withRule bool) {
+func pdfFigure(m core.Maroto, c ReplyContent, name string, withRule bool) error {
 	title, rule := figureTitle(name)
 	keepWithNext(m, 25)
 	m.AddRows(row.New(2), text.NewAutoRow(title, props.Text{Size: 9, Style: fontstyle.Bold, Bottom: 1}))
 	v, ok := c.Figures[name]
 	if !ok {
 		m.AddRows(text.NewAutoRow("Not frozen with this reply.", replyNote))
-		return
+		return nil
 	}
 	for _, r := range v.Rows {
 		m.AddRows(row.New().Add(
@@ -158,6 +163,10 @@ func pdfFigure(m core.Maroto, c ReplyContent, name string, withRule bool) {
 	if rule != "" && withRule {
 		m.AddRows(text.NewAutoRow(rule, replyRule))
 	}
+	if chart, ok := figureCharts[name]; ok {
+		return pdfChart(m, chart(v))
+	}
+	return nil
 }
 
 // pdfContributions keeps who said what: each agency's answer, then the

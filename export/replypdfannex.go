@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/johnfercher/maroto/v2/pkg/components/row"
 	"github.com/johnfercher/maroto/v2/pkg/components/text"
@@ -69,9 +70,10 @@ func pdfAnnexes(m core.Maroto, c ReplyContent) error {
 	}
 	pdfCampaigns(m, c)
 	pdfAgreements(m, c)
-	pdfActions(m, c)
-	pdfStatistics(m, c.Annexes)
-	return nil
+	if err := pdfActions(m, c); err != nil {
+		return err
+	}
+	return pdfStatistics(m, c.Annexes)
 }
 
 func pdfMembers(m core.Maroto, c ReplyContent) {
@@ -111,9 +113,16 @@ func pdfCourses(m core.Maroto, c ReplyContent) error {
 	byYear := map[int]*year{}
 	var years []int
 	var list [][]string
+	months := periodMonths(c.Reply.From, c.Reply.To)
 	n := 0
 	err := c.Annexes.Courses(func(k data.AnnexCourse) error {
 		n++
+		for i := range months {
+			if months[i].Month == k.FirstDay[:min(7, len(k.FirstDay))] {
+				months[i].Courses++
+				months[i].Participants += k.Participants
+			}
+		}
 		y := yearOf(k.FirstDay)
 		if byYear[y] == nil {
 			byYear[y] = &year{}
@@ -155,6 +164,11 @@ func pdfCourses(m core.Maroto, c ReplyContent) error {
 	}
 	pdfTable(m, []pdfColumn{{"Year", 1, false}, {"Courses", 2, true}, {"Joint", 1, true}, {"Participants", 2, true},
 		{"Female", 1, true}, {"Male", 1, true}, {"Other", 1, true}, {"Sex not recorded", 3, true}}, rows)
+	if len(months) > 0 {
+		if err := pdfChart(m, monthChart(months)); err != nil {
+			return err
+		}
+	}
 	if n > pdfListLimit {
 		pdfSummarised(m, n, "courses", "Annex 2 Courses")
 		return nil
@@ -255,8 +269,15 @@ func pdfAgreements(m core.Maroto, c ReplyContent) {
 	}
 }
 
-func pdfActions(m core.Maroto, c ReplyContent) {
+func pdfActions(m core.Maroto, c ReplyContent) error {
 	actions := c.Annexes.Actions
+	byPillar := map[string]map[string]int{}
+	for _, a := range actions {
+		if byPillar[a.Pillar] == nil {
+			byPillar[a.Pillar] = map[string]int{}
+		}
+		byPillar[a.Pillar][a.Status]++
+	}
 	pdfAnnexTitle(m, "Annex 5. Actions of the national plan of action", "Plans whose years meet the period; status on "+longDay(c.AnnexDay)+".")
 	switch {
 	case len(actions) == 0:
@@ -300,12 +321,16 @@ func pdfActions(m core.Maroto, c ReplyContent) {
 		}
 		pdfTable(m, cols, rows)
 	}
+	if len(actions) == 0 {
+		return nil
+	}
+	return pdfChart(m, planChart(byPillar))
 }
 
 // pdfStatistics writes a row per year and a column per measure: totals
 // only, which fit the page whatever the length of the period; criminal
 // justice in one table, victims in another.
-func pdfStatistics(m core.Maroto, a ReplyAnnexes) {
+func pdfStatistics(m core.Maroto, a ReplyAnnexes) error {
 	pdfAnnexTitle(m, "Annex 6. Statistics by year", "Totals as entered for each calendar year of the period; "+
 		"their breakdowns are in the workbook. A dash: not entered.")
 	totals := map[string]map[int]string{} // measure → year → total as written
@@ -351,6 +376,13 @@ func pdfStatistics(m core.Maroto, a ReplyAnnexes) {
 	}
 	if written == 0 {
 		pdfEmpty(m, "No statistics entered for the years of the period.")
+	} else {
+		years, by := data.StatisticTotals(a.Statistics, OverviewMeasures)
+		if len(years) > 1 { // a line needs two years
+			if err := pdfChart(m, statisticsChart(years, by)); err != nil {
+				return err
+			}
+		}
 	}
 	if notes := a.statisticNotes(); len(notes) > 0 {
 		m.AddRows(row.New(2), text.NewAutoRow("Notes of the agencies", props.Text{Size: 9, Style: fontstyle.Bold, Bottom: 1}))
@@ -358,4 +390,24 @@ func pdfStatistics(m core.Maroto, a ReplyAnnexes) {
 			m.AddRows(text.NewAutoRow(n, replyCell))
 		}
 	}
+	return nil
+}
+
+// periodMonths are the months of [from, to] for the chart of courses per
+// month; none for a period of more than two years, whose months would not
+// be legible (the table by year stands for it).
+func periodMonths(from, to string) []data.MonthFigures {
+	first, err1 := time.Parse(time.DateOnly, from)
+	last, err2 := time.Parse(time.DateOnly, to)
+	if err1 != nil || err2 != nil {
+		return nil
+	}
+	var out []data.MonthFigures
+	for m := time.Date(first.Year(), first.Month(), 1, 0, 0, 0, 0, time.UTC); !m.After(last); m = m.AddDate(0, 1, 0) {
+		out = append(out, data.MonthFigures{Month: m.Format("2006-01")})
+		if len(out) > 24 {
+			return nil
+		}
+	}
+	return out
 }
