@@ -82,21 +82,33 @@ func channelChart(v data.FigureValue) Chart {
 // monthChart draws the participants counted per month; the note under it
 // names the courses held in the months that had some.
 func monthChart(months []data.MonthFigures) Chart {
-	c := Chart{Title: "Training participants per month", Kind: ChartColumns, Whole: true,
+	title := "Training participants per month"
+	switch {
+	case len(months) > 36:
+		title = "Training participants per year"
+	case len(months) > 12:
+		title = "Training participants per quarter"
+	}
+	c := Chart{Title: title, Kind: ChartColumns, Whole: true,
 		Series: []ChartSeries{{Name: "Participants"}}}
+	switch {
+	case len(months) > 36:
+		months = byPeriod(months, func(t time.Time) string { return strconv.Itoa(t.Year()) })
+	case len(months) > 12: // two dozen months' names do not fit under their columns
+		months = byPeriod(months, func(t time.Time) string { return fmt.Sprintf("Q%d %d", (int(t.Month())+2)/3, t.Year()) })
+	}
 	var held []string
+	courses := 0
 	for _, m := range months {
-		label := m.Month
+		label := m.Month // a quarter's name
 		if t, err := time.Parse("2006-01", m.Month); err == nil {
 			label = t.Format("Jan")
-			if len(months) > 12 {
-				label = t.Format("Jan 06")
-			}
 		}
 		c.Categories = append(c.Categories, label)
 		c.Series[0].Values = append(c.Series[0].Values, float64(m.Participants))
 		if m.Courses > 0 {
 			held = append(held, label+" "+strconv.Itoa(m.Courses))
+			courses += m.Courses
 		}
 	}
 	if len(held) == 0 {
@@ -104,7 +116,29 @@ func monthChart(months []data.MonthFigures) Chart {
 		return c
 	}
 	c.Note = "Courses held: " + strings.Join(held, ", ")
+	if len(held) > 6 { // a longer list would run past the chart
+		c.Note = fmt.Sprintf("Courses held: %d", courses)
+	}
 	return c
+}
+
+// byPeriod adds months up into longer periods (quarters, "Q1 2025", or
+// years), named by name.
+func byPeriod(months []data.MonthFigures, name func(time.Time) string) []data.MonthFigures {
+	var out []data.MonthFigures
+	for _, m := range months {
+		t, err := time.Parse("2006-01", m.Month)
+		if err != nil {
+			continue
+		}
+		name := name(t)
+		if len(out) == 0 || out[len(out)-1].Month != name {
+			out = append(out, data.MonthFigures{Month: name})
+		}
+		out[len(out)-1].Courses += m.Courses
+		out[len(out)-1].Participants += m.Participants
+	}
+	return out
 }
 
 // planChart stacks the plan's actions by status, a bar per pillar.

@@ -87,6 +87,22 @@ func TestManySectorsEndInOneBar(t *testing.T) {
 	}
 }
 
+// TestTwoYearsOfMonthsAreQuarters: beyond twelve months the columns are
+// quarters, which add up the months.
+func TestTwoYearsOfMonthsAreQuarters(t *testing.T) {
+	var months []data.MonthFigures
+	for i := 0; i < 24; i++ {
+		months = append(months, data.MonthFigures{Month: fmt.Sprintf("%d-%02d", 2024+i/12, i%12+1), Courses: 1, Participants: i})
+	}
+	c := monthChart(months)
+	if len(c.Categories) != 8 || c.Categories[0] != "Q1 2024" || c.Categories[7] != "Q4 2025" {
+		t.Fatalf("categories %v", c.Categories)
+	}
+	if c.Series[0].Values[0] != 0+1+2 || c.Note != "Courses held: 24" {
+		t.Errorf("Q1 2024 %v participants, note %q", c.Series[0].Values[0], c.Note)
+	}
+}
+
 func TestAnOverviewWithNothingDrawsEmptyCharts(t *testing.T) {
 	for _, c := range OverviewCharts(OverviewData{Months: []data.MonthFigures{{Month: "2025-01", Courses: 0, Participants: 0}}}) {
 		var svg bytes.Buffer

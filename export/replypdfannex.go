@@ -394,8 +394,7 @@ func pdfStatistics(m core.Maroto, a ReplyAnnexes) error {
 }
 
 // periodMonths are the months of [from, to] for the chart of courses per
-// month; none for a period of more than two years, whose months would not
-// be legible (the table by year stands for it).
+// month (which adds them up by quarter or year over a long period).
 func periodMonths(from, to string) []data.MonthFigures {
 	first, err1 := time.Parse(time.DateOnly, from)
 	last, err2 := time.Parse(time.DateOnly, to)
@@ -405,9 +404,6 @@ func periodMonths(from, to string) []data.MonthFigures {
 	var out []data.MonthFigures
 	for m := time.Date(first.Year(), first.Month(), 1, 0, 0, 0, 0, time.UTC); !m.After(last); m = m.AddDate(0, 1, 0) {
 		out = append(out, data.MonthFigures{Month: m.Format("2006-01")})
-		if len(out) > 24 {
-			return nil
-		}
 	}
 	return out
 }
