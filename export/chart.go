@@ -48,6 +48,10 @@ type Chart struct {
 	Title      string
 	Kind       ChartKind
 	Categories []string // labels along the category axis
+	// Codes name what each category stands for (a sector's code, a
+	// period "2025-01-01/2025-03-31", a year), for a click on it to open
+	// what it counts; "" where it stands for several (“5 others”).
+	Codes []string
 	// Series take their colours from chartPalette in the order given, so a
 	// caller that passes series in a fixed order keeps a name's colour
 	// wherever the chart appears.

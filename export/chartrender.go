@@ -2,6 +2,7 @@ package export
 
 import (
 	xfont "golang.org/x/image/font"
+	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
@@ -13,8 +14,9 @@ const chartMargin = 6
 
 // render draws the whole chart on dc: title at the top, note at the
 // bottom, legend under the title (outside the data, so it never covers a
-// bar), and the plot, or the empty frame, in what is left.
-func (c Chart) render(dc draw.Canvas, th chartTheme) {
+// bar), and the plot, or the empty frame, in what is left. It returns the
+// plot and where it was drawn, nil for an empty chart (see CategoryAt).
+func (c Chart) render(dc draw.Canvas, th chartTheme) (*plot.Plot, draw.Canvas) {
 	dc.SetColor(th.background)
 	dc.Fill(dc.Rectangle.Path())
 
@@ -42,14 +44,16 @@ func (c Chart) render(dc draw.Canvas, th chartTheme) {
 		area.Max.Y -= c.drawLegend(dc, area, th) + 4
 	}
 	if area.Size().Y < 20 {
-		return // no room left for data: title and note only
+		return nil, dc // no room left for data: title and note only
 	}
 	plotArea := draw.Canvas{Canvas: dc.Canvas, Rectangle: area}
 	if empty {
 		c.drawEmpty(plotArea, th)
-		return
+		return nil, plotArea
 	}
-	c.plot(plotArea, th).Draw(plotArea)
+	p := c.plot(plotArea, th)
+	p.Draw(plotArea)
+	return p, plotArea
 }
 
 // drawEmpty draws the frame a chart would have and says in its middle

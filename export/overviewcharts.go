@@ -58,10 +58,12 @@ func rowsChart(title string, v data.FigureValue) Chart {
 				rest += o.Value
 			}
 			c.Categories = append(c.Categories, fmt.Sprintf("%d others", len(rows)-i))
+			c.Codes = append(c.Codes, "")
 			c.Series[0].Values = append(c.Series[0].Values, float64(rest))
 			break
 		}
 		c.Categories = append(c.Categories, r.Label)
+		c.Codes = append(c.Codes, r.Code)
 		c.Series[0].Values = append(c.Series[0].Values, float64(r.Value))
 	}
 	return c
@@ -79,40 +81,48 @@ func channelChart(v data.FigureValue) Chart {
 	return c
 }
 
-// monthChart draws the participants counted per month; the note under it
-// names the courses held in the months that had some.
+// monthChart draws the participants counted per month (per quarter over
+// more than a year, per year over more than three); the note under it
+// names the courses held in the columns that had some.
 func monthChart(months []data.MonthFigures) Chart {
-	title := "Training participants per month"
+	title, name := "Training participants per month", func(t time.Time) string { return t.Format("Jan") }
 	switch {
 	case len(months) > 36:
-		title = "Training participants per year"
-	case len(months) > 12:
-		title = "Training participants per quarter"
-	}
-	c := Chart{Title: title, Kind: ChartColumns, Whole: true,
-		Series: []ChartSeries{{Name: "Participants"}}}
-	switch {
-	case len(months) > 36:
-		months = byPeriod(months, func(t time.Time) string { return strconv.Itoa(t.Year()) })
+		title, name = "Training participants per year", func(t time.Time) string { return strconv.Itoa(t.Year()) }
 	case len(months) > 12: // two dozen months' names do not fit under their columns
-		months = byPeriod(months, func(t time.Time) string { return fmt.Sprintf("Q%d %d", (int(t.Month())+2)/3, t.Year()) })
+		title, name = "Training participants per quarter", func(t time.Time) string { return fmt.Sprintf("Q%d %d", (int(t.Month())+2)/3, t.Year()) }
+	}
+	c := Chart{Title: title, Kind: ChartColumns, Whole: true, Series: []ChartSeries{{Name: "Participants"}}}
+	type column struct {
+		label, from, to       string
+		courses, participants int
+	}
+	var columns []column
+	for _, m := range months {
+		t, err := time.Parse("2006-01", m.Month)
+		if err != nil {
+			continue
+		}
+		label, last := name(t), t.AddDate(0, 1, -1).Format(time.DateOnly)
+		if len(columns) == 0 || columns[len(columns)-1].label != label {
+			columns = append(columns, column{label: label, from: t.Format(time.DateOnly)})
+		}
+		col := &columns[len(columns)-1]
+		col.to, col.courses, col.participants = last, col.courses+m.Courses, col.participants+m.Participants
 	}
 	var held []string
 	courses := 0
-	for _, m := range months {
-		label := m.Month // a quarter's name
-		if t, err := time.Parse("2006-01", m.Month); err == nil {
-			label = t.Format("Jan")
-		}
-		c.Categories = append(c.Categories, label)
-		c.Series[0].Values = append(c.Series[0].Values, float64(m.Participants))
-		if m.Courses > 0 {
-			held = append(held, label+" "+strconv.Itoa(m.Courses))
-			courses += m.Courses
+	for _, col := range columns {
+		c.Categories = append(c.Categories, col.label)
+		c.Codes = append(c.Codes, col.from+"/"+col.to)
+		c.Series[0].Values = append(c.Series[0].Values, float64(col.participants))
+		if col.courses > 0 {
+			held = append(held, col.label+" "+strconv.Itoa(col.courses))
+			courses += col.courses
 		}
 	}
 	if len(held) == 0 {
-		c.Categories, c.Series = nil, nil // nothing held: the chart says so
+		c.Categories, c.Codes, c.Series = nil, nil, nil // nothing held: the chart says so
 		return c
 	}
 	c.Note = "Courses held: " + strings.Join(held, ", ")
@@ -120,25 +130,6 @@ func monthChart(months []data.MonthFigures) Chart {
 		c.Note = fmt.Sprintf("Courses held: %d", courses)
 	}
 	return c
-}
-
-// byPeriod adds months up into longer periods (quarters, "Q1 2025", or
-// years), named by name.
-func byPeriod(months []data.MonthFigures, name func(time.Time) string) []data.MonthFigures {
-	var out []data.MonthFigures
-	for _, m := range months {
-		t, err := time.Parse("2006-01", m.Month)
-		if err != nil {
-			continue
-		}
-		name := name(t)
-		if len(out) == 0 || out[len(out)-1].Month != name {
-			out = append(out, data.MonthFigures{Month: name})
-		}
-		out[len(out)-1].Courses += m.Courses
-		out[len(out)-1].Participants += m.Participants
-	}
-	return out
 }
 
 // planChart stacks the plan's actions by status, a bar per pillar.
@@ -149,6 +140,7 @@ func planChart(byPillar map[string]map[string]int) Chart {
 	}
 	for _, p := range data.Pillars {
 		c.Categories = append(c.Categories, p.Label)
+		c.Codes = append(c.Codes, p.Code)
 	}
 	// Every status, even one no action has, so that a status keeps its
 	// colour from one period to the next.
@@ -171,6 +163,7 @@ func statisticsChart(years []int, byMeasure map[string]map[int]int) Chart {
 	}
 	for _, y := range years {
 		c.Categories = append(c.Categories, strconv.Itoa(y))
+		c.Codes = append(c.Codes, strconv.Itoa(y))
 	}
 	for _, m := range OverviewMeasures {
 		s := ChartSeries{Name: measureName(m)}

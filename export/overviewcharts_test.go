@@ -30,7 +30,13 @@ func TestTheOverviewsChartsDrawTheirFigures(t *testing.T) {
 	if !slices.Equal(sectors.Categories, []string{"NGO", "Police"}) || !slices.Equal(sectors.Series[0].Values, []float64{7, 2}) {
 		t.Errorf("sectors: %v %v, want NGO 7, Police 2, largest first, Health (0) left out", sectors.Categories, sectors.Series[0].Values)
 	}
+	if !slices.Equal(sectors.Codes, []string{"ngo", "police"}) {
+		t.Errorf("sector codes %v: a click on a bar must know its sector", sectors.Codes)
+	}
 	months := charts[1]
+	if months.Codes[1] != "2025-02-01/2025-02-28" {
+		t.Errorf("February's code %q, want its first and last day", months.Codes[1])
+	}
 	if !slices.Equal(months.Categories, []string{"Jan", "Feb", "Mar"}) || !slices.Equal(months.Series[0].Values, []float64{30, 0, 12}) ||
 		months.Note != "Courses held: Jan 2, Mar 1" {
 		t.Errorf("months: %v %v %q", months.Categories, months.Series[0].Values, months.Note)
@@ -95,7 +101,7 @@ func TestTwoYearsOfMonthsAreQuarters(t *testing.T) {
 		months = append(months, data.MonthFigures{Month: fmt.Sprintf("%d-%02d", 2024+i/12, i%12+1), Courses: 1, Participants: i})
 	}
 	c := monthChart(months)
-	if len(c.Categories) != 8 || c.Categories[0] != "Q1 2024" || c.Categories[7] != "Q4 2025" {
+	if len(c.Categories) != 8 || c.Categories[0] != "Q1 2024" || c.Categories[7] != "Q4 2025" || c.Codes[7] != "2025-10-01/2025-12-31" {
 		t.Fatalf("categories %v", c.Categories)
 	}
 	if c.Series[0].Values[0] != 0+1+2 || c.Note != "Courses held: 24" {

@@ -24,6 +24,7 @@ type campaignsScreen struct {
 	env       *env
 	filter    data.CampaignFilter
 	campaigns []data.Campaign
+	channel   *codeSelect // the list's filter by channel
 	current   data.Campaign
 	editing   bool
 	typing
@@ -64,6 +65,7 @@ func newCampaignsScreen(e *env) *campaignsScreen {
 	search.OnChanged = func(s string) { c.filter.Query = s; c.reload() }
 	channel := newCodeSelect("channel", data.Channels, lang.L("All channels"), func(code string) { c.filter.Channel = code; c.reload() })
 	channel.w.PlaceHolder = lang.L("All channels")
+	c.channel = channel
 	group := newCodeSelect("target_group", data.TargetGroups, lang.L("All target groups"), func(code string) { c.filter.Group = code; c.reload() })
 	group.w.PlaceHolder = lang.L("All target groups")
 	newBtn := widget.NewButtonWithIcon(lang.L("New campaign"), theme.ContentAddIcon(), c.startNew)

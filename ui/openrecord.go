@@ -82,6 +82,7 @@ func (ws *workspace) showCounted(card, from, to string) {
 		ws.trainings.showHeld(from, to, card == "courses")
 	case "campaigns":
 		ws.nav.Select(areaCampaigns)
+		ws.campaigns.showRunning(from, to, "")
 	case "meetings":
 		ws.nav.Select(areaBody)
 	case "agreements":
@@ -90,6 +91,39 @@ func (ws *workspace) showCounted(card, from, to string) {
 		ws.nav.Select(areaPlan)
 	case "statistics":
 		ws.nav.Select(areaStatistics)
+	}
+}
+
+// showBar opens what a bar of an Overview chart counts, within [from, to]:
+// the courses held that reached a sector (all of them for a bar of
+// several), the courses held in a month or quarter, the campaigns that ran
+// on a channel, the plan, the statistics of a year.
+func (ws *workspace) showBar(kind, code, from, to string) {
+	switch kind {
+	case "sector":
+		ws.nav.Select(areaTrainings)
+		ws.trainings.showHeld(from, to, false)
+		if code != "" {
+			ws.trainings.sector.setCode(code)
+			ws.trainings.filter.Sector = code
+			ws.trainings.reload()
+		}
+	case "period":
+		ws.nav.Select(areaTrainings)
+		if first, last, ok := strings.Cut(code, "/"); ok {
+			from, to = first, last
+		}
+		ws.trainings.showHeld(from, to, false)
+	case "channel":
+		ws.nav.Select(areaCampaigns)
+		ws.campaigns.showRunning(from, to, code)
+	case "plan":
+		ws.nav.Select(areaPlan)
+	case "year":
+		ws.nav.Select(areaStatistics)
+		if year, err := strconv.Atoi(code); err == nil {
+			ws.statistics.load(year)
+		}
 	}
 }
 
@@ -106,10 +140,19 @@ func (t *trainingsScreen) showHeld(from, to string, joint bool) {
 	}
 	t.year.OnChanged = on
 	t.status.setCode("held")
+	t.sector.setCode("")
 	jointOn := t.joint.OnChanged
 	t.joint.OnChanged = nil
 	t.joint.SetChecked(joint)
 	t.joint.OnChanged = jointOn
 	t.search.SetText("")
 	t.reload()
+}
+
+// showRunning lists the campaigns that ran in [from, to], on a channel
+// ("" for any).
+func (c *campaignsScreen) showRunning(from, to, channel string) {
+	c.filter = data.CampaignFilter{From: from, To: to, Channel: channel}
+	c.channel.setCode(channel)
+	c.reload()
 }

@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
@@ -35,6 +34,9 @@ type overviewScreen struct {
 	open func(entity, id string)
 	// showList opens the list a card counts, filtered to the period.
 	showList func(card string, from, to string)
+	// showBar opens what a bar of a chart counts: kind is the chart's
+	// (see overviewChartLists), code the bar's, "" for a click beside one.
+	showBar func(kind, code, from, to string)
 	asked    int            // the latest period asked for: an older count that lands late is dropped
 	overview data.Overview  // the latest count landed
 	brief    *widget.Button // Save as PDF…: the two-page brief of the period
@@ -75,6 +77,7 @@ func (o *overviewScreen) load(from, to string) {
 	}
 	var ov data.Overview
 	var images []image.Image
+	var charts []export.Chart
 	var err error
 	store := o.env.store
 	style := export.ChartStyle{Dark: fyne.CurrentApp().Settings().ThemeVariant() == theme.VariantDark,
@@ -83,8 +86,9 @@ func (o *overviewScreen) load(from, to string) {
 		if ov, err = store.Overview(context.Background(), time.Now().Format(time.DateOnly), from, to, export.OverviewMeasures); err != nil {
 			return
 		}
-		images, err = drawCharts(export.OverviewCharts(export.OverviewData{Figures: ov.Figures, Months: ov.Months,
-			PillarState: ov.ByPillar, Years: ov.Years, ByMeasure: ov.ByMeasure}), style)
+		charts = export.OverviewCharts(export.OverviewData{Figures: ov.Figures, Months: ov.Months,
+			PillarState: ov.ByPillar, Years: ov.Years, ByMeasure: ov.ByMeasure})
+		images, err = drawCharts(charts, style)
 	}, func() {
 		if asked != o.asked {
 			return
@@ -97,7 +101,7 @@ func (o *overviewScreen) load(from, to string) {
 		o.brief.Enable()
 		o.showFigures()
 		o.showAttention(ov.Attention)
-		o.showCharts(images)
+		o.showCharts(charts, images)
 	})
 }
 
@@ -129,13 +133,25 @@ func drawCharts(charts []export.Chart, style export.ChartStyle) ([]image.Image, 
 	return out, nil
 }
 
-func (o *overviewScreen) showCharts(images []image.Image) {
+// overviewChartLists are, by chart (in export.OverviewCharts' order), the
+// list a click on one of its bars opens: the courses held that reached a
+// sector, the courses of a month, the campaigns on a channel, the plan,
+// the statistics of a year.
+var overviewChartLists = []string{"sector", "period", "channel", "plan", "year"}
+
+func (o *overviewScreen) showCharts(charts []export.Chart, images []image.Image) {
 	o.charts.RemoveAll()
-	for _, img := range images {
-		c := canvas.NewImageFromImage(img)
-		c.FillMode = canvas.ImageFillContain
-		c.SetMinSize(chartSize)
-		o.charts.Add(c)
+	for i, img := range images {
+		c, kind := charts[i], overviewChartLists[min(i, len(overviewChartLists)-1)]
+		o.charts.Add(newChartView(c, img, func(at int) {
+			code := ""
+			if at >= 0 && at < len(c.Codes) {
+				code = c.Codes[at]
+			}
+			if o.showBar != nil {
+				o.showBar(kind, code, o.from, o.to)
+			}
+		}))
 	}
 	o.charts.Refresh()
 }

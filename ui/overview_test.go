@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -137,5 +138,46 @@ func TestAttentionIsWrittenWithTheWindowsDates(t *testing.T) {
 		if got := attentionText(tc.item); got != tc.want || strings.Contains(got, "2026-06-30") {
 			t.Errorf("%s: %q, want %q", tc.item.Kind, got, tc.want)
 		}
+	}
+}
+
+// TestABarOfTheOverviewOpensWhatItCounts: a click on the first bar of the
+// sectors chart lists the courses held in the period that reached that
+// sector; a click on a month's column, the courses held that month.
+func TestABarOfTheOverviewOpensWhatItCounts(t *testing.T) {
+	w := openWindow(t, withThisYearsCourse)
+	ws := w.ws
+	ws.nav.Select(areaOverview)
+	o := ws.overview
+	if len(o.charts.Objects) != 5 {
+		t.Fatalf("%d charts", len(o.charts.Objects))
+	}
+	tapCategory := func(v *chartView, want int) {
+		t.Helper()
+		size := v.Size()
+		scale := min(size.Width/chartSize.Width, size.Height/chartSize.Height)
+		left, top := (size.Width-chartSize.Width*scale)/2, (size.Height-chartSize.Height*scale)/2
+		for y := float32(0); y < chartSize.Height; y++ {
+			for x := float32(0); x < chartSize.Width; x += 4 {
+				if v.chart.CategoryAt(float64(chartSize.Width), float64(chartSize.Height), float64(x), float64(y)) == want {
+					v.Tapped(&fyne.PointEvent{Position: fyne.NewPos(left+x*scale, top+y*scale)})
+					return
+				}
+			}
+		}
+		t.Fatalf("%s: no point of category %d", v.chart.Title, want)
+	}
+	sectors := o.charts.Objects[0].(*chartView)
+	tapCategory(sectors, 0)
+	if ws.current != areaTrainings || ws.trainings.filter.Sector != sectors.chart.Codes[0] || len(ws.trainings.courses) != 1 {
+		t.Errorf("the first sector's bar: area %d, sector %q (want %q), %d courses", ws.current, ws.trainings.filter.Sector,
+			sectors.chart.Codes[0], len(ws.trainings.courses))
+	}
+	ws.nav.Select(areaOverview)
+	months := o.charts.Objects[1].(*chartView)
+	tapCategory(months, 0) // January, when the course was held
+	if ws.trainings.filter.From != strconv.Itoa(time.Now().Year())+"-01-01" || ws.trainings.filter.To != strconv.Itoa(time.Now().Year())+"-01-31" ||
+		len(ws.trainings.courses) != 1 {
+		t.Errorf("January's column: %s – %s, %d courses", ws.trainings.filter.From, ws.trainings.filter.To, len(ws.trainings.courses))
 	}
 }

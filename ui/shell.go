@@ -102,6 +102,7 @@ func newWorkspace(w *window, st *data.Store) *workspace {
 	ws.overview = newOverviewScreen(ws.env)
 	ws.overview.open = ws.openRecord
 	ws.overview.showList = ws.showCounted
+	ws.overview.showBar = ws.showBar
 	ws.areas = []area{
 		{name: lang.L("Overview"), icon: theme.VisibilityIcon(), build: func() {},
 			content: func() fyne.CanvasObject { return ws.overview.content },
