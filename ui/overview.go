@@ -36,7 +36,7 @@ type overviewScreen struct {
 	showList func(card string, from, to string)
 	// showBar opens what a bar of a chart counts: kind is the chart's
 	// (see overviewChartLists), code the bar's, "" for a click beside one.
-	showBar func(kind, code, from, to string)
+	showBar  func(kind, code, from, to string)
 	asked    int            // the latest period asked for: an older count that lands late is dropped
 	overview data.Overview  // the latest count landed
 	brief    *widget.Button // Save as PDF…: the two-page brief of the period
