@@ -18,6 +18,7 @@ const (
 	AttentionStatisticsMissing = "statistics_missing" // last year has no statistic entered at all
 	AttentionQuality           = "quality"            // a finding of the data checks in the years of the period
 	AttentionAgreementExpiring = "agreement_expiring" // an agreement in force whose validity ends in the next 90 days
+	AttentionAgencySilent      = "agency_silent"      // a member agency asked by the open reply that has not contributed (see export.SilentAgencyItems)
 )
 
 // AttentionItem is one thing worth doing, and the record it opens.

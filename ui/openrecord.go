@@ -64,6 +64,9 @@ func (ws *workspace) openRecord(entity, id string) {
 				}
 			}
 		}
+	case "organisation":
+		ws.nav.Select(areaRegister)
+		ws.register.openOrganisation(id)
 	case "statistic":
 		ws.nav.Select(areaStatistics)
 		if year, err := strconv.Atoi(id); err == nil {

@@ -83,9 +83,15 @@ func (o *overviewScreen) load(from, to string) {
 	style := export.ChartStyle{Dark: fyne.CurrentApp().Settings().ThemeVariant() == theme.VariantDark,
 		Scale: float64(o.env.win.Canvas().Scale())}
 	runAsync(func() {
-		if ov, err = store.Overview(context.Background(), time.Now().Format(time.DateOnly), from, to, export.OverviewMeasures); err != nil {
+		ctx := context.Background()
+		if ov, err = store.Overview(ctx, time.Now().Format(time.DateOnly), from, to, export.OverviewMeasures); err != nil {
 			return
 		}
+		var silent []data.AttentionItem
+		if silent, err = export.SilentAgencyItems(ctx, store); err != nil {
+			return
+		}
+		ov.Attention = append(ov.Attention, silent...)
 		charts = export.OverviewCharts(export.OverviewData{Figures: ov.Figures, Months: ov.Months,
 			PillarState: ov.ByPillar, Years: ov.Years, ByMeasure: ov.ByMeasure})
 		images, err = drawCharts(charts, style)
@@ -219,6 +225,8 @@ func attentionText(it data.AttentionItem) string {
 		return fmt.Sprintf(lang.L("Held on %s, no certificates issued: %s"), day, it.Title)
 	case data.AttentionStatisticsMissing:
 		return fmt.Sprintf(lang.L("No statistics entered for %s yet"), it.ID)
+	case data.AttentionAgencySilent:
+		return fmt.Sprintf(lang.L("Has not contributed to the open reply: %s"), it.Title)
 	}
 	return it.Title
 }
@@ -231,6 +239,8 @@ func attentionIcon(kind string) fyne.Resource {
 		return theme.CalendarIcon()
 	case data.AttentionAgreementExpiring:
 		return theme.DocumentIcon()
+	case data.AttentionAgencySilent:
+		return theme.MailSendIcon()
 	}
 	return theme.InfoIcon()
 }

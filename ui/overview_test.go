@@ -112,7 +112,15 @@ func TestTheWindowOpensOnTheOverview(t *testing.T) {
 		t.Fatalf("the brief: %d bytes, %v", len(pdf), err)
 	}
 
+	// A silent agency's line opens the agency in the Register.
+	rows, _ := w.store.Organisations(context.Background(), data.OrganisationFilter{})
+	ws.openRecord("organisation", rows[2].ID)
+	if ws.current != areaRegister || ws.register.form.current.ID != rows[2].ID {
+		t.Errorf("opening an organisation: area %d, form on %q", ws.current, ws.register.form.current.Name)
+	}
+
 	// A card tells its rule and opens the courses it counts.
+	ws.nav.Select(areaOverview)
 	o.cards["courses"].Tapped(nil)
 	if !hasText(w, data.TrainingCountingRules) {
 		t.Error("the courses card does not tell its counting rule")
@@ -133,6 +141,7 @@ func TestAttentionIsWrittenWithTheWindowsDates(t *testing.T) {
 		{data.AttentionItem{Kind: data.AttentionOverdueAction, Day: "2026-06-30", Title: "School sessions"}, "Overdue since " + showDate(day) + ": School sessions"},
 		{data.AttentionItem{Kind: data.AttentionMeetingSoon, Day: "2026-06-30"}, "Meeting of the coordination body on " + showDate(day)},
 		{data.AttentionItem{Kind: data.AttentionStatisticsMissing, ID: "2025"}, "No statistics entered for 2025 yet"},
+		{data.AttentionItem{Kind: data.AttentionAgencySilent, Title: "La Strada"}, "Has not contributed to the open reply: La Strada"},
 		{data.AttentionItem{Kind: data.AttentionQuality, Title: "Persons convicted 2025: 12, more than the 10 persons prosecuted"}, "Persons convicted 2025: 12, more than the 10 persons prosecuted"},
 	} {
 		if got := attentionText(tc.item); got != tc.want || strings.Contains(got, "2026-06-30") {
