@@ -118,3 +118,39 @@ func TestPersonsTrainedReadTheIndexOfTheAttended(t *testing.T) {
 		t.Errorf("the query does not read the index of the attended alone:\n%s", joined)
 	}
 }
+
+// TestTheParticipationsBehindTheFigures: the lines behind the training
+// figures of 2025 are as many as its participations, sector by sector.
+func TestTheParticipationsBehindTheFigures(t *testing.T) {
+	r := newFiguresRegister(t)
+	f, err := r.s.TrainingFiguresForPeriod(t.Context(), "2025-01-01", "2025-12-31")
+	if err != nil {
+		t.Fatal(err)
+	}
+	all, err := r.s.Participations(t.Context(), "2025-01-01", "2025-12-31", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(all) != f.Participants || len(all) == 0 {
+		t.Errorf("%d lines, the figures count %d participations", len(all), f.Participants)
+	}
+	for sector, n := range f.BySector {
+		lines, err := r.s.Participations(t.Context(), "2025-01-01", "2025-12-31", sector)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(lines) != n {
+			t.Errorf("%s: %d lines, the figures count %d", sector, len(lines), n)
+		}
+		for _, l := range lines {
+			if l.Sector != sector || l.Name == "" || l.Course == "" {
+				t.Errorf("%s: line %+v", sector, l)
+			}
+		}
+	}
+	for i := 1; i < len(all); i++ {
+		if all[i].FirstDay < all[i-1].FirstDay {
+			t.Errorf("not by course day: %s after %s", all[i].FirstDay, all[i-1].FirstDay)
+		}
+	}
+}

@@ -80,9 +80,13 @@ func (ws *workspace) openRecord(entity, id string) {
 // campaigns, the agreements, the plan, the statistics.
 func (ws *workspace) showCounted(card, from, to string) {
 	switch card {
-	case "courses", "persons", "participations", "government":
+	case "courses":
 		ws.nav.Select(areaTrainings)
-		ws.trainings.showHeld(from, to, card == "courses")
+		ws.trainings.showHeld(from, to, true)
+	case "persons":
+		ws.showParticipations(from, to, "", true)
+	case "participations", "government":
+		ws.showParticipations(from, to, "", false)
 	case "campaigns":
 		ws.nav.Select(areaCampaigns)
 		ws.campaigns.showRunning(from, to, "")
@@ -98,19 +102,13 @@ func (ws *workspace) showCounted(card, from, to string) {
 }
 
 // showBar opens what a bar of an Overview chart counts, within [from, to]:
-// the courses held that reached a sector (all of them for a bar of
-// several), the courses held in a month or quarter, the campaigns that ran
+// the participations of a sector (all of them for a bar of several
+// sectors), the courses held in a month or quarter, the campaigns that ran
 // on a channel, the plan, the statistics of a year.
 func (ws *workspace) showBar(kind, code, from, to string) {
 	switch kind {
-	case "sector":
-		ws.nav.Select(areaTrainings)
-		ws.trainings.showHeld(from, to, false)
-		if code != "" {
-			ws.trainings.sector.setCode(code)
-			ws.trainings.filter.Sector = code
-			ws.trainings.reload()
-		}
+	case "sector": // the people behind "police: 16"
+		ws.showParticipations(from, to, code, false)
 	case "period":
 		ws.nav.Select(areaTrainings)
 		if first, last, ok := strings.Cut(code, "/"); ok {

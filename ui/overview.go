@@ -265,7 +265,7 @@ func (o *overviewScreen) explain(key, figure string) {
 	}
 	rule := widget.NewLabel(f.Rule)
 	rule.Wrapping = fyne.TextWrapWord
-	title := widget.NewLabelWithStyle(f.Title+" — "+o.from+" – "+o.to, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title := widget.NewLabelWithStyle(f.Title+" — "+dayText(o.from)+" – "+dayText(o.to), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.Wrapping = fyne.TextWrapWord
 	var d dialog.Dialog
 	body := container.NewVBox(title, widget.NewLabel(lang.L("How it is counted")+":"), rule)

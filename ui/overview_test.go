@@ -151,8 +151,8 @@ func TestAttentionIsWrittenWithTheWindowsDates(t *testing.T) {
 }
 
 // TestABarOfTheOverviewOpensWhatItCounts: a click on the first bar of the
-// sectors chart lists the courses held in the period that reached that
-// sector; a click on a month's column, the courses held that month.
+// sectors chart lists the participations behind it, each opening its
+// course; a click on a month's column, the courses held that month.
 func TestABarOfTheOverviewOpensWhatItCounts(t *testing.T) {
 	w := openWindow(t, withThisYearsCourse)
 	ws := w.ws
@@ -178,9 +178,17 @@ func TestABarOfTheOverviewOpensWhatItCounts(t *testing.T) {
 	}
 	sectors := o.charts.Objects[0].(*chartView)
 	tapCategory(sectors, 0)
-	if ws.current != areaTrainings || ws.trainings.filter.Sector != sectors.chart.Codes[0] || len(ws.trainings.courses) != 1 {
-		t.Errorf("the first sector's bar: area %d, sector %q (want %q), %d courses", ws.current, ws.trainings.filter.Sector,
-			sectors.chart.Codes[0], len(ws.trainings.courses))
+	list := ws.env.shown.participations
+	want, err := w.store.Participations(context.Background(), o.from, o.to, sectors.chart.Codes[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if list == nil || list.Length() != len(want) || list.Length() != int(sectors.chart.Series[0].Values[0]) {
+		t.Fatalf("the first sector's bar (%v participations): the list shows %v", sectors.chart.Series[0].Values[0], list)
+	}
+	list.Select(0) // a line opens its course
+	if ws.current != areaTrainings || ws.trainings.form.current.ID != want[0].CourseID {
+		t.Errorf("a participation opened area %d, course %q", ws.current, ws.trainings.form.current.Title)
 	}
 	ws.nav.Select(areaOverview)
 	months := o.charts.Objects[1].(*chartView)

@@ -1,5 +1,7 @@
 package ui
 
+import "fyne.io/fyne/v2/widget"
+
 // shownDialogs are the dialogs of a window that were opened last, one of
 // each kind: the window owns them, and its tests drive them through it.
 type shownDialogs struct {
@@ -17,4 +19,5 @@ type shownDialogs struct {
 	send           *sendView
 	quickAdd       *quickAdd
 	templateEditor *templateEditor
+	participations *widget.List // the people behind an Overview figure
 }

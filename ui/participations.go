@@ -1,0 +1,71 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/ncm-register/ncm-register/data"
+)
+
+// showParticipations lists the people behind a training figure of the
+// Overview: every participation counted in [from, to], of one sector (""
+// for all), or each person once when people; a line opens its course.
+func (ws *workspace) showParticipations(from, to, sector string, people bool) {
+	var lines []data.Participation
+	var err error
+	runAsync(func() { lines, err = ws.env.store.Participations(context.Background(), from, to, sector) }, func() {
+		if err != nil {
+			showError(ws.env.win, "", err)
+			return
+		}
+		if people { // each person once, on the first course of the period they were counted on
+			seen := map[string]bool{}
+			var once []data.Participation
+			for _, l := range lines {
+				if !seen[l.ContactID] {
+					seen[l.ContactID] = true
+					once = append(once, l)
+				}
+			}
+			lines = once
+		}
+		title := lang.L("Participations counted")
+		if people {
+			title = lang.L("Persons trained")
+		}
+		if sector != "" {
+			title += " — " + sectorLabel(sector)
+		}
+		count := widget.NewLabel(fmt.Sprintf(lang.L("%d in %s – %s, as the figures count them (attended, on courses held)"),
+			len(lines), dayText(from), dayText(to)))
+		count.Wrapping = fyne.TextWrapWord
+		var d dialog.Dialog
+		list := widget.NewList(func() int { return len(lines) }, newListRow, func(i widget.ListItemID, o fyne.CanvasObject) {
+			l := lines[i]
+			setListRow(o, l.Name+" · "+l.OrganisationName, dayText(l.FirstDay)+" · "+l.Course)
+		})
+		list.OnSelected = func(i widget.ListItemID) {
+			d.Hide()
+			ws.openRecord("course", lines[i].CourseID)
+		}
+		d = dialog.NewCustom(title, lang.L("Close"), container.NewBorder(count, nil, nil, nil, list), ws.env.win)
+		d.Resize(fyne.NewSize(720, 520))
+		ws.env.shown.participations = list
+		d.Show()
+	})
+}
+
+// dayText writes a YYYY-MM-DD day as the window writes days.
+func dayText(day string) string {
+	if d, err := time.Parse(time.DateOnly, day); err == nil {
+		return showDate(d)
+	}
+	return day
+}
