@@ -18,33 +18,20 @@ import (
 // showCampaignFigures shows the campaign figures of a period with the rule
 // they are counted by, as the questionnaire reply will report them.
 func showCampaignFigures(e *env) *widget.Label {
-	year := time.Now().Year()
-	first := time.Date(year, 1, 1, 0, 0, 0, 0, time.UTC)
-	last := time.Date(year, 12, 31, 0, 0, 0, 0, time.UTC)
-	from, to := newDateEntry(), newDateEntry()
-	from.SetDate(&first)
-	to.SetDate(&last)
 	result := widget.NewLabel("")
 	result.Wrapping = fyne.TextWrapWord
-	refresh := func() {
-		if from.Date == nil || to.Date == nil {
-			result.SetText(lang.L("Choose the first and last day of the period."))
-			return
-		}
-		f, err := e.store.CampaignFiguresForPeriod(context.Background(), from.Date.Format(time.DateOnly), to.Date.Format(time.DateOnly))
+	period := newPeriodPicker(time.Now, func(from, to string) { // the Overview's choice of periods
+		f, err := e.store.CampaignFiguresForPeriod(context.Background(), from, to)
 		if err != nil {
 			result.SetText(err.Error())
 			return
 		}
 		result.SetText(describeCampaignFigures(f))
-	}
-	from.OnChanged = func(*time.Time) { refresh() }
-	to.OnChanged = func(*time.Time) { refresh() }
-	refresh()
-	period := container.NewGridWithColumns(4, widget.NewLabel(lang.L("From")), from, widget.NewLabel(lang.L("To")), to)
+	})
+	period.choose(periodThisYear)
 	rule := help(lang.L("How they are counted") + ": " + data.CampaignCountingRules)
 	d := dialog.NewCustom(lang.L("Campaign figures for a period"), lang.L("Close"),
-		container.NewBorder(period, rule, nil, nil, container.NewVScroll(result)), e.win)
+		container.NewBorder(period.content, rule, nil, nil, container.NewVScroll(result)), e.win)
 	d.Resize(fyne.NewSize(720, 520))
 	d.Show()
 	return result

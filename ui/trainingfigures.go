@@ -19,40 +19,27 @@ import (
 // figuresView shows the training figures of a period, with the rule they
 // are counted by: the same figures the questionnaire reply uses.
 type figuresView struct {
-	env      *env
-	from, to *dateEntry
-	result   *widget.Label
-	rule     *widget.Label
+	env    *env
+	period *periodPicker // the Overview's: this year, last year, a quarter, any dates
+	result *widget.Label
+	rule   *widget.Label
 }
 
 func showTrainingFigures(e *env) *figuresView {
 	v := &figuresView{env: e}
-	year := time.Now().Year()
-	first := time.Date(year, 1, 1, 0, 0, 0, 0, time.UTC)
-	last := time.Date(year, 12, 31, 0, 0, 0, 0, time.UTC)
-	v.from, v.to = newDateEntry(), newDateEntry()
-	v.from.SetDate(&first)
-	v.to.SetDate(&last)
-	v.from.OnChanged = func(*time.Time) { v.refresh() }
-	v.to.OnChanged = func(*time.Time) { v.refresh() }
 	v.result = widget.NewLabel("")
 	v.result.Wrapping = fyne.TextWrapWord
 	v.rule = help(lang.L("How they are counted") + ": " + data.TrainingCountingRules)
-	period := container.NewGridWithColumns(4, widget.NewLabel(lang.L("From")), v.from, widget.NewLabel(lang.L("To")), v.to)
+	v.period = newPeriodPicker(time.Now, v.refresh)
 	d := dialog.NewCustom(lang.L("Training figures for a period"), lang.L("Close"),
-		container.NewBorder(period, v.rule, nil, nil, container.NewVScroll(v.result)), e.win)
+		container.NewBorder(v.period.content, v.rule, nil, nil, container.NewVScroll(v.result)), e.win)
 	d.Resize(fyne.NewSize(720, 560))
-	v.refresh()
+	v.period.choose(periodThisYear)
 	d.Show()
 	return v
 }
 
-func (v *figuresView) refresh() {
-	if v.from.Date == nil || v.to.Date == nil {
-		v.result.SetText(lang.L("Choose the first and last day of the period."))
-		return
-	}
-	from, to := v.from.Date.Format(time.DateOnly), v.to.Date.Format(time.DateOnly)
+func (v *figuresView) refresh(from, to string) {
 	var f data.TrainingFigures
 	var persons int
 	var err error

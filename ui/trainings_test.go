@@ -330,8 +330,9 @@ func TestFiguresForAPeriod(t *testing.T) {
 	w := openWindow(t, withCourse)
 	v := showTrainingFigures(w.env())
 	first, last := dateOf("2026-01-01"), dateOf("2026-12-31")
-	v.from.SetDate(first)
-	v.to.SetDate(last)
+	v.period.choose(periodDates)
+	v.period.from.SetDate(first)
+	v.period.to.SetDate(last)
 	f, err := w.store.TrainingFiguresForPeriod(context.Background(), "2026-01-01", "2026-12-31")
 	if err != nil || f.Courses != 1 || f.Participants == 0 {
 		t.Fatalf("figures %+v, %v", f, err)
@@ -346,8 +347,8 @@ func TestFiguresForAPeriod(t *testing.T) {
 			t.Errorf("figures text lacks %q:\n%s", want, v.result.Text)
 		}
 	}
-	v.from.SetDate(dateOf("2027-01-01"))
-	v.to.SetDate(dateOf("2027-12-31"))
+	v.period.to.SetDate(dateOf("2027-12-31"))
+	v.period.from.SetDate(dateOf("2027-01-01"))
 	if !strings.Contains(v.result.Text, "Courses held: 0") {
 		t.Errorf("2027 should have no course:\n%s", v.result.Text)
 	}
