@@ -60,14 +60,7 @@ func OverviewCards(ov data.Overview, to string) []OverviewCard {
 	}
 	victims := OverviewCard{Key: "statistics", Title: "Victims identified", Figure: "statistics.victims_identified",
 		Value: data.NotAvailable, DetailFormat: "no statistics entered"}
-	end, _ := strconv.Atoi(to[:min(4, len(to))])
-	year := 0
-	for _, y := range ov.Years {
-		if y <= end {
-			year = y
-		}
-	}
-	if year > 0 {
+	if year := LatestStatisticsYear(ov, to); year > 0 {
 		value := func(m string) string {
 			if n, ok := ov.ByMeasure[m][year]; ok {
 				return formatCount(n)
@@ -77,4 +70,18 @@ func OverviewCards(ov data.Overview, to string) []OverviewCard {
 		victims.Value, victims.DetailFormat, victims.DetailArgs = value("victims_identified"), "in %d · %s convicted", []any{year, value("convicted")}
 	}
 	return append(cards, victims)
+}
+
+// LatestStatisticsYear is the latest year with statistics entered up to
+// the end of the period ending on to, 0 when there is none: the year of the
+// Overview's statistics card.
+func LatestStatisticsYear(ov data.Overview, to string) int {
+	end, _ := strconv.Atoi(to[:min(4, len(to))])
+	year := 0
+	for _, y := range ov.Years {
+		if y <= end {
+			year = y
+		}
+	}
+	return year
 }

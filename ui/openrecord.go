@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 
 	"github.com/ncm-register/ncm-register/data"
+	"github.com/ncm-register/ncm-register/export"
 )
 
 // openRecord shows a record in its area: what an Overview line opens.
@@ -98,6 +99,9 @@ func (ws *workspace) showCounted(card, from, to string) {
 		ws.nav.Select(areaPlan)
 	case "statistics":
 		ws.nav.Select(areaStatistics)
+		if year := export.LatestStatisticsYear(ws.overview.overview, to); year > 0 {
+			ws.statistics.load(year)
+		}
 	}
 }
 

@@ -198,3 +198,23 @@ func TestABarOfTheOverviewOpensWhatItCounts(t *testing.T) {
 		t.Errorf("January's column: %s – %s, %d courses", ws.trainings.filter.From, ws.trainings.filter.To, len(ws.trainings.courses))
 	}
 }
+
+// TestTheStatisticsCardOpensItsYear: the statistics card counts the
+// latest year entered up to the period's end, and opens that year.
+func TestTheStatisticsCardOpensItsYear(t *testing.T) {
+	w := openWindow(t, withThisYearsCourse)
+	ws := w.ws
+	year := time.Now().Year() - 2
+	if err := w.store.SetStatistics(context.Background(), year, []data.Statistic{{Measure: "victims_identified", Value: 31}}); err != nil {
+		t.Fatal(err)
+	}
+	ws.nav.Select(areaOverview)
+	ws.overview.refresh()
+	if got := ws.overview.cards["statistics"].value.Text; got != "31" {
+		t.Errorf("statistics card %q, want 31 (entered for %d)", got, year)
+	}
+	ws.showCounted("statistics", ws.overview.from, ws.overview.to)
+	if ws.current != areaStatistics || ws.statistics.year != year {
+		t.Errorf("the statistics card opened area %d at %d, want the Statistics at %d", ws.current, ws.statistics.year, year)
+	}
+}
