@@ -21,23 +21,7 @@ import (
 // withThisYearsCourse is the sample with a joint course held this year.
 func withThisYearsCourse(st *data.Store) {
 	withSample(st)
-	ctx := context.Background()
-	year := strconv.Itoa(time.Now().Year())
-	c := data.Course{Title: "Victim identification", FirstDay: year + "-01-12", Status: "held"}
-	if err := st.SaveCourse(ctx, &c); err != nil {
-		panic(err)
-	}
-	rows, _ := st.Organisations(ctx, data.OrganisationFilter{})
-	var ids []string
-	for _, r := range rows[:4] {
-		cs, _ := st.Contacts(ctx, r.ID, false)
-		for _, x := range cs {
-			ids = append(ids, x.ID)
-		}
-	}
-	if err := st.AddParticipants(ctx, c.ID, ids); err != nil {
-		panic(err)
-	}
+	withHeldCourse(st, data.Course{Title: "Victim identification", FirstDay: strconv.Itoa(time.Now().Year()) + "-01-12", Status: "held"}, 4)
 }
 
 // TestTheWindowOpensOnTheOverview: the Overview is what a user sees first,

@@ -24,14 +24,19 @@ import (
 // three organisations of the sample as participants.
 func withCourse(st *data.Store) {
 	withSample(st)
+	withHeldCourse(st, data.Course{Title: "Victim identification", FirstDay: "2026-03-02", LastDay: "2026-03-04", Status: "held"}, 3)
+}
+
+// withHeldCourse saves c with the people of the register's first
+// organisations on it.
+func withHeldCourse(st *data.Store, c data.Course, organisations int) {
 	ctx := context.Background()
-	c := data.Course{Title: "Victim identification", FirstDay: "2026-03-02", LastDay: "2026-03-04", Status: "held"}
 	if err := st.SaveCourse(ctx, &c); err != nil {
 		panic(err)
 	}
 	rows, _ := st.Organisations(ctx, data.OrganisationFilter{})
 	var ids []string
-	for _, r := range rows[:3] {
+	for _, r := range rows[:organisations] {
 		cs, _ := st.Contacts(ctx, r.ID, false)
 		for _, x := range cs {
 			ids = append(ids, x.ID)
