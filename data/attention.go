@@ -2,7 +2,6 @@ package data
 
 import (
 	"context"
-	"fmt"
 	"sort"
 	"strconv"
 	"time"
@@ -28,7 +27,6 @@ type AttentionItem struct {
 	ID     string // the record's id (a year for statistics)
 	Day    string // the day it is about (deadline, first day, meeting, end of validity), if any
 	Title  string // the record's own words: an action's activity, a course's or agreement's title, a meeting's place, a finding
-	Text   string // in English: what and which
 }
 
 // Attention lists what needs attention on today, for the period [from, to]
@@ -51,8 +49,7 @@ func (s *Store) Attention(ctx context.Context, today, from, to string) ([]Attent
 		}
 		for _, a := range actions {
 			if a.Overdue(today) {
-				out = append(out, AttentionItem{AttentionOverdueAction, "plan_action", a.ID, a.Deadline, a.Activity,
-					fmt.Sprintf("Overdue since %s: %s", a.Deadline, a.Activity)})
+				out = append(out, AttentionItem{AttentionOverdueAction, "plan_action", a.ID, a.Deadline, a.Activity})
 			}
 		}
 	}
@@ -66,8 +63,7 @@ func (s *Store) Attention(ctx context.Context, today, from, to string) ([]Attent
 		return nil, err
 	}
 	for _, m := range meetings {
-		out = append(out, AttentionItem{AttentionMeetingSoon, "meeting", m.ID, m.Day, m.Place,
-			fmt.Sprintf("Meeting of the coordination body on %s%s", m.Day, placeText(m.Place))})
+		out = append(out, AttentionItem{AttentionMeetingSoon, "meeting", m.ID, m.Day, m.Place})
 	}
 	lastYear := day.Year() - 1
 	var entered int
@@ -75,15 +71,14 @@ func (s *Store) Attention(ctx context.Context, today, from, to string) ([]Attent
 		return nil, err
 	}
 	if entered == 0 {
-		out = append(out, AttentionItem{AttentionStatisticsMissing, "statistic", strconv.Itoa(lastYear), "", "",
-			fmt.Sprintf("No statistics entered for %d yet", lastYear)})
+		out = append(out, AttentionItem{AttentionStatisticsMissing, "statistic", strconv.Itoa(lastYear), "", ""})
 	}
 	findings, err := s.QualityFindings(ctx, from, to)
 	if err != nil {
 		return nil, err
 	}
 	for _, f := range findings {
-		out = append(out, AttentionItem{AttentionQuality, "statistic", strconv.Itoa(f.Year), "", f.Message, f.Message})
+		out = append(out, AttentionItem{AttentionQuality, "statistic", strconv.Itoa(f.Year), "", f.Message})
 	}
 	ending, err := s.agreementsEnding(ctx, today, day.AddDate(0, 0, 90).Format(time.DateOnly))
 	if err != nil {
@@ -120,17 +115,9 @@ func (s *Store) agreementsEnding(ctx context.Context, from, to string) ([]Attent
 		if err := rows.Scan(&id, &title, &until); err != nil {
 			return nil, err
 		}
-		out = append(out, AttentionItem{AttentionAgreementExpiring, "agreement", id, until, title,
-			fmt.Sprintf("Valid until %s: %s", until, title)})
+		out = append(out, AttentionItem{AttentionAgreementExpiring, "agreement", id, until, title})
 	}
 	return out, rows.Err()
-}
-
-func placeText(place string) string {
-	if place == "" {
-		return ""
-	}
-	return ", " + place
 }
 
 // attentionCourses are the courses beginning this month, and those held in
@@ -166,13 +153,13 @@ func (s *Store) attentionCourses(ctx context.Context, day time.Time) ([]Attentio
 			return nil, err
 		}
 		if first >= monthStart.Format(time.DateOnly) && first <= monthEnd {
-			out = append(out, AttentionItem{AttentionCourseThisMonth, "course", id, first, title, fmt.Sprintf("This month, from %s: %s", first, title)})
+			out = append(out, AttentionItem{AttentionCourseThisMonth, "course", id, first, title})
 		}
 		switch missing {
 		case 1:
-			out = append(out, AttentionItem{AttentionNoAttendance, "course", id, first, title, fmt.Sprintf("Held on %s, no attendance recorded: %s", first, title)})
+			out = append(out, AttentionItem{AttentionNoAttendance, "course", id, first, title})
 		case 2:
-			out = append(out, AttentionItem{AttentionNoCertificates, "course", id, first, title, fmt.Sprintf("Held on %s, no certificates issued: %s", first, title)})
+			out = append(out, AttentionItem{AttentionNoCertificates, "course", id, first, title})
 		}
 	}
 	return out, rows.Err()

@@ -105,8 +105,8 @@ func TestWhatNeedsAttention(t *testing.T) {
 		t.Errorf("attention:\n got %v\nwant %v", got, want)
 	}
 	for _, it := range items {
-		if it.Text == "" || (it.Kind != AttentionStatisticsMissing && it.Kind != AttentionQuality && it.Day == "") {
-			t.Errorf("%+v: no text or no day", it)
+		if it.Kind != AttentionStatisticsMissing && (it.Title == "" || (it.Kind != AttentionQuality && it.Day == "")) {
+			t.Errorf("%+v: no title or no day", it)
 		}
 	}
 }

@@ -33,8 +33,7 @@ func SilentAgencyItems(ctx context.Context, s *data.Store) ([]data.AttentionItem
 		}
 		var out []data.AttentionItem
 		for _, o := range SilentAgencies(t, members, contributions) {
-			out = append(out, data.AttentionItem{Kind: data.AttentionAgencySilent, Entity: "organisation", ID: o.ID, Title: o.Name,
-				Text: "Has not contributed to the reply for " + longDay(r.From) + " to " + longDay(r.To) + ": " + o.Name})
+			out = append(out, data.AttentionItem{Kind: data.AttentionAgencySilent, Entity: "organisation", ID: o.ID, Title: o.Name})
 		}
 		return out, nil
 	}

@@ -127,8 +127,12 @@ func attentionLine(it data.AttentionItem) string {
 		return "Held on " + day + ", no attendance recorded: " + it.Title
 	case data.AttentionNoCertificates:
 		return "Held on " + day + ", no certificates issued: " + it.Title
+	case data.AttentionStatisticsMissing:
+		return "No statistics entered for " + it.ID + " yet"
+	case data.AttentionAgencySilent:
+		return "Has not contributed to the open reply: " + it.Title
 	}
-	return it.Text
+	return it.Title // a finding of the data checks, in its own words
 }
 
 func placeSuffix(place string) string {
