@@ -152,10 +152,11 @@ func (s *Store) Agreement(ctx context.Context, id string) (Agreement, error) {
 
 // AgreementFilter narrows the list of agreements.
 type AgreementFilter struct {
-	Level    string // a level code, or "home" / "international"
-	Country  string // a partner country
-	Query    string // words of the title or reference
-	Archived bool
+	Level     string // a level code, or "home" / "international"
+	Country   string // a partner country
+	Query     string // words of the title or reference
+	InForceOn string // a day: only the agreements in force on it, as the figures count them
+	Archived  bool
 }
 
 // Agreements lists the agreements that pass the filter, newest signed first.
@@ -180,6 +181,7 @@ func (s *Store) Agreements(ctx context.Context, f AgreementFilter) ([]Agreement,
 		case f.Level == "home" && International(a.Level), f.Level == "international" && !International(a.Level),
 			f.Level != "" && f.Level != "home" && f.Level != "international" && a.Level != f.Level,
 			f.Country != "" && !contains(a.PartnerCountries, f.Country),
+			f.InForceOn != "" && !a.InForceOn(f.InForceOn),
 			!matchesAll(Fold(a.Title+" "+a.Reference), words):
 			continue
 		}
@@ -212,6 +214,13 @@ func (s *Store) AgreementFiguresForPeriod(ctx context.Context, from, to string) 
 	return agreementFigures(all, from, to), nil
 }
 
+// InForceOn says whether the agreement is in force on day: in force, signed
+// by then, and valid until that day or later or without end. The figures
+// and the list the Overview opens both ask it.
+func (a Agreement) InForceOn(day string) bool {
+	return a.Status == "in_force" && a.SignedOn != "" && a.SignedOn <= day && (a.ValidUntil == "" || a.ValidUntil >= day)
+}
+
 // agreementFigures counts the agreements of a period among all the current ones.
 func agreementFigures(all []Agreement, from, to string) AgreementFigures {
 	f := AgreementFigures{ByLevel: map[string]int{}, ByPartnerCountry: map[string]int{}, BySubject: map[string]int{}}
@@ -219,8 +228,7 @@ func agreementFigures(all []Agreement, from, to string) AgreementFigures {
 		if a.SignedOn >= from && a.SignedOn <= to && a.SignedOn != "" {
 			f.SignedInPeriod++
 		}
-		inForce := (a.Status == "in_force") && a.SignedOn != "" && a.SignedOn <= to && (a.ValidUntil == "" || a.ValidUntil >= to)
-		if !inForce {
+		if !a.InForceOn(to) {
 			continue
 		}
 		f.InForce++

@@ -88,6 +88,18 @@ func TestAgreementFiguresAndFilters(t *testing.T) {
 			t.Errorf("Agreements(%+v) = %d, %v; want %d", tc.f, len(got), err, tc.want)
 		}
 	}
+	// The list the Overview's card opens holds exactly what the card counts,
+	// on either side of the old agreement's end.
+	for _, day := range []string{"2025-12-31", "2019-12-31", "2010-01-01", "2009-12-31"} {
+		listed, err := s.Agreements(ctx, AgreementFilter{InForceOn: day})
+		counted, _ := s.AgreementFiguresForPeriod(ctx, day[:4]+"-01-01", day)
+		if err != nil || len(listed) != counted.InForce {
+			t.Errorf("in force on %s: %d listed, %d counted (%v)", day, len(listed), counted.InForce, err)
+		}
+	}
+	if old, _ := s.Agreements(ctx, AgreementFilter{InForceOn: "2015-06-01"}); len(old) != 1 || old[0].Title != "Old police cooperation" {
+		t.Errorf("in force in 2015: %+v", old)
+	}
 	countries, _ := s.PartnerCountries(ctx)
 	if d := cmp.Diff([]string{"BG", "RO", "UA"}, countries); d != "" {
 		t.Errorf("partner countries: %s", d)

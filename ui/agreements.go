@@ -23,6 +23,7 @@ type agreementsScreen struct {
 	none       *noneSelected // stands in for the form while no agreement is chosen
 	env        *env
 	filter     data.AgreementFilter
+	inForce    *filterNote // the day the Overview narrowed the list to
 	agreements []data.Agreement
 	current    data.Agreement
 	typing
@@ -117,7 +118,8 @@ func newAgreementsScreen(e *env) *agreementsScreen {
 	a.heading = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	a.heading.Truncation = fyne.TextTruncateEllipsis
 
-	top := container.NewVBox(newBtn, a.search, container.NewGridWithColumns(2, a.level.w, a.country), a.count)
+	a.inForce = newFilterNote(func() { a.filter.InForceOn = ""; a.reload() })
+	top := container.NewVBox(newBtn, a.search, container.NewGridWithColumns(2, a.level.w, a.country), a.inForce.content, a.count)
 	left := container.NewBorder(top, nil, nil, nil, a.list)
 	form := container.NewBorder(a.heading, container.NewHBox(a.save, widget.NewSeparator(), a.archive, a.history), nil, nil,
 		container.NewVScroll(a.fields.grid))

@@ -45,6 +45,9 @@ type bodyScreen struct {
 	mSave       *widget.Button
 	mForm       *fyne.Container
 	groups      *groupsTab
+	held        *filterNote // the period the Overview narrowed the meetings to
+	from, to    string      // that period, empty for every meeting
+	tabs        *container.AppTabs
 	content     fyne.CanvasObject
 }
 
@@ -134,16 +137,19 @@ func newBodyScreen(e *env) *bodyScreen {
 		b.mSave.Disable()
 	}
 	b.mForm = container.NewVBox(b.mFields.grid, container.NewHBox(b.mSave))
-	meetingsSplit := container.NewHSplit(container.NewBorder(newMeeting, nil, nil, nil, b.meetingList), container.NewVScroll(b.mForm))
+	b.held = newFilterNote(func() { b.from, b.to = "", ""; b.refresh() })
+	meetingsSplit := container.NewHSplit(container.NewBorder(container.NewVBox(newMeeting, b.held.content), nil, nil, nil, b.meetingList),
+		container.NewVScroll(b.mForm))
 	meetingsSplit.SetOffset(0.4)
 
 	b.groups = newGroupsTab(e)
-	b.content = container.NewAppTabs(
+	b.tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon(lang.L("The body"), theme.InfoIcon(), bodyTab),
 		container.NewTabItemWithIcon(lang.L("Members"), theme.AccountIcon(), membersTab),
 		container.NewTabItemWithIcon(lang.L("Working groups"), theme.ListIcon(), b.groups.content),
 		container.NewTabItemWithIcon(lang.L("Meetings"), theme.CalendarIcon(), meetingsSplit),
 	)
+	b.content = b.tabs
 	b.refresh()
 	b.loadMeeting(data.Meeting{Day: today()})
 	return b
@@ -216,6 +222,7 @@ func (b *bodyScreen) refresh() {
 		b.fields.relayout()
 	}
 	b.saveB.Disable()
+	from, to := b.from, b.to
 	type lists struct {
 		members  []data.Organisation
 		meetings []data.Meeting
@@ -226,7 +233,7 @@ func (b *bodyScreen) refresh() {
 		if l.members, err = b.env.store.Members(ctx); err != nil {
 			return l, err
 		}
-		l.meetings, err = b.env.store.Meetings(ctx, "", "")
+		l.meetings, err = b.env.store.Meetings(ctx, from, to)
 		return l, err
 	}, func(l lists, err error) {
 		if err != nil {
@@ -240,6 +247,23 @@ func (b *bodyScreen) refresh() {
 	if b.groups != nil {
 		b.groups.refresh()
 	}
+}
+
+// showMeetings opens the Meetings tab on a meeting, or on the meetings
+// held in [from, to] as the figures count them (none after today) when
+// m is empty.
+func (b *bodyScreen) showMeetings(m data.Meeting, from, to string) {
+	b.tabs.SelectIndex(3)
+	if m.ID != "" {
+		b.loadMeeting(m)
+		return
+	}
+	if t := today(); to > t {
+		to = t
+	}
+	b.from, b.to = from, to
+	b.held.show(fmt.Sprintf(lang.L("Meetings held between %s"), between(from, to)))
+	b.refresh()
 }
 
 func nonEmpty(id string) []string {

@@ -25,6 +25,7 @@ type campaignsScreen struct {
 	filter    data.CampaignFilter
 	campaigns []data.Campaign
 	channel   *codeSelect // the list's filter by channel
+	period    *filterNote // the period the Overview narrowed the list to
 	current   data.Campaign
 	editing   bool
 	typing
@@ -72,6 +73,7 @@ func newCampaignsScreen(e *env) *campaignsScreen {
 	if e.store.ReadOnly() {
 		newBtn.Disable()
 	}
+	c.period = newFilterNote(func() { c.filter.From, c.filter.To = "", ""; c.reload() })
 	c.count = widget.NewLabel("")
 	c.count.Importance = widget.LowImportance
 	c.list = newRecordList(&c.campaigns, func(cp data.Campaign) (string, string) { return cp.Title, campaignDetail(cp) },
@@ -143,7 +145,7 @@ func newCampaignsScreen(e *env) *campaignsScreen {
 
 	figures := widget.NewButtonWithIcon(lang.L("Figures…"), theme.InfoIcon(), func() { showCampaignFigures(e) })
 	top := container.NewVBox(container.NewGridWithColumns(2, newBtn, figures), search,
-		container.NewGridWithColumns(2, channel.w, group.w), c.count)
+		container.NewGridWithColumns(2, channel.w, group.w), c.period.content, c.count)
 	left := container.NewBorder(top, nil, nil, nil, c.list)
 	form := container.NewBorder(c.heading, container.NewHBox(c.save, widget.NewSeparator(), c.archive, c.history), nil, nil,
 		container.NewVScroll(c.fields.grid))

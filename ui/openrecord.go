@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"fmt"
 	"strconv"
 	"strings"
 
@@ -42,7 +43,7 @@ func (ws *workspace) openRecord(entity, id string) {
 		ws.nav.Select(areaBody)
 		for _, m := range meetings {
 			if m.ID == id {
-				ws.body.loadMeeting(m)
+				ws.body.showMeetings(m, "", "")
 			}
 		}
 	case "plan_action":
@@ -60,6 +61,7 @@ func (ws *workspace) openRecord(entity, id string) {
 			}
 			for _, a := range actions {
 				if a.ID == id {
+					ws.plan.showPlan(p)
 					ws.plan.load(a)
 					return
 				}
@@ -93,10 +95,13 @@ func (ws *workspace) showCounted(card, from, to string) {
 		ws.campaigns.showRunning(from, to, "")
 	case "meetings":
 		ws.nav.Select(areaBody)
+		ws.body.showMeetings(data.Meeting{}, from, to)
 	case "agreements":
 		ws.nav.Select(areaAgreements)
+		ws.agreements.showInForce(to)
 	case "plan":
 		ws.nav.Select(areaPlan)
+		ws.plan.showPillar("")
 	case "statistics":
 		ws.nav.Select(areaStatistics)
 		if year := export.LatestStatisticsYear(ws.overview.overview, to); year > 0 {
@@ -124,6 +129,7 @@ func (ws *workspace) showBar(kind, code, from, to string) {
 		ws.campaigns.showRunning(from, to, code)
 	case "plan":
 		ws.nav.Select(areaPlan)
+		ws.plan.showPillar(code)
 	case "year":
 		ws.nav.Select(areaStatistics)
 		if year, err := strconv.Atoi(code); err == nil {
@@ -140,8 +146,10 @@ func (t *trainingsScreen) showHeld(from, to string, joint bool) {
 	t.year.OnChanged = nil
 	if strings.HasSuffix(from, "-01-01") && to == from[:4]+"-12-31" {
 		t.year.SetSelected(from[:4])
+		t.period.hide()
 	} else {
 		t.year.ClearSelected()
+		t.period.show(fmt.Sprintf(lang.L("Courses held between %s"), between(from, to)))
 	}
 	t.year.OnChanged = on
 	t.status.setCode("held")
@@ -159,5 +167,17 @@ func (t *trainingsScreen) showHeld(from, to string, joint bool) {
 func (c *campaignsScreen) showRunning(from, to, channel string) {
 	c.filter = data.CampaignFilter{From: from, To: to, Channel: channel}
 	c.channel.setCode(channel)
+	c.period.show(fmt.Sprintf(lang.L("Campaigns running between %s"), between(from, to)))
 	c.reload()
+}
+
+// showInForce lists the agreements in force on day, as the agreements card
+// counts them.
+func (a *agreementsScreen) showInForce(day string) {
+	a.filter = data.AgreementFilter{InForceOn: day}
+	a.level.setCode("")
+	a.country.ClearSelected()
+	a.search.SetText("")
+	a.inForce.show(fmt.Sprintf(lang.L("Agreements in force on %s"), dayText(day)))
+	a.reload()
 }

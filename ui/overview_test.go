@@ -202,3 +202,84 @@ func TestTheStatisticsCardOpensItsYear(t *testing.T) {
 		t.Errorf("the statistics card opened area %d at %d, want the Statistics at %d", ws.current, ws.statistics.year, year)
 	}
 }
+
+// TestEachCardOpensTheListItCounts: the meetings, agreements, plan,
+// courses and campaigns cards open their area filtered to what they
+// count, for several periods, say so above the list, and Show all takes
+// the narrowing away.
+func TestEachCardOpensTheListItCounts(t *testing.T) {
+	w := openWindow(t, func(st *data.Store) {
+		withThisYearsCourse(st)
+		if err := st.GenerateCoordinationSample(context.Background(), data.SmallCoordinationSample, 7); err != nil {
+			panic(err)
+		}
+	})
+	ws := w.ws
+	year := time.Now().Year()
+	periods := [][2]string{
+		{strconv.Itoa(year) + "-01-01", strconv.Itoa(year) + "-12-31"},
+		{strconv.Itoa(year-1) + "-01-01", strconv.Itoa(year-1) + "-12-31"},
+		{strconv.Itoa(year-1) + "-04-01", strconv.Itoa(year-1) + "-06-30"},
+		{"2000-01-01", strconv.Itoa(year) + "-12-31"},
+	}
+	nonzero := map[string]bool{}
+	for _, p := range periods {
+		f, err := w.store.OverviewFigures(context.Background(), p[0], p[1])
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range []struct {
+			card, figure string
+			listed       func() int
+		}{
+			{"meetings", "mechanism.meetings", func() int { return len(ws.body.meetings) }},
+			{"agreements", "agreements.by_level", func() int { return len(ws.agreements.agreements) }},
+			{"plan", "plan.actions_by_status", func() int { return len(ws.plan.actions) }},
+			{"campaigns", "campaigns.by_channel", func() int { return len(ws.campaigns.campaigns) }},
+		} {
+			ws.showCounted(c.card, p[0], p[1])
+			if got, want := c.listed(), f[c.figure].Total; got != want {
+				t.Errorf("%s card for %s – %s: %d listed, the card counts %d", c.card, p[0], p[1], got, want)
+			}
+			nonzero[c.card] = nonzero[c.card] || f[c.figure].Total > 0
+		}
+	}
+	for _, card := range []string{"meetings", "agreements", "plan", "campaigns"} {
+		if !nonzero[card] {
+			t.Errorf("the sample has nothing for the %s card in any period: the test proves nothing", card)
+		}
+	}
+	if ws.body.tabs.Selected().Text != "Meetings" || !ws.body.held.content.Visible() {
+		t.Errorf("the meetings card opened tab %q, note shown %v", ws.body.tabs.Selected().Text, ws.body.held.content.Visible())
+	}
+	if !strings.Contains(ws.agreements.inForce.text.Text, "in force on") {
+		t.Errorf("agreements note %q", ws.agreements.inForce.text.Text)
+	}
+	before := len(ws.agreements.agreements)
+	test.Tap(ws.agreements.inForce.content.Objects[2].(*widget.Button)) // Show all
+	if ws.agreements.inForce.content.Visible() || ws.agreements.filter.InForceOn != "" || len(ws.agreements.agreements) < before {
+		t.Errorf("Show all left the note %v, the filter %q, %d agreements (were %d)", ws.agreements.inForce.content.Visible(),
+			ws.agreements.filter.InForceOn, len(ws.agreements.agreements), before)
+	}
+
+	// A bar of the plan's chart lists its pillar's actions only.
+	ws.showBar("plan", "prevention", periods[0][0], periods[0][1])
+	for _, a := range ws.plan.actions {
+		if a.Pillar != "prevention" {
+			t.Errorf("the prevention bar lists %q of pillar %s", a.Activity, a.Pillar)
+		}
+	}
+	if len(ws.plan.actions) == 0 || len(ws.plan.actions) >= len(ws.plan.all) {
+		t.Errorf("the prevention bar lists %d of the plan's %d actions", len(ws.plan.actions), len(ws.plan.all))
+	}
+
+	// A quarter's courses say which quarter, since the year list cannot.
+	ws.showCounted("courses", periods[2][0], periods[2][1])
+	if !ws.trainings.period.content.Visible() || !strings.Contains(ws.trainings.period.text.Text, "Courses held between") {
+		t.Errorf("a quarter's courses: note %v %q", ws.trainings.period.content.Visible(), ws.trainings.period.text.Text)
+	}
+	test.Tap(ws.trainings.period.content.Objects[2].(*widget.Button))
+	if ws.trainings.filter.From != "" || ws.trainings.period.content.Visible() {
+		t.Errorf("Show all left the courses from %q", ws.trainings.filter.From)
+	}
+}

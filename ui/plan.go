@@ -27,12 +27,14 @@ type planScreen struct {
 	env                    *env
 	plans                  []data.Plan
 	plan                   data.Plan
-	actions                []data.Action
+	actions                []data.Action // the plan's actions the pillar filter lets through
+	all                    []data.Action // every action of the plan
 	current                data.Action
 	typing
 
 	planSel  *widget.Select
 	summary  *widget.Label
+	only     *codeSelect // the list's filter by pillar
 	list     *widget.List
 	newPlan  *widget.Button
 	newAct   *widget.Button
@@ -146,7 +148,9 @@ func newPlanScreen(e *env) *planScreen {
 		container.NewBorder(nil, nil, nil, p.addNote, p.noteText)))
 
 	top := container.NewBorder(nil, nil, widget.NewLabel(lang.L("Plan")), container.NewHBox(editPlan, p.newPlan, matrix), p.planSel)
-	left := container.NewBorder(container.NewVBox(p.newAct, p.summary), nil, nil, nil, p.list)
+	p.only = newCodeSelect("pillar", data.Pillars, lang.L("All pillars"), func(string) { p.landActions(p.plan, p.all) })
+	p.only.w.PlaceHolder = lang.L("All pillars")
+	left := container.NewBorder(container.NewVBox(p.newAct, p.summary, p.only.w), nil, nil, nil, p.list)
 	p.formBox = container.NewVBox(p.fields.grid, progress)
 	right := container.NewBorder(nil, container.NewHBox(p.save, widget.NewSeparator(), p.archive), nil, nil,
 		container.NewVScroll(p.formBox))
@@ -214,7 +218,12 @@ func (p *planScreen) showPlan(pl data.Plan) {
 
 // landActions shows the actions of plan pl, keeping the open one selected.
 func (p *planScreen) landActions(pl data.Plan, actions []data.Action) {
-	p.actions = actions
+	p.all, p.actions = actions, nil
+	for _, a := range actions {
+		if pillar := p.only.code(); pillar == "" || a.Pillar == pillar {
+			p.actions = append(p.actions, a)
+		}
+	}
 	p.list.UnselectAll()
 	p.list.Refresh()
 	p.summary.SetText(p.describe())
@@ -232,6 +241,17 @@ func (p *planScreen) landActions(pl data.Plan, actions []data.Action) {
 	if !found && !p.dirty {
 		p.load(data.Action{})
 	}
+}
+
+// showPillar lists the actions of one pillar ("" for all) of the plan the
+// Overview counts, the first of the plans.
+func (p *planScreen) showPillar(pillar string) {
+	p.only.setCode(pillar)
+	if len(p.plans) > 0 && p.plan.ID != p.plans[0].ID {
+		p.showPlan(p.plans[0])
+		return
+	}
+	p.landActions(p.plan, p.all)
 }
 
 func (p *planScreen) describe() string {

@@ -40,6 +40,7 @@ type trainingsScreen struct {
 	calendar *widget.Button
 	count    *widget.Label
 	list     *widget.List
+	period   *filterNote // a period the Overview narrowed the list to, when not a year
 
 	form         *courseForm
 	participants *participantsPanel
@@ -56,6 +57,7 @@ func newTrainingsScreen(e *env) *trainingsScreen {
 	t.search.ActionItem = widget.NewIcon(theme.SearchIcon())
 	t.search.OnChanged = func(s string) { t.filter.Query = s; t.reload() }
 	t.year = widget.NewSelect(nil, func(y string) {
+		t.period.hide()
 		t.filter.From, t.filter.To = "", ""
 		if _, err := strconv.Atoi(y); err == nil {
 			t.filter.From, t.filter.To = y+"-01-01", y+"-12-31"
@@ -109,11 +111,12 @@ func newTrainingsScreen(e *env) *trainingsScreen {
 	t.heading = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	t.heading.Truncation = fyne.TextTruncateEllipsis
 
+	t.period = newFilterNote(func() { t.filter.From, t.filter.To = "", ""; t.reload() })
 	filters := wrapRow(t.year, t.status.w, t.pillar.w)
 	figures := widget.NewButtonWithIcon(lang.L("Figures…"), theme.InfoIcon(), func() { showTrainingFigures(e) })
 	top := container.NewVBox(wrapRow(t.newBtn, t.calendar, figures), t.search, filters,
 		container.NewBorder(nil, nil, nil, t.joint, t.sector.w),
-		container.NewBorder(nil, nil, t.archived, nil, t.count))
+		t.period.content, container.NewBorder(nil, nil, t.archived, nil, t.count))
 	left := container.NewBorder(top, nil, nil, nil, t.list)
 	t.none = newNoneSelected(e, container.NewBorder(t.heading, nil, nil, nil, t.tabs), lang.L("No course selected"),
 		lang.L("Choose a course in the list, or add one."), lang.L("New course"), t.startNew)
