@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -617,5 +618,40 @@ func TestAClosedStoreAnswersNothing(t *testing.T) {
 	}
 	if _, err := s.TrainingFiguresForPeriod(ctx, "2000-01-01", "2099-12-31"); !errors.Is(err, ErrClosed) {
 		t.Errorf("figures after closing: %v, want ErrClosed", err)
+	}
+}
+
+// TestReadersMapTheFileAndSeeItGrow: the readers map the data file, the
+// writer does not, and a reader still finds what was written after the
+// map was made and copied into a file grown past it.
+func TestReadersMapTheFileAndSeeItGrow(t *testing.T) {
+	t.Parallel()
+	ctx := t.Context()
+	s := newStore(t)
+	for pool, want := range map[string]int64{"read": readerMapBytes, "write": 0} {
+		db := map[string]*sql.DB{"read": s.read, "write": s.write}[pool]
+		var size int64
+		if err := db.QueryRowContext(ctx, "PRAGMA mmap_size").Scan(&size); err != nil || size != want {
+			t.Errorf("%s pool maps %d bytes (%v), want %d", pool, size, err, want)
+		}
+	}
+	if _, err := s.Organisations(ctx, OrganisationFilter{}); err != nil { // the readers map the file as it is
+		t.Fatal(err)
+	}
+	var ids []string
+	for i := range 300 { // some hundreds of pages more than the empty register
+		o := Organisation{Name: fmt.Sprintf("Agency %03d with a long name to fill pages", i), Sector: "ngo"}
+		if err := s.SaveOrganisation(ctx, &o); err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, o.ID)
+	}
+	if err := s.checkpoint(); err != nil { // the pages leave the WAL for the grown file
+		t.Fatal(err)
+	}
+	for _, id := range []string{ids[0], ids[299]} {
+		if o, err := s.Organisation(ctx, id); err != nil || o.ID != id {
+			t.Errorf("a reader after the file grew: %+v, %v", o, err)
+		}
 	}
 }
