@@ -47,7 +47,7 @@ func englishStrings(t *testing.T) map[string]any {
 		}
 	}
 	lists := map[string][]data.Code{"sector": data.SectorCodes(), "level": data.Levels,
-		"mechanism": mechanismFilterChoices(), "sex": data.Sexes, "role": data.ContactRoles, "language": languages,
+		"mechanism": mechanismFilterChoices(), "sex": data.Sexes, "role": data.ContactRoles,
 		"measure": data.Measures, "status": data.CourseStatuses, "pillar": data.Pillars, "mark": data.Marks,
 		"import": importTargetChoices()}
 	for _, name := range data.CodeListNames() {
@@ -84,7 +84,7 @@ func collectCall(call *ast.CallExpr, out map[string]any) {
 	if !ok {
 		return
 	}
-	if pkg, ok := sel.X.(*ast.Ident); ok && pkg.Name == "lang" && len(call.Args) > 0 {
+	if pkg, ok := sel.X.(*ast.Ident); ok && pkg.Name == "locale" && len(call.Args) > 0 {
 		switch sel.Sel.Name {
 		case "L":
 			if s, ok := literal(call.Args[0]); ok {
