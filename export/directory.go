@@ -185,7 +185,7 @@ func DirectoryPDF(w io.Writer, entries []data.DirectoryEntry, letter bool, day s
 	}
 	m.AddRows(
 		text.NewRow(7, "DIRECTORY OF FOCAL POINTS", props.Text{Size: 8, Style: fontstyle.Bold, Color: replyGrey}),
-		text.NewAutoRow("Organisations and their focal points on "+longDay(day), props.Text{Size: 14, Style: fontstyle.Bold, Bottom: 3}),
+		text.NewAutoRow("Organisations and their focal points on "+longDayIn(english(), day), props.Text{Size: 14, Style: fontstyle.Bold, Bottom: 3}),
 	)
 	bySector := map[string][]data.DirectoryEntry{}
 	for _, e := range entries {

@@ -69,6 +69,9 @@ func (t *Translator) Month(m time.Month, year int) string {
 	return t.cldr.MonthAbbreviated(m) + " " + strconv.Itoa(year)
 }
 
+// MonthShort is a month's abbreviated name ("Jan", "janv.").
+func (t *Translator) MonthShort(m time.Month) string { return t.cldr.MonthAbbreviated(m) }
+
 // MonthName is a month's full name as dates write it.
 func (t *Translator) MonthName(m time.Month) string { return t.cldr.MonthWide(m) }
 
@@ -87,4 +90,3 @@ func (t *Translator) Count(n int) string { return t.cldr.FmtNumber(float64(n), 0
 func (t *Translator) Number(x float64, decimals int) string {
 	return t.cldr.FmtNumber(x, uint64(max(decimals, 0)))
 }
-

@@ -48,8 +48,8 @@ func newOverviewScreen(e *env) *overviewScreen {
 	o.heading = widget.NewLabelWithStyle(locale.L("Overview"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	o.period = newPeriodPicker(time.Now, o.load)
 	var cards []fyne.CanvasObject
-	for _, c := range export.OverviewCards(data.Overview{}, "") { // the cards, laid out before anything is counted
-		card := newFigureCard(locale.L(c.Title))
+	for _, c := range export.OverviewCards(locale.Current(), data.Overview{}, "") { // the cards, laid out before anything is counted
+		card := newFigureCard(c.Title)
 		key, figure := c.Key, c.Figure
 		card.onTapped = func() { o.explain(key, figure) }
 		o.cards[c.Key] = card
@@ -92,7 +92,7 @@ func (o *overviewScreen) load(from, to string) {
 			return
 		}
 		ov.Attention = append(ov.Attention, silent...)
-		charts = export.OverviewCharts(export.OverviewData{Figures: ov.Figures, Months: ov.Months,
+		charts = export.OverviewCharts(locale.Current(), export.OverviewData{Figures: ov.Figures, Months: ov.Months,
 			PillarState: ov.ByPillar, Years: ov.Years, ByMeasure: ov.ByMeasure})
 		images, err = drawCharts(charts, style)
 	}, func() {
@@ -112,12 +112,8 @@ func (o *overviewScreen) load(from, to string) {
 }
 
 func (o *overviewScreen) showFigures() {
-	for _, c := range export.OverviewCards(o.overview, o.to) {
-		value := c.Value
-		if value == data.NotAvailable {
-			value = locale.L("not available")
-		}
-		o.cards[c.Key].set(value, fmt.Sprintf(locale.L(c.DetailFormat), c.DetailArgs...))
+	for _, c := range export.OverviewCards(locale.Current(), o.overview, o.to) {
+		o.cards[c.Key].set(c.Value, c.Detail)
 	}
 }
 
@@ -203,32 +199,7 @@ func (o *overviewScreen) showAttention(items []data.AttentionItem) {
 // attentionText says what needs attention in the window's language, its
 // day written as the window writes days.
 func attentionText(it data.AttentionItem) string {
-	day := it.Day
-	if d, err := time.Parse(time.DateOnly, it.Day); err == nil {
-		day = showDate(d)
-	}
-	switch it.Kind {
-	case data.AttentionOverdueAction:
-		return fmt.Sprintf(locale.L("Overdue since %s: %s"), day, it.Title)
-	case data.AttentionCourseThisMonth:
-		return fmt.Sprintf(locale.L("This month, from %s: %s"), day, it.Title)
-	case data.AttentionMeetingSoon:
-		if it.Title == "" {
-			return fmt.Sprintf(locale.L("Meeting of the coordination body on %s"), day)
-		}
-		return fmt.Sprintf(locale.L("Meeting of the coordination body on %s, %s"), day, it.Title)
-	case data.AttentionAgreementExpiring:
-		return fmt.Sprintf(locale.L("Valid until %s: %s"), day, it.Title)
-	case data.AttentionNoAttendance:
-		return fmt.Sprintf(locale.L("Held on %s, no attendance recorded: %s"), day, it.Title)
-	case data.AttentionNoCertificates:
-		return fmt.Sprintf(locale.L("Held on %s, no certificates issued: %s"), day, it.Title)
-	case data.AttentionStatisticsMissing:
-		return fmt.Sprintf(locale.L("No statistics entered for %s yet"), it.ID)
-	case data.AttentionAgencySilent:
-		return fmt.Sprintf(locale.L("Has not contributed to the open reply: %s"), it.Title)
-	}
-	return it.Title
+	return export.AttentionLine(locale.Current(), it, dayText(it.Day))
 }
 
 func attentionIcon(kind string) fyne.Resource {
@@ -249,23 +220,25 @@ func attentionIcon(kind string) fyne.Resource {
 // the same count as on screen.
 func (o *overviewScreen) saveBrief() {
 	b := export.Brief{From: o.from, To: o.to, Today: time.Now().Format(time.DateOnly), Overview: o.overview}
-	if code := o.env.store.Country(context.Background()); code != "" {
-		b.Country = countryName(code)
-	}
-	saveDocument(o.env, fileName("overview "+o.from+" "+o.to, ".pdf"), func(w io.Writer) error {
+	country := o.env.store.Country(context.Background())
+	saveDocumentIn(o.env, fileName("overview "+o.from+" "+o.to, ".pdf"), func(w io.Writer, tr *locale.Translator) error {
+		b.Language = tr
+		if country != "" {
+			b.Country = tr.Country(country)
+		}
 		return export.OverviewBrief(w, b)
 	})
 }
 
 // explain tells how a card's figure is counted, and opens its list.
 func (o *overviewScreen) explain(key, figure string) {
-	f, ok := data.NamedFigureByName(figure)
-	if !ok {
+	if _, ok := data.NamedFigureByName(figure); !ok {
 		return
 	}
-	rule := widget.NewLabel(f.Rule)
+	name, how := export.FigureText(locale.Current(), figure)
+	rule := widget.NewLabel(how)
 	rule.Wrapping = fyne.TextWrapWord
-	title := widget.NewLabelWithStyle(f.Title+" — "+dayText(o.from)+" – "+dayText(o.to), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title := widget.NewLabelWithStyle(name+" — "+dayText(o.from)+" – "+dayText(o.to), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.Wrapping = fyne.TextWrapWord
 	var d dialog.Dialog
 	body := container.NewVBox(title, widget.NewLabel(locale.L("How it is counted")+":"), rule)

@@ -26,6 +26,7 @@ const lastFolderPreference = "documents.folder"
 // saveView is the saving dialog.
 type saveView struct {
 	folder, name *widget.Entry
+	language     *widget.Select // the document's language, for those that have words
 	problem      *widget.Label
 	save         *widget.Button
 	d            dialog.Dialog
@@ -38,7 +39,35 @@ type saveView struct {
 // when given, runs once the document is whole. (Fyne's save dialog opens,
 // and so empties, the file it is given before the document is made.)
 func saveDocument(e *env, suggested string, write func(io.Writer) error, after ...func()) {
-	v := &saveView{}
+	saveAs(e, suggested, nil, write, after...)
+}
+
+// saveDocumentIn is saveDocument for a document written in a language:
+// the dialog asks which, the window's first, and write is given its
+// translator. A French reply can be written from an English window.
+func saveDocumentIn(e *env, suggested string, write func(io.Writer, *locale.Translator) error, after ...func()) {
+	languages := locale.Languages()
+	var names []string
+	for _, l := range languages {
+		names = append(names, l.Name)
+	}
+	choice := widget.NewSelect(names, nil)
+	choice.SetSelectedIndex(max(0, indexOfLanguage(languages, locale.Current().Code())))
+	saveAs(e, suggested, choice, func(w io.Writer) error {
+		code := locale.Current().Code()
+		if i := choice.SelectedIndex(); i >= 0 {
+			code = languages[i].Code
+		}
+		tr := locale.Current() // the window's own, with its region's dates
+		if code != tr.Code() {
+			tr = locale.For(code)
+		}
+		return write(w, tr)
+	}, after...)
+}
+
+func saveAs(e *env, suggested string, language *widget.Select, write func(io.Writer) error, after ...func()) {
+	v := &saveView{language: language}
 	e.shown.save = v
 	v.folder = widget.NewEntry()
 	v.folder.SetText(defaultFolder(e))
@@ -92,6 +121,9 @@ func saveDocument(e *env, suggested string, write func(io.Writer) error, after .
 	form := newFieldSet()
 	form.add("folder", locale.L("Folder"), true, container.NewBorder(nil, nil, nil, choose, v.folder))
 	form.add("name", locale.L("File name"), true, v.name)
+	if v.language != nil && len(v.language.Options) > 1 {
+		form.add("language", locale.L("Language of the document"), false, v.language)
+	}
 	body := container.NewVBox(form.grid, v.problem, container.NewHBox(layoutSpacer(), cancel, v.save))
 	v.d = dialog.NewCustomWithoutButtons(locale.L("Save as"), body, e.win)
 	v.d.Resize(fyne.NewSize(760, 1)) // as tall as its fields need

@@ -28,7 +28,7 @@ func englishStrings(t *testing.T) map[string]any {
 	t.Helper()
 	out := map[string]any{}
 	fset := token.NewFileSet()
-	for _, dir := range []string{".", "../data", "../export"} {
+	for _, dir := range []string{".", "../data", "../export", "../locale"} {
 		files, _ := filepath.Glob(filepath.Join(dir, "*.go"))
 		for _, file := range files {
 			f, err := parser.ParseFile(fset, file, nil, 0)
@@ -61,6 +61,23 @@ func englishStrings(t *testing.T) map[string]any {
 			out[name+"."+c.Code] = c.Label
 		}
 	}
+	// The reply's figures: titles by name, counting rules by their text,
+	// the statistics' breakdowns (forms of exploitation are a code list).
+	for _, f := range data.NamedFigures {
+		out["figure."+f.Name] = f.Title
+		out[f.Rule] = f.Rule
+	}
+	out[data.NotAvailable] = data.NotAvailable
+	for _, m := range data.Measures {
+		for _, g := range data.Breakdowns(m.Code) {
+			out[g.Label] = g.Label
+			if g.Name != "form" && g.Name != data.CountryGroup {
+				for _, p := range g.Parts {
+					out[p.Label] = p.Label
+				}
+			}
+		}
+	}
 	for _, entity := range data.Entities() {
 		fields, _ := data.Fields(entity)
 		for _, f := range fields {
@@ -84,9 +101,11 @@ func collectCall(call *ast.CallExpr, out map[string]any) {
 	if !ok {
 		return
 	}
-	if pkg, ok := sel.X.(*ast.Ident); ok && pkg.Name == "locale" && len(call.Args) > 0 {
+	// locale.L, tr.L, c.tr().L …: every translator's methods, the window's
+	// and a document's, and the strings marked for later.
+	if len(call.Args) > 0 {
 		switch sel.Sel.Name {
-		case "L":
+		case "L", "Mark":
 			if s, ok := literal(call.Args[0]); ok {
 				out[s] = s
 			}
@@ -96,7 +115,7 @@ func collectCall(call *ast.CallExpr, out map[string]any) {
 			if ok1 && ok2 {
 				out[k] = v
 			}
-		case "N":
+		case "N", "MarkN":
 			if s, ok := literal(call.Args[0]); ok {
 				out[s] = map[string]string{"one": s, "other": s + "s"}
 			}
