@@ -8,6 +8,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/ncm-register/ncm-register/data"
+	"github.com/ncm-register/ncm-register/locale"
 )
 
 // A contribution workbook asks one agency the questions of a reply that are
@@ -16,10 +17,16 @@ import (
 // checks that the workbook is the one written for this reply and agency,
 // with its columns and rows where they were, before anything is kept.
 
-// Sheet and heading names of the workbook; the import checks them.
+// Sheet and heading names of the workbook; the import checks them. The
+// visible sheets are named in the workbook's language, and the hidden
+// Identity sheet says which language and which name (workbooks written
+// before it said so are English).
+var (
+	contributionSheet = locale.Mark("Questions")
+	instructionsSheet = locale.Mark("Instructions")
+)
+
 const (
-	contributionSheet  = "Questions"
-	instructionsSheet  = "Instructions"
 	identitySheet      = "Identity"
 	contributionFormat = "ncm-register contribution 1"
 )
@@ -27,7 +34,17 @@ const (
 // The widths, in characters, of the columns with long text.
 const instructionsWidth, questionWidth = 100, 60
 
-var contributionHeader = []string{"Question", "Item", "Question or figure", "Register's figure", "Your answer"}
+var contributionHeader = []string{locale.Mark("Question"), locale.Mark("Item"), locale.Mark("Question or figure"),
+	locale.Mark("Register's figure"), locale.Mark("Your answer")}
+
+// contributionHeaderIn is the header of the Questions sheet in a language.
+func contributionHeaderIn(tr *locale.Translator) []string {
+	out := make([]string, len(contributionHeader))
+	for i, h := range contributionHeader {
+		out[i] = tr.L(h)
+	}
+	return out
+}
 
 // ContributionRequest is what one agency's workbook is written from.
 type ContributionRequest struct {
@@ -36,6 +53,7 @@ type ContributionRequest struct {
 	Agency   data.Organisation
 	State    string                      // the country, as it is named on the cover
 	Figures  map[string]data.FigureValue // the reply's figures, shown for the agency to confirm or correct
+	Language *locale.Translator          // the agency's language; nil for English
 }
 
 // contributionItem is one row of the Questions sheet: a question's
@@ -65,18 +83,19 @@ func ContributionQuestions(t Template, sector string) []Question {
 	return asked
 }
 
-func contributionItems(questions []Question) []contributionItem {
+func contributionItems(tr *locale.Translator, questions []Question) []contributionItem {
 	var items []contributionItem
 	for _, q := range questions {
+		text := q.TextIn(tr.Code())
 		if q.Kind == "yes_no" {
-			items = append(items, contributionItem{q, "yes_no", q.Text + " (yes or no)"})
-			items = append(items, contributionItem{q, "answer", "Details"})
+			items = append(items, contributionItem{q, "yes_no", tr.L("{{.Question}} (yes or no)", map[string]any{"Question": text})})
+			items = append(items, contributionItem{q, "answer", tr.L("Details")})
 		} else {
-			items = append(items, contributionItem{q, "answer", q.Text})
+			items = append(items, contributionItem{q, "answer", text})
 		}
 		for _, b := range q.Bindings {
-			f, _ := data.NamedFigureByName(b)
-			items = append(items, contributionItem{q, "figure:" + b, "Figure: " + f.Title})
+			title, _ := figureText(tr, b)
+			items = append(items, contributionItem{q, "figure:" + b, tr.L("Figure: {{.Figure}}", map[string]any{"Figure": title})})
 		}
 	}
 	return items
@@ -89,11 +108,13 @@ func ContributionWorkbook(w io.Writer, req ContributionRequest) error {
 	f := newWorkbook()
 	defer f.Close()
 	x := newXLSXWriter(f)
-	x.renameFirst(instructionsSheet)
-	x.newSheet(contributionSheet)
+	tr := orEnglish(req.Language)
+	instructions, questions := tr.L(instructionsSheet), tr.L(contributionSheet)
+	x.renameFirst(instructions)
+	x.newSheet(questions)
 	x.newSheet(identitySheet)
 
-	title := x.style(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 14}})
+	titleStyle := x.style(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 14}})
 	wrap := x.style(&excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}})
 	header := x.style(&excelize.Style{Font: &excelize.Font{Bold: true}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"E6EAF0"}},
 		Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}})
@@ -104,21 +125,24 @@ func ContributionWorkbook(w io.Writer, req ContributionRequest) error {
 	number := x.style(&excelize.Style{NumFmt: 3, Alignment: &excelize.Alignment{Vertical: "top"}})
 
 	// Instructions, and which reply and agency this workbook is for.
-	s := instructionsSheet
-	period := req.Reply.From + " to " + req.Reply.To
+	s := instructions
+	period := tr.L("{{.From}} to {{.To}}", map[string]any{"From": longDayIn(tr, req.Reply.From), "To": longDayIn(tr, req.Reply.To)})
+	title := req.Template.TitleIn(tr.Code())
 	lines := [][2]string{
-		{"", req.Template.Title},
+		{"", title},
 		{"", ""},
-		{"For", req.Agency.Name},
-		{"State", req.State},
-		{"Reporting period", period},
-		{"Questionnaire", req.Template.Title + ", version " + req.Template.Version},
+		{tr.L("For"), req.Agency.Name},
+		{tr.L("State"), req.State},
+		{tr.L("Reporting period"), period},
+		{tr.L("Questionnaire"), tr.L("{{.Questionnaire}}, version {{.Version}}", map[string]any{"Questionnaire": title, "Version": req.Template.Version})},
 		{"", ""},
-		{"How to reply", "1. Open the sheet “Questions”. Each row is a question, a yes-or-no, or a figure of the national register."},
-		{"", "2. Write only in the yellow cells of the column “Your answer”. The other cells are locked."},
-		{"", "3. For a figure, give your agency's own number for the reporting period if it differs from the register's, or leave the cell empty."},
-		{"", "4. Do not add, delete or move rows, columns or sheets, and do not rename the file's sheets: the program checks them when it reads your answers."},
-		{"", "5. Save the workbook as .xlsx and send it back to the national coordinator."},
+		{tr.L("How to reply"), tr.L("1. Open the sheet “{{.Sheet}}”. Each row is a question, a yes-or-no, or a figure of the national register.",
+			map[string]any{"Sheet": questions})},
+		{"", tr.L("2. Write only in the yellow cells of the column “{{.Column}}”. The other cells are locked.",
+			map[string]any{"Column": tr.L(contributionHeader[4])})},
+		{"", tr.L("3. For a figure, give your agency's own number for the reporting period if it differs from the register's, or leave the cell empty.")},
+		{"", tr.L("4. Do not add, delete or move rows, columns or sheets, and do not rename the file's sheets: the program checks them when it reads your answers.")},
+		{"", tr.L("5. Save the workbook as .xlsx and send it back to the national coordinator.")},
 	}
 	for i, l := range lines {
 		labelStyle, textStyle := 0, wrap
@@ -126,7 +150,7 @@ func ContributionWorkbook(w io.Writer, req ContributionRequest) error {
 			labelStyle = header
 		}
 		if i == 0 {
-			textStyle = title
+			textStyle = titleStyle
 		}
 		x.put(s, cell(1, i+1), l[0], labelStyle)
 		x.put(s, cell(2, i+1), l[1], textStyle)
@@ -139,19 +163,22 @@ func ContributionWorkbook(w io.Writer, req ContributionRequest) error {
 	// questions this workbook was written for.
 	s = identitySheet
 	for i, kv := range [][2]string{{"format", contributionFormat}, {"reply", req.Reply.ID}, {"organisation", req.Agency.ID},
-		{"sector", req.Agency.Sector}, {"template", req.Template.ID + "@" + req.Template.Version}} {
+		{"sector", req.Agency.Sector}, {"template", req.Template.ID + "@" + req.Template.Version},
+		{"language", tr.Code()}, {"questions", questions}} {
 		x.put(s, cell(1, i+1), kv[0], 0)
 		x.put(s, cell(2, i+1), kv[1], 0)
 	}
 	x.hide(s)
 
 	// The questions.
-	s = contributionSheet
-	for i, h := range contributionHeader {
+	s = questions
+	headings := contributionHeaderIn(tr)
+	for i, h := range headings {
 		x.put(s, cell(i+1, 1), h, header)
 	}
-	x.fitRow(s, 1, map[string]float64{contributionHeader[3]: 12})
-	items := contributionItems(ContributionQuestions(req.Template, req.Agency.Sector))
+	x.fitRow(s, 1, map[string]float64{headings[3]: 12})
+	items := contributionItems(tr, ContributionQuestions(req.Template, req.Agency.Sector))
+	yes, no := codeText(tr, "yes_no", "yes"), codeText(tr, "yes_no", "no")
 	for i, it := range items {
 		r := i + 2
 		x.put(s, cell(1, r), it.question.ID, wrap)
@@ -168,18 +195,18 @@ func ContributionWorkbook(w io.Writer, req ContributionRequest) error {
 		switch {
 		case it.item == "yes_no":
 			x.validate(s, cell(5, r), func(dv *excelize.DataValidation) error {
-				dv.SetError(excelize.DataValidationErrorStyleStop, "Yes or no", "Choose yes or no.")
-				return dv.SetDropList([]string{"yes", "no"})
+				dv.SetError(excelize.DataValidationErrorStyleStop, tr.L("Yes or no"), tr.L("Choose yes or no."))
+				return dv.SetDropList([]string{yes, no})
 			})
 		case strings.HasPrefix(it.item, "figure:"):
 			v := req.Figures[strings.TrimPrefix(it.item, "figure:")]
 			if v.Unknown || v.Unadded { // the agency may be the one to give it: not a 0 to correct
-				x.put(s, cell(4, r), FigureTotal(v), 0)
+				x.put(s, cell(4, r), FigureTotalIn(tr, v), 0)
 			} else {
 				x.put(s, cell(4, r), v.Total, number)
 			}
 			x.validate(s, cell(5, r), func(dv *excelize.DataValidation) error {
-				dv.SetError(excelize.DataValidationErrorStyleStop, "A whole number", "Write a whole number, 0 or more.")
+				dv.SetError(excelize.DataValidationErrorStyleStop, tr.L("A whole number"), tr.L("Write a whole number, 0 or more."))
 				return dv.SetRange(0, 2147483647, excelize.DataValidationTypeWhole, excelize.DataValidationOperatorBetween)
 			})
 		}
@@ -190,7 +217,7 @@ func ContributionWorkbook(w io.Writer, req ContributionRequest) error {
 	x.hideCol(s, "B")
 	x.freezeHeader(s)
 	x.protect(s)
-	x.activate(contributionSheet)
+	x.activate(questions)
 	if x.err != nil {
 		return x.err
 	}

@@ -13,6 +13,7 @@ import (
 	"github.com/ncm-register/ncm-register/data"
 	"github.com/ncm-register/ncm-register/data/scratch"
 	"github.com/ncm-register/ncm-register/data/sheets"
+	"github.com/ncm-register/ncm-register/locale"
 )
 
 // ReadContribution reads a workbook an agency sent back for a reply. It is
@@ -46,6 +47,15 @@ func ReadContribution(ctx context.Context, r io.Reader, t Template, reply data.R
 	}
 	out.OrganisationID = identity["organisation"]
 
+	// The workbook's language names its sheet, headings and yes and no.
+	tr := english()
+	if code := identity["language"]; code != "" {
+		tr = locale.For(code)
+	}
+	contributionSheet := contributionSheet
+	if name := identity["questions"]; name != "" {
+		contributionSheet = name
+	}
 	if !f.Has(contributionSheet) {
 		return out, &ContributionError{Sheet: contributionSheet, Reason: "the sheet is missing"}
 	}
@@ -53,13 +63,15 @@ func ReadContribution(ctx context.Context, r io.Reader, t Template, reply data.R
 	if err != nil {
 		return out, contributionErrorOf(err)
 	}
-	for i, want := range contributionHeader {
+	for i, want := range contributionHeaderIn(tr) {
 		if got := at(rows, 0, i); got != want {
 			return out, &ContributionError{Sheet: contributionSheet, Cell: cell(i+1, 1), Reason: fmt.Sprintf(
 				"the heading should be “%s” but is “%s”: columns were moved, added or deleted", want, got)}
 		}
 	}
-	items := contributionItems(ContributionQuestions(t, identity["sector"]))
+	answers := map[string]string{"yes": "yes", "no": "no",
+		strings.ToLower(codeText(tr, "yes_no", "yes")): "yes", strings.ToLower(codeText(tr, "yes_no", "no")): "no"}
+	items := contributionItems(tr, ContributionQuestions(t, identity["sector"]))
 	byQuestion := map[string]*data.Contribution{}
 	var order []string
 	for i, it := range items {
@@ -84,8 +96,8 @@ func ReadContribution(ctx context.Context, r io.Reader, t Template, reply data.R
 		}
 		switch {
 		case it.item == "yes_no":
-			yn := strings.ToLower(answer)
-			if yn != "yes" && yn != "no" {
+			yn, ok := answers[strings.ToLower(answer)]
+			if !ok {
 				return out, &ContributionError{Sheet: contributionSheet, Cell: cell(5, r+1), Reason: fmt.Sprintf("“%s” should be yes or no", answer)}
 			}
 			c.YesNo = yn

@@ -143,7 +143,7 @@ func TestSignInSheetsHaveAPagePerDayWithEveryParticipant(t *testing.T) {
 func TestParticipantListReadsBack(t *testing.T) {
 	_, c, ps, marks := course(t)
 	var b bytes.Buffer
-	if err := ParticipantList(&b, c, ps, marks); err != nil {
+	if err := ParticipantList(&b, nil, c, ps, marks); err != nil {
 		t.Fatal(err)
 	}
 	f, err := excelize.OpenReader(&b)
@@ -163,7 +163,7 @@ func TestParticipantListReadsBack(t *testing.T) {
 		t.Errorf("title row %v, want the course's title and dates", rows[0])
 	}
 	rows = rows[2:] // from the headings on
-	want := []string{"No.", "Name", "Organisation", "Sector", "Sex", "2026-03-02", "2026-03-03", "2026-03-04", "Days attended", "Completed", "Status"}
+	want := []string{"No.", "Name", "Organisation", "Sector", "Sex", "2 Mar 2026", "3 Mar 2026", "4 Mar 2026", "Days attended", "Completed", "Status"}
 	if strings.Join(rows[0], "|") != strings.Join(want, "|") {
 		t.Errorf("header %v", rows[0])
 	}
@@ -172,7 +172,7 @@ func TestParticipantListReadsBack(t *testing.T) {
 		byName[r[1]] = r
 	}
 	olga := byName["Ольга Иванова"]
-	if olga == nil || olga[8] != "2" || olga[9] != "no" || olga[7] != "absent" || olga[3] != "Police" || olga[10] != "Attended" {
+	if olga == nil || olga[8] != "2" || olga[9] != "No" || olga[7] != "Absent" || olga[3] != "Police" || olga[10] != "Attended" {
 		t.Errorf("Ольга Иванова's row %v: want 2 days, absent on the last, not completed (80 %% rule)", olga)
 	}
 	hyperlink := slices.IndexFunc(rows, func(r []string) bool { return r[1] == `=HYPERLINK("x")` })
@@ -326,7 +326,7 @@ func TestPlanMatrixReadsBack(t *testing.T) {
 	}
 	names := map[string]string{"o1": "Ministry", "o2": "Centrul „Speranța”"}
 	var b bytes.Buffer
-	err := PlanMatrix(&b, p, actions, map[string]data.ProgressNote{"a1": {Day: "2025-04-02", Note: "Operator chosen"}},
+	err := PlanMatrix(&b, nil, p, actions, map[string]data.ProgressNote{"a1": {Day: "2025-04-02", Note: "Operator chosen"}},
 		func(id string) string { return names[id] }, "2025-11-27")
 	if err != nil {
 		t.Fatal(err)
@@ -343,7 +343,7 @@ func TestPlanMatrixReadsBack(t *testing.T) {
 	}
 	first := rows[3]
 	if first[0] != "Protection" || first[2] != "=cmd|' /C calc'!A0" || first[4] != "Ministry, Centrul „Speranța”" ||
-		first[8] != "Delayed" || first[9] != "yes" || first[10] != "2025-04-02: Operator chosen" {
+		first[8] != "Delayed" || first[9] != "Yes" || first[10] != "2 Apr 2025: Operator chosen" {
 		t.Errorf("first action row %q", first)
 	}
 	assertTextCell(t, f, "Plan of action", "C4", "=cmd|' /C calc'!A0")
@@ -351,7 +351,7 @@ func TestPlanMatrixReadsBack(t *testing.T) {
 	if typ == excelize.CellTypeSharedString || typ == excelize.CellTypeInlineString {
 		t.Errorf("the deadline is stored as text (%v), want a date", typ)
 	}
-	if rows[4][9] != "no" {
+	if rows[4][9] != "No" {
 		t.Errorf("a done action is overdue: %q", rows[4])
 	}
 }

@@ -143,10 +143,10 @@ func TestEveryWorkbookKeepsFormulaLikeTextAsTyped(t *testing.T) {
 		{"members", func(b *bytes.Buffer) error { return MemberListXLSX(b, data.Body{}, []data.Organisation{org}) },
 			[]string{"org", "acronym"}},
 		{"participants", func(b *bytes.Buffer) error {
-			return ParticipantList(b, courses[0], participants, map[string]map[string]string{})
+			return ParticipantList(b, nil, courses[0], participants, map[string]map[string]string{})
 		}, []string{"person", "org"}},
 		{"plan matrix", func(b *bytes.Buffer) error {
-			return PlanMatrix(b, plans[0], actions, latest, func(string) string { return org.Name }, "2025-11-27")
+			return PlanMatrix(b, nil, plans[0], actions, latest, func(string) string { return org.Name }, "2025-11-27")
 		}, []string{"plan", "activity", "org", "progress"}},
 	}
 	for _, w := range workbooks {

@@ -131,3 +131,20 @@ func daysIn(tr *locale.Translator, first, last string) string {
 	}
 	return dayIn(tr, first) + " – " + dayIn(tr, last)
 }
+
+// longDaysIn writes the days of a course in full words ("2 March 2026",
+// "2 March 2026 – 4 March 2026").
+func longDaysIn(tr *locale.Translator, first, last string) string {
+	if last == "" || last == first {
+		return longDayIn(tr, first)
+	}
+	return longDayIn(tr, first) + " – " + longDayIn(tr, last)
+}
+
+// sexIn is a sex in the document's language, or "not recorded".
+func sexIn(tr *locale.Translator, code string) string {
+	if code == "" {
+		return tr.L("not recorded")
+	}
+	return codeText(tr, "sex", code)
+}

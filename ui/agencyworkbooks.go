@@ -26,6 +26,7 @@ type workbookChoice struct {
 	reply  replyState
 	orgs   []data.Organisation
 	checks *fyne.Container
+	tongue *widget.Select // the language the workbooks are written in
 	dlg    dialog.Dialog
 }
 
@@ -55,10 +56,15 @@ func writeWorkbooks(e *env, r replyState) {
 		})
 	})
 	intro := help(locale.L("Each agency gets a workbook with the questions usually asked of its sector and the register's figures, to fill in and send back. Member agencies the questionnaire asks questions of are ticked."))
+	w.tongue = languageSelect()
+	language := container.NewBorder(nil, nil, widget.NewLabel(locale.L("Language of the workbooks")), nil, w.tongue)
+	if len(w.tongue.Options) < 2 {
+		language.Hide()
+	}
 	write := widget.NewButton(locale.L("Choose a folder and write…"), w.chooseFolder)
 	write.Importance = widget.HighImportance
 	cancel := widget.NewButton(locale.L("Cancel"), func() { w.dlg.Hide() })
-	body := container.NewBorder(container.NewVBox(intro, container.NewHBox(another)), container.NewHBox(layoutSpacer(), cancel, write), nil, nil,
+	body := container.NewBorder(container.NewVBox(intro, container.NewHBox(another)), container.NewVBox(language, container.NewHBox(layoutSpacer(), cancel, write)), nil, nil,
 		container.NewVScroll(w.checks))
 	w.dlg = dialog.NewCustomWithoutButtons(locale.L("Workbooks for agencies"), body, e.win)
 	w.dlg.Resize(fyne.NewSize(680, 560))
@@ -145,13 +151,14 @@ func (w *workbookChoice) confirmReplace(dir string) {
 // temporary file, and says how many were written and what failed.
 func (w *workbookChoice) writeTo(dir string) {
 	r := w.reply
-	state := countryName(w.env.store.Country(context.Background()))
+	tr := chosenLanguage(w.tongue)
+	state := tr.Country(w.env.store.Country(context.Background()))
 	var written int
 	var failed []string
 	names := w.fileNames()
 	for i, o := range w.chosen() {
 		name := names[i]
-		req := export.ContributionRequest{Template: r.tpl, Reply: r.Reply, Agency: o, State: state, Figures: r.figures}
+		req := export.ContributionRequest{Template: r.tpl, Reply: r.Reply, Agency: o, State: state, Figures: r.figures, Language: tr}
 		if err := export.WriteFile(filepath.Join(dir, name), func(out io.Writer) error {
 			return export.ContributionWorkbook(out, req)
 		}); err != nil {

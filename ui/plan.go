@@ -431,8 +431,8 @@ func (p *planScreen) saveMatrix() {
 		}
 	}
 	day := today()
-	saveDocument(p.env, fileName(pl.Title, ".xlsx"), func(w io.Writer) error {
-		return export.PlanMatrix(w, pl, actions, latest, func(id string) string { return names[id] }, day)
+	saveDocumentIn(p.env, fileName(pl.Title, ".xlsx"), func(w io.Writer, tr *locale.Translator) error {
+		return export.PlanMatrix(w, tr, pl, actions, latest, func(id string) string { return names[id] }, day)
 	})
 }
 

@@ -46,6 +46,13 @@ func saveDocument(e *env, suggested string, write func(io.Writer) error, after .
 // the dialog asks which, the window's first, and write is given its
 // translator. A French reply can be written from an English window.
 func saveDocumentIn(e *env, suggested string, write func(io.Writer, *locale.Translator) error, after ...func()) {
+	choice := languageSelect()
+	saveAs(e, suggested, choice, func(w io.Writer) error { return write(w, chosenLanguage(choice)) }, after...)
+}
+
+// languageSelect offers the program's languages by their own names, the
+// window's chosen.
+func languageSelect() *widget.Select {
 	languages := locale.Languages()
 	var names []string
 	for _, l := range languages {
@@ -53,17 +60,18 @@ func saveDocumentIn(e *env, suggested string, write func(io.Writer, *locale.Tran
 	}
 	choice := widget.NewSelect(names, nil)
 	choice.SetSelectedIndex(max(0, indexOfLanguage(languages, locale.Current().Code())))
-	saveAs(e, suggested, choice, func(w io.Writer) error {
-		code := locale.Current().Code()
-		if i := choice.SelectedIndex(); i >= 0 {
-			code = languages[i].Code
-		}
-		tr := locale.Current() // the window's own, with its region's dates
-		if code != tr.Code() {
-			tr = locale.For(code)
-		}
-		return write(w, tr)
-	}, after...)
+	return choice
+}
+
+// chosenLanguage is the translator of the language a languageSelect
+// shows: the window's own (with its region's dates) when it is chosen.
+func chosenLanguage(choice *widget.Select) *locale.Translator {
+	languages := locale.Languages()
+	tr := locale.Current()
+	if i := choice.SelectedIndex(); i >= 0 && i < len(languages) && languages[i].Code != tr.Code() {
+		tr = locale.For(languages[i].Code)
+	}
+	return tr
 }
 
 func saveAs(e *env, suggested string, language *widget.Select, write func(io.Writer) error, after ...func()) {

@@ -419,8 +419,8 @@ func (p *participantsPanel) saveList() {
 		showError(p.env.win, "", err)
 		return
 	}
-	saveDocument(p.env, fileName("participants "+c.Title, ".xlsx"), func(w io.Writer) error {
-		return export.ParticipantList(w, c, rows, marks)
+	saveDocumentIn(p.env, fileName("participants "+c.Title, ".xlsx"), func(w io.Writer, tr *locale.Translator) error {
+		return export.ParticipantList(w, tr, c, rows, marks)
 	})
 }
 
