@@ -4,12 +4,12 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"iter"
 
 	"github.com/johnfercher/maroto/v2/pkg/components/col"
 	"github.com/johnfercher/maroto/v2/pkg/components/image"
 	"github.com/johnfercher/maroto/v2/pkg/components/page"
 	"github.com/johnfercher/maroto/v2/pkg/components/row"
-	"github.com/johnfercher/maroto/v2/pkg/components/text"
 	"github.com/johnfercher/maroto/v2/pkg/consts/extension"
 	"github.com/johnfercher/maroto/v2/pkg/consts/fontstyle"
 	"github.com/johnfercher/maroto/v2/pkg/core"
@@ -35,7 +35,11 @@ const briefAttention = 12
 // second the Overview's charts. Every number is the reply's for the same
 // period, and the brief says so.
 func OverviewBrief(w io.Writer, b Brief) error {
-	m, err := newPDF("Overview "+b.From+" – "+b.To, true)
+	need, err := fontsFor(briefPrint(b))
+	if err != nil {
+		return err
+	}
+	m, err := newPDF("Overview "+b.From+" – "+b.To, true, need)
 	if err != nil {
 		return err
 	}
@@ -44,18 +48,18 @@ func OverviewBrief(w io.Writer, b Brief) error {
 		heading += ": " + b.Country
 	}
 	first := page.New().Add(
-		text.NewAutoRow(heading, props.Text{Size: 16, Style: fontstyle.Bold, Bottom: 1}),
-		text.NewAutoRow(fmt.Sprintf("How the mechanism is doing, %s to %s (counted on %s)", longDay(b.From), longDay(b.To), longDay(b.Today)),
+		textAutoRow(heading, props.Text{Size: 16, Style: fontstyle.Bold, Bottom: 1}),
+		textAutoRow(fmt.Sprintf("How the mechanism is doing, %s to %s (counted on %s)", longDay(b.From), longDay(b.To), longDay(b.Today)),
 			props.Text{Size: 11, Bottom: 4}),
 	)
 	first.Add(briefCards(OverviewCards(b.Overview, b.To))...)
-	first.Add(row.New(4), text.NewAutoRow("What needs attention", props.Text{Size: 12, Style: fontstyle.Bold, Bottom: 1.5}))
+	first.Add(row.New(4), textAutoRow("What needs attention", props.Text{Size: 12, Style: fontstyle.Bold, Bottom: 1.5}))
 	first.Add(briefAttentionRows(b.Overview.Attention)...)
-	first.Add(row.New(4), text.NewAutoRow("Every figure is the figure of the reply to the UNODC questionnaire for the same period, "+
+	first.Add(row.New(4), textAutoRow("Every figure is the figure of the reply to the UNODC questionnaire for the same period, "+
 		"counted by the rule the reply states with it. A figure nobody entered reads “not available”, never 0.", replyNote))
 	m.AddPages(first)
 
-	second := page.New().Add(text.NewAutoRow("The figures in charts", props.Text{Size: 14, Style: fontstyle.Bold, Bottom: 3}))
+	second := page.New().Add(textAutoRow("The figures in charts", props.Text{Size: 14, Style: fontstyle.Bold, Bottom: 3}))
 	charts := OverviewCharts(OverviewData{Figures: b.Overview.Figures, Months: b.Overview.Months, PillarState: b.Overview.ByPillar,
 		Years: b.Overview.Years, ByMeasure: b.Overview.ByMeasure})
 	var cols []core.Col
@@ -79,15 +83,27 @@ func OverviewBrief(w io.Writer, b Brief) error {
 	return err
 }
 
+// briefPrint is every text of the brief that someone typed: the lines of
+// what needs attention that it lists keep their records' own words.
+func briefPrint(b Brief) iter.Seq[printed] {
+	return func(yield func(printed) bool) {
+		for i, it := range b.Overview.Attention[:min(briefAttention, len(b.Overview.Attention))] {
+			if !yield(printed{fmt.Sprintf("line %d of what needs attention", i+1), "text", it.Title}) {
+				return
+			}
+		}
+	}
+}
+
 // briefCards lays the cards out three to a row: title, number, detail.
 func briefCards(cards []OverviewCard) []core.Row {
 	var rows []core.Row
 	for i := 0; i < len(cards); i += 3 {
 		titles, values, details := row.New(6), row.New(11), row.New(7)
 		for _, c := range cards[i:min(i+3, len(cards))] {
-			titles.Add(text.NewCol(4, c.Title, props.Text{Size: 9, Color: replyGrey}))
-			values.Add(text.NewCol(4, c.Value, props.Text{Size: 18, Style: fontstyle.Bold}))
-			details.Add(text.NewCol(4, c.Detail(), props.Text{Size: 9}))
+			titles.Add(textCol(4, c.Title, props.Text{Size: 9, Color: replyGrey}))
+			values.Add(textCol(4, c.Value, props.Text{Size: 18, Style: fontstyle.Bold}))
+			details.Add(textCol(4, c.Detail(), props.Text{Size: 9}))
 		}
 		rows = append(rows, titles, values, details, row.New(3))
 	}
@@ -98,15 +114,15 @@ func briefCards(cards []OverviewCard) []core.Row {
 // counts what does not fit.
 func briefAttentionRows(items []data.AttentionItem) []core.Row {
 	if len(items) == 0 {
-		return []core.Row{text.NewAutoRow("Nothing: no action overdue, no course or meeting waiting, the statistics entered and checked.", replyCell)}
+		return []core.Row{textAutoRow("Nothing: no action overdue, no course or meeting waiting, the statistics entered and checked.", replyCell)}
 	}
 	var rows []core.Row
 	for i, it := range items {
 		if i == briefAttention {
-			rows = append(rows, text.NewAutoRow(fmt.Sprintf("… and %d more, listed in the program's Overview.", len(items)-i), replyNote))
+			rows = append(rows, textAutoRow(fmt.Sprintf("… and %d more, listed in the program's Overview.", len(items)-i), replyNote))
 			break
 		}
-		rows = append(rows, row.New().Add(col.New(1), text.NewCol(11, attentionLine(it), replyCell)))
+		rows = append(rows, row.New().Add(col.New(1), textCol(11, attentionLine(it), replyCell)))
 	}
 	return rows
 }

@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/johnfercher/maroto/v2/pkg/components/row"
-	"github.com/johnfercher/maroto/v2/pkg/components/text"
 	"github.com/johnfercher/maroto/v2/pkg/consts/fontstyle"
 	"github.com/johnfercher/maroto/v2/pkg/core"
 	"github.com/johnfercher/maroto/v2/pkg/props"
@@ -33,7 +32,7 @@ type pdfColumn struct {
 func pdfTable(m core.Maroto, cols []pdfColumn, rows [][]string) {
 	header := row.New()
 	for _, c := range cols {
-		header.Add(text.NewCol(c.size, c.title, replyCellB).WithStyle(headerCell))
+		header.Add(textCol(c.size, c.title, replyCellB).WithStyle(headerCell))
 	}
 	m.AddRows(header)
 	for _, r := range rows {
@@ -43,7 +42,7 @@ func pdfTable(m core.Maroto, cols []pdfColumn, rows [][]string) {
 			if c.number {
 				style = replyNumber
 			}
-			line.Add(text.NewCol(c.size, r[i], style).WithStyle(cellBorder))
+			line.Add(textCol(c.size, r[i], style).WithStyle(cellBorder))
 		}
 		m.AddRows(line)
 	}
@@ -51,21 +50,21 @@ func pdfTable(m core.Maroto, cols []pdfColumn, rows [][]string) {
 
 func pdfAnnexTitle(m core.Maroto, title, what string) {
 	keepWithNext(m, 40)
-	m.AddRows(row.New(8), text.NewAutoRow(title, props.Text{Size: 12, Style: fontstyle.Bold, Bottom: 1.5}),
-		text.NewAutoRow(what, replyNote))
+	m.AddRows(row.New(8), textAutoRow(title, props.Text{Size: 12, Style: fontstyle.Bold, Bottom: 1.5}),
+		textAutoRow(what, replyNote))
 }
 
-func pdfEmpty(m core.Maroto, what string) { m.AddRows(text.NewAutoRow(what, replyNote)) }
+func pdfEmpty(m core.Maroto, what string) { m.AddRows(textAutoRow(what, replyNote)) }
 
 func pdfSummarised(m core.Maroto, n int, what, sheet string) {
 	pdfEmpty(m, fmt.Sprintf("%s %s, summarised here; the workbook lists them all (sheet “%s”).", formatCount(n), what, sheet))
 }
 
-func pdfAnnexes(m core.Maroto, c ReplyContent) error {
+func pdfAnnexes(m core.Maroto, c ReplyContent, courses annexCourses) error {
 	keepWithNext(m, 55)
-	m.AddRows(row.New(6), text.NewAutoRow("Annexes", props.Text{Size: 13, Style: fontstyle.Bold, Bottom: 1}))
+	m.AddRows(row.New(6), textAutoRow("Annexes", props.Text{Size: 13, Style: fontstyle.Bold, Bottom: 1}))
 	pdfMembers(m, c)
-	if err := pdfCourses(m, c); err != nil {
+	if err := pdfCourses(m, courses); err != nil {
 		return err
 	}
 	pdfCampaigns(m, c)
@@ -102,80 +101,6 @@ func pdfMembers(m core.Maroto, c ReplyContent) {
 		}
 		pdfTable(m, []pdfColumn{{"Sector", 6, false}, {"Members", 2, true}}, rows)
 	}
-}
-
-// pdfCourses summarises the courses by year, and lists them when few.
-func pdfCourses(m core.Maroto, c ReplyContent) error {
-	pdfAnnexTitle(m, "Annex 2. Training courses", "Held with a first day in the period; participants counted as in the training figures.")
-	// Every sex column, "not recorded" included, so that they add up to
-	// the participants (they once showed 8 + 9 of 18).
-	type year struct{ courses, joint, participants, female, male, other, unrecorded int }
-	byYear := map[int]*year{}
-	var years []int
-	var list [][]string
-	months := periodMonths(c.Reply.From, c.Reply.To)
-	n := 0
-	err := c.Annexes.Courses(func(k data.AnnexCourse) error {
-		n++
-		for i := range months {
-			if months[i].Month == k.FirstDay[:min(7, len(k.FirstDay))] {
-				months[i].Courses++
-				months[i].Participants += k.Participants
-			}
-		}
-		y := yearOf(k.FirstDay)
-		if byYear[y] == nil {
-			byYear[y] = &year{}
-			years = append(years, y) // the courses come oldest first
-		}
-		s := byYear[y]
-		s.courses++
-		s.participants += k.Participants
-		s.female += k.BySex["female"]
-		s.male += k.BySex["male"]
-		s.other += k.BySex["other"]
-		s.unrecorded += k.BySex[""]
-		joint := "no"
-		if k.Joint {
-			s.joint++
-			joint = "yes"
-		}
-		if n <= pdfListLimit {
-			days := k.FirstDay
-			if k.LastDay != "" && k.LastDay != k.FirstDay {
-				days += " to " + k.LastDay
-			}
-			list = append(list, []string{k.Title, days, joint, formatCount(k.Participants)})
-		}
-		return nil
-	})
-	if err != nil {
-		return err
-	}
-	if n == 0 {
-		pdfEmpty(m, "No courses held in the period.")
-		return nil
-	}
-	rows := make([][]string, len(years))
-	for i, y := range years {
-		s := byYear[y]
-		rows[i] = []string{strconv.Itoa(y), formatCount(s.courses), formatCount(s.joint), formatCount(s.participants),
-			formatCount(s.female), formatCount(s.male), formatCount(s.other), formatCount(s.unrecorded)}
-	}
-	pdfTable(m, []pdfColumn{{"Year", 1, false}, {"Courses", 2, true}, {"Joint", 1, true}, {"Participants", 2, true},
-		{"Female", 1, true}, {"Male", 1, true}, {"Other", 1, true}, {"Sex not recorded", 3, true}}, rows)
-	if len(months) > 0 {
-		if err := pdfChart(m, monthChart(months)); err != nil {
-			return err
-		}
-	}
-	if n > pdfListLimit {
-		pdfSummarised(m, n, "courses", "Annex 2 Courses")
-		return nil
-	}
-	m.AddRows(row.New(3))
-	pdfTable(m, []pdfColumn{{"Course", 6, false}, {"Days", 3, false}, {"Joint", 1, false}, {"Participants", 2, true}}, list)
-	return nil
 }
 
 func pdfCampaigns(m core.Maroto, c ReplyContent) {
@@ -385,9 +310,9 @@ func pdfStatistics(m core.Maroto, a ReplyAnnexes) error {
 		}
 	}
 	if notes := a.statisticNotes(); len(notes) > 0 {
-		m.AddRows(row.New(2), text.NewAutoRow("Notes of the agencies", props.Text{Size: 9, Style: fontstyle.Bold, Bottom: 1}))
+		m.AddRows(row.New(2), textAutoRow("Notes of the agencies", props.Text{Size: 9, Style: fontstyle.Bold, Bottom: 1}))
 		for _, n := range notes {
-			m.AddRows(text.NewAutoRow(n, replyCell))
+			m.AddRows(textAutoRow(n, replyCell))
 		}
 	}
 	return nil

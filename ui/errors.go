@@ -99,7 +99,8 @@ func explain(err error) string {
 }
 
 // worded reports whether err is one of the errors written for the user:
-// a file's problem with its row, column or cell, a record refused.
+// a file's problem with its row, column or cell, a record refused, a
+// document refused for a name in a script it cannot print.
 func worded(err error) bool {
 	var (
 		cn *data.CertificateNumberError
@@ -109,9 +110,10 @@ func worded(err error) bool {
 		le *sheets.Error
 		ce *export.ContributionError
 		te *export.TemplateError
+		ue *export.UnprintableScriptError
 	)
 	return errors.As(err, &cn) || errors.As(err, &re) || errors.As(err, &me) || errors.As(err, &se) || errors.As(err, &le) ||
-		errors.As(err, &ce) || errors.As(err, &te)
+		errors.As(err, &ce) || errors.As(err, &te) || errors.As(err, &ue)
 }
 
 // logFolder is where the log is kept: beside the program's settings, not
