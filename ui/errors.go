@@ -53,6 +53,7 @@ func explain(err error) string {
 		be    *data.BackupError
 		ie    *data.IncompleteError
 		tl    *export.TextTooLongError
+		us    *export.UnprintableScriptError
 		errno syscall.Errno
 	)
 	switch {
@@ -77,6 +78,8 @@ func explain(err error) string {
 		return pe.Reason
 	case errors.As(err, &be):
 		return be.Reason
+	case errors.As(err, &us): // its own words, whatever wraps it: the record, the field, the script and why
+		return us.Error()
 	case errors.As(err, &ie), errors.As(err, &tl), worded(err):
 		return err.Error()
 	case errors.As(err, &errno) && errno == syscall.ENOSPC:
@@ -99,8 +102,7 @@ func explain(err error) string {
 }
 
 // worded reports whether err is one of the errors written for the user:
-// a file's problem with its row, column or cell, a record refused, a
-// document refused for a name in a script it cannot print.
+// a file's problem with its row, column or cell, a record refused.
 func worded(err error) bool {
 	var (
 		cn *data.CertificateNumberError
@@ -110,10 +112,9 @@ func worded(err error) bool {
 		le *sheets.Error
 		ce *export.ContributionError
 		te *export.TemplateError
-		ue *export.UnprintableScriptError
 	)
 	return errors.As(err, &cn) || errors.As(err, &re) || errors.As(err, &me) || errors.As(err, &se) || errors.As(err, &le) ||
-		errors.As(err, &ce) || errors.As(err, &te) || errors.As(err, &ue)
+		errors.As(err, &ce) || errors.As(err, &te)
 }
 
 // logFolder is where the log is kept: beside the program's settings, not
