@@ -15,9 +15,13 @@ var (
 	collatorTag = language.English
 )
 
-// SetCollationLanguage chooses the language whose order lists follow. Call
-// it before the first list is read.
-func SetCollationLanguage(tag language.Tag) { collatorTag = tag }
+// SetCollationLanguage chooses the language whose order lists follow: the
+// window's, which can change while lists are read.
+func SetCollationLanguage(tag language.Tag) {
+	sortKeys.Lock()
+	defer sortKeys.Unlock()
+	collatorTag = tag
+}
 
 func init() {
 	for _, env := range []string{"LC_ALL", "LC_COLLATE", "LANG"} {

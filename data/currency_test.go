@@ -58,7 +58,7 @@ func TestAssetsAddUpInOneCurrencyOnly(t *testing.T) {
 		t.Errorf("2023–2024: %+v, want 120000 MDL over two years", one)
 	}
 	mixed := statisticsFigure(stats, AssetsMeasure, "2023-01-01", "2025-12-31")
-	want := []FigureRow{{"2023", "2023 (MDL)", 50_000}, {"2024", "2024 (MDL)", 70_000}, {"2025", "2025 (EUR)", 9_000}}
+	want := []FigureRow{{Code: "2023", Label: "2023 (MDL)", Value: 50_000}, {Code: "2024", Label: "2024 (MDL)", Value: 70_000}, {Code: "2025", Label: "2025 (EUR)", Value: 9_000}}
 	if !mixed.Unadded || mixed.Total != 0 || mixed.Unit != "" {
 		t.Errorf("2023–2025: %+v, want no total and no single currency", mixed)
 	}

@@ -35,6 +35,11 @@ var monthWords = map[string]int{
 	"dec": 12, "dic": 12, "дек": 12,
 }
 
+// datesFillerWords are the words around the figures of a date written in
+// full that name nothing: Spanish "6 de octubre de 2025", Russian
+// "6 окт. 2025 г." (the year's abbreviation), as the window writes them.
+var datesFillerWords = map[string]bool{"de": true, "del": true, "г": true, "года": true, "год": true}
+
 func monthOfWord(w string) (int, bool) {
 	r := []rune(Fold(w))
 	if len(r) < 3 {
@@ -74,6 +79,9 @@ func ReadDate(text string, order DateOrder) (iso string, ok bool) {
 		}
 		if _, err := strconv.Atoi(w); err == nil {
 			numbers = append(numbers, w)
+			continue
+		}
+		if datesFillerWords[Fold(w)] {
 			continue
 		}
 		m, isMonth := monthOfWord(w)

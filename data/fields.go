@@ -138,6 +138,7 @@ var codeLists = map[string]func() []Code{
 	"measure":            func() []Code { return Measures },
 	"reply_status":       func() []Code { return ReplyStatuses },
 	"yes_no":             func() []Code { return YesNo },
+	"figure_row":         func() []Code { return FigureRowLabels },
 }
 
 // YesNo are the answers to a yes-or-no question; empty is not answered.

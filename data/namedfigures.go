@@ -14,6 +14,10 @@ type FigureRow struct {
 	Code  string // a stable code (a sector, a channel …), or "" for a total line
 	Label string // in English; the reply translates codes where it can
 	Value int
+	// SumOf is, for a year with no total entered, the label of the
+	// breakdown whose parts were added up instead ("By sex"), so that a
+	// document can say so in its language.
+	SumOf string `json:",omitempty"`
 }
 
 // FigureValue is what a named figure gives for a period: a single count, or
@@ -198,6 +202,18 @@ func broken(counts map[string]int, list []Code) FigureValue {
 
 var sexCodes = append([]Code{}, Sexes...)
 
+// FigureRowLabels are the lines of breakdowns that no code list names:
+// the figures' own (government or not, joint or not, evaluated or not)
+// and the lines of what has none ("No channel recorded"). Documents find a
+// line's translation here by its English label.
+var FigureRowLabels = []Code{
+	{"government", "Government"}, {"non_government", "Non-government"},
+	{"joint", "Joint"}, {"not_joint", "Not joint"},
+	{"evaluated", "Evaluated"}, {"not_evaluated", "Not evaluated"},
+	{"no_channel", "No channel recorded"}, {"no_target_group", "No target group recorded"},
+	{"no_partner_country", "No partner country (domestic)"}, {"not_recorded", "Not recorded"},
+}
+
 // NamedFigures is the registry of the figures a questionnaire template can
 // name, in a stable order.
 var NamedFigures = []NamedFigure{
@@ -214,8 +230,8 @@ var NamedFigures = []NamedFigure{
 	{"mechanism.government", "Member organisations, government and non-government", MechanismCountingRules,
 		func(p *Period) (FigureValue, error) {
 			f, err := p.Mechanism()
-			return FigureValue{Total: f.Members, Rows: []FigureRow{{"government", "Government", f.Government},
-				{"non_government", "Non-government", f.NonGovernment}}}, err
+			return FigureValue{Total: f.Members, Rows: []FigureRow{{Code: "government", Label: "Government", Value: f.Government},
+				{Code: "non_government", Label: "Non-government", Value: f.NonGovernment}}}, err
 		}},
 	{"mechanism.meetings", "Meetings of the coordination body held", MechanismCountingRules,
 		func(p *Period) (FigureValue, error) {
@@ -225,8 +241,8 @@ var NamedFigures = []NamedFigure{
 	{"training.courses", "Training courses held", TrainingCountingRules,
 		func(p *Period) (FigureValue, error) {
 			f, err := p.Training()
-			return FigureValue{Total: f.Courses, Rows: []FigureRow{{"joint", "Joint", f.JointCourses},
-				{"not_joint", "Not joint", f.Courses - f.JointCourses}}}, err
+			return FigureValue{Total: f.Courses, Rows: []FigureRow{{Code: "joint", Label: "Joint", Value: f.JointCourses},
+				{Code: "not_joint", Label: "Not joint", Value: f.Courses - f.JointCourses}}}, err
 		}},
 	{"training.participants_by_sector", "Training participants by sector", TrainingCountingRules,
 		func(p *Period) (FigureValue, error) {
@@ -246,8 +262,8 @@ var NamedFigures = []NamedFigure{
 	{"training.participants_government", "Training participants, government and non-government", TrainingCountingRules,
 		func(p *Period) (FigureValue, error) {
 			f, err := p.Training()
-			return FigureValue{Total: f.Participants, Rows: []FigureRow{{"government", "Government", f.Government},
-				{"non_government", "Non-government", f.NonGovernment}}}, err
+			return FigureValue{Total: f.Participants, Rows: []FigureRow{{Code: "government", Label: "Government", Value: f.Government},
+				{Code: "non_government", Label: "Non-government", Value: f.NonGovernment}}}, err
 		}},
 	{"campaigns.by_channel", "Awareness campaigns by channel", CampaignCountingRules,
 		func(p *Period) (FigureValue, error) {
@@ -267,8 +283,8 @@ var NamedFigures = []NamedFigure{
 	{"campaigns.evaluated", "Awareness campaigns evaluated", CampaignCountingRules,
 		func(p *Period) (FigureValue, error) {
 			f, err := p.Campaigns()
-			return FigureValue{Total: f.Campaigns, Rows: []FigureRow{{"evaluated", "Evaluated", f.Evaluated},
-				{"not_evaluated", "Not evaluated", f.NotEvaluated}}}, err
+			return FigureValue{Total: f.Campaigns, Rows: []FigureRow{{Code: "evaluated", Label: "Evaluated", Value: f.Evaluated},
+				{Code: "not_evaluated", Label: "Not evaluated", Value: f.NotEvaluated}}}, err
 		}},
 	{"agreements.by_level", "Cooperation agreements in force by level", AgreementCountingRules,
 		func(p *Period) (FigureValue, error) {
@@ -400,7 +416,7 @@ func statisticsFigure(all []Statistic, measure, from, to string) FigureValue {
 		for _, g := range Breakdowns(measure) {
 			if n, ok := parts[y][g.Name]; ok {
 				label := year + " (the sum of the breakdown " + strings.ToLower(g.Label) + "; no total entered)"
-				v.Rows = append(v.Rows, FigureRow{Code: year, Label: label, Value: n})
+				v.Rows = append(v.Rows, FigureRow{Code: year, Label: label, Value: n, SumOf: g.Label})
 				v.Total += n
 				break
 			}

@@ -67,17 +67,17 @@ func TestNamedFiguresKnownAnswers(t *testing.T) {
 		want           FigureValue
 	}{
 		{"mechanism.members_by_sector", "2025-01-01", "2025-12-31", FigureValue{Total: 2,
-			Rows: []FigureRow{{"police", "Police", 1}, {"ngo", "NGO", 1}}}},
+			Rows: []FigureRow{{Code: "police", Label: "Police", Value: 1}, {Code: "ngo", Label: "NGO", Value: 1}}}},
 		{"mechanism.members", "2025-01-01", "2025-12-31", FigureValue{Total: 2,
-			Rows: []FigureRow{{"chair", "Chair", 1}, {"member", "Member", 1}}}},
+			Rows: []FigureRow{{Code: "chair", Label: "Chair", Value: 1}, {Code: "member", Label: "Member", Value: 1}}}},
 		{"statistics.convicted", "2024-01-01", "2025-12-31", FigureValue{Total: 16,
-			Rows: []FigureRow{{"2024", "2024", 7}, {"2025", "2025", 9}}}},
-		{"statistics.convicted", "2025-01-01", "2025-12-31", FigureValue{Total: 9, Rows: []FigureRow{{"2025", "2025", 9}}}},
+			Rows: []FigureRow{{Code: "2024", Label: "2024", Value: 7}, {Code: "2025", Label: "2025", Value: 9}}}},
+		{"statistics.convicted", "2025-01-01", "2025-12-31", FigureValue{Total: 9, Rows: []FigureRow{{Code: "2025", Label: "2025", Value: 9}}}},
 		{"campaigns.reach", "2025-01-01", "2025-12-31", FigureValue{Total: 1000}},
 		{"campaigns.by_channel", "2025-01-01", "2025-12-31", FigureValue{Total: 1,
-			Rows: []FigureRow{{"tv", "TV", 1}, {"radio", "Radio", 1}}, Several: true}},
+			Rows: []FigureRow{{Code: "tv", Label: "TV", Value: 1}, {Code: "radio", Label: "Radio", Value: 1}}, Several: true}},
 		{"campaigns.by_channel", "2026-01-01", "2026-12-31", FigureValue{Total: 1,
-			Rows: []FigureRow{{"none", "No channel recorded", 1}}, Several: true}},
+			Rows: []FigureRow{{Code: "none", Label: "No channel recorded", Value: 1}}, Several: true}},
 	} {
 		if d := cmp.Diff(tc.want, compute(tc.name, tc.from, tc.to)); d != "" {
 			t.Errorf("%s %s–%s (-want +got):\n%s", tc.name, tc.from, tc.to, d)

@@ -34,7 +34,7 @@ func Certificates(w io.Writer, c data.Course, organisers []string, certs []data.
 	if joint {
 		wording, wordingName = t.WordingJoint, "wording for joint courses"
 	}
-	need, err := fontsFor(certificatesPrint(c, organisers, certs, t, printed{"the certificate template", wordingName, wording}))
+	need, err := fontsFor(nil, certificatesPrint(c, organisers, certs, t, printed{"the certificate template", wordingName, wording}))
 	if err != nil {
 		return err
 	}

@@ -12,6 +12,8 @@ import (
 	"gonum.org/v1/plot/vg/draw"
 	"gonum.org/v1/plot/vg/vgimg"
 	"gonum.org/v1/plot/vg/vgsvg"
+
+	"github.com/ncm-register/ncm-register/locale"
 )
 
 // ChartKind is how a chart shows its figures.
@@ -74,7 +76,7 @@ type ChartStyle struct {
 }
 
 // chartNothing is what an empty chart says unless Chart.Empty is set.
-const chartNothing = "Nothing recorded for the period"
+var chartNothing = locale.Mark("Nothing recorded for the period")
 
 // Below this a chart has no room for its title, axes and labels at the
 // fonts' smallest readable size.

@@ -178,7 +178,7 @@ func DirectoryPDF(w io.Writer, entries []data.DirectoryEntry, letter bool, day s
 	if letter {
 		paper = pagesize.Letter
 	}
-	need, err := fontsFor(directoryPrint(entries))
+	need, err := fontsFor(nil, directoryPrint(entries))
 	if err != nil {
 		return err
 	}
@@ -188,7 +188,7 @@ func DirectoryPDF(w io.Writer, entries []data.DirectoryEntry, letter bool, day s
 	}
 	m.AddRows(
 		textRow(7, "DIRECTORY OF FOCAL POINTS", props.Text{Size: 8, Style: fontstyle.Bold, Color: replyGrey}),
-		textAutoRow("Organisations and their focal points on "+longDay(day), props.Text{Size: 14, Style: fontstyle.Bold, Bottom: 3}),
+		textAutoRow("Organisations and their focal points on "+longDayIn(english(), day), props.Text{Size: 14, Style: fontstyle.Bold, Bottom: 3}),
 	)
 	bySector := map[string][]data.DirectoryEntry{}
 	for _, e := range entries {

@@ -29,7 +29,7 @@ func sectorName(code string) string {
 // MemberListPDF writes the coordination body's members as a printable list:
 // organisation, sector, role and the date it joined.
 func MemberListPDF(w io.Writer, b data.Body, members []data.Organisation) error {
-	need, err := fontsFor(membersPrint(b, members))
+	need, err := fontsFor(nil, membersPrint(b, members))
 	if err != nil {
 		return err
 	}

@@ -16,6 +16,7 @@ import (
 	"github.com/johnfercher/maroto/v2/pkg/props"
 
 	"github.com/ncm-register/ncm-register/data"
+	"github.com/ncm-register/ncm-register/locale"
 )
 
 // Brief is what the Overview's two-page brief for a minister says.
@@ -24,6 +25,7 @@ type Brief struct {
 	From, To string // the period, YYYY-MM-DD
 	Today    string // the day it is counted on
 	Overview data.Overview
+	Language *locale.Translator // the brief's language; nil for English
 }
 
 // briefAttention is how many lines of what needs attention the brief
@@ -35,32 +37,34 @@ const briefAttention = 12
 // second the Overview's charts. Every number is the reply's for the same
 // period, and the brief says so.
 func OverviewBrief(w io.Writer, b Brief) error {
-	need, err := fontsFor(briefPrint(b))
+	tr := orEnglish(b.Language)
+	need, err := fontsFor(tr, briefPrint(b))
 	if err != nil {
 		return err
 	}
-	m, err := newPDF("Overview "+b.From+" – "+b.To, true, need)
+	m, err := newPDF(tr.L("Overview {{.From}} – {{.To}}", map[string]any{"From": dayIn(tr, b.From), "To": dayIn(tr, b.To)}), true, need)
 	if err != nil {
 		return err
 	}
-	heading := "Coordination against trafficking in persons"
+	heading := tr.L("Coordination against trafficking in persons")
 	if b.Country != "" {
-		heading += ": " + b.Country
+		heading = tr.L("Coordination against trafficking in persons: {{.Country}}", map[string]any{"Country": b.Country})
 	}
 	first := page.New().Add(
 		textAutoRow(heading, props.Text{Size: 16, Style: fontstyle.Bold, Bottom: 1}),
-		textAutoRow(fmt.Sprintf("How the mechanism is doing, %s to %s (counted on %s)", longDay(b.From), longDay(b.To), longDay(b.Today)),
+		textAutoRow(tr.L("How the mechanism is doing, {{.From}} to {{.To}} (counted on {{.Today}})",
+			map[string]any{"From": longDayIn(tr, b.From), "To": longDayIn(tr, b.To), "Today": longDayIn(tr, b.Today)}),
 			props.Text{Size: 11, Bottom: 4}),
 	)
-	first.Add(briefCards(OverviewCards(b.Overview, b.To))...)
-	first.Add(row.New(4), textAutoRow("What needs attention", props.Text{Size: 12, Style: fontstyle.Bold, Bottom: 1.5}))
-	first.Add(briefAttentionRows(b.Overview.Attention)...)
-	first.Add(row.New(4), textAutoRow("Every figure is the figure of the reply to the UNODC questionnaire for the same period, "+
-		"counted by the rule the reply states with it. A figure nobody entered reads “not available”, never 0.", replyNote))
+	first.Add(briefCards(OverviewCards(tr, b.Overview, b.To))...)
+	first.Add(row.New(4), textAutoRow(tr.L("What needs attention"), props.Text{Size: 12, Style: fontstyle.Bold, Bottom: 1.5}))
+	first.Add(briefAttentionRows(tr, b.Overview.Attention)...)
+	first.Add(row.New(4), textAutoRow(tr.L("Every figure is the figure of the reply to the UNODC questionnaire for the same period, "+
+		"counted by the rule the reply states with it. A figure nobody entered reads “not available”, never 0."), replyNote))
 	m.AddPages(first)
 
-	second := page.New().Add(textAutoRow("The figures in charts", props.Text{Size: 14, Style: fontstyle.Bold, Bottom: 3}))
-	charts := OverviewCharts(OverviewData{Figures: b.Overview.Figures, Months: b.Overview.Months, PillarState: b.Overview.ByPillar,
+	second := page.New().Add(textAutoRow(tr.L("The figures in charts"), props.Text{Size: 14, Style: fontstyle.Bold, Bottom: 3}))
+	charts := OverviewCharts(tr, OverviewData{Figures: b.Overview.Figures, Months: b.Overview.Months, PillarState: b.Overview.ByPillar,
 		Years: b.Overview.Years, ByMeasure: b.Overview.ByMeasure})
 	var cols []core.Col
 	for i, c := range charts {
@@ -103,7 +107,7 @@ func briefCards(cards []OverviewCard) []core.Row {
 		for _, c := range cards[i:min(i+3, len(cards))] {
 			titles.Add(textCol(4, c.Title, props.Text{Size: 9, Color: replyGrey}))
 			values.Add(textCol(4, c.Value, props.Text{Size: 18, Style: fontstyle.Bold}))
-			details.Add(textCol(4, c.Detail(), props.Text{Size: 9}))
+			details.Add(textCol(4, c.Detail, props.Text{Size: 9}))
 		}
 		rows = append(rows, titles, values, details, row.New(3))
 	}
@@ -112,48 +116,45 @@ func briefCards(cards []OverviewCard) []core.Row {
 
 // briefAttentionRows lists what needs attention, its days written out, and
 // counts what does not fit.
-func briefAttentionRows(items []data.AttentionItem) []core.Row {
+func briefAttentionRows(tr *locale.Translator, items []data.AttentionItem) []core.Row {
 	if len(items) == 0 {
-		return []core.Row{textAutoRow("Nothing: no action overdue, no course or meeting waiting, the statistics entered and checked.", replyCell)}
+		return []core.Row{textAutoRow(tr.L("Nothing: no action overdue, no course or meeting waiting, the statistics entered and checked."), replyCell)}
 	}
 	var rows []core.Row
 	for i, it := range items {
 		if i == briefAttention {
-			rows = append(rows, textAutoRow(fmt.Sprintf("… and %d more, listed in the program's Overview.", len(items)-i), replyNote))
+			rows = append(rows, textAutoRow(tr.N("… and {{.Count}} more, listed in the program's Overview.", len(items)-i), replyNote))
 			break
 		}
-		rows = append(rows, row.New().Add(col.New(1), textCol(11, attentionLine(it), replyCell)))
+		rows = append(rows, row.New().Add(col.New(1), textCol(11, AttentionLine(tr, it, longDayIn(tr, it.Day)), replyCell)))
 	}
 	return rows
 }
 
-// attentionLine is a line of what needs attention, its day written out.
-func attentionLine(it data.AttentionItem) string {
-	day := longDay(it.Day)
+// AttentionLine is a line of what needs attention in a language, its day
+// written as day says (the window writes it short, the brief in full).
+func AttentionLine(tr *locale.Translator, it data.AttentionItem, day string) string {
+	args := map[string]any{"Day": day, "Title": it.Title}
 	switch it.Kind {
 	case data.AttentionOverdueAction:
-		return "Overdue since " + day + ": " + it.Title
+		return tr.L("Overdue since {{.Day}}: {{.Title}}", args)
 	case data.AttentionCourseThisMonth:
-		return "This month, from " + day + ": " + it.Title
+		return tr.L("This month, from {{.Day}}: {{.Title}}", args)
 	case data.AttentionMeetingSoon:
-		return "Meeting of the coordination body on " + day + placeSuffix(it.Title)
+		if it.Title == "" {
+			return tr.L("Meeting of the coordination body on {{.Day}}", args)
+		}
+		return tr.L("Meeting of the coordination body on {{.Day}}, {{.Title}}", args)
 	case data.AttentionAgreementExpiring:
-		return "Valid until " + day + ": " + it.Title
+		return tr.L("Valid until {{.Day}}: {{.Title}}", args)
 	case data.AttentionNoAttendance:
-		return "Held on " + day + ", no attendance recorded: " + it.Title
+		return tr.L("Held on {{.Day}}, no attendance recorded: {{.Title}}", args)
 	case data.AttentionNoCertificates:
-		return "Held on " + day + ", no certificates issued: " + it.Title
+		return tr.L("Held on {{.Day}}, no certificates issued: {{.Title}}", args)
 	case data.AttentionStatisticsMissing:
-		return "No statistics entered for " + it.ID + " yet"
+		return tr.L("No statistics entered for {{.Year}} yet", map[string]any{"Year": it.ID})
 	case data.AttentionAgencySilent:
-		return "Has not contributed to the open reply: " + it.Title
+		return tr.L("Has not contributed to the open reply: {{.Title}}", args)
 	}
 	return it.Title // a finding of the data checks, in its own words
-}
-
-func placeSuffix(place string) string {
-	if place == "" {
-		return ""
-	}
-	return ", " + place
 }

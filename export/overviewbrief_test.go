@@ -38,7 +38,7 @@ func TestTheBriefHasTwoPagesWithTheOverviewsFigures(t *testing.T) {
 		t.Fatalf("%d pages, want 2", len(pages))
 	}
 	first := strings.Join(strings.Fields(pages[0]), " ")
-	for _, c := range OverviewCards(ov, "2025-12-31") {
+	for _, c := range OverviewCards(nil, ov, "2025-12-31") {
 		for _, want := range []string{c.Title, c.Value} {
 			if !strings.Contains(first, want) {
 				t.Errorf("the first page lacks %q (%s)", want, c.Key)
@@ -50,8 +50,8 @@ func TestTheBriefHasTwoPagesWithTheOverviewsFigures(t *testing.T) {
 			t.Errorf("the first page lacks %q", want)
 		}
 	}
-	if len(ov.Attention) > 0 && !strings.Contains(first, strings.Join(strings.Fields(attentionLine(ov.Attention[0])), " ")) {
-		t.Errorf("the first page lacks the first thing needing attention: %q", attentionLine(ov.Attention[0]))
+	if len(ov.Attention) > 0 && !strings.Contains(first, strings.Join(strings.Fields(AttentionLine(english(), ov.Attention[0], longDayIn(english(), ov.Attention[0].Day))), " ")) {
+		t.Errorf("the first page lacks the first thing needing attention: %q", AttentionLine(english(), ov.Attention[0], longDayIn(english(), ov.Attention[0].Day)))
 	}
 	if strings.Contains(first, "2025-") {
 		t.Errorf("a day left in figures on the first page:\n%s", first)

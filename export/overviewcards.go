@@ -1,36 +1,32 @@
 package export
 
 import (
-	"fmt"
 	"strconv"
 
 	"github.com/ncm-register/ncm-register/data"
+	"github.com/ncm-register/ncm-register/locale"
 )
 
 // OverviewCard is one key figure of the Overview, as the window and the
-// brief show it: a title, the number, and a line of detail written from
-// DetailFormat (English, translated by the window) and its arguments.
+// brief show it, in their language.
 type OverviewCard struct {
-	Key, Title   string
-	Figure       string // the named figure whose rule the card follows
-	Value        string // "not available" where nothing was entered, never 0
-	DetailFormat string
-	DetailArgs   []any
+	Key, Title string
+	Figure     string // the named figure whose rule the card follows
+	Value      string // "not available" where nothing was entered, never 0
+	Detail     string // a line under the value
 }
-
-// Detail is the card's line of detail in English.
-func (c OverviewCard) Detail() string { return fmt.Sprintf(c.DetailFormat, c.DetailArgs...) }
 
 // OverviewCards writes the Overview's cards from its count for the period
 // ending on to: every number is a named figure of the reply's, or the
 // statistics of the latest year entered up to the period's end.
-func OverviewCards(ov data.Overview, to string) []OverviewCard {
+func OverviewCards(tr *locale.Translator, ov data.Overview, to string) []OverviewCard {
+	tr = orEnglish(tr)
 	f := ov.Figures
 	count := func(name string) string {
 		if v := f[name]; v.Unknown {
-			return data.NotAvailable
+			return tr.L(data.NotAvailable)
 		}
-		return formatCount(f[name].Total)
+		return tr.Count(f[name].Total)
 	}
 	row := func(name string, codes ...string) string {
 		n := 0
@@ -41,33 +37,37 @@ func OverviewCards(ov data.Overview, to string) []OverviewCard {
 				}
 			}
 		}
-		return formatCount(n)
+		return tr.Count(n)
 	}
 	cards := []OverviewCard{
-		{"courses", "Training courses held", "training.courses", count("training.courses"), "%s joint", []any{row("training.courses", "joint")}},
-		{"persons", "Persons trained", "training.unique_persons", count("training.unique_persons"), "each person counted once", nil},
-		{"participations", "Participations by sex", "training.participants_by_sex", count("training.participants_by_sex"),
-			"women %s · men %s · other %s", []any{row("training.participants_by_sex", "female"), row("training.participants_by_sex", "male"),
-				row("training.participants_by_sex", "", "other")}},
-		{"government", "Government / non-government", "training.participants_government",
+		{"courses", tr.L("Training courses held"), "training.courses", count("training.courses"),
+			tr.L("{{.Joint}} joint", map[string]any{"Joint": row("training.courses", "joint")})},
+		{"persons", tr.L("Persons trained"), "training.unique_persons", count("training.unique_persons"), tr.L("each person counted once")},
+		{"participations", tr.L("Participations by sex"), "training.participants_by_sex", count("training.participants_by_sex"),
+			tr.L("women {{.Women}} · men {{.Men}} · other {{.Other}}", map[string]any{"Women": row("training.participants_by_sex", "female"),
+				"Men": row("training.participants_by_sex", "male"), "Other": row("training.participants_by_sex", "", "other")})},
+		{"government", tr.L("Government / non-government"), "training.participants_government",
 			row("training.participants_government", "government") + " / " + row("training.participants_government", "non_government"),
-			"participations", nil},
-		{"campaigns", "Awareness campaigns", "campaigns.by_channel", count("campaigns.by_channel"), "reach %s", []any{count("campaigns.reach")}},
-		{"meetings", "Meetings of the body", "mechanism.meetings", count("mechanism.meetings"), "held so far", nil},
-		{"agreements", "Agreements in force", "agreements.by_level", count("agreements.by_level"), "at the end of the period", nil},
-		{"plan", "Plan actions done", "plan.actions_by_status", row("plan.actions_by_status", "done") + " / " + count("plan.actions_by_status"),
-			"ongoing %s · overdue %s", []any{row("plan.actions_by_status", "ongoing"), count("plan.actions_overdue")}},
+			tr.L("participations")},
+		{"campaigns", tr.L("Awareness campaigns"), "campaigns.by_channel", count("campaigns.by_channel"),
+			tr.L("reach {{.Reach}}", map[string]any{"Reach": count("campaigns.reach")})},
+		{"meetings", tr.L("Meetings of the body"), "mechanism.meetings", count("mechanism.meetings"), tr.L("held so far")},
+		{"agreements", tr.L("Agreements in force"), "agreements.by_level", count("agreements.by_level"), tr.L("at the end of the period")},
+		{"plan", tr.L("Plan actions done"), "plan.actions_by_status", row("plan.actions_by_status", "done") + " / " + count("plan.actions_by_status"),
+			tr.L("ongoing {{.Ongoing}} · overdue {{.Overdue}}", map[string]any{"Ongoing": row("plan.actions_by_status", "ongoing"),
+				"Overdue": count("plan.actions_overdue")})},
 	}
-	victims := OverviewCard{Key: "statistics", Title: "Victims identified", Figure: "statistics.victims_identified",
-		Value: data.NotAvailable, DetailFormat: "no statistics entered"}
+	victims := OverviewCard{Key: "statistics", Title: tr.L("Victims identified"), Figure: "statistics.victims_identified",
+		Value: tr.L(data.NotAvailable), Detail: tr.L("no statistics entered")}
 	if year := LatestStatisticsYear(ov, to); year > 0 {
 		value := func(m string) string {
 			if n, ok := ov.ByMeasure[m][year]; ok {
-				return formatCount(n)
+				return tr.Count(n)
 			}
 			return "–"
 		}
-		victims.Value, victims.DetailFormat, victims.DetailArgs = value("victims_identified"), "in %d · %s convicted", []any{year, value("convicted")}
+		victims.Value = value("victims_identified")
+		victims.Detail = tr.L("in {{.Year}} · {{.Convicted}} convicted", map[string]any{"Year": year, "Convicted": value("convicted")})
 	}
 	return append(cards, victims)
 }

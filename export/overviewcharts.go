@@ -1,7 +1,6 @@
 package export
 
 import (
-	"fmt"
 	"math"
 	"sort"
 	"strconv"
@@ -9,6 +8,7 @@ import (
 	"time"
 
 	"github.com/ncm-register/ncm-register/data"
+	"github.com/ncm-register/ncm-register/locale"
 )
 
 // OverviewData is what the Overview's charts draw: figures of the period,
@@ -29,9 +29,10 @@ var OverviewMeasures = []string{"investigated", "prosecuted", "convicted", "vict
 // by pillar and status, and the statistics over the years. Each draws the
 // very figure of the reply it summarises (the same named figure), so that
 // a bar and the reply's table agree.
-func OverviewCharts(d OverviewData) []Chart {
-	return []Chart{sectorChart(d.Figures["training.participants_by_sector"]), monthChart(d.Months),
-		channelChart(d.Figures["campaigns.by_channel"]), planChart(d.PillarState), statisticsChart(d.Years, d.ByMeasure)}
+func OverviewCharts(tr *locale.Translator, d OverviewData) []Chart {
+	tr = orEnglish(tr)
+	return []Chart{sectorChart(tr, d.Figures["training.participants_by_sector"]), monthChart(tr, d.Months),
+		channelChart(tr, d.Figures["campaigns.by_channel"]), planChart(tr, d.PillarState), statisticsChart(tr, d.Years, d.ByMeasure)}
 }
 
 // chartBarsShown is how many bars a chart of a breakdown draws before the
@@ -42,7 +43,7 @@ const chartBarsShown = 10
 // rowsChart draws a figure's lines as bars, largest first, the lines of
 // none left out, those beyond chartBarsShown in one last bar saying how
 // many they are.
-func rowsChart(title string, v data.FigureValue) Chart {
+func rowsChart(tr *locale.Translator, title string, v data.FigureValue) Chart {
 	rows := make([]data.FigureRow, 0, len(v.Rows))
 	for _, r := range v.Rows {
 		if r.Value > 0 {
@@ -50,33 +51,33 @@ func rowsChart(title string, v data.FigureValue) Chart {
 		}
 	}
 	sort.SliceStable(rows, func(i, j int) bool { return rows[i].Value > rows[j].Value })
-	c := Chart{Title: title, Kind: ChartBars, Whole: true, Series: []ChartSeries{{Name: title}}}
+	c := Chart{Title: title, Kind: ChartBars, Whole: true, Series: []ChartSeries{{Name: title}}, Empty: tr.L(chartNothing)}
 	for i, r := range rows {
 		if i == chartBarsShown-1 && len(rows) > chartBarsShown {
 			rest := 0
 			for _, o := range rows[i:] {
 				rest += o.Value
 			}
-			c.Categories = append(c.Categories, fmt.Sprintf("%d others", len(rows)-i))
+			c.Categories = append(c.Categories, tr.N("{{.Count}} other", len(rows)-i))
 			c.Codes = append(c.Codes, "")
 			c.Series[0].Values = append(c.Series[0].Values, float64(rest))
 			break
 		}
-		c.Categories = append(c.Categories, r.Label)
+		c.Categories = append(c.Categories, rowText(tr, r))
 		c.Codes = append(c.Codes, r.Code)
 		c.Series[0].Values = append(c.Series[0].Values, float64(r.Value))
 	}
 	return c
 }
 
-func sectorChart(v data.FigureValue) Chart {
-	return rowsChart("Training participations by sector", v)
+func sectorChart(tr *locale.Translator, v data.FigureValue) Chart {
+	return rowsChart(tr, tr.L("Training participations by sector"), v)
 }
 
-func channelChart(v data.FigureValue) Chart {
-	c := rowsChart("Awareness campaigns by channel", v)
+func channelChart(tr *locale.Translator, v data.FigureValue) Chart {
+	c := rowsChart(tr, tr.L("Awareness campaigns by channel"), v)
 	if v.Several && len(c.Categories) > 0 {
-		c.Note = "A campaign on several channels counts under each."
+		c.Note = tr.L("A campaign on several channels counts under each.")
 	}
 	return c
 }
@@ -84,15 +85,17 @@ func channelChart(v data.FigureValue) Chart {
 // monthChart draws the participants counted per month (per quarter over
 // more than a year, per year over more than three); the note under it
 // names the courses held in the columns that had some.
-func monthChart(months []data.MonthFigures) Chart {
-	title, name := "Training participants per month", func(t time.Time) string { return t.Format("Jan") }
+func monthChart(tr *locale.Translator, months []data.MonthFigures) Chart {
+	title, name := tr.L("Training participants per month"), func(t time.Time) string { return tr.MonthShort(t.Month()) }
 	switch {
 	case len(months) > 36:
-		title, name = "Training participants per year", func(t time.Time) string { return strconv.Itoa(t.Year()) }
+		title, name = tr.L("Training participants per year"), func(t time.Time) string { return strconv.Itoa(t.Year()) }
 	case len(months) > 12: // two dozen months' names do not fit under their columns
-		title, name = "Training participants per quarter", func(t time.Time) string { return fmt.Sprintf("Q%d %d", (int(t.Month())+2)/3, t.Year()) }
+		title, name = tr.L("Training participants per quarter"), func(t time.Time) string {
+			return tr.L("Q{{.Quarter}} {{.Year}}", map[string]any{"Quarter": (int(t.Month()) + 2) / 3, "Year": strconv.Itoa(t.Year())})
+		}
 	}
-	c := Chart{Title: title, Kind: ChartColumns, Whole: true, Series: []ChartSeries{{Name: "Participants"}}}
+	c := Chart{Title: title, Kind: ChartColumns, Whole: true, Series: []ChartSeries{{Name: tr.L("Participants")}}, Empty: tr.L(chartNothing)}
 	type column struct {
 		label, from, to       string
 		courses, participants int
@@ -117,7 +120,7 @@ func monthChart(months []data.MonthFigures) Chart {
 		c.Codes = append(c.Codes, col.from+"/"+col.to)
 		c.Series[0].Values = append(c.Series[0].Values, float64(col.participants))
 		if col.courses > 0 {
-			held = append(held, col.label+" "+strconv.Itoa(col.courses))
+			held = append(held, col.label+" "+tr.Count(col.courses))
 			courses += col.courses
 		}
 	}
@@ -125,27 +128,27 @@ func monthChart(months []data.MonthFigures) Chart {
 		c.Categories, c.Codes, c.Series = nil, nil, nil // nothing held: the chart says so
 		return c
 	}
-	c.Note = "Courses held: " + strings.Join(held, ", ")
+	c.Note = tr.L("Courses held: {{.Courses}}", map[string]any{"Courses": strings.Join(held, ", ")})
 	if len(held) > 6 { // a longer list would run past the chart
-		c.Note = fmt.Sprintf("Courses held: %d", courses)
+		c.Note = tr.L("Courses held: {{.Courses}}", map[string]any{"Courses": tr.Count(courses)})
 	}
 	return c
 }
 
 // planChart stacks the plan's actions by status, a bar per pillar.
-func planChart(byPillar map[string]map[string]int) Chart {
-	c := Chart{Title: "National plan: actions by pillar and status", Kind: ChartStackedBars, Whole: true}
+func planChart(tr *locale.Translator, byPillar map[string]map[string]int) Chart {
+	c := Chart{Title: tr.L("National plan: actions by pillar and status"), Kind: ChartStackedBars, Whole: true, Empty: tr.L(chartNothing)}
 	if len(byPillar) == 0 {
 		return c
 	}
 	for _, p := range data.Pillars {
-		c.Categories = append(c.Categories, p.Label)
+		c.Categories = append(c.Categories, codeText(tr, "pillar", p.Code))
 		c.Codes = append(c.Codes, p.Code)
 	}
 	// Every status, even one no action has, so that a status keeps its
 	// colour from one period to the next.
 	for _, st := range data.ActionStatuses {
-		s := ChartSeries{Name: st.Label}
+		s := ChartSeries{Name: codeText(tr, "action_status", st.Code)}
 		for _, p := range data.Pillars {
 			s.Values = append(s.Values, float64(byPillar[p.Code][st.Code]))
 		}
@@ -156,8 +159,8 @@ func planChart(byPillar map[string]map[string]int) Chart {
 
 // statisticsChart draws the criminal justice and victims over the years
 // entered; a year a measure was not entered is a gap, not 0.
-func statisticsChart(years []int, byMeasure map[string]map[int]int) Chart {
-	c := Chart{Title: "Criminal justice and victims identified, by year", Kind: ChartLines, Whole: true}
+func statisticsChart(tr *locale.Translator, years []int, byMeasure map[string]map[int]int) Chart {
+	c := Chart{Title: tr.L("Criminal justice and victims identified, by year"), Kind: ChartLines, Whole: true, Empty: tr.L(chartNothing)}
 	if len(years) == 0 {
 		return c
 	}
@@ -166,7 +169,7 @@ func statisticsChart(years []int, byMeasure map[string]map[int]int) Chart {
 		c.Codes = append(c.Codes, strconv.Itoa(y))
 	}
 	for _, m := range OverviewMeasures {
-		s := ChartSeries{Name: measureName(m)}
+		s := ChartSeries{Name: codeText(tr, "measure", m)}
 		for _, y := range years {
 			if n, ok := byMeasure[m][y]; ok {
 				s.Values = append(s.Values, float64(n))
@@ -178,5 +181,3 @@ func statisticsChart(years []int, byMeasure map[string]map[int]int) Chart {
 	}
 	return c
 }
-
-func measureName(code string) string { return codeLabel(data.Measures, code) }

@@ -22,7 +22,7 @@ func TestTheOverviewsChartsDrawTheirFigures(t *testing.T) {
 		Years:       []int{2023, 2024, 2025},
 		ByMeasure:   map[string]map[int]int{"investigated": {2023: 40, 2025: 52}, "convicted": {2023: 9, 2024: 11, 2025: 12}},
 	}
-	charts := OverviewCharts(d)
+	charts := OverviewCharts(nil, d)
 	if len(charts) != 5 {
 		t.Fatalf("%d charts, want 5", len(charts))
 	}
@@ -80,7 +80,7 @@ func TestManySectorsEndInOneBar(t *testing.T) {
 		v.Rows = append(v.Rows, data.FigureRow{Code: fmt.Sprint(i), Label: fmt.Sprint("Sector ", i), Value: i})
 		v.Total += i
 	}
-	c := sectorChart(v)
+	c := sectorChart(english(), v)
 	if len(c.Categories) != 10 || c.Categories[0] != "Sector 14" || c.Categories[9] != "5 others" {
 		t.Fatalf("bars %v", c.Categories)
 	}
@@ -100,7 +100,7 @@ func TestTwoYearsOfMonthsAreQuarters(t *testing.T) {
 	for i := 0; i < 24; i++ {
 		months = append(months, data.MonthFigures{Month: fmt.Sprintf("%d-%02d", 2024+i/12, i%12+1), Courses: 1, Participants: i})
 	}
-	c := monthChart(months)
+	c := monthChart(english(), months)
 	if len(c.Categories) != 8 || c.Categories[0] != "Q1 2024" || c.Categories[7] != "Q4 2025" || c.Codes[7] != "2025-10-01/2025-12-31" {
 		t.Fatalf("categories %v", c.Categories)
 	}
@@ -110,7 +110,7 @@ func TestTwoYearsOfMonthsAreQuarters(t *testing.T) {
 }
 
 func TestAnOverviewWithNothingDrawsEmptyCharts(t *testing.T) {
-	for _, c := range OverviewCharts(OverviewData{Months: []data.MonthFigures{{Month: "2025-01", Courses: 0, Participants: 0}}}) {
+	for _, c := range OverviewCharts(nil, OverviewData{Months: []data.MonthFigures{{Month: "2025-01", Courses: 0, Participants: 0}}}) {
 		var svg bytes.Buffer
 		if err := c.SVG(&svg, 400, 230); err != nil {
 			t.Fatalf("%s: %v", c.Title, err)
@@ -142,8 +142,8 @@ func TestTheOverviewsCardsSayTheirFigures(t *testing.T) {
 		ByMeasure: map[string]map[int]int{"victims_identified": {2024: 40, 2025: 37}, "convicted": {2025: 12}},
 	}
 	got := map[string]string{}
-	for _, c := range OverviewCards(ov, "2025-12-31") {
-		got[c.Key] = c.Value + " | " + c.Detail()
+	for _, c := range OverviewCards(nil, ov, "2025-12-31") {
+		got[c.Key] = c.Value + " | " + c.Detail
 	}
 	want := map[string]string{
 		"courses":        "5 | 3 joint",
@@ -163,11 +163,11 @@ func TestTheOverviewsCardsSayTheirFigures(t *testing.T) {
 	}
 	ov.Figures["campaigns.reach"] = data.FigureValue{Unknown: true}
 	ov.Years = nil
-	for _, c := range OverviewCards(ov, "2025-12-31") {
+	for _, c := range OverviewCards(nil, ov, "2025-12-31") {
 		switch c.Key {
 		case "campaigns":
-			if c.Detail() != "reach not available" {
-				t.Errorf("reach never entered: %q", c.Detail())
+			if c.Detail != "reach not available" {
+				t.Errorf("reach never entered: %q", c.Detail)
 			}
 		case "statistics":
 			if c.Value != data.NotAvailable {

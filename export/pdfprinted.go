@@ -3,6 +3,8 @@ package export
 import (
 	"fmt"
 	"iter"
+
+	"github.com/ncm-register/ncm-register/locale"
 )
 
 // UnprintableScriptError refuses a PDF document one of whose texts is
@@ -38,24 +40,38 @@ type fontNeeds struct {
 	scripts, cjk bool
 }
 
-// fontsFor reads every text a document prints that someone typed: it
-// refuses the first in a script the documents cannot print, and says
-// which fallback fonts the others need.
-func fontsFor(texts iter.Seq[printed]) (fontNeeds, error) {
+// fontsFor reads the language a document is written in (nil: English) and
+// every text it prints that someone typed: it refuses the first in a
+// script the documents cannot print, and says which fallback fonts the
+// others need.
+func fontsFor(tr *locale.Translator, texts iter.Seq[printed]) (fontNeeds, error) {
 	var need fontNeeds
+	if tr != nil {
+		family, u, bad := languageFamily(tr.Tag())
+		if bad {
+			return need, &UnprintableScriptError{Record: "the document", Field: "language", Text: tr.LanguageName(tr.Code()),
+				Script: u.name, Joined: u.joined}
+		}
+		need.add(family)
+	}
 	for p := range texts {
 		if s, bad := unshapedIn(p.text); bad {
 			return need, &UnprintableScriptError{Record: p.record, Field: p.field, Text: shortQuote(p.text),
 				Script: s.name, Joined: s.joined}
 		}
-		switch familyFor(p.text) {
-		case scriptsFamily:
-			need.scripts = true
-		case cjkFamily:
-			need.cjk = true
-		}
+		need.add(familyFor(p.text))
 	}
 	return need, nil
+}
+
+// add notes that a text in family is printed.
+func (need *fontNeeds) add(family string) {
+	switch family {
+	case scriptsFamily:
+		need.scripts = true
+	case cjkFamily:
+		need.cjk = true
+	}
 }
 
 // shortQuote keeps a long text (an answer of several paragraphs) to the

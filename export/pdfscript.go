@@ -1,6 +1,10 @@
 package export
 
-import "unicode"
+import (
+	"unicode"
+
+	"golang.org/x/text/language"
+)
 
 // The font families of the PDF documents. DejaVu Sans prints Latin with
 // every accent, Greek and Cyrillic, and is every document's default; the
@@ -30,16 +34,28 @@ var (
 // rather than fail to print.
 type unshapedScript struct {
 	name   string
+	iso    string // ISO 15924, as CLDR gives a language's script
 	table  *unicode.RangeTable
 	joined bool
 }
 
 var unshapedScripts = []unshapedScript{
-	{"Arabic", unicode.Arabic, true},
-	{"Hebrew", unicode.Hebrew, false},
-	{"Syriac", unicode.Syriac, true},
-	{"Thaana", unicode.Thaana, false},
-	{"N’Ko", unicode.Nko, true},
+	{"Arabic", "Arab", unicode.Arabic, true},
+	{"Hebrew", "Hebr", unicode.Hebrew, false},
+	{"Syriac", "Syrc", unicode.Syriac, true},
+	{"Thaana", "Thaa", unicode.Thaana, false},
+	{"N’Ko", "Nkoo", unicode.Nko, true},
+}
+
+// languageFamilies are the families of the scripts (ISO 15924) a
+// document's language may be written in, for the words the program
+// writes in it: a reply in Georgian needs the Noto fallback even when no
+// name in it does.
+var languageFamilies = map[string]string{
+	"Armn": scriptsFamily, "Geor": scriptsFamily, "Deva": scriptsFamily, "Beng": scriptsFamily, "Taml": scriptsFamily,
+	"Thai": scriptsFamily, "Laoo": scriptsFamily, "Ethi": scriptsFamily,
+	"Hans": cjkFamily, "Hant": cjkFamily, "Hani": cjkFamily, "Jpan": cjkFamily, "Kore": cjkFamily, "Hira": cjkFamily,
+	"Kana": cjkFamily, "Hang": cjkFamily, "Bopo": cjkFamily,
 }
 
 // familyFor is the font family a text prints in: the family of the first
@@ -76,4 +92,20 @@ func unshapedIn(s string) (unshapedScript, bool) {
 		}
 	}
 	return unshapedScript{}, false
+}
+
+// languageFamily is the family of the words the program writes in a
+// language, by the script CLDR writes it in (however sure CLDR is of it),
+// or the script refused for it.
+func languageFamily(tag language.Tag) (string, unshapedScript, bool) {
+	script, _ := tag.Script()
+	for _, u := range unshapedScripts {
+		if u.iso == script.String() {
+			return "", u, true
+		}
+	}
+	if family, ok := languageFamilies[script.String()]; ok {
+		return family, unshapedScript{}, false
+	}
+	return fontFamily, unshapedScript{}, false
 }

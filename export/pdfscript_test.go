@@ -1,6 +1,10 @@
 package export
 
-import "testing"
+import (
+	"testing"
+
+	"golang.org/x/text/language"
+)
 
 // TestFamilyForChoosesTheFontOfTheScript: DejaVu for Latin, Greek and
 // Cyrillic; the Noto fallback or the CJK font for a text with a script
@@ -46,6 +50,23 @@ func TestUnshapedScriptsAreFound(t *testing.T) {
 		s, found := unshapedIn(c.text)
 		if s.name != c.want || found != (c.want != "") {
 			t.Errorf("unshapedIn(%q) = %q, %v; want %q", c.text, s.name, found, c.want)
+		}
+	}
+}
+
+// TestADocumentsLanguageBringsItsFont: the words of a document in Georgian,
+// Hindi or Chinese need the fallback of their script whatever the names
+// say; a document in Arabic or Hebrew is refused like a name in them.
+func TestADocumentsLanguageBringsItsFont(t *testing.T) {
+	for _, c := range []struct{ tag, family, refused string }{
+		{"en", fontFamily, ""}, {"fr", fontFamily, ""}, {"ru", fontFamily, ""}, {"el", fontFamily, ""},
+		{"ka", scriptsFamily, ""}, {"hy", scriptsFamily, ""}, {"hi", scriptsFamily, ""}, {"am", scriptsFamily, ""},
+		{"th", scriptsFamily, ""}, {"zh", cjkFamily, ""}, {"zh-Hant", cjkFamily, ""}, {"ja", cjkFamily, ""}, {"ko", cjkFamily, ""},
+		{"ar", "", "Arabic"}, {"fa", "", "Arabic"}, {"ur", "", "Arabic"}, {"he", "", "Hebrew"}, {"dv", "", "Thaana"},
+	} {
+		family, u, bad := languageFamily(language.Make(c.tag))
+		if family != c.family || u.name != c.refused || bad != (c.refused != "") {
+			t.Errorf("%s: %q, refused %q %v; want %q, refused %q", c.tag, family, u.name, bad, c.family, c.refused)
 		}
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/ncm-register/ncm-register/data"
+	"github.com/ncm-register/ncm-register/locale"
 )
 
 // ReplyContent is everything one document of a questionnaire reply shows,
@@ -32,7 +33,13 @@ type ReplyContent struct {
 	// AnnexDay is the day the annexes were drawn from the register: today
 	// for a draft, the day it was finalised for a final reply.
 	AnnexDay string
+	// Language is the language the documents are written in (nil for
+	// English): the scaffolding, the figures' titles and rules, the dates.
+	Language *locale.Translator
 }
+
+// tr is the language of the reply's documents.
+func (c ReplyContent) tr() *locale.Translator { return orEnglish(c.Language) }
 
 // ReplyAnnexes are the lists drawn from the register for the reply's
 // period: as the register is on the day the document is made for a draft,
@@ -267,30 +274,34 @@ func (c ReplyContent) replyDay() string {
 func (c ReplyContent) final() bool { return c.Reply.Status == "final" }
 
 // period writes the reply's period for a sentence of a workbook.
-func (c ReplyContent) period() string { return c.Reply.From + " to " + c.Reply.To }
+func (c ReplyContent) period() string {
+	return c.tr().L("{{.From}} to {{.To}}", map[string]any{"From": dayIn(c.tr(), c.Reply.From), "To": dayIn(c.tr(), c.Reply.To)})
+}
 
 // statusText says what state the reply is in, in the words of its cover.
 func (c ReplyContent) statusText() string {
 	if c.final() {
-		return "Final: the figures are as frozen when the reply was finalised"
+		return c.tr().L("Final: the figures are as frozen when the reply was finalised")
 	}
-	return "Draft: not yet finalised; the figures are computed from the register as it stands"
+	return c.tr().L("Draft: not yet finalised; the figures are computed from the register as it stands")
 }
 
 // officerText is the replying officer with their organisation.
 func (c ReplyContent) officerText() string {
 	switch {
 	case c.Officer == "":
-		return "Not named"
+		return c.tr().L("Not named")
 	case c.OfficerOrganisation == "":
 		return c.Officer
 	}
 	return c.Officer + ", " + c.OfficerOrganisation
 }
 
+// stateText is the register's country, by its name in the document's
+// language.
 func (c ReplyContent) stateText() string {
 	if c.State == "" {
-		return "Not set (Settings: country of the register)"
+		return c.tr().L("Not set (Settings: country of the register)")
 	}
 	return c.State
 }
@@ -307,39 +318,36 @@ func (c ReplyContent) contributionsTo(questionID string) []data.Contribution {
 }
 
 // yesNoText writes a yes/no answer as a reply shows it.
-func yesNoText(v string) string {
-	switch v {
-	case "yes":
-		return "Yes"
-	case "no":
-		return "No"
+func yesNoText(tr *locale.Translator, v string) string {
+	if v == "" {
+		return ""
 	}
-	return ""
-}
-
-// figureTitle is a figure's title, or its name for one the register no
-// longer knows (a frozen reply can outlive a figure).
-func figureTitle(name string) (title, rule string) {
-	if f, ok := data.NamedFigureByName(name); ok {
-		return f.Title, f.Rule
-	}
-	return name, ""
+	return codeText(tr, "yes_no", v)
 }
 
 // statisticLabel names a measure and, for a breakdown, its group and part.
-func statisticLabel(measure, breakdown string) (string, string) {
-	m := codeLabel(data.Measures, measure)
+func statisticLabel(tr *locale.Translator, measure, breakdown string) (string, string) {
+	m := codeText(tr, "measure", measure)
 	if breakdown == "" {
-		return m, "Total"
+		return m, tr.L("Total")
 	}
 	for _, g := range data.Breakdowns(measure) {
 		for _, p := range g.Parts {
 			if g.Name+":"+p.Code == breakdown {
-				return m, g.Label + ": " + p.Label
+				return m, tr.L("{{.Breakdown}}: {{.Part}}", map[string]any{"Breakdown": tr.L(g.Label), "Part": breakdownPartText(tr, g, p)})
 			}
 		}
 	}
 	return m, breakdown
+}
+
+// breakdownPartText is a part of a statistics breakdown in the document's
+// language: a form of exploitation, a sex, an age group.
+func breakdownPartText(tr *locale.Translator, g data.BreakdownGroup, p data.Code) string {
+	if g.Name == "form" {
+		return codeText(tr, "form", p.Code)
+	}
+	return tr.L(p.Label)
 }
 
 // statisticLine is one measure, or one part of its breakdown, of the
@@ -354,13 +362,13 @@ type statisticLine struct {
 // in the period are left out.
 // statisticNotes are the notes kept with the statistics of the period, a
 // line each: "Persons convicted 2024: cases still under appeal not included".
-func (a ReplyAnnexes) statisticNotes() []string {
+func (a ReplyAnnexes) statisticNotes(tr *locale.Translator) []string {
 	var out []string
 	for _, m := range data.Measures {
 		for _, y := range a.Years {
 			for _, st := range a.Statistics {
 				if st.Measure == m.Code && st.Year == y && strings.TrimSpace(st.Note) != "" {
-					out = append(out, fmt.Sprintf("%s %d: %s", m.Label, y, strings.TrimSpace(st.Note)))
+					out = append(out, fmt.Sprintf("%s %d: %s", codeText(tr, "measure", m.Code), y, strings.TrimSpace(st.Note)))
 				}
 			}
 		}
@@ -368,7 +376,7 @@ func (a ReplyAnnexes) statisticNotes() []string {
 	return out
 }
 
-func (a ReplyAnnexes) statisticLines() []statisticLine {
+func (a ReplyAnnexes) statisticLines(tr *locale.Translator) []statisticLine {
 	entered := map[string]map[int]int{}
 	var currencies []string // of the value of assets, each a line
 	for _, st := range a.Statistics {
@@ -387,7 +395,7 @@ func (a ReplyAnnexes) statisticLines() []statisticLine {
 	var out []statisticLine
 	add := func(measure, breakdown string) {
 		if byYear := entered[measure+"/"+breakdown]; byYear != nil {
-			m, b := statisticLabel(measure, breakdown)
+			m, b := statisticLabel(tr, measure, breakdown)
 			out = append(out, statisticLine{Measure: m, Breakdown: b, ByYear: byYear})
 		}
 	}
@@ -396,7 +404,7 @@ func (a ReplyAnnexes) statisticLines() []statisticLine {
 			slices.Sort(currencies)
 			for _, c := range currencies {
 				if byYear := entered[m.Code+"//"+c]; byYear != nil {
-					out = append(out, statisticLine{Measure: m.Label + " (" + c + ")", Breakdown: "Total", ByYear: byYear})
+					out = append(out, statisticLine{Measure: codeText(tr, "measure", m.Code) + " (" + c + ")", Breakdown: tr.L("Total"), ByYear: byYear})
 				}
 			}
 			continue

@@ -272,7 +272,7 @@ func TestReplyXLSXReadsBack(t *testing.T) {
 		if !slices.Equal(rows[1], wantHeader) {
 			t.Errorf("course header %q", rows[1])
 		}
-		if rows[2][0] != "Joint course on victim identification" || rows[2][3] != "yes" {
+		if rows[2][0] != "Joint course on victim identification" || rows[2][3] != "Yes" {
 			t.Errorf("course row %q", rows[2])
 		}
 		assertDate(t, f, "Annex 2 Courses", "B3", "2025-03-02")
@@ -285,13 +285,13 @@ func TestReplyXLSXReadsBack(t *testing.T) {
 		}
 
 		rows = sheetRows(t, f, "Annex 1 Members")
-		if rowStarting(rows, "Ministry of Internal Affairs", "", "Ministry", "yes", "Chair") != 3 {
+		if rowStarting(rows, "Ministry of Internal Affairs", "", "Ministry", "Yes", "Chair") != 3 {
 			t.Errorf("members %q", rows)
 		}
 		assertDate(t, f, "Annex 1 Members", "F3", "2008-01-15")
 
 		rows = sheetRows(t, f, "Annex 3 Campaigns")
-		if rowStarting(rows, "Safe migration") != 3 || rows[2][3] != "TV, Social media" || rows[2][6] != "yes" {
+		if rowStarting(rows, "Safe migration") != 3 || rows[2][3] != "TV, Social media" || rows[2][6] != "Yes" {
 			t.Errorf("campaigns %q", rows)
 		}
 		assertNumber(t, f, "Annex 3 Campaigns", "F3", 12000)
@@ -344,7 +344,7 @@ func TestReplyXLSXReadsBack(t *testing.T) {
 		if len(charts) != 2 {
 			t.Fatalf("charts %v, want participants by sector and campaigns by channel", len(charts))
 		}
-		if !strings.Contains(charts["xl/charts/chart1.xml"], "Charts!$B$3:$B$4") {
+		if !strings.Contains(charts["xl/charts/chart1.xml"], "&#39;Charts&#39;!$B$3:$B$4") {
 			t.Errorf("the first chart does not draw from the cells of the two sectors:\n%s", charts["xl/charts/chart1.xml"])
 		}
 		// Counts of 1 and 2: the value axis steps by whole numbers from 0,

@@ -4,6 +4,8 @@ import (
 	"fmt"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/ncm-register/ncm-register/locale"
 )
 
 // replyCharts are drawn on the Charts sheet, each from a figure of the
@@ -12,8 +14,8 @@ var replyCharts = []struct {
 	figure, title, category, unit string
 	kind                          excelize.ChartType
 }{
-	{"training.participants_by_sector", "Training participants by sector", "Sector", "Participants", excelize.Bar},
-	{"campaigns.by_channel", "Awareness campaigns by channel", "Channel", "Campaigns", excelize.Col},
+	{"training.participants_by_sector", locale.Mark("Training participants by sector"), locale.Mark("Sector"), locale.Mark("Participants"), excelize.Bar},
+	{"campaigns.by_channel", locale.Mark("Awareness campaigns by channel"), locale.Mark("Channel"), locale.Mark("Campaigns"), excelize.Col},
 }
 
 var zero = 0.0
@@ -22,8 +24,8 @@ var zero = 0.0
 // plain sheet and draws a native Excel chart from those cells: a chart
 // cannot point into a sheet still being streamed, and the numbers stay
 // beside it for anyone who wants to check or re-chart them.
-func writeCharts(b *book, st sheetStyles, c ReplyContent) error {
-	const sheet = "Charts"
+func writeCharts(b *book, st sheetStyles, c ReplyContent, sheet string) error {
+	tr := c.tr()
 	f := b.f
 	if _, err := f.NewSheet(sheet); err != nil {
 		return err
@@ -41,19 +43,19 @@ func writeCharts(b *book, st sheetStyles, c ReplyContent) error {
 	for _, ch := range replyCharts {
 		v := c.Figures[ch.figure]
 		set := func(cell string, value any, style int) error { return b.set(sheet, cell, value, style) }
-		title := ch.title + ", " + c.period()
+		title := tr.L("{{.Chart}}, {{.Period}}", map[string]any{"Chart": tr.L(ch.title), "Period": c.period()})
 		if err := set(fmt.Sprintf("A%d", row), title, st.label); err != nil {
 			return err
 		}
 		header := row + 1
-		if err := set(fmt.Sprintf("A%d", header), ch.category, st.header); err != nil {
+		if err := set(fmt.Sprintf("A%d", header), tr.L(ch.category), st.header); err != nil {
 			return err
 		}
-		if err := set(fmt.Sprintf("B%d", header), ch.unit, st.header); err != nil {
+		if err := set(fmt.Sprintf("B%d", header), tr.L(ch.unit), st.header); err != nil {
 			return err
 		}
 		for i, r := range v.Rows {
-			if err := set(fmt.Sprintf("A%d", header+1+i), r.Label, st.wrap); err != nil {
+			if err := set(fmt.Sprintf("A%d", header+1+i), rowText(tr, r), st.wrap); err != nil {
 				return err
 			}
 			if err := f.SetCellInt(sheet, fmt.Sprintf("B%d", header+1+i), int64(r.Value)); err != nil {
@@ -66,7 +68,7 @@ func writeCharts(b *book, st sheetStyles, c ReplyContent) error {
 			most = max(most, r.Value)
 		}
 		if len(v.Rows) == 0 {
-			if err := set(fmt.Sprintf("A%d", header+1), "None in the period", st.note); err != nil {
+			if err := set(fmt.Sprintf("A%d", header+1), tr.L("None in the period"), st.note); err != nil {
 				return err
 			}
 			row = header + 3
@@ -75,9 +77,10 @@ func writeCharts(b *book, st sheetStyles, c ReplyContent) error {
 		chart := &excelize.Chart{
 			Type: ch.kind,
 			Series: []excelize.ChartSeries{{
-				Name:       fmt.Sprintf("%s!$B$%d", sheet, header),
-				Categories: fmt.Sprintf("%s!$A$%d:$A$%d", sheet, first, last),
-				Values:     fmt.Sprintf("%s!$B$%d:$B$%d", sheet, first, last),
+				// Quoted: the sheet's name is in the document's language.
+				Name:       fmt.Sprintf("'%s'!$B$%d", sheet, header),
+				Categories: fmt.Sprintf("'%s'!$A$%d:$A$%d", sheet, first, last),
+				Values:     fmt.Sprintf("'%s'!$B$%d:$B$%d", sheet, first, last),
 			}},
 			Title:  excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: title}}},
 			Legend: excelize.ChartLegend{Position: "none"},

@@ -74,9 +74,10 @@ func (c *ReplyContent) thaw(raw []byte) error {
 
 // annexNote says when the annexes were drawn from the register.
 func (c ReplyContent) annexNote() string {
+	tr := c.tr()
 	if c.final() && c.AnnexDay != c.Today {
-		return "The annexes are kept with the reply as the register stood on " + longDay(c.AnnexDay) +
-			", when the reply was finalised."
+		return tr.L("The annexes are kept with the reply as the register stood on {{.Day}}, when the reply was finalised.",
+			map[string]any{"Day": longDayIn(tr, c.AnnexDay)})
 	}
-	return "The annexes are drawn from the register as it stands on " + longDay(c.AnnexDay) + "."
+	return tr.L("The annexes are drawn from the register as it stands on {{.Day}}.", map[string]any{"Day": longDayIn(tr, c.AnnexDay)})
 }

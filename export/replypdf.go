@@ -5,7 +5,6 @@ import (
 	"maps"
 	"slices"
 	"strings"
-	"time"
 	"unicode/utf8"
 
 	"github.com/johnfercher/maroto/v2/pkg/components/col"
@@ -16,6 +15,7 @@ import (
 	"github.com/johnfercher/maroto/v2/pkg/props"
 
 	"github.com/ncm-register/ncm-register/data"
+	"github.com/ncm-register/ncm-register/locale"
 )
 
 // The reply's text styles: the table cells of the other documents (body,
@@ -41,11 +41,11 @@ func ReplyPDF(w io.Writer, c ReplyContent) error {
 	if err != nil {
 		return err
 	}
-	need, err := fontsFor(replyPrint(c, courses))
+	need, err := fontsFor(c.tr(), replyPrint(c, courses))
 	if err != nil {
 		return err
 	}
-	m, err := newPDF(c.Template.Title, true, need)
+	m, err := newPDF(c.Template.TitleIn(c.tr().Code()), true, need)
 	if err != nil {
 		return err
 	}
@@ -67,28 +67,29 @@ func ReplyPDF(w io.Writer, c ReplyContent) error {
 }
 
 func pdfCover(m core.Maroto, c ReplyContent) {
+	tr := c.tr()
 	t, r := c.Template, c.Reply
 	m.AddRows(
-		textRow(7, "QUESTIONNAIRE REPLY", props.Text{Size: 8, Style: fontstyle.Bold, Color: replyGrey}),
-		textAutoRow(t.Title, props.Text{Size: 15, Style: fontstyle.Bold, Bottom: 4}),
+		textRow(7, tr.L("QUESTIONNAIRE REPLY"), props.Text{Size: 8, Style: fontstyle.Bold, Color: replyGrey}),
+		textAutoRow(t.TitleIn(tr.Code()), props.Text{Size: 15, Style: fontstyle.Bold, Bottom: 4}),
 	)
-	date := longDay(c.replyDay())
+	date := longDayIn(tr, c.replyDay())
 	if !c.final() {
-		date += " (Draft)"
+		date = tr.L("{{.Day}} (Draft)", map[string]any{"Day": date})
 	}
 	agencies := strings.Join(data.ContributingAgencies(c.Contributions), "; ")
 	if agencies == "" {
-		agencies = "No contribution imported from an agency"
+		agencies = tr.L("No contribution imported from an agency")
 	}
 	for _, line := range [][2]string{
-		{"State", c.stateText()},
-		{"Resolution", t.Resolution},
-		{"Questionnaire", t.Title + ", version " + t.Version},
-		{"Reporting period", longDay(r.From) + " to " + longDay(r.To)},
-		{"Replying officer", c.officerText()},
-		{"Date of the reply", date},
-		{"Status", c.statusText()},
-		{"Contributing agencies", agencies},
+		{tr.L("State"), c.stateText()},
+		{tr.L("Resolution"), t.ResolutionIn(tr.Code())},
+		{tr.L("Questionnaire"), tr.L("{{.Questionnaire}}, version {{.Version}}", map[string]any{"Questionnaire": t.TitleIn(tr.Code()), "Version": t.Version})},
+		{tr.L("Reporting period"), tr.L("{{.From}} to {{.To}}", map[string]any{"From": longDayIn(tr, r.From), "To": longDayIn(tr, r.To)})},
+		{tr.L("Replying officer"), c.officerText()},
+		{tr.L("Date of the reply"), date},
+		{tr.L("Status"), c.statusText()},
+		{tr.L("Contributing agencies"), agencies},
 	} {
 		m.AddRows(row.New().Add(
 			textCol(3, line[0], props.Text{Size: 10, Style: fontstyle.Bold, Bottom: 1.5}),
@@ -96,36 +97,37 @@ func pdfCover(m core.Maroto, c ReplyContent) {
 		))
 	}
 	m.AddRows(row.New(3))
-	for _, p := range paragraphs(t.Note) {
+	for _, p := range paragraphs(t.NoteIn(tr.Code())) {
 		m.AddRows(textAutoRow(p, replyNote))
 	}
 	m.AddRows(textAutoRow(c.annexNote(), replyNote))
 }
 
 func pdfSection(m core.Maroto, c ReplyContent, sec TemplateSection) error {
+	tr := c.tr()
 	keepWithNext(m, 45)
-	m.AddRows(row.New(6), textAutoRow(sec.ID+". "+sec.Title, props.Text{Size: 13, Style: fontstyle.Bold, Bottom: 3}))
+	m.AddRows(row.New(6), textAutoRow(sec.ID+". "+sec.TitleIn(tr.Code()), props.Text{Size: 13, Style: fontstyle.Bold, Bottom: 3}))
 	for _, q := range sec.Questions {
 		keepWithNext(m, 30)
-		m.AddRows(row.New(2), textAutoRow(q.ID+". "+q.Text, props.Text{Size: 10, Style: fontstyle.Bold, Bottom: 2}))
+		m.AddRows(row.New(2), textAutoRow(q.ID+". "+q.TextIn(tr.Code()), props.Text{Size: 10, Style: fontstyle.Bold, Bottom: 2}))
 		a := c.Answers[q.ID]
-		if yn := yesNoText(a.YesNo); yn != "" {
+		if yn := yesNoText(tr, a.YesNo); yn != "" {
 			m.AddRows(textAutoRow(yn+".", replyText))
 		} else if q.Kind == "yes_no" {
-			m.AddRows(textAutoRow("Yes or no: not answered.", replyNote))
+			m.AddRows(textAutoRow(tr.L("Yes or no: not answered."), replyNote))
 		}
 		if a.Narrative == "" {
-			m.AddRows(textAutoRow("No answer yet.", replyNote))
+			m.AddRows(textAutoRow(tr.L("No answer yet."), replyNote))
 		}
 		for _, p := range paragraphs(a.Narrative) {
 			m.AddRows(textAutoRow(p, replyText))
 		}
 		for i, name := range q.Bindings {
 			// Figures counted by the same rule (the training figures) say it once, after the last.
-			_, rule := figureTitle(name)
+			_, rule := figureText(tr, name)
 			last := i == len(q.Bindings)-1
 			if !last {
-				_, next := figureTitle(q.Bindings[i+1])
+				_, next := figureText(tr, q.Bindings[i+1])
 				last = next != rule
 			}
 			if err := pdfFigure(m, c, name, last); err != nil {
@@ -133,7 +135,7 @@ func pdfSection(m core.Maroto, c ReplyContent, sec TemplateSection) error {
 			}
 		}
 		if ks := c.contributionsTo(q.ID); len(ks) > 0 {
-			pdfContributions(m, ks)
+			pdfContributions(m, tr, ks)
 		}
 	}
 	return nil
@@ -143,47 +145,48 @@ func pdfSection(m core.Maroto, c ReplyContent, sec TemplateSection) error {
 // last, and its counting rule beneath when withRule (the last figure of
 // those counted by one rule).
 func pdfFigure(m core.Maroto, c ReplyContent, name string, withRule bool) error {
-	title, rule := figureTitle(name)
+	tr := c.tr()
+	title, rule := figureText(tr, name)
 	keepWithNext(m, 25)
 	m.AddRows(row.New(2), textAutoRow(title, props.Text{Size: 9, Style: fontstyle.Bold, Bottom: 1}))
 	v, ok := c.Figures[name]
 	if !ok {
-		m.AddRows(textAutoRow("Not frozen with this reply.", replyNote))
+		m.AddRows(textAutoRow(tr.L("Not frozen with this reply."), replyNote))
 		return nil
 	}
 	for _, r := range v.Rows {
 		m.AddRows(row.New().Add(
-			textCol(7, r.Label, replyCell).WithStyle(cellBorder),
-			textCol(2, formatCount(r.Value), replyNumber).WithStyle(cellBorder),
+			textCol(7, rowText(tr, r), replyCell).WithStyle(cellBorder),
+			textCol(2, tr.Count(r.Value), replyNumber).WithStyle(cellBorder),
 		))
 	}
 	for _, year := range v.Missing { // a year nobody entered is not a 0 either
 		m.AddRows(row.New().Add(
 			textCol(7, year, replyCell).WithStyle(cellBorder),
-			textCol(2, data.NotAvailable, replyNumber).WithStyle(cellBorder),
+			textCol(2, tr.L(data.NotAvailable), replyNumber).WithStyle(cellBorder),
 		))
 	}
 	m.AddRows(row.New().Add(
-		textCol(7, "Total", replyCellB).WithStyle(headerCell),
-		textCol(2, FigureTotal(v), replyNumberB).WithStyle(headerCell),
+		textCol(7, tr.L("Total"), replyCellB).WithStyle(headerCell),
+		textCol(2, FigureTotalIn(tr, v), replyNumberB).WithStyle(headerCell),
 	))
 	if rule != "" && withRule {
 		m.AddRows(textAutoRow(rule, replyRule))
 	}
 	if chart, ok := figureCharts[name]; ok {
-		return pdfChart(m, chart(v))
+		return pdfChart(m, chart(tr, v))
 	}
 	return nil
 }
 
 // pdfContributions keeps who said what: each agency's answer, then the
 // figures it gave.
-func pdfContributions(m core.Maroto, ks []data.Contribution) {
-	m.AddRows(row.New(1), textAutoRow("Contributions of the agencies", props.Text{Size: 9, Style: fontstyle.Bold, Bottom: 1}))
+func pdfContributions(m core.Maroto, tr *locale.Translator, ks []data.Contribution) {
+	m.AddRows(row.New(1), textAutoRow(tr.L("Contributions of the agencies"), props.Text{Size: 9, Style: fontstyle.Bold, Bottom: 1}))
 	for _, k := range ks {
-		answer := paragraphs(strings.Join(nonEmpty(yesNoText(k.YesNo), k.Narrative), ": "))
+		answer := paragraphs(strings.Join(nonEmpty(yesNoText(tr, k.YesNo), k.Narrative), ": "))
 		if len(answer) == 0 {
-			answer = []string{"(no answer in its workbook)"}
+			answer = []string{tr.L("(no answer in its workbook)")}
 		}
 		// A long answer runs over several rows, as a row never breaks
 		// across pages; the agency's name stands beside the first.
@@ -195,11 +198,11 @@ func pdfContributions(m core.Maroto, ks []data.Contribution) {
 			m.AddRows(row.New().Add(textCol(3, name, replyCellB), textCol(9, p, replyCell)))
 		}
 		for _, n := range slices.Sorted(maps.Keys(k.Figures)) {
-			title, _ := figureTitle(n)
+			title, _ := figureText(tr, n)
 			m.AddRows(row.New().Add(
 				col.New(3),
 				textCol(6, title, replyCell),
-				textCol(2, formatCount(k.Figures[n]), replyNumber),
+				textCol(2, tr.Count(k.Figures[n]), replyNumber),
 			))
 		}
 	}
@@ -222,15 +225,6 @@ func keepWithNext(m core.Maroto, h float64) {
 		}
 	}
 	m.AddRows(row.New(left))
-}
-
-// longDay writes a YYYY-MM-DD date in words: 2 March 2026.
-func longDay(day string) string {
-	d, err := time.Parse(time.DateOnly, day)
-	if err != nil {
-		return day
-	}
-	return d.Format("2 January 2006")
 }
 
 // maxParagraph bounds the text of one row: a row taller than a page would
@@ -261,17 +255,20 @@ func paragraphs(s string) []string {
 // FigureTotal is a figure's total as the reply writes it: "not available"
 // where nobody entered anything, never 0; an amount with its currency,
 // and none where the years are in different currencies.
-func FigureTotal(v data.FigureValue) string {
+func FigureTotal(v data.FigureValue) string { return FigureTotalIn(english(), v) }
+
+// FigureTotalIn is FigureTotal in a language.
+func FigureTotalIn(tr *locale.Translator, v data.FigureValue) string {
 	switch {
 	case v.Unknown:
-		return data.NotAvailable
+		return tr.L(data.NotAvailable)
 	case v.Unadded:
-		return NotAddedUp
+		return tr.L(NotAddedUp)
 	case v.Unit != "":
-		return formatCount(v.Total) + " " + v.Unit
+		return tr.Count(v.Total) + " " + v.Unit
 	}
-	return formatCount(v.Total)
+	return tr.Count(v.Total)
 }
 
 // NotAddedUp stands for the total of amounts in different currencies.
-const NotAddedUp = "not added up: the years are in different currencies"
+var NotAddedUp = locale.Mark("not added up: the years are in different currencies")

@@ -1,7 +1,6 @@
 package export
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -12,6 +11,7 @@ import (
 	"github.com/johnfercher/maroto/v2/pkg/props"
 
 	"github.com/ncm-register/ncm-register/data"
+	"github.com/ncm-register/ncm-register/locale"
 )
 
 // pdfListLimit is the longest list the PDF prints whole; a longer one is
@@ -56,15 +56,18 @@ func pdfAnnexTitle(m core.Maroto, title, what string) {
 
 func pdfEmpty(m core.Maroto, what string) { m.AddRows(textAutoRow(what, replyNote)) }
 
-func pdfSummarised(m core.Maroto, n int, what, sheet string) {
-	pdfEmpty(m, fmt.Sprintf("%s %s, summarised here; the workbook lists them all (sheet “%s”).", formatCount(n), what, sheet))
+// pdfSummarised says that a list of n items (a template for tr.N, such as
+// "{{.Count}} campaign") is summarised, and where the workbook has it all.
+func pdfSummarised(m core.Maroto, tr *locale.Translator, n int, items, sheet string) {
+	pdfEmpty(m, tr.L("{{.Items}}, summarised here; the workbook lists them all (sheet “{{.Sheet}}”).",
+		map[string]any{"Items": tr.N(items, n), "Sheet": tr.L(sheet)}))
 }
 
 func pdfAnnexes(m core.Maroto, c ReplyContent, courses annexCourses) error {
 	keepWithNext(m, 55)
-	m.AddRows(row.New(6), textAutoRow("Annexes", props.Text{Size: 13, Style: fontstyle.Bold, Bottom: 1}))
+	m.AddRows(row.New(6), textAutoRow(c.tr().L("Annexes"), props.Text{Size: 13, Style: fontstyle.Bold, Bottom: 1}))
 	pdfMembers(m, c)
-	if err := pdfCourses(m, courses); err != nil {
+	if err := pdfCourses(m, c.tr(), courses); err != nil {
 		return err
 	}
 	pdfCampaigns(m, c)
@@ -72,23 +75,24 @@ func pdfAnnexes(m core.Maroto, c ReplyContent, courses annexCourses) error {
 	if err := pdfActions(m, c); err != nil {
 		return err
 	}
-	return pdfStatistics(m, c.Annexes)
+	return pdfStatistics(m, c.tr(), c.Annexes)
 }
 
 func pdfMembers(m core.Maroto, c ReplyContent) {
+	tr := c.tr()
 	members := c.Annexes.Members
-	pdfAnnexTitle(m, "Annex 1. Member organisations of the coordination mechanism", "On "+longDay(c.AnnexDay)+".")
+	pdfAnnexTitle(m, tr.L("Annex 1. Member organisations of the coordination mechanism"), tr.L("On {{.Day}}.", map[string]any{"Day": longDayIn(tr, c.AnnexDay)}))
 	switch {
 	case len(members) == 0:
-		pdfEmpty(m, "No member organisations recorded.")
+		pdfEmpty(m, tr.L("No member organisations recorded."))
 	case len(members) <= pdfListLimit:
 		rows := make([][]string, len(members))
 		for i, o := range members {
-			rows[i] = []string{strconv.Itoa(i + 1), o.Name, sectorName(o.Sector), codeLabel(data.MechanismRoles, o.MechanismRole), o.MemberSince}
+			rows[i] = []string{strconv.Itoa(i + 1), o.Name, sectorText(tr, o.Sector), codeText(tr, "mechanism", o.MechanismRole), dayIn(tr, o.MemberSince)}
 		}
-		pdfTable(m, []pdfColumn{{"No.", 1, true}, {"Organisation", 5, false}, {"Sector", 3, false}, {"Role", 1, false}, {"Since", 2, false}}, rows)
+		pdfTable(m, []pdfColumn{{tr.L("No."), 1, true}, {tr.L("Organisation"), 5, false}, {tr.L("Sector"), 3, false}, {tr.L("Role"), 1, false}, {tr.L("Since"), 2, false}}, rows)
 	default:
-		pdfSummarised(m, len(members), "member organisations", "Annex 1 Members")
+		pdfSummarised(m, tr, len(members), locale.MarkN("{{.Count}} member organisation"), locale.Mark("Annex 1 Members"))
 		bySector := map[string]int{}
 		for _, o := range members {
 			bySector[o.Sector]++
@@ -96,33 +100,30 @@ func pdfMembers(m core.Maroto, c ReplyContent) {
 		var rows [][]string
 		for _, s := range data.SectorCodes() {
 			if n := bySector[s.Code]; n > 0 {
-				rows = append(rows, []string{s.Label, formatCount(n)})
+				rows = append(rows, []string{sectorText(tr, s.Code), tr.Count(n)})
 			}
 		}
-		pdfTable(m, []pdfColumn{{"Sector", 6, false}, {"Members", 2, true}}, rows)
+		pdfTable(m, []pdfColumn{{tr.L("Sector"), 6, false}, {tr.L("Members"), 2, true}}, rows)
 	}
 }
 
 func pdfCampaigns(m core.Maroto, c ReplyContent) {
+	tr := c.tr()
 	campaigns := c.Annexes.Campaigns
-	pdfAnnexTitle(m, "Annex 3. Awareness campaigns", "Campaigns that ran on at least one day of the period.")
+	pdfAnnexTitle(m, tr.L("Annex 3. Awareness campaigns"), tr.L("Campaigns that ran on at least one day of the period."))
 	switch {
 	case len(campaigns) == 0:
-		pdfEmpty(m, "No campaigns in the period.")
+		pdfEmpty(m, tr.L("No campaigns in the period."))
 	case len(campaigns) <= pdfListLimit:
 		rows := make([][]string, len(campaigns))
 		for i, k := range campaigns {
-			evaluated := "no"
-			if k.Evaluated {
-				evaluated = "yes"
-			}
-			rows[i] = []string{k.Title, k.FirstDay + " to " + k.LastDay, codeLabels(data.Channels, k.Channels),
-				formatCount(k.Reach), evaluated}
+			rows[i] = []string{k.Title, daysIn(tr, k.FirstDay, k.LastDay), codeLabels(tr, "channel", k.Channels),
+				tr.Count(k.Reach), yesNo(tr, k.Evaluated)}
 		}
-		pdfTable(m, []pdfColumn{{"Campaign", 3, false}, {"Days", 2, false}, {"Channels", 3, false}, {"Reach", 2, true},
-			{"Evaluated", 2, false}}, rows)
+		pdfTable(m, []pdfColumn{{tr.L("Campaign"), 3, false}, {tr.L("Days"), 2, false}, {tr.L("Channels"), 3, false}, {tr.L("Reach"), 2, true},
+			{tr.L("Evaluated"), 2, false}}, rows)
 	default:
-		pdfSummarised(m, len(campaigns), "campaigns", "Annex 3 Campaigns")
+		pdfSummarised(m, tr, len(campaigns), locale.MarkN("{{.Count}} campaign"), locale.Mark("Annex 3 Campaigns"))
 		type year struct{ campaigns, reach, evaluated int }
 		byYear := map[int]*year{}
 		var years []int
@@ -141,28 +142,30 @@ func pdfCampaigns(m core.Maroto, c ReplyContent) {
 		rows := make([][]string, len(years))
 		for i, y := range years {
 			s := byYear[y]
-			rows[i] = []string{strconv.Itoa(y), formatCount(s.campaigns), formatCount(s.reach), formatCount(s.evaluated)}
+			rows[i] = []string{strconv.Itoa(y), tr.Count(s.campaigns), tr.Count(s.reach), tr.Count(s.evaluated)}
 		}
-		pdfTable(m, []pdfColumn{{"Year begun", 3, false}, {"Campaigns", 3, true}, {"Reach", 3, true}, {"Evaluated", 3, true}}, rows)
+		pdfTable(m, []pdfColumn{{tr.L("Year begun"), 3, false}, {tr.L("Campaigns"), 3, true}, {tr.L("Reach"), 3, true}, {tr.L("Evaluated"), 3, true}}, rows)
 	}
 }
 
 func pdfAgreements(m core.Maroto, c ReplyContent) {
+	tr := c.tr()
 	agreements := c.Annexes.Agreements
-	pdfAnnexTitle(m, "Annex 4. Cooperation agreements", "Signed by the end of the period, with their status on "+longDay(c.AnnexDay)+".")
+	pdfAnnexTitle(m, tr.L("Annex 4. Cooperation agreements"), tr.L("Signed by the end of the period, with their status on {{.Day}}.",
+		map[string]any{"Day": longDayIn(tr, c.AnnexDay)}))
 	switch {
 	case len(agreements) == 0:
-		pdfEmpty(m, "No agreements signed by the end of the period.")
+		pdfEmpty(m, tr.L("No agreements signed by the end of the period."))
 	case len(agreements) <= pdfListLimit:
 		rows := make([][]string, len(agreements))
 		for i, a := range agreements {
-			rows[i] = []string{a.Title, codeLabel(data.AgreementLevels, a.Level), codeLabels(data.Countries(), a.PartnerCountries),
-				a.SignedOn, codeLabel(data.AgreementStatuses, a.Status)}
+			rows[i] = []string{a.Title, codeText(tr, "agreement_level", a.Level), codeLabels(tr, "country", a.PartnerCountries),
+				dayIn(tr, a.SignedOn), codeText(tr, "agreement_status", a.Status)}
 		}
-		pdfTable(m, []pdfColumn{{"Agreement", 4, false}, {"Level", 2, false}, {"Partner countries", 2, false},
-			{"Signed", 2, false}, {"Status", 2, false}}, rows)
+		pdfTable(m, []pdfColumn{{tr.L("Agreement"), 4, false}, {tr.L("Level"), 2, false}, {tr.L("Partner countries"), 2, false},
+			{tr.L("Signed"), 2, false}, {tr.L("Status"), 2, false}}, rows)
 	default:
-		pdfSummarised(m, len(agreements), "agreements", "Annex 4 Agreements")
+		pdfSummarised(m, tr, len(agreements), locale.MarkN("{{.Count}} agreement"), locale.Mark("Annex 4 Agreements"))
 		byLevel := map[string][]int{} // level → agreements by status, in the order of AgreementStatuses
 		for _, a := range agreements {
 			if byLevel[a.Level] == nil {
@@ -175,17 +178,17 @@ func pdfAgreements(m core.Maroto, c ReplyContent) {
 				}
 			}
 		}
-		cols := []pdfColumn{{"Level", 4, false}, {"Agreements", 2, true}}
+		cols := []pdfColumn{{tr.L("Level"), 4, false}, {tr.L("Agreements"), 2, true}}
 		for _, s := range data.AgreementStatuses {
-			cols = append(cols, pdfColumn{s.Label, 1, true})
+			cols = append(cols, pdfColumn{codeText(tr, "agreement_status", s.Code), 1, true})
 		}
 		cols[2].size, cols[3].size = 2, 2 // draft, in force: the longer titles
 		var rows [][]string
 		for _, l := range data.AgreementLevels {
 			if counts := byLevel[l.Code]; counts != nil {
-				r := []string{l.Label}
+				r := []string{codeText(tr, "agreement_level", l.Code)}
 				for _, n := range counts {
-					r = append(r, formatCount(n))
+					r = append(r, tr.Count(n))
 				}
 				rows = append(rows, r)
 			}
@@ -203,22 +206,24 @@ func pdfActions(m core.Maroto, c ReplyContent) error {
 		}
 		byPillar[a.Pillar][a.Status]++
 	}
-	pdfAnnexTitle(m, "Annex 5. Actions of the national plan of action", "Plans whose years meet the period; status on "+longDay(c.AnnexDay)+".")
+	tr := c.tr()
+	pdfAnnexTitle(m, tr.L("Annex 5. Actions of the national plan of action"), tr.L("Plans whose years meet the period; status on {{.Day}}.",
+		map[string]any{"Day": longDayIn(tr, c.AnnexDay)}))
 	switch {
 	case len(actions) == 0:
-		pdfEmpty(m, "No plan of action covers the period.")
+		pdfEmpty(m, tr.L("No plan of action covers the period."))
 	case len(actions) <= pdfListLimit:
 		rows := make([][]string, len(actions))
 		for i, a := range actions {
-			rows[i] = []string{codeLabel(data.Pillars, a.Pillar), a.Activity, a.Lead, a.Deadline, codeLabel(data.ActionStatuses, a.Status)}
+			rows[i] = []string{codeText(tr, "pillar", a.Pillar), a.Activity, a.Lead, dayIn(tr, a.Deadline), codeText(tr, "action_status", a.Status)}
 		}
-		pdfTable(m, []pdfColumn{{"Pillar", 2, false}, {"Action", 4, false}, {"Lead", 2, false}, {"Deadline", 2, false},
-			{"Status", 2, false}}, rows)
+		pdfTable(m, []pdfColumn{{tr.L("Pillar"), 2, false}, {tr.L("Action"), 4, false}, {tr.L("Lead"), 2, false}, {tr.L("Deadline"), 2, false},
+			{tr.L("Status"), 2, false}}, rows)
 	default:
-		pdfSummarised(m, len(actions), "actions", "Annex 5 Plan actions")
-		cols := []pdfColumn{{"Pillar", 2, false}, {"Actions", 2, true}}
+		pdfSummarised(m, tr, len(actions), locale.MarkN("{{.Count}} action"), locale.Mark("Annex 5 Plan actions"))
+		cols := []pdfColumn{{tr.L("Pillar"), 2, false}, {tr.L("Actions"), 2, true}}
 		for _, s := range data.ActionStatuses {
-			cols = append(cols, pdfColumn{s.Label, 1, true})
+			cols = append(cols, pdfColumn{codeText(tr, "action_status", s.Code), 1, true})
 		}
 		cols[2].size, cols[5].size = 2, 2 // not started, delayed: the longer titles
 		var rows [][]string
@@ -238,9 +243,9 @@ func pdfActions(m core.Maroto, c ReplyContent) error {
 			if counts[0] == 0 {
 				continue
 			}
-			r := []string{p.Label}
+			r := []string{codeText(tr, "pillar", p.Code)}
 			for _, n := range counts {
-				r = append(r, formatCount(n))
+				r = append(r, tr.Count(n))
 			}
 			rows = append(rows, r)
 		}
@@ -249,22 +254,22 @@ func pdfActions(m core.Maroto, c ReplyContent) error {
 	if len(actions) == 0 {
 		return nil
 	}
-	return pdfChart(m, planChart(byPillar))
+	return pdfChart(m, planChart(tr, byPillar))
 }
 
 // pdfStatistics writes a row per year and a column per measure: totals
 // only, which fit the page whatever the length of the period; criminal
 // justice in one table, victims in another.
-func pdfStatistics(m core.Maroto, a ReplyAnnexes) error {
-	pdfAnnexTitle(m, "Annex 6. Statistics by year", "Totals as entered for each calendar year of the period; "+
-		"their breakdowns are in the workbook. A dash: not entered.")
+func pdfStatistics(m core.Maroto, tr *locale.Translator, a ReplyAnnexes) error {
+	pdfAnnexTitle(m, tr.L("Annex 6. Statistics by year"), tr.L("Totals as entered for each calendar year of the period; "+
+		"their breakdowns are in the workbook. A dash: not entered."))
 	totals := map[string]map[int]string{} // measure → year → total as written
 	for _, st := range a.Statistics {
 		if st.Breakdown == "" {
 			if totals[st.Measure] == nil {
 				totals[st.Measure] = map[int]string{}
 			}
-			totals[st.Measure][st.Year] = strings.TrimSpace(formatCount(st.Value) + " " + st.Currency)
+			totals[st.Measure][st.Year] = strings.TrimSpace(tr.Count(st.Value) + " " + st.Currency)
 		}
 	}
 	justice := []string{data.CasesMeasure, "investigated", "prosecuted", "convicted", data.AssetsMeasure}
@@ -272,9 +277,9 @@ func pdfStatistics(m core.Maroto, a ReplyAnnexes) error {
 	written := 0
 	for _, table := range [][]string{justice, victims} {
 		size := 10 / len(table) // the year takes 2 of the page's 12 columns
-		cols := []pdfColumn{{"Year", 2, false}}
+		cols := []pdfColumn{{tr.L("Year"), 2, false}}
 		for _, code := range table {
-			cols = append(cols, pdfColumn{codeLabel(data.Measures, code), size, true})
+			cols = append(cols, pdfColumn{codeText(tr, "measure", code), size, true})
 		}
 		var rows [][]string
 		for _, y := range a.Years {
@@ -300,17 +305,17 @@ func pdfStatistics(m core.Maroto, a ReplyAnnexes) error {
 		}
 	}
 	if written == 0 {
-		pdfEmpty(m, "No statistics entered for the years of the period.")
+		pdfEmpty(m, tr.L("No statistics entered for the years of the period."))
 	} else {
 		years, by := data.StatisticTotals(a.Statistics, OverviewMeasures)
 		if len(years) > 1 { // a line needs two years
-			if err := pdfChart(m, statisticsChart(years, by)); err != nil {
+			if err := pdfChart(m, statisticsChart(tr, years, by)); err != nil {
 				return err
 			}
 		}
 	}
-	if notes := a.statisticNotes(); len(notes) > 0 {
-		m.AddRows(row.New(2), textAutoRow("Notes of the agencies", props.Text{Size: 9, Style: fontstyle.Bold, Bottom: 1}))
+	if notes := a.statisticNotes(tr); len(notes) > 0 {
+		m.AddRows(row.New(2), textAutoRow(tr.L("Notes of the agencies"), props.Text{Size: 9, Style: fontstyle.Bold, Bottom: 1}))
 		for _, n := range notes {
 			m.AddRows(textAutoRow(n, replyCell))
 		}

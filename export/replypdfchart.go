@@ -11,11 +11,12 @@ import (
 	"github.com/johnfercher/maroto/v2/pkg/props"
 
 	"github.com/ncm-register/ncm-register/data"
+	"github.com/ncm-register/ncm-register/locale"
 )
 
 // figureCharts are the figures of the reply drawn as charts beside their
 // table, as the Overview draws them.
-var figureCharts = map[string]func(data.FigureValue) Chart{
+var figureCharts = map[string]func(*locale.Translator, data.FigureValue) Chart{
 	"training.participants_by_sector": sectorChart,
 	"campaigns.by_channel":            channelChart,
 }

@@ -7,6 +7,7 @@ import (
 	"github.com/johnfercher/maroto/v2/pkg/core"
 
 	"github.com/ncm-register/ncm-register/data"
+	"github.com/ncm-register/ncm-register/locale"
 )
 
 // annexCourses is the reply's Annex 2 as counted from the register: by
@@ -27,6 +28,7 @@ type courseYear struct{ courses, joint, participants, female, male, other, unrec
 
 // countAnnexCourses goes once through the courses of the reply's period.
 func countAnnexCourses(c ReplyContent) (annexCourses, error) {
+	tr := c.tr()
 	a := annexCourses{byYear: map[int]*courseYear{}, months: periodMonths(c.Reply.From, c.Reply.To)}
 	err := c.Annexes.Courses(func(k data.AnnexCourse) error {
 		a.n++
@@ -48,17 +50,11 @@ func countAnnexCourses(c ReplyContent) (annexCourses, error) {
 		s.male += k.BySex["male"]
 		s.other += k.BySex["other"]
 		s.unrecorded += k.BySex[""]
-		joint := "no"
 		if k.Joint {
 			s.joint++
-			joint = "yes"
 		}
 		if a.n <= pdfListLimit {
-			days := k.FirstDay
-			if k.LastDay != "" && k.LastDay != k.FirstDay {
-				days += " to " + k.LastDay
-			}
-			a.list = append(a.list, []string{k.Title, days, joint, formatCount(k.Participants)})
+			a.list = append(a.list, []string{k.Title, daysIn(tr, k.FirstDay, k.LastDay), yesNo(tr, k.Joint), tr.Count(k.Participants)})
 		}
 		return nil
 	})
@@ -66,30 +62,31 @@ func countAnnexCourses(c ReplyContent) (annexCourses, error) {
 }
 
 // pdfCourses summarises the courses by year, and lists them when few.
-func pdfCourses(m core.Maroto, a annexCourses) error {
-	pdfAnnexTitle(m, "Annex 2. Training courses", "Held with a first day in the period; participants counted as in the training figures.")
+func pdfCourses(m core.Maroto, tr *locale.Translator, a annexCourses) error {
+	pdfAnnexTitle(m, tr.L("Annex 2. Training courses"), tr.L("Held with a first day in the period; participants counted as in the training figures."))
 	if a.n == 0 {
-		pdfEmpty(m, "No courses held in the period.")
+		pdfEmpty(m, tr.L("No courses held in the period."))
 		return nil
 	}
 	rows := make([][]string, len(a.years))
 	for i, y := range a.years {
 		s := a.byYear[y]
-		rows[i] = []string{strconv.Itoa(y), formatCount(s.courses), formatCount(s.joint), formatCount(s.participants),
-			formatCount(s.female), formatCount(s.male), formatCount(s.other), formatCount(s.unrecorded)}
+		rows[i] = []string{strconv.Itoa(y), tr.Count(s.courses), tr.Count(s.joint), tr.Count(s.participants),
+			tr.Count(s.female), tr.Count(s.male), tr.Count(s.other), tr.Count(s.unrecorded)}
 	}
-	pdfTable(m, []pdfColumn{{"Year", 1, false}, {"Courses", 2, true}, {"Joint", 1, true}, {"Participants", 2, true},
-		{"Female", 1, true}, {"Male", 1, true}, {"Other", 1, true}, {"Sex not recorded", 3, true}}, rows)
+	pdfTable(m, []pdfColumn{{tr.L("Year"), 1, false}, {tr.L("Courses"), 2, true}, {tr.L("Joint"), 1, true}, {tr.L("Participants"), 2, true},
+		{codeText(tr, "sex", "female"), 1, true}, {codeText(tr, "sex", "male"), 1, true}, {codeText(tr, "sex", "other"), 1, true},
+		{tr.L("Sex not recorded"), 3, true}}, rows)
 	if len(a.months) > 0 {
-		if err := pdfChart(m, monthChart(a.months)); err != nil {
+		if err := pdfChart(m, monthChart(tr, a.months)); err != nil {
 			return err
 		}
 	}
 	if a.n > pdfListLimit {
-		pdfSummarised(m, a.n, "courses", "Annex 2 Courses")
+		pdfSummarised(m, tr, a.n, locale.MarkN("{{.Count}} course"), locale.Mark("Annex 2 Courses"))
 		return nil
 	}
 	m.AddRows(row.New(3))
-	pdfTable(m, []pdfColumn{{"Course", 6, false}, {"Days", 3, false}, {"Joint", 1, false}, {"Participants", 2, true}}, a.list)
+	pdfTable(m, []pdfColumn{{tr.L("Course"), 6, false}, {tr.L("Days"), 3, false}, {tr.L("Joint"), 1, false}, {tr.L("Participants"), 2, true}}, a.list)
 	return nil
 }

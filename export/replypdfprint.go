@@ -6,19 +6,20 @@ import (
 )
 
 // replyPrint is every text the reply PDF prints that someone typed: the
-// questionnaire (a template may be written in any language), the cover,
+// questionnaire in the reply's language (a template may carry any), the cover,
 // the answers, the agencies' contributions and the annexes' names and
 // titles (the courses as listed, at most pdfListLimit).
 func replyPrint(c ReplyContent, courses annexCourses) iter.Seq[printed] {
 	return func(yield func(printed) bool) {
-		t := c.Template
-		texts := []printed{{"the questionnaire", "title", t.Title}, {"the questionnaire", "resolution", t.Resolution},
-			{"the questionnaire", "note", t.Note}, {"the reply", "replying officer", c.Officer},
+		t, tr := c.Template, c.tr()
+		code := tr.Code()
+		texts := []printed{{"the questionnaire", "title", t.TitleIn(code)}, {"the questionnaire", "resolution", t.ResolutionIn(code)},
+			{"the questionnaire", "note", t.NoteIn(code)}, {"the reply", "replying officer", c.Officer},
 			{"the reply", "replying officer's organisation", c.OfficerOrganisation}}
 		for _, sec := range t.Sections {
-			texts = append(texts, printed{"section " + sec.ID + " of the questionnaire", "title", sec.Title})
+			texts = append(texts, printed{"section " + sec.ID + " of the questionnaire", "title", sec.TitleIn(code)})
 			for _, q := range sec.Questions {
-				texts = append(texts, printed{"question " + q.ID + " of the questionnaire", "text", q.Text},
+				texts = append(texts, printed{"question " + q.ID + " of the questionnaire", "text", q.TextIn(code)},
 					printed{"question " + q.ID, "answer", c.Answers[q.ID].Narrative})
 			}
 		}
@@ -42,7 +43,7 @@ func replyPrint(c ReplyContent, courses annexCourses) iter.Seq[printed] {
 			who := fmt.Sprintf("action %d of Annex 5", i+1)
 			texts = append(texts, printed{who, "activity", a.Activity}, printed{who, "lead organisation", a.Lead})
 		}
-		for i, n := range c.Annexes.statisticNotes() {
+		for i, n := range c.Annexes.statisticNotes(tr) {
 			texts = append(texts, printed{fmt.Sprintf("note %d of Annex 6", i+1), "text", n})
 		}
 		for _, p := range texts {

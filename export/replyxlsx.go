@@ -11,6 +11,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/ncm-register/ncm-register/data"
+	"github.com/ncm-register/ncm-register/locale"
 )
 
 // ReplyXLSX writes a questionnaire reply as a workbook: a cover, a sheet per
@@ -27,11 +28,15 @@ func ReplyXLSX(w io.Writer, c ReplyContent) error {
 		return err
 	}
 	b := newBook(f)
-	if err := f.SetSheetName("Sheet1", "Cover"); err != nil {
+	tr := c.tr()
+	cover, charts := tr.L("Cover"), tr.L("Charts")
+	if err := f.SetSheetName("Sheet1", cover); err != nil {
 		return err
 	}
-	names := sheetNames{"cover": true, "charts": true}
-	if err := writeCover(b, st, c); err != nil {
+	names := sheetNames{}
+	names.add(cover)
+	names.add(charts)
+	if err := writeCover(b, st, c, cover); err != nil {
 		return err
 	}
 	for i, sec := range c.Template.Sections {
@@ -39,11 +44,11 @@ func ReplyXLSX(w io.Writer, c ReplyContent) error {
 			return err
 		}
 	}
-	if err := writeCharts(b, st, c); err != nil {
+	if err := writeCharts(b, st, c, charts); err != nil {
 		return err
 	}
 	for _, annex := range xlsxAnnexes {
-		if err := annex.write(b, st, c, names.add(annex.name)); err != nil {
+		if err := annex.write(b, st, c, names.add(tr.L(annex.name))); err != nil {
 			return fmt.Errorf("%s: %w", annex.name, err)
 		}
 	}
@@ -54,39 +59,41 @@ func ReplyXLSX(w io.Writer, c ReplyContent) error {
 // second value (the end of the period).
 var coverWidths = []float64{26, 80, 14}
 
-func writeCover(b *book, st sheetStyles, c ReplyContent) error {
-	s := newStreamSheet(b, "Cover", coverWidths, 0)
-	s.splitTall(styled(st.note, "(continued)"))
+func writeCover(b *book, st sheetStyles, c ReplyContent, sheet string) error {
+	tr := c.tr()
+	s := newStreamSheet(b, sheet, coverWidths, 0)
+	s.splitTall(styled(st.note, tr.L("(continued)")))
 	t, r := c.Template, c.Reply
-	s.add(styled(st.title, t.Title))
+	s.add(styled(st.title, t.TitleIn(tr.Code())))
 	s.skip()
 	label := func(l string) excelize.Cell { return styled(st.label, l) }
-	s.add(label("State"), styled(st.wrap, c.stateText()))
-	s.add(label("Resolution"), styled(st.wrap, t.Resolution))
-	s.add(label("Questionnaire"), styled(st.wrap, t.Title+", version "+t.Version))
-	s.add(label("Reporting period from"), st.day(r.From))
-	s.add(label("Reporting period to"), st.day(r.To))
-	s.add(label("Replying officer"), styled(st.wrap, c.officerText()))
+	s.add(label(tr.L("State")), styled(st.wrap, c.stateText()))
+	s.add(label(tr.L("Resolution")), styled(st.wrap, t.ResolutionIn(tr.Code())))
+	s.add(label(tr.L("Questionnaire")), styled(st.wrap, tr.L("{{.Questionnaire}}, version {{.Version}}",
+		map[string]any{"Questionnaire": t.TitleIn(tr.Code()), "Version": t.Version})))
+	s.add(label(tr.L("Reporting period from")), st.day(r.From))
+	s.add(label(tr.L("Reporting period to")), st.day(r.To))
+	s.add(label(tr.L("Replying officer")), styled(st.wrap, c.officerText()))
 	if c.final() {
-		s.add(label("Date of the reply"), st.day(c.replyDay()))
+		s.add(label(tr.L("Date of the reply")), st.day(c.replyDay()))
 	} else {
-		s.add(label("Date of the reply"), st.day(c.replyDay()), "Draft")
+		s.add(label(tr.L("Date of the reply")), st.day(c.replyDay()), tr.L("Draft"))
 	}
-	s.add(label("Status"), styled(st.wrap, c.statusText()))
+	s.add(label(tr.L("Status")), styled(st.wrap, c.statusText()))
 	agencies := data.ContributingAgencies(c.Contributions)
 	if len(agencies) == 0 {
-		s.add(label("Contributing agencies"), styled(st.note, "No contribution imported from an agency"))
+		s.add(label(tr.L("Contributing agencies")), styled(st.note, tr.L("No contribution imported from an agency")))
 	}
 	for i, a := range agencies {
 		if i == 0 {
-			s.add(label("Contributing agencies"), a)
+			s.add(label(tr.L("Contributing agencies")), a)
 		} else {
 			s.add(nil, a)
 		}
 	}
 	s.skip()
-	s.add(label("Note"), styled(st.wrap, t.Note))
-	s.add(label("Annexes"), styled(st.wrap, c.annexNote()))
+	s.add(label(tr.L("Note")), styled(st.wrap, t.NoteIn(tr.Code())))
+	s.add(label(tr.L("Annexes")), styled(st.wrap, c.annexNote()))
 	return s.flush()
 }
 
@@ -95,27 +102,28 @@ func writeCover(b *book, st sheetStyles, c ReplyContent) error {
 var sectionWidths = []float64{10, 60, 28, 10, 48}
 
 func writeSection(b *book, st sheetStyles, c ReplyContent, i int, sheet string) error {
+	tr := c.tr()
 	sec := c.Template.Sections[i]
 	s := newStreamSheet(b, sheet, sectionWidths, 2)
-	s.splitTall(styled(st.note, "(continued)"))
-	s.add(styled(st.title, sec.ID+". "+sec.Title))
-	s.add(st.headerRow("Question", "Question, answer and figures", "Breakdown", "Value", "Counting rule")...)
+	s.splitTall(styled(st.note, tr.L("(continued)")))
+	s.add(styled(st.title, sec.ID+". "+sec.TitleIn(tr.Code())))
+	s.add(st.headerRow(tr.L("Question"), tr.L("Question, answer and figures"), tr.L("Breakdown"), tr.L("Value"), tr.L("Counting rule"))...)
 	for _, q := range sec.Questions {
-		s.add(styled(st.question, q.ID), styled(st.question, q.Text))
+		s.add(styled(st.question, q.ID), styled(st.question, q.TextIn(tr.Code())))
 		a := c.Answers[q.ID]
 		if a.Narrative == "" {
-			s.add(styled(st.label, "Answer"), styled(st.note, "No answer yet"))
+			s.add(styled(st.label, tr.L("Answer")), styled(st.note, tr.L("No answer yet")))
 		} else {
-			s.add(styled(st.label, "Answer"), styled(st.wrap, a.Narrative))
+			s.add(styled(st.label, tr.L("Answer")), styled(st.wrap, a.Narrative))
 		}
 		if q.Kind == "yes_no" || a.YesNo != "" {
-			s.add(styled(st.label, "Yes / no"), yesNoText(a.YesNo))
+			s.add(styled(st.label, tr.L("Yes / no")), yesNoText(tr, a.YesNo))
 		}
 		for _, name := range q.Bindings {
 			writeFigure(s, st, c, name)
 		}
 		for _, k := range c.contributionsTo(q.ID) {
-			writeContribution(s, st, k)
+			writeContribution(s, st, tr, k)
 		}
 		s.skip()
 	}
@@ -125,40 +133,41 @@ func writeSection(b *book, st sheetStyles, c ReplyContent, i int, sheet string) 
 // writeFigure writes a figure's total beside its counting rule, then its
 // breakdown a row per part, every value a number.
 func writeFigure(s *streamSheet, st sheetStyles, c ReplyContent, name string) {
-	title, rule := figureTitle(name)
+	tr := c.tr()
+	title, rule := figureText(tr, name)
 	v, ok := c.Figures[name]
 	if !ok {
-		s.add(styled(st.label, "Figure"), styled(st.wrap, title), styled(st.note, "Not frozen with this reply"))
+		s.add(styled(st.label, tr.L("Figure")), styled(st.wrap, title), styled(st.note, tr.L("Not frozen with this reply")))
 		return
 	}
 	var total any = v.Total
 	if v.Unknown || v.Unadded { // never a 0 where nobody entered anything, nor a sum of two currencies
-		total = styled(st.note, FigureTotal(v))
+		total = styled(st.note, FigureTotalIn(tr, v))
 	}
-	totalLabel := "Total"
+	totalLabel := tr.L("Total")
 	if v.Unit != "" {
 		totalLabel += " (" + v.Unit + ")"
 	}
-	s.add(styled(st.label, "Figure"), styled(st.wrap, title), styled(st.top, totalLabel), total, styled(st.note, rule))
+	s.add(styled(st.label, tr.L("Figure")), styled(st.wrap, title), styled(st.top, totalLabel), total, styled(st.note, rule))
 	for _, r := range v.Rows {
-		s.add(nil, nil, r.Label, r.Value)
+		s.add(nil, nil, rowText(tr, r), r.Value)
 	}
 	for _, year := range v.Missing { // a year nobody entered is not a 0 either
-		s.add(nil, nil, year, styled(st.note, data.NotAvailable))
+		s.add(nil, nil, year, styled(st.note, tr.L(data.NotAvailable)))
 	}
 }
 
 // writeContribution keeps who said what: the agency with its answer, then
 // each figure it gave.
-func writeContribution(s *streamSheet, st sheetStyles, k data.Contribution) {
-	answer := strings.TrimSpace(strings.Join(nonEmpty(yesNoText(k.YesNo), k.Narrative), ": "))
+func writeContribution(s *streamSheet, st sheetStyles, tr *locale.Translator, k data.Contribution) {
+	answer := strings.TrimSpace(strings.Join(nonEmpty(yesNoText(tr, k.YesNo), k.Narrative), ": "))
 	if answer == "" {
-		answer = "(no answer in its workbook)"
+		answer = tr.L("(no answer in its workbook)")
 	}
-	s.add(styled(st.label, "Agency"), styled(st.wrap, k.OrganisationName+" — "+answer))
+	s.add(styled(st.label, tr.L("Agency")), styled(st.wrap, k.OrganisationName+" — "+answer))
 	for _, n := range slices.Sorted(maps.Keys(k.Figures)) {
-		title, _ := figureTitle(n)
-		s.add(nil, styled(st.wrap, title), "Given by "+k.OrganisationName, k.Figures[n])
+		title, _ := figureText(tr, n)
+		s.add(nil, styled(st.wrap, title), tr.L("Given by {{.Agency}}", map[string]any{"Agency": k.OrganisationName}), k.Figures[n])
 	}
 }
 

@@ -47,7 +47,7 @@ func longDate(day string) string {
 // being listed.
 func SignInSheets(w io.Writer, c data.Course, participants []data.Participant, blankRows int) error {
 	participants = slices.DeleteFunc(slices.Clone(participants), func(p data.Participant) bool { return !p.Expected() })
-	need, err := fontsFor(signInPrint(c, participants))
+	need, err := fontsFor(nil, signInPrint(c, participants))
 	if err != nil {
 		return err
 	}

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"regexp"
 	"slices"
 	"sync"
@@ -16,19 +17,28 @@ import (
 
 // Template is a questionnaire: sections of numbered questions, each of a
 // kind, asked of some sectors, and bound to named figures of the register.
+//
+// Its words are in English (Title, Text …) and, where the template gives
+// them, in other languages by code (Titles["fr"], Texts["ru"] …): a reply
+// in French prints the French questions, or the English where a template
+// has no French.
 type Template struct {
-	ID         string            `json:"id"`
-	Version    string            `json:"version"`
-	Title      string            `json:"title"`
-	Resolution string            `json:"resolution"`
-	Note       string            `json:"note"`
-	Sections   []TemplateSection `json:"sections"`
+	ID          string            `json:"id"`
+	Version     string            `json:"version"`
+	Title       string            `json:"title"`
+	Titles      Texts             `json:"titles,omitempty"`
+	Resolution  string            `json:"resolution"`
+	Resolutions Texts             `json:"resolutions,omitempty"`
+	Note        string            `json:"note"`
+	Notes       Texts             `json:"notes,omitempty"`
+	Sections    []TemplateSection `json:"sections"`
 }
 
 // TemplateSection is a section of a questionnaire (A to H in the default).
 type TemplateSection struct {
 	ID        string     `json:"id"`
 	Title     string     `json:"title"`
+	Titles    Texts      `json:"titles,omitempty"`
 	Questions []Question `json:"questions"`
 }
 
@@ -37,9 +47,36 @@ type Question struct {
 	ID       string   `json:"id"`
 	Kind     string   `json:"kind"` // narrative, figures, list, yes_no
 	Text     string   `json:"text"`
+	Texts    Texts    `json:"texts,omitempty"`
 	AskedOf  []string `json:"asked_of,omitempty"` // sector codes of the agencies usually asked
 	Bindings []string `json:"bindings,omitempty"` // names of data.NamedFigures
 }
+
+// Texts are a template's words in languages other than English, by code.
+type Texts map[string]string
+
+// in is the text in a language, or the English one where there is none.
+func (t Texts) in(code, english string) string {
+	if s := t[code]; s != "" {
+		return s
+	}
+	return english
+}
+
+// TitleIn is the questionnaire's title in a language (a code: "fr").
+func (t Template) TitleIn(code string) string { return t.Titles.in(code, t.Title) }
+
+// ResolutionIn is the resolution it answers, in a language.
+func (t Template) ResolutionIn(code string) string { return t.Resolutions.in(code, t.Resolution) }
+
+// NoteIn is its note to the replying State, in a language.
+func (t Template) NoteIn(code string) string { return t.Notes.in(code, t.Note) }
+
+// TitleIn is the section's title in a language.
+func (s TemplateSection) TitleIn(code string) string { return s.Titles.in(code, s.Title) }
+
+// TextIn is the question in a language.
+func (q Question) TextIn(code string) string { return q.Texts.in(code, q.Text) }
 
 // QuestionKinds are the kinds a question can be of.
 var QuestionKinds = []string{"narrative", "figures", "list", "yes_no"}
@@ -88,10 +125,13 @@ func parseKept(raw []byte) (Template, error) {
 
 // clone copies a template's sections and questions.
 func (t Template) clone() Template {
+	t.Titles, t.Resolutions, t.Notes = maps.Clone(t.Titles), maps.Clone(t.Resolutions), maps.Clone(t.Notes)
 	t.Sections = slices.Clone(t.Sections)
 	for i, sec := range t.Sections {
+		t.Sections[i].Titles = maps.Clone(sec.Titles)
 		t.Sections[i].Questions = slices.Clone(sec.Questions)
 		for j, q := range t.Sections[i].Questions {
+			t.Sections[i].Questions[j].Texts = maps.Clone(q.Texts)
 			t.Sections[i].Questions[j].AskedOf = slices.Clone(q.AskedOf)
 			t.Sections[i].Questions[j].Bindings = slices.Clone(q.Bindings)
 		}

@@ -10,13 +10,13 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/ncm-register/ncm-register/data"
 	"github.com/ncm-register/ncm-register/export"
+	"github.com/ncm-register/ncm-register/locale"
 )
 
 // workbookChoice lists the agencies to write contribution workbooks for:
@@ -31,7 +31,7 @@ type workbookChoice struct {
 
 func writeWorkbooks(e *env, r replyState) {
 	if r.final() {
-		dialog.ShowInformation(lang.L("The reply is final"), lang.L("Contributions go into a draft. Reopen the reply as a new draft to collect them."), e.win)
+		dialog.ShowInformation(locale.L("The reply is final"), locale.L("Contributions go into a draft. Reopen the reply as a new draft to collect them."), e.win)
 		return
 	}
 	members, err := e.store.Members(context.Background())
@@ -47,20 +47,20 @@ func writeWorkbooks(e *env, r replyState) {
 	for _, o := range members {
 		w.add(o, asked[o.ID])
 	}
-	another := widget.NewButtonWithIcon(lang.L("Add another organisation…"), theme.ContentAddIcon(), func() {
-		pickOrganisation(e, lang.L("Write a workbook for"), func(row data.OrganisationRow) {
+	another := widget.NewButtonWithIcon(locale.L("Add another organisation…"), theme.ContentAddIcon(), func() {
+		pickOrganisation(e, locale.L("Write a workbook for"), func(row data.OrganisationRow) {
 			if o, err := e.store.Organisation(context.Background(), row.ID); err == nil {
 				w.add(o, true)
 			}
 		})
 	})
-	intro := help(lang.L("Each agency gets a workbook with the questions usually asked of its sector and the register's figures, to fill in and send back. Member agencies the questionnaire asks questions of are ticked."))
-	write := widget.NewButton(lang.L("Choose a folder and write…"), w.chooseFolder)
+	intro := help(locale.L("Each agency gets a workbook with the questions usually asked of its sector and the register's figures, to fill in and send back. Member agencies the questionnaire asks questions of are ticked."))
+	write := widget.NewButton(locale.L("Choose a folder and write…"), w.chooseFolder)
 	write.Importance = widget.HighImportance
-	cancel := widget.NewButton(lang.L("Cancel"), func() { w.dlg.Hide() })
+	cancel := widget.NewButton(locale.L("Cancel"), func() { w.dlg.Hide() })
 	body := container.NewBorder(container.NewVBox(intro, container.NewHBox(another)), container.NewHBox(layoutSpacer(), cancel, write), nil, nil,
 		container.NewVScroll(w.checks))
-	w.dlg = dialog.NewCustomWithoutButtons(lang.L("Workbooks for agencies"), body, e.win)
+	w.dlg = dialog.NewCustomWithoutButtons(locale.L("Workbooks for agencies"), body, e.win)
 	w.dlg.Resize(fyne.NewSize(680, 560))
 	w.dlg.Show()
 	e.shown.workbookChoice = w
@@ -91,7 +91,7 @@ func (w *workbookChoice) chosen() []data.Organisation {
 
 func (w *workbookChoice) chooseFolder() {
 	if len(w.chosen()) == 0 {
-		dialog.ShowInformation(lang.L("No agency chosen"), lang.L("Tick the agencies to write workbooks for."), w.env.win)
+		dialog.ShowInformation(locale.L("No agency chosen"), locale.L("Tick the agencies to write workbooks for."), w.env.win)
 		return
 	}
 	d := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
@@ -132,8 +132,8 @@ func (w *workbookChoice) confirmReplace(dir string) {
 		w.writeTo(dir)
 		return
 	}
-	dialog.ShowConfirm(lang.L("Replace the workbooks?"),
-		fmt.Sprintf(lang.L("%d of these workbooks are already in the folder, perhaps filled in by an agency. Replace them?"), there),
+	dialog.ShowConfirm(locale.L("Replace the workbooks?"),
+		fmt.Sprintf(locale.L("%d of these workbooks are already in the folder, perhaps filled in by an agency. Replace them?"), there),
 		func(yes bool) {
 			if yes {
 				w.writeTo(dir)
@@ -161,14 +161,14 @@ func (w *workbookChoice) writeTo(dir string) {
 		written++
 	}
 	w.dlg.Hide()
-	msg := fmt.Sprintf(lang.L("%d workbooks written to %s."), written, dir)
+	msg := fmt.Sprintf(locale.L("%d workbooks written to %s."), written, dir)
 	if len(failed) > 0 {
 		dialog.ShowError(fmt.Errorf("%s\n\n%s", msg, strings.Join(failed, "\n")), w.env.win)
 		return
 	}
 	w.env.status(msg)
-	dialog.ShowInformation(lang.L("Workbooks for agencies"), msg+"\n\n"+
-		lang.L("Send each to its agency. When they come back, import them from the Agencies menu."), w.env.win)
+	dialog.ShowInformation(locale.L("Workbooks for agencies"), msg+"\n\n"+
+		locale.L("Send each to its agency. When they come back, import them from the Agencies menu."), w.env.win)
 }
 
 // importWorkbook reads a workbook an agency sent back and, after showing
@@ -176,11 +176,11 @@ func (w *workbookChoice) writeTo(dir string) {
 // be read is explained (sheet, cell, why) and nothing is kept.
 func importWorkbook(e *env, r replyState, done func()) {
 	if e.store.ReadOnly() {
-		dialog.ShowInformation(lang.L("Read-only"), lang.L("This register is open read-only: nothing can be imported into it."), e.win)
+		dialog.ShowInformation(locale.L("Read-only"), locale.L("This register is open read-only: nothing can be imported into it."), e.win)
 		return
 	}
 	if r.final() {
-		dialog.ShowInformation(lang.L("The reply is final"), lang.L("Contributions go into a draft. Reopen the reply as a new draft to collect them."), e.win)
+		dialog.ShowInformation(locale.L("The reply is final"), locale.L("Contributions go into a draft. Reopen the reply as a new draft to collect them."), e.win)
 		return
 	}
 	d := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
@@ -206,7 +206,7 @@ func reviewWorkbook(e *env, r replyState, in io.Reader, name string, done func()
 		return err
 	}, func(err error) {
 		if err != nil {
-			showError(e.win, lang.L("The workbook")+" "+name, err, lang.L("Nothing was imported."))
+			showError(e.win, locale.L("The workbook")+" "+name, err, locale.L("Nothing was imported."))
 			return
 		}
 		confirmContribution(e, r, got, name, done)
@@ -218,25 +218,25 @@ func reviewWorkbook(e *env, r replyState, in io.Reader, name string, done func()
 func confirmContribution(e *env, r replyState, got export.ContributionFrom, name string, done func()) {
 	org, err := e.store.Organisation(context.Background(), got.OrganisationID)
 	if err != nil {
-		dialog.ShowError(fmt.Errorf("%s %s: %s. %s", lang.L("The workbook"), name,
-			lang.L("the agency it was written for is no longer in the register"), lang.L("Nothing was imported.")), e.win)
+		dialog.ShowError(fmt.Errorf("%s %s: %s. %s", locale.L("The workbook"), name,
+			locale.L("the agency it was written for is no longer in the register"), locale.L("Nothing was imported.")), e.win)
 		return
 	}
 	var ids []string
 	for _, a := range got.Answers {
 		ids = append(ids, a.QuestionID)
 	}
-	msg := fmt.Sprintf(lang.L("%s answered %d questions: %s."), org.Name, len(ids), strings.Join(ids, ", "))
+	msg := fmt.Sprintf(locale.L("%s answered %d questions: %s."), org.Name, len(ids), strings.Join(ids, ", "))
 	if len(ids) == 0 {
-		msg = fmt.Sprintf(lang.L("%s sent the workbook back without answers."), org.Name)
+		msg = fmt.Sprintf(locale.L("%s sent the workbook back without answers."), org.Name)
 	}
 	for _, c := range r.contributions {
 		if c.OrganisationID == org.ID {
-			msg += "\n\n" + lang.L("It replaces what this agency sent before.")
+			msg += "\n\n" + locale.L("It replaces what this agency sent before.")
 			break
 		}
 	}
-	dialog.ShowConfirm(lang.L("Import the contribution?"), msg, func(yes bool) {
+	dialog.ShowConfirm(locale.L("Import the contribution?"), msg, func(yes bool) {
 		if !yes {
 			return
 		}
@@ -244,7 +244,7 @@ func confirmContribution(e *env, r replyState, got export.ContributionFrom, name
 			showError(e.win, "", err)
 			return
 		}
-		e.status(fmt.Sprintf(lang.L("The contribution of %s was imported"), org.Name) + " · " + lang.L("Undo with Ctrl+Z"))
+		e.status(fmt.Sprintf(locale.L("The contribution of %s was imported"), org.Name) + " · " + locale.L("Undo with Ctrl+Z"))
 		e.changed()
 		done()
 	}, e.win)

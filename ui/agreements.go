@@ -8,11 +8,11 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/ncm-register/ncm-register/data"
+	"github.com/ncm-register/ncm-register/locale"
 )
 
 // agreementsScreen is the Agreements area: the list of cooperation
@@ -56,11 +56,11 @@ type agreementsScreen struct {
 func newAgreementsScreen(e *env) *agreementsScreen {
 	a := &agreementsScreen{env: e, fields: newFieldSet()}
 	a.search = widget.NewEntry()
-	a.search.SetPlaceHolder(lang.L("Search agreements by title or reference"))
+	a.search.SetPlaceHolder(locale.L("Search agreements by title or reference"))
 	a.search.OnChanged = func(s string) { a.filter.Query = s; a.reload() }
 	levels := append([]data.Code{{Code: "home", Label: "At home"}, {Code: "international", Label: "With other countries"}}, data.AgreementLevels...)
-	a.level = newCodeSelect("agreement_level", levels, lang.L("All levels"), func(c string) { a.filter.Level = c; a.reload() })
-	a.level.w.PlaceHolder = lang.L("All levels")
+	a.level = newCodeSelect("agreement_level", levels, locale.L("All levels"), func(c string) { a.filter.Level = c; a.reload() })
+	a.level.w.PlaceHolder = locale.L("All levels")
 	a.country = widget.NewSelect(nil, func(s string) {
 		a.filter.Country = ""
 		if i := strings.LastIndex(s, "("); i >= 0 && strings.HasSuffix(s, ")") {
@@ -68,8 +68,8 @@ func newAgreementsScreen(e *env) *agreementsScreen {
 		}
 		a.reload()
 	})
-	a.country.PlaceHolder = lang.L("All partner countries")
-	newBtn := widget.NewButtonWithIcon(lang.L("New agreement"), theme.ContentAddIcon(), a.startNew)
+	a.country.PlaceHolder = locale.L("All partner countries")
+	newBtn := widget.NewButtonWithIcon(locale.L("New agreement"), theme.ContentAddIcon(), a.startNew)
 	if e.store.ReadOnly() {
 		newBtn.Disable()
 	}
@@ -88,9 +88,9 @@ func newAgreementsScreen(e *env) *agreementsScreen {
 	a.levelSel = newCodeSelect("agreement_level", data.AgreementLevels, "", func(string) { a.edited("level") })
 	a.status = newCodeSelect("agreement_status", data.AgreementStatuses, "", func(string) { a.edited("status") })
 	a.subjects = newCheckGrid("subject", data.AgreementSubjects, func() { a.edited("subjects") })
-	a.parties = newOrganisationList(e, lang.L("Add a party…"), func() { a.edited("parties") })
-	a.countries = newIDList(e, lang.L("Add a partner country…"), func() { a.edited("partner_countries") },
-		func(add func(string)) { pickCountry(e, lang.L("Add a partner country…"), add) }, countryName)
+	a.parties = newOrganisationList(e, locale.L("Add a party…"), func() { a.edited("parties") })
+	a.countries = newIDList(e, locale.L("Add a partner country…"), func() { a.edited("partner_countries") },
+		func(add func(string)) { pickCountry(e, locale.L("Add a partner country…"), add) }, countryName)
 	a.signedOn = newDateEntry()
 	a.signedOn.OnChanged = func(*time.Time) { a.edited("signed_on") }
 	a.validUntil = newDateEntry()
@@ -98,21 +98,21 @@ func newAgreementsScreen(e *env) *agreementsScreen {
 	a.reference = entry("reference", false)
 	a.notes = entry("notes", true)
 
-	a.fields.add("title", lang.L("Title"), true, a.title)
-	a.fields.add("kind", lang.L("Kind"), true, a.kind.w)
-	a.fields.add("level", lang.L("Level"), true, a.levelSel.w)
-	a.fields.add("status", lang.L("Status"), false, a.status.w)
-	a.fields.add("subjects", lang.L("Subjects"), false, a.subjects.content)
-	a.fields.add("parties", lang.L("Parties"), false, a.parties.content)
-	a.fields.add("partner_countries", lang.L("Partner countries"), false, a.countries.content)
-	a.fields.add("signed_on", lang.L("Signed on"), false, a.signedOn)
-	a.fields.add("valid_until", lang.L("Valid until"), false, a.validUntil)
-	a.fields.add("reference", lang.L("Document reference"), false, a.reference)
-	a.fields.add("notes", lang.L("Notes"), false, a.notes)
-	a.save = widget.NewButtonWithIcon(lang.L("Save"), theme.DocumentSaveIcon(), func() { a.Save() })
+	a.fields.add("title", locale.L("Title"), true, a.title)
+	a.fields.add("kind", locale.L("Kind"), true, a.kind.w)
+	a.fields.add("level", locale.L("Level"), true, a.levelSel.w)
+	a.fields.add("status", locale.L("Status"), false, a.status.w)
+	a.fields.add("subjects", locale.L("Subjects"), false, a.subjects.content)
+	a.fields.add("parties", locale.L("Parties"), false, a.parties.content)
+	a.fields.add("partner_countries", locale.L("Partner countries"), false, a.countries.content)
+	a.fields.add("signed_on", locale.L("Signed on"), false, a.signedOn)
+	a.fields.add("valid_until", locale.L("Valid until"), false, a.validUntil)
+	a.fields.add("reference", locale.L("Document reference"), false, a.reference)
+	a.fields.add("notes", locale.L("Notes"), false, a.notes)
+	a.save = widget.NewButtonWithIcon(locale.L("Save"), theme.DocumentSaveIcon(), func() { a.Save() })
 	a.save.Importance = widget.HighImportance
-	a.archive = widget.NewButtonWithIcon(lang.L("Archive"), theme.DeleteIcon(), a.toggleArchived)
-	a.history = widget.NewButtonWithIcon(lang.L("History"), theme.HistoryIcon(), func() {
+	a.archive = widget.NewButtonWithIcon(locale.L("Archive"), theme.DeleteIcon(), a.toggleArchived)
+	a.history = widget.NewButtonWithIcon(locale.L("History"), theme.HistoryIcon(), func() {
 		showHistory(e, a.current.Title, a.current.ID)
 	})
 	a.heading = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -123,8 +123,8 @@ func newAgreementsScreen(e *env) *agreementsScreen {
 	left := container.NewBorder(top, nil, nil, nil, a.list)
 	form := container.NewBorder(a.heading, container.NewHBox(a.save, widget.NewSeparator(), a.archive, a.history), nil, nil,
 		container.NewVScroll(a.fields.grid))
-	a.none = newNoneSelected(e, form, lang.L("No agreement selected"), lang.L("Choose an agreement in the list, or add one."),
-		lang.L("New agreement"), a.startNew)
+	a.none = newNoneSelected(e, form, locale.L("No agreement selected"), locale.L("Choose an agreement in the list, or add one."),
+		locale.L("New agreement"), a.startNew)
 	split := container.NewHSplit(left, a.none.content)
 	split.SetOffset(0.3)
 	a.content = split
@@ -143,7 +143,7 @@ func agreementDetail(a data.Agreement) string {
 		parts = append(parts, strings.Join(names, ", "))
 	}
 	if a.SignedOn != "" {
-		parts = append(parts, lang.L("signed")+" "+a.SignedOn)
+		parts = append(parts, locale.L("signed")+" "+a.SignedOn)
 	}
 	parts = append(parts, labelOf("agreement_status", data.AgreementStatuses, a.Status))
 	return strings.Join(parts, " · ")
@@ -170,9 +170,9 @@ func (a *agreementsScreen) reload() {
 		a.agreements = r.list
 		a.list.UnselectAll()
 		a.list.Refresh()
-		a.count.SetText(lang.N("{{.Count}} agreement", len(r.list), map[string]any{"Count": len(r.list)}))
+		a.count.SetText(locale.N("{{.Count}} agreement", len(r.list), map[string]any{"Count": len(r.list)}))
 		if r.countries != nil {
-			options := []string{lang.L("All partner countries")}
+			options := []string{locale.L("All partner countries")}
 			for _, c := range r.countries {
 				options = append(options, countryName(c)+" ("+c+")")
 			}
@@ -203,7 +203,7 @@ func (a *agreementsScreen) startNew() {
 	}
 	a.list.UnselectAll()
 	a.load(data.Agreement{Status: "in_force"})
-	a.heading.SetText(lang.L("New agreement"))
+	a.heading.SetText(locale.L("New agreement"))
 	a.updateButtons()
 	a.env.win.Canvas().Focus(a.title)
 }
@@ -257,20 +257,20 @@ func (a *agreementsScreen) Save() bool {
 	ag.ValidUntil = a.validUntil.Value()
 	if err := a.env.store.SaveAgreement(context.Background(), &ag); err != nil {
 		if !a.fields.show(err) {
-			showError(a.env.win, lang.L("The agreement was not saved"), err)
+			showError(a.env.win, locale.L("The agreement was not saved"), err)
 		}
 		return false
 	}
 	a.load(ag)
-	a.env.status(lang.L("Saved") + " " + ag.Title)
+	a.env.status(locale.L("Saved") + " " + ag.Title)
 	a.env.changed()
 	return true
 }
 
 func (a *agreementsScreen) toggleArchived() {
 	ag := a.current
-	toggleArchived(a.env, ag.Title, ag.Archived, lang.L("Archive agreement?"),
-		fmt.Sprintf(lang.L("“%s” will be hidden from the list. Its history is kept, and you can undo."), ag.Title),
+	toggleArchived(a.env, ag.Title, ag.Archived, locale.L("Archive agreement?"),
+		fmt.Sprintf(locale.L("“%s” will be hidden from the list. Its history is kept, and you can undo."), ag.Title),
 		func(archive bool) error {
 			return a.env.store.SetAgreementArchived(context.Background(), ag.ID, archive)
 		},

@@ -13,7 +13,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -22,6 +21,7 @@ import (
 	"github.com/ncm-register/ncm-register/data"
 	"github.com/ncm-register/ncm-register/data/scratch"
 	"github.com/ncm-register/ncm-register/export"
+	"github.com/ncm-register/ncm-register/locale"
 )
 
 // AppID is the application's identity (also in FyneApp.toml).
@@ -49,12 +49,8 @@ type window struct {
 func Start(a fyne.App, opts StartOptions) { start(a, opts) }
 
 func start(a fyne.App, opts StartOptions) *window {
-	// The language chosen in Settings goes before the system's, the way
-	// gettext's LANGUAGE does; Fyne reads it when translations are loaded.
-	if l := a.Preferences().String(prefLanguage); l != "" {
-		_ = os.Setenv("LANGUAGE", l)
-	}
-	loadTranslations()
+	// The language chosen in Settings, else the system's.
+	applyLanguage(a.Preferences().String(prefLanguage))
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.IconPNG))
 	w := &window{app: a, win: a.NewWindow("NCM Register"), frame: newFirstFrame()}
 	// Temporary files of a run that was killed (spill files, documents
@@ -166,8 +162,8 @@ func (w *window) explainIncomplete(err error, after func()) bool {
 	if !errors.As(err, &incomplete) {
 		return false
 	}
-	d := dialog.NewInformation(lang.L("The register could not be written completely"),
-		fmt.Sprintf(lang.L("Its last changes could not be moved into %s (the disk may be full, or the stick removed). They are kept in the file %s beside it: keep the two files together, and open the register again once there is room; nothing is lost."),
+	d := dialog.NewInformation(locale.L("The register could not be written completely"),
+		fmt.Sprintf(locale.L("Its last changes could not be moved into %s (the disk may be full, or the stick removed). They are kept in the file %s beside it: keep the two files together, and open the register again once there is room; nothing is lost."),
 			filepath.Base(incomplete.Path), filepath.Base(incomplete.Path)+"-wal"), w.win)
 	d.SetOnClosed(after)
 	d.Show()
@@ -182,10 +178,7 @@ func (w *window) use(st *data.Store) {
 	if !st.ReadOnly() {
 		w.app.Preferences().SetString(prefDataFile, st.Path())
 	}
-	w.ws = newWorkspace(w, st)
-	w.win.SetTitle("NCM Register — " + filepath.Base(st.Path()))
-	w.win.SetMainMenu(w.ws.menu)
-	w.win.SetContent(w.frame.mark(w.ws.content))
+	w.showWorkspace()
 	if isNew, err := st.IsNew(context.Background()); err == nil && isNew && !st.ReadOnly() {
 		w.offerSample()
 	} else if msg := backupReminder(st, time.Now()); msg != "" {
@@ -202,6 +195,15 @@ func (w *window) use(st *data.Store) {
 		}, func() {})
 		runAsync(func() { w.checkIntegrity(st) }, func() {})
 	})
+}
+
+// showWorkspace builds the window's areas and menu for the open register,
+// in the window's language.
+func (w *window) showWorkspace() {
+	w.ws = newWorkspace(w, w.store)
+	w.win.SetTitle("NCM Register — " + filepath.Base(w.store.Path()))
+	w.win.SetMainMenu(w.ws.menu)
+	w.win.SetContent(w.frame.mark(w.ws.content))
 }
 
 // runAsync runs work off the UI thread, then land on it. Tests replace it
@@ -236,18 +238,18 @@ func (w *window) checkIntegrity(st *data.Store) {
 // empty or with the sample register.
 func (w *window) offerSample() {
 	var d dialog.Dialog
-	text := widget.NewLabel(lang.L("This register is empty. You can start entering your agencies and focal points, or look around first in a sample register of fictional agencies, with courses, campaigns, agreements, statistics and a reply to the questionnaire (it opens in a file of its own; your register stays as it is)."))
+	text := widget.NewLabel(locale.L("This register is empty. You can start entering your agencies and focal points, or look around first in a sample register of fictional agencies, with courses, campaigns, agreements, statistics and a reply to the questionnaire (it opens in a file of its own; your register stays as it is)."))
 	text.Wrapping = fyne.TextWrapWord
-	empty := widget.NewButton(lang.L("Start with an empty register"), func() {
+	empty := widget.NewButton(locale.L("Start with an empty register"), func() {
 		_ = w.store.MarkStarted(context.Background())
 		d.Hide()
 	})
-	sample := widget.NewButtonWithIcon(lang.L("Load the sample register"), theme.DownloadIcon(), func() {
+	sample := widget.NewButtonWithIcon(locale.L("Load the sample register"), theme.DownloadIcon(), func() {
 		d.Hide()
 		w.loadSample()
 	})
 	sample.Importance = widget.HighImportance
-	d = dialog.NewCustomWithoutButtons(lang.L("Welcome to NCM Register"),
+	d = dialog.NewCustomWithoutButtons(locale.L("Welcome to NCM Register"),
 		container.NewBorder(nil, container.NewHBox(layoutSpacer(), empty, sample), nil, nil, text), w.win)
 	d.Resize(fyne.NewSize(560, 220))
 	d.Show()
@@ -270,13 +272,13 @@ func (w *window) loadSample() {
 	if !fileExists(path) {
 		if err := makeSample(ctx, path); err != nil {
 			os.Remove(path)
-			showError(w.win, lang.L("The sample register could not be made"), err)
+			showError(w.win, locale.L("The sample register could not be made"), err)
 			return
 		}
 	}
 	w.open(path, false)
 	if env := w.env(); env != nil {
-		env.status(fmt.Sprintf(lang.L("The sample register, in a file of its own; your register (%s) is as it was: File → Open register… brings it back."), own))
+		env.status(fmt.Sprintf(locale.L("The sample register, in a file of its own; your register (%s) is as it was: File → Open register… brings it back."), own))
 	}
 }
 
@@ -305,25 +307,25 @@ func makeSample(ctx context.Context, path string) error {
 func problemText(p data.OpenProblem) (title, text string) {
 	switch p {
 	case data.ProblemNotDatabase:
-		return lang.L("This file is not a register"), lang.L("The file is not an NCM Register data file (it is not a SQLite database). It has not been changed. Choose another file, or create a new register.")
+		return locale.L("This file is not a register"), locale.L("The file is not an NCM Register data file (it is not a SQLite database). It has not been changed. Choose another file, or create a new register.")
 	case data.ProblemReadOnly:
-		return lang.L("This register is read-only"), lang.L("The file, or its folder, cannot be written to. You can open it read-only to look and search, or copy it to a folder of your own and open the copy.")
+		return locale.L("This register is read-only"), locale.L("The file, or its folder, cannot be written to. You can open it read-only to look and search, or copy it to a folder of your own and open the copy.")
 	case data.ProblemDamaged:
-		return lang.L("This register is damaged"), lang.L("Part of the file cannot be read. It has not been changed or repaired. Keep a copy of it, open it read-only to see what can still be read, and restore your last backup.")
+		return locale.L("This register is damaged"), locale.L("Part of the file cannot be read. It has not been changed or repaired. Keep a copy of it, open it read-only to see what can still be read, and restore your last backup.")
 	case data.ProblemInUse:
-		return lang.L("This register is already open"), lang.L("Another NCM Register window on this computer has this file open. Switch to that window, or open the file read-only here.")
+		return locale.L("This register is already open"), locale.L("Another NCM Register window on this computer has this file open. Switch to that window, or open the file read-only here.")
 	case data.ProblemTooNew:
-		return lang.L("This register is from a newer version"), lang.L("The file was written by a newer version of NCM Register. Install that version to open it; this one will not change it.")
+		return locale.L("This register is from a newer version"), locale.L("The file was written by a newer version of NCM Register. Install that version to open it; this one will not change it.")
 	case data.ProblemNeedsUpgrade:
-		return lang.L("This register needs an upgrade"), lang.L("The file was written by an older version and must be upgraded, which cannot be done while it is opened read-only. Open it normally to upgrade it.")
+		return locale.L("This register needs an upgrade"), locale.L("The file was written by an older version and must be upgraded, which cannot be done while it is opened read-only. Open it normally to upgrade it.")
 	case data.ProblemNotFound:
-		return lang.L("There is no register here"), lang.L("The file does not exist. Choose another file, or create a new register.")
+		return locale.L("There is no register here"), locale.L("The file does not exist. Choose another file, or create a new register.")
 	case data.ProblemNetworkDrive:
-		return lang.L("This register is on a network drive"), lang.L("A register cannot be kept in a shared or network folder: the locking that keeps the file whole does not work there, and two laptops writing it would damage it. Copy the file to this laptop's own disk and open the copy; to share the work, use File → Send changes… (packages may travel through a shared folder). You can also open it read-only to look. Nothing has been changed.")
+		return locale.L("This register is on a network drive"), locale.L("A register cannot be kept in a shared or network folder: the locking that keeps the file whole does not work there, and two laptops writing it would damage it. Copy the file to this laptop's own disk and open the copy; to share the work, use File → Send changes… (packages may travel through a shared folder). You can also open it read-only to look. Nothing has been changed.")
 	case data.ProblemChangesBeside:
-		return lang.L("This register's last changes are in a second file"), lang.L("The folder cannot be written to, and the register's last changes are still in the file of the same name ending in -wal, which can only be read where it can be written. Copy both files together to a folder of your own and open the copy there. Nothing has been changed.")
+		return locale.L("This register's last changes are in a second file"), locale.L("The folder cannot be written to, and the register's last changes are still in the file of the same name ending in -wal, which can only be read where it can be written. Copy both files together to a folder of your own and open the copy there. Nothing has been changed.")
 	}
-	return lang.L("This register cannot be opened"), lang.L("The file could not be opened. It has not been changed.")
+	return locale.L("This register cannot be opened"), locale.L("The file could not be opened. It has not been changed.")
 }
 
 // showProblem replaces the window's content with an explanation of why the
@@ -334,24 +336,24 @@ func (w *window) showProblem(path string, err error) {
 	heading := widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	body := widget.NewLabel(text)
 	body.Wrapping = fyne.TextWrapWord
-	file := widget.NewLabel(lang.L("File") + ": " + path)
+	file := widget.NewLabel(locale.L("File") + ": " + path)
 	file.Wrapping = fyne.TextWrapBreak
 	detail := widget.NewLabel("")
 	if cause := errors.Unwrap(err); cause != nil {
-		detail.SetText(lang.L("Details") + ": " + cause.Error())
+		detail.SetText(locale.L("Details") + ": " + cause.Error())
 	}
 	detail.Wrapping = fyne.TextWrapWord
 	detail.Importance = widget.LowImportance
 
 	buttons := container.NewHBox()
 	if problem == data.ProblemReadOnly || problem == data.ProblemInUse || problem == data.ProblemDamaged || problem == data.ProblemNetworkDrive {
-		ro := widget.NewButtonWithIcon(lang.L("Open read-only"), theme.VisibilityIcon(), func() { w.open(path, true) })
+		ro := widget.NewButtonWithIcon(locale.L("Open read-only"), theme.VisibilityIcon(), func() { w.open(path, true) })
 		ro.Importance = widget.HighImportance
 		buttons.Add(ro)
 	}
-	buttons.Add(widget.NewButtonWithIcon(lang.L("Choose another file…"), theme.FolderOpenIcon(), w.chooseFile))
-	buttons.Add(widget.NewButtonWithIcon(lang.L("New register…"), theme.DocumentCreateIcon(), w.chooseNewFile))
-	buttons.Add(widget.NewButtonWithIcon(lang.L("Quit"), theme.LogoutIcon(), w.app.Quit))
+	buttons.Add(widget.NewButtonWithIcon(locale.L("Choose another file…"), theme.FolderOpenIcon(), w.chooseFile))
+	buttons.Add(widget.NewButtonWithIcon(locale.L("New register…"), theme.DocumentCreateIcon(), w.chooseNewFile))
+	buttons.Add(widget.NewButtonWithIcon(locale.L("Quit"), theme.LogoutIcon(), w.app.Quit))
 
 	if detail.Text == "" {
 		detail.Hide()
@@ -418,14 +420,14 @@ func (w *window) chooseNewFile() {
 		name.Validator = func(s string) error {
 			switch {
 			case strings.TrimSpace(s) == "" || strings.ContainsAny(s, `/\`):
-				return errors.New(lang.L("Type a file name, like register.db"))
+				return errors.New(locale.L("Type a file name, like register.db"))
 			case fileExists(filepath.Join(dir.Path(), s)):
-				return errors.New(lang.L("A file of this name is already there; choose another name"))
+				return errors.New(locale.L("A file of this name is already there; choose another name"))
 			}
 			return nil
 		}
-		dialog.ShowForm(lang.L("New register"), lang.L("Create"), lang.L("Cancel"),
-			[]*widget.FormItem{widget.NewFormItem(lang.L("File name"), name)}, func(ok bool) {
+		dialog.ShowForm(locale.L("New register"), locale.L("Create"), locale.L("Cancel"),
+			[]*widget.FormItem{widget.NewFormItem(locale.L("File name"), name)}, func(ok bool) {
 				if ok {
 					w.open(filepath.Join(dir.Path(), name.Text), false)
 				}

@@ -2,8 +2,9 @@ package ui
 
 import (
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/ncm-register/ncm-register/locale"
 )
 
 // toggleArchived archives a record after the user confirms (question is
@@ -16,9 +17,9 @@ func toggleArchived(e *env, name string, archived bool, title, question string, 
 			return
 		}
 		if archived {
-			e.status(lang.L("Restored") + " " + name)
+			e.status(locale.L("Restored") + " " + name)
 		} else {
-			e.status(lang.L("Archived") + " " + name + " · " + lang.L("Undo with Ctrl+Z"))
+			e.status(locale.L("Archived") + " " + name + " · " + locale.L("Undo with Ctrl+Z"))
 		}
 		done()
 	}
@@ -31,7 +32,7 @@ func toggleArchived(e *env, name string, archived bool, title, question string, 
 			apply()
 		}
 	}, e.win)
-	confirm.SetConfirmText(lang.L("Archive"))
+	confirm.SetConfirmText(locale.L("Archive"))
 	confirm.SetConfirmImportance(widget.DangerImportance)
 	confirm.Show()
 }

@@ -7,10 +7,10 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/ncm-register/ncm-register/data"
+	"github.com/ncm-register/ncm-register/locale"
 )
 
 // markKeys are the keys that set a mark in the attendance grid.
@@ -70,7 +70,7 @@ func newAttendanceGrid(e *env) *attendanceGrid {
 func (g *attendanceGrid) header(col int) string {
 	switch {
 	case col == 0:
-		return lang.L("Participant")
+		return locale.L("Participant")
 	case col <= len(g.days):
 		d, err := time.Parse(time.DateOnly, g.days[col-1])
 		if err != nil {
@@ -78,7 +78,7 @@ func (g *attendanceGrid) header(col int) string {
 		}
 		return d.Format("Mon 2 Jan")
 	}
-	return lang.L("Days attended")
+	return locale.L("Days attended")
 }
 
 // show loads a course's participants and marks; the cursor stays where it
@@ -128,7 +128,7 @@ func (g *attendanceGrid) updateCell(id widget.TableCellID, o fyne.CanvasObject) 
 	switch {
 	case id.Row == last && id.Col == 0:
 		l.TextStyle.Bold = true
-		l.SetText(lang.L("Present or late"))
+		l.SetText(locale.L("Present or late"))
 	case id.Row == last && id.Col <= len(g.days):
 		l.TextStyle.Bold = true
 		l.SetText(fmt.Sprint(g.dayTotal(g.days[id.Col-1])))
@@ -232,7 +232,7 @@ func (g *attendanceGrid) setMark(mark string) {
 // directionControls choose where the cursor goes after a mark, and say
 // how to type marks.
 func (g *attendanceGrid) directionControls() fyne.CanvasObject {
-	down, right := lang.L("down, to the next person"), lang.L("right, to the next day")
+	down, right := locale.L("down, to the next person"), locale.L("right, to the next day")
 	choice := widget.NewRadioGroup([]string{down, right}, nil)
 	choice.Required = true
 	g.hint = widget.NewLabel("")
@@ -253,13 +253,13 @@ func (g *attendanceGrid) directionControls() fyne.CanvasObject {
 		g.env.win.Canvas().Focus(g)
 	}
 	g.sayHint()
-	return container.NewVBox(container.NewHBox(widget.NewLabel(lang.L("After a mark, go")), choice), g.hint)
+	return container.NewVBox(container.NewHBox(widget.NewLabel(locale.L("After a mark, go")), choice), g.hint)
 }
 
 func (g *attendanceGrid) sayHint() {
-	text := lang.L("Click a cell, then type P present, L late, E excused, A absent (Delete clears); the cursor then goes down to the next person. Arrows move; D marks everyone not yet marked that day present.")
+	text := locale.L("Click a cell, then type P present, L late, E excused, A absent (Delete clears); the cursor then goes down to the next person. Arrows move; D marks everyone not yet marked that day present.")
 	if g.across {
-		text = lang.L("Click a cell, then type P present, L late, E excused, A absent (Delete clears); the cursor then goes right to the next day. Arrows move; D marks everyone not yet marked that day present.")
+		text = locale.L("Click a cell, then type P present, L late, E excused, A absent (Delete clears); the cursor then goes right to the next day. Arrows move; D marks everyone not yet marked that day present.")
 	}
 	g.hint.SetText(text)
 }
@@ -303,7 +303,7 @@ func (g *attendanceGrid) save(marks []data.Mark) {
 // markButtons set marks with the mouse: on the selected cell, or the whole
 // day; the grid keeps the keyboard afterwards.
 func (g *attendanceGrid) markButtons() fyne.CanvasObject {
-	box := flowRow(widget.NewLabel(lang.L("Selected cell:")))
+	box := flowRow(widget.NewLabel(locale.L("Selected cell:")))
 	for _, m := range data.Marks {
 		mark := m.Code
 		box.Add(widget.NewButton(codeLabel("mark", m), func() {
@@ -311,11 +311,11 @@ func (g *attendanceGrid) markButtons() fyne.CanvasObject {
 			g.env.win.Canvas().Focus(g)
 		}))
 	}
-	box.Add(widget.NewButton(lang.L("Clear"), func() {
+	box.Add(widget.NewButton(locale.L("Clear"), func() {
 		g.setMark("")
 		g.env.win.Canvas().Focus(g)
 	}))
-	box.Add(widget.NewButton(lang.L("Whole day present"), func() {
+	box.Add(widget.NewButton(locale.L("Whole day present"), func() {
 		g.markDayPresent()
 		g.env.win.Canvas().Focus(g)
 	}))

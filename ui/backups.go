@@ -10,12 +10,12 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/ncm-register/ncm-register/data"
+	"github.com/ncm-register/ncm-register/locale"
 )
 
 // Settings → Backups: set up (a folder, how many to keep, a passphrase, the
@@ -43,15 +43,15 @@ func newBackupsPanel(e *env, w *window) *backupsPanel {
 	p := &backupsPanel{env: e, w: w}
 	p.status = widget.NewLabel("")
 	p.status.Wrapping = fyne.TextWrapWord
-	p.setUp = widget.NewButtonWithIcon(lang.L("Set up backups…"), theme.SettingsIcon(), p.showSetUp)
-	p.now = widget.NewButtonWithIcon(lang.L("Back up now"), theme.UploadIcon(), p.backUpNow)
-	p.restore = widget.NewButtonWithIcon(lang.L("Restore from a backup…"), theme.DownloadIcon(), p.chooseBackup)
+	p.setUp = widget.NewButtonWithIcon(locale.L("Set up backups…"), theme.SettingsIcon(), p.showSetUp)
+	p.now = widget.NewButtonWithIcon(locale.L("Back up now"), theme.UploadIcon(), p.backUpNow)
+	p.restore = widget.NewButtonWithIcon(locale.L("Restore from a backup…"), theme.DownloadIcon(), p.chooseBackup)
 	if e.store.ReadOnly() {
 		p.setUp.Disable()
 		p.restore.Disable()
 	}
 	p.content = container.NewVBox(p.status,
-		help(lang.L("A backup is a copy of the whole register, encrypted with a passphrase of your choice (and, if you give it, the ministry's key), made into a folder you choose: a USB stick, a network or cloud folder. A backup is also made when you close the program, once a day.")),
+		help(locale.L("A backup is a copy of the whole register, encrypted with a passphrase of your choice (and, if you give it, the ministry's key), made into a folder you choose: a USB stick, a network or cloud folder. A backup is also made when you close the program, once a day.")),
 		container.NewHBox(p.setUp, p.now, p.restore))
 	p.refresh()
 	return p
@@ -64,13 +64,13 @@ func (p *backupsPanel) refresh() {
 	case err != nil:
 		p.status.SetText(err.Error())
 	case !set.Ready():
-		p.status.SetText(lang.L("Backups are not set up: a stolen or broken laptop would take the register with it."))
+		p.status.SetText(locale.L("Backups are not set up: a stolen or broken laptop would take the register with it."))
 		p.status.Importance = widget.WarningImportance
 	case set.LastAt == "":
-		p.status.SetText(fmt.Sprintf(lang.L("No backup made yet, into %s."), set.Folder))
+		p.status.SetText(fmt.Sprintf(locale.L("No backup made yet, into %s."), set.Folder))
 		p.status.Importance = widget.WarningImportance
 	default:
-		p.status.SetText(fmt.Sprintf(lang.L("Last backup: %s, into %s (the newest %d are kept)."), shortTime(set.LastAt), set.Folder, set.Keep))
+		p.status.SetText(fmt.Sprintf(locale.L("Last backup: %s, into %s (the newest %d are kept)."), shortTime(set.LastAt), set.Folder, set.Keep))
 		p.status.Importance = widget.MediumImportance
 	}
 	p.status.Refresh()
@@ -95,7 +95,7 @@ func (p *backupsPanel) showSetUp() {
 	p.env.shown.backupSetUp = v
 	v.folder = widget.NewEntry()
 	v.folder.SetText(set.Folder)
-	choose := widget.NewButtonWithIcon(lang.L("Choose…"), theme.FolderOpenIcon(), func() {
+	choose := widget.NewButtonWithIcon(locale.L("Choose…"), theme.FolderOpenIcon(), func() {
 		d := dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
 			if err == nil && u != nil {
 				v.folder.SetText(u.Path())
@@ -110,17 +110,17 @@ func (p *backupsPanel) showSetUp() {
 	v.ministry.SetText(set.Ministry)
 	v.ministry.SetPlaceHolder("age1…")
 	v.pass, v.again = widget.NewPasswordEntry(), widget.NewPasswordEntry()
-	passHelp := lang.L("At least 10 characters. It is not stored anywhere: without it (or the ministry's key) no backup can be opened. Write it down and keep it apart from the laptop.")
+	passHelp := locale.L("At least 10 characters. It is not stored anywhere: without it (or the ministry's key) no backup can be opened. Write it down and keep it apart from the laptop.")
 	if set.Ready() {
-		passHelp = lang.L("Leave empty to keep the passphrase of the backups made so far; a new one applies to the backups made from now on.")
+		passHelp = locale.L("Leave empty to keep the passphrase of the backups made so far; a new one applies to the backups made from now on.")
 	}
-	v.fields.add("folder", lang.L("Folder"), true, container.NewBorder(nil, nil, nil, choose, v.folder))
-	v.fields.add("keep", lang.L("Backups kept"), true, v.keep)
-	v.fields.add("passphrase", lang.L("Passphrase"), !set.Ready(), container.NewVBox(v.pass, help(passHelp)))
-	v.fields.add("again", lang.L("Passphrase again"), !set.Ready(), v.again)
-	v.fields.add("ministry", lang.L("Ministry's key (optional)"), false, container.NewVBox(v.ministry,
-		help(lang.L("An age public key given by the ministry: with its own secret key, the ministry can open the backups of every laptop."))))
-	v.save = widget.NewButton(lang.L("Save"), func() {
+	v.fields.add("folder", locale.L("Folder"), true, container.NewBorder(nil, nil, nil, choose, v.folder))
+	v.fields.add("keep", locale.L("Backups kept"), true, v.keep)
+	v.fields.add("passphrase", locale.L("Passphrase"), !set.Ready(), container.NewVBox(v.pass, help(passHelp)))
+	v.fields.add("again", locale.L("Passphrase again"), !set.Ready(), v.again)
+	v.fields.add("ministry", locale.L("Ministry's key (optional)"), false, container.NewVBox(v.ministry,
+		help(locale.L("An age public key given by the ministry: with its own secret key, the ministry can open the backups of every laptop."))))
+	v.save = widget.NewButton(locale.L("Save"), func() {
 		keep, err := strconv.Atoi(v.keep.Text)
 		if err != nil {
 			keep = 0
@@ -138,12 +138,12 @@ func (p *backupsPanel) showSetUp() {
 		}
 		v.d.Hide()
 		p.refresh()
-		p.env.status(lang.L("Backups are set up. The first one is made now."))
+		p.env.status(locale.L("Backups are set up. The first one is made now."))
 		p.backUpNow()
 	})
 	v.save.Importance = widget.HighImportance
-	cancel := widget.NewButton(lang.L("Cancel"), func() { v.d.Hide() })
-	v.d = dialog.NewCustomWithoutButtons(lang.L("Set up backups"),
+	cancel := widget.NewButton(locale.L("Cancel"), func() { v.d.Hide() })
+	v.d = dialog.NewCustomWithoutButtons(locale.L("Set up backups"),
 		container.NewBorder(nil, container.NewHBox(layoutSpacer(), cancel, v.save), nil, nil, v.fields.grid), p.env.win)
 	v.d.Resize(fyne.NewSize(720, 480))
 	v.d.Show()
@@ -157,10 +157,10 @@ func (p *backupsPanel) backUpNow() {
 	runAsync(func() { path, err = p.env.store.BackUp(context.Background()) }, func() {
 		p.refresh()
 		if err != nil {
-			showError(p.env.win, lang.L("The backup was not made"), err)
+			showError(p.env.win, locale.L("The backup was not made"), err)
 			return
 		}
-		p.env.status(fmt.Sprintf(lang.L("Backed up into %s"), path))
+		p.env.status(fmt.Sprintf(locale.L("Backed up into %s"), path))
 	})
 }
 
@@ -194,23 +194,23 @@ func (p *backupsPanel) showRestore(path string) {
 	p.env.shown.backupRestore = v
 	about, err := data.ReadBackupAbout(path)
 	if err != nil {
-		showError(p.env.win, "", err, lang.L("Nothing was changed."))
+		showError(p.env.win, "", err, locale.L("Nothing was changed."))
 		return
 	}
-	v.about = widget.NewLabel(fmt.Sprintf(lang.L("Backup of %s made on %s on the laptop “%s”."), about.Register,
+	v.about = widget.NewLabel(fmt.Sprintf(locale.L("Backup of %s made on %s on the laptop “%s”."), about.Register,
 		shortTime(about.MadeAt), about.Device))
 	v.about.Wrapping = fyne.TextWrapWord
 	v.pass = widget.NewPasswordEntry()
-	v.pass.SetPlaceHolder(lang.L("The backups' passphrase, or the ministry's secret key"))
+	v.pass.SetPlaceHolder(locale.L("The backups' passphrase, or the ministry's secret key"))
 	v.problem = newErrorLabel()
-	v.check = widget.NewButton(lang.L("Open and check…"), func() { p.openBackup(v) })
+	v.check = widget.NewButton(locale.L("Open and check…"), func() { p.openBackup(v) })
 	v.check.Importance = widget.HighImportance
 	v.pass.OnSubmitted = func(string) { p.openBackup(v) }
-	cancel := widget.NewButton(lang.L("Cancel"), func() { v.d.Hide() })
+	cancel := widget.NewButton(locale.L("Cancel"), func() { v.d.Hide() })
 	body := container.NewVBox(v.about, v.pass, v.problem,
-		help(lang.L("The backup is opened and checked first; nothing is replaced before you confirm.")),
+		help(locale.L("The backup is opened and checked first; nothing is replaced before you confirm.")),
 		container.NewHBox(layoutSpacer(), cancel, v.check))
-	v.d = dialog.NewCustomWithoutButtons(lang.L("Restore from a backup"), body, p.env.win)
+	v.d = dialog.NewCustomWithoutButtons(locale.L("Restore from a backup"), body, p.env.win)
 	v.d.Resize(fyne.NewSize(640, 300))
 	v.d.Show()
 	p.env.win.Canvas().Focus(v.pass)
@@ -229,9 +229,9 @@ func (p *backupsPanel) openBackup(v *backupRestore) {
 			return
 		}
 		v.d.Hide()
-		msg := fmt.Sprintf(lang.L("The backup is sound: %s and %s. Replace the register now open with it? The register now open is backed up first, so this too can be taken back."),
+		msg := fmt.Sprintf(locale.L("The backup is sound: %s and %s. Replace the register now open with it? The register now open is backed up first, so this too can be taken back."),
 			countOrganisations(opened.Counts.Organisations), countPeople(opened.Counts.Contacts))
-		dialog.ShowConfirm(lang.L("Restore from a backup"), msg, func(yes bool) {
+		dialog.ShowConfirm(locale.L("Restore from a backup"), msg, func(yes bool) {
 			defer opened.Close()
 			if yes {
 				p.install(opened)
@@ -245,11 +245,11 @@ func restoreProblem(err error) string {
 	var oe *data.OpenError
 	switch {
 	case errors.Is(err, data.ErrWrongPassphrase):
-		return lang.L("This passphrase does not open the backup.")
+		return locale.L("This passphrase does not open the backup.")
 	case errors.As(err, &oe) && oe.Problem == data.ProblemTooNew:
-		return lang.L("The backup was made by a newer version of NCM Register: install that version to restore it.")
+		return locale.L("The backup was made by a newer version of NCM Register: install that version to restore it.")
 	}
-	return err.Error() + ". " + lang.L("Nothing was changed.")
+	return err.Error() + ". " + locale.L("Nothing was changed.")
 }
 
 // install backs up the register now open (when backups are set up), closes
@@ -259,7 +259,7 @@ func (p *backupsPanel) install(opened *data.OpenedBackup) {
 	path := st.Path()
 	if set, err := st.BackupSettings(context.Background()); err == nil && set.Ready() {
 		if _, err := st.BackUp(context.Background()); err != nil {
-			showError(p.env.win, lang.L("The register now open could not be backed up first"), err, lang.L("Nothing was changed."))
+			showError(p.env.win, locale.L("The register now open could not be backed up first"), err, locale.L("Nothing was changed."))
 			return
 		}
 	}
@@ -268,13 +268,13 @@ func (p *backupsPanel) install(opened *data.OpenedBackup) {
 		return
 	}
 	if err := data.InstallBackup(opened, path); err != nil {
-		showError(p.env.win, lang.L("The backup could not be put in place; the register is as it was"), err)
+		showError(p.env.win, locale.L("The backup could not be put in place; the register is as it was"), err)
 		p.w.open(path, false)
 		return
 	}
 	p.w.open(path, false)
 	if env := p.w.env(); env != nil {
-		env.status(fmt.Sprintf(lang.L("Restored the backup made on %s."), shortTime(opened.About.MadeAt)))
+		env.status(fmt.Sprintf(locale.L("Restored the backup made on %s."), shortTime(opened.About.MadeAt)))
 	}
 }
 
@@ -293,8 +293,8 @@ func backUpOnClosing(e *env, done func()) {
 		return
 	}
 	if _, err := st.BackUp(context.Background()); err != nil {
-		d := dialog.NewInformation(lang.L("The backup on closing was not made"),
-			fmt.Sprintf(lang.L("%v. The register itself is saved; make a backup from Settings when the backup folder is there again."), err), e.win)
+		d := dialog.NewInformation(locale.L("The backup on closing was not made"),
+			fmt.Sprintf(locale.L("%v. The register itself is saved; make a backup from Settings when the backup folder is there again."), err), e.win)
 		d.SetOnClosed(done)
 		d.Show()
 		return
@@ -313,11 +313,11 @@ func backupReminder(st *data.Store, now time.Time) string {
 		return ""
 	}
 	if !set.Ready() {
-		return lang.L("This register is not backed up: set up backups in Settings.")
+		return locale.L("This register is not backed up: set up backups in Settings.")
 	}
 	last, err := time.Parse(time.RFC3339, set.LastAt)
 	if err != nil || now.Sub(last) > remindAfter {
-		return lang.L("No backup for more than a week: Settings → Back up now.")
+		return locale.L("No backup for more than a week: Settings → Back up now.")
 	}
 	return ""
 }

@@ -9,12 +9,12 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/ncm-register/ncm-register/data"
 	"github.com/ncm-register/ncm-register/export"
+	"github.com/ncm-register/ncm-register/locale"
 )
 
 // bodyScreen is the Coordination body area: the body itself, its members
@@ -64,7 +64,7 @@ func newBodyScreen(e *env) *bodyScreen {
 	b.name, b.legal = widget.NewEntry(), widget.NewEntry()
 	b.name.OnChanged = func(string) { edited(); b.fields.clearField("name") }
 	b.legal.OnChanged = func(string) { edited() }
-	b.legal.SetPlaceHolder(lang.L("e.g. Government Decision No. 1219 of 2008"))
+	b.legal.SetPlaceHolder(locale.L("e.g. Government Decision No. 1219 of 2008"))
 	b.founded = newDateEntry()
 	b.founded.OnChanged = func(*time.Time) { edited() }
 	keepOne := func(l **idList) func() {
@@ -76,14 +76,14 @@ func newBodyScreen(e *env) *bodyScreen {
 			b.fields.relayout()
 		}
 	}
-	b.chair = newOrganisationList(e, lang.L("Choose the chair…"), keepOne(&b.chair))
-	b.secr = newOrganisationList(e, lang.L("Choose the secretariat…"), keepOne(&b.secr))
-	b.fields.add("name", lang.L("Name"), true, b.name)
-	b.fields.add("legal_basis", lang.L("Legal basis"), false, b.legal)
-	b.fields.add("established", lang.L("Established"), false, b.founded)
-	b.fields.add("chair", lang.L("Chair"), false, b.chair.content)
-	b.fields.add("secretariat", lang.L("Secretariat"), false, b.secr.content)
-	b.saveB = widget.NewButtonWithIcon(lang.L("Save"), theme.DocumentSaveIcon(), func() { b.Save() })
+	b.chair = newOrganisationList(e, locale.L("Choose the chair…"), keepOne(&b.chair))
+	b.secr = newOrganisationList(e, locale.L("Choose the secretariat…"), keepOne(&b.secr))
+	b.fields.add("name", locale.L("Name"), true, b.name)
+	b.fields.add("legal_basis", locale.L("Legal basis"), false, b.legal)
+	b.fields.add("established", locale.L("Established"), false, b.founded)
+	b.fields.add("chair", locale.L("Chair"), false, b.chair.content)
+	b.fields.add("secretariat", locale.L("Secretariat"), false, b.secr.content)
+	b.saveB = widget.NewButtonWithIcon(locale.L("Save"), theme.DocumentSaveIcon(), func() { b.Save() })
 	b.saveB.Importance = widget.HighImportance
 	bodyTab := container.NewBorder(nil, container.NewHBox(b.saveB), nil, nil, container.NewVScroll(b.fields.grid))
 
@@ -93,42 +93,42 @@ func newBodyScreen(e *env) *bodyScreen {
 				m := b.members[i]
 				detail := sectorLabel(m.Sector) + " · " + labelOf("mechanism", data.MechanismRoles, m.MechanismRole)
 				if m.MemberSince != "" {
-					detail += " · " + lang.L("since") + " " + m.MemberSince
+					detail += " · " + locale.L("since") + " " + m.MemberSince
 				}
 				setListRow(o, m.Name, detail)
 			}
 		})
-	pdf := widget.NewButtonWithIcon(lang.L("Member list (PDF)…"), theme.DocumentPrintIcon(), func() {
+	pdf := widget.NewButtonWithIcon(locale.L("Member list (PDF)…"), theme.DocumentPrintIcon(), func() {
 		body, members := b.current(), b.members
 		saveDocument(e, "members.pdf", func(w io.Writer) error { return export.MemberListPDF(w, body, members) })
 	})
-	xlsx := widget.NewButtonWithIcon(lang.L("Member list (xlsx)…"), theme.DownloadIcon(), func() {
+	xlsx := widget.NewButtonWithIcon(locale.L("Member list (xlsx)…"), theme.DownloadIcon(), func() {
 		body, members := b.current(), b.members
 		saveDocument(e, "members.xlsx", func(w io.Writer) error { return export.MemberListXLSX(w, body, members) })
 	})
 	membersTab := container.NewBorder(container.NewVBox(
-		help(lang.L("The members are the organisations with a role in the coordination mechanism; set the role and the date they joined on the organisation, in the Register.")),
+		help(locale.L("The members are the organisations with a role in the coordination mechanism; set the role and the date they joined on the organisation, in the Register.")),
 		container.NewHBox(pdf, xlsx)), nil, nil, nil, b.memberList)
 
 	b.meetingList = newRecordList(&b.meetings, func(m data.Meeting) (string, string) {
 		agenda := strings.SplitN(m.Agenda, "\n", 2)[0]
-		return m.Day + " · " + m.Place, fmt.Sprintf("%d %s · %s", len(m.Participants), lang.L("participants"), agenda)
+		return m.Day + " · " + m.Place, fmt.Sprintf("%d %s · %s", len(m.Participants), locale.L("participants"), agenda)
 	}, b.loadMeeting)
 	b.mDay = newDateEntry()
 	b.mDay.OnChanged = func(*time.Time) { b.mFields.clearField("day") }
 	b.mPlace = widget.NewEntry()
-	b.mPeople = newPeopleList(e, lang.L("Add participants…"), func() { b.mFields.relayout(); b.mForm.Refresh() })
+	b.mPeople = newPeopleList(e, locale.L("Add participants…"), func() { b.mFields.relayout(); b.mForm.Refresh() })
 	b.mAgenda, b.mDecisions = widget.NewMultiLineEntry(), widget.NewMultiLineEntry()
 	b.mAgenda.SetMinRowsVisible(3)
 	b.mDecisions.SetMinRowsVisible(3)
-	b.mFields.add("day", lang.L("Day"), true, b.mDay)
-	b.mFields.add("place", lang.L("Place"), false, b.mPlace)
-	b.mFields.add("participants", lang.L("Participants"), false, b.mPeople.content)
-	b.mFields.add("agenda", lang.L("Agenda"), false, b.mAgenda)
-	b.mFields.add("decisions", lang.L("Decisions"), false, b.mDecisions)
-	b.mSave = widget.NewButtonWithIcon(lang.L("Save meeting"), theme.DocumentSaveIcon(), func() { b.saveMeeting() })
+	b.mFields.add("day", locale.L("Day"), true, b.mDay)
+	b.mFields.add("place", locale.L("Place"), false, b.mPlace)
+	b.mFields.add("participants", locale.L("Participants"), false, b.mPeople.content)
+	b.mFields.add("agenda", locale.L("Agenda"), false, b.mAgenda)
+	b.mFields.add("decisions", locale.L("Decisions"), false, b.mDecisions)
+	b.mSave = widget.NewButtonWithIcon(locale.L("Save meeting"), theme.DocumentSaveIcon(), func() { b.saveMeeting() })
 	b.mSave.Importance = widget.HighImportance
-	newMeeting := widget.NewButtonWithIcon(lang.L("New meeting"), theme.ContentAddIcon(), func() {
+	newMeeting := widget.NewButtonWithIcon(locale.L("New meeting"), theme.ContentAddIcon(), func() {
 		b.meetingList.UnselectAll()
 		b.loadMeeting(data.Meeting{Day: today()})
 	})
@@ -144,10 +144,10 @@ func newBodyScreen(e *env) *bodyScreen {
 
 	b.groups = newGroupsTab(e)
 	b.tabs = container.NewAppTabs(
-		container.NewTabItemWithIcon(lang.L("The body"), theme.InfoIcon(), bodyTab),
-		container.NewTabItemWithIcon(lang.L("Members"), theme.AccountIcon(), membersTab),
-		container.NewTabItemWithIcon(lang.L("Working groups"), theme.ListIcon(), b.groups.content),
-		container.NewTabItemWithIcon(lang.L("Meetings"), theme.CalendarIcon(), meetingsSplit),
+		container.NewTabItemWithIcon(locale.L("The body"), theme.InfoIcon(), bodyTab),
+		container.NewTabItemWithIcon(locale.L("Members"), theme.AccountIcon(), membersTab),
+		container.NewTabItemWithIcon(locale.L("Working groups"), theme.ListIcon(), b.groups.content),
+		container.NewTabItemWithIcon(locale.L("Meetings"), theme.CalendarIcon(), meetingsSplit),
 	)
 	b.content = b.tabs
 	b.refresh()
@@ -173,7 +173,7 @@ func (b *bodyScreen) Save() bool {
 		}
 		return false
 	}
-	b.env.status(lang.L("Saved") + " " + b.name.Text)
+	b.env.status(locale.L("Saved") + " " + b.name.Text)
 	b.saveB.Disable()
 	b.env.changed()
 	return true
@@ -203,7 +203,7 @@ func (b *bodyScreen) saveMeeting() {
 		return
 	}
 	b.meeting = m
-	b.env.status(lang.L("Saved the meeting of") + " " + m.Day)
+	b.env.status(locale.L("Saved the meeting of") + " " + m.Day)
 	b.env.changed()
 }
 
@@ -262,7 +262,7 @@ func (b *bodyScreen) showMeetings(m data.Meeting, from, to string) {
 		to = t
 	}
 	b.from, b.to = from, to
-	b.held.show(fmt.Sprintf(lang.L("Meetings held between %s"), between(from, to)))
+	b.held.show(fmt.Sprintf(locale.L("Meetings held between %s"), between(from, to)))
 	b.refresh()
 }
 

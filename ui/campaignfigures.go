@@ -9,10 +9,10 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/ncm-register/ncm-register/data"
+	"github.com/ncm-register/ncm-register/locale"
 )
 
 // showCampaignFigures shows the campaign figures of a period with the rule
@@ -29,8 +29,8 @@ func showCampaignFigures(e *env) *widget.Label {
 		result.SetText(describeCampaignFigures(f))
 	})
 	period.choose(periodThisYear)
-	rule := help(lang.L("How they are counted") + ": " + data.CampaignCountingRules)
-	d := dialog.NewCustom(lang.L("Campaign figures for a period"), lang.L("Close"),
+	rule := help(locale.L("How they are counted") + ": " + data.CampaignCountingRules)
+	d := dialog.NewCustom(locale.L("Campaign figures for a period"), locale.L("Close"),
 		container.NewBorder(period.content, rule, nil, nil, container.NewVScroll(result)), e.win)
 	d.Resize(fyne.NewSize(720, 520))
 	d.Show()
@@ -39,15 +39,15 @@ func showCampaignFigures(e *env) *widget.Label {
 
 func describeCampaignFigures(f data.CampaignFigures) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s: %d (%s %d, %s %d)\n", lang.L("Campaigns"), f.Campaigns,
-		lang.L("evaluated"), f.Evaluated, lang.L("not evaluated"), f.NotEvaluated)
-	fmt.Fprintf(&b, "%s: %d\n\n%s\n", lang.L("Estimated reach"), f.Reach, lang.L("By channel"))
+	fmt.Fprintf(&b, "%s: %d (%s %d, %s %d)\n", locale.L("Campaigns"), f.Campaigns,
+		locale.L("evaluated"), f.Evaluated, locale.L("not evaluated"), f.NotEvaluated)
+	fmt.Fprintf(&b, "%s: %d\n\n%s\n", locale.L("Estimated reach"), f.Reach, locale.L("By channel"))
 	for _, c := range data.Channels {
 		if n := f.ByChannel[c.Code]; n > 0 {
 			fmt.Fprintf(&b, "    %s: %d\n", codeLabel("channel", c), n)
 		}
 	}
-	b.WriteString("\n" + lang.L("By target group") + "\n")
+	b.WriteString("\n" + locale.L("By target group") + "\n")
 	for _, g := range data.TargetGroups {
 		if n := f.ByGroup[g.Code]; n > 0 {
 			fmt.Fprintf(&b, "    %s: %d\n", codeLabel("target_group", g), n)

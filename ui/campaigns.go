@@ -9,11 +9,11 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/ncm-register/ncm-register/data"
+	"github.com/ncm-register/ncm-register/locale"
 )
 
 // campaignsScreen is the Campaigns area: the list of awareness campaigns,
@@ -62,14 +62,14 @@ type campaignsScreen struct {
 func newCampaignsScreen(e *env) *campaignsScreen {
 	c := &campaignsScreen{env: e, fields: newFieldSet()}
 	search := widget.NewEntry()
-	search.SetPlaceHolder(lang.L("Search campaigns by title"))
+	search.SetPlaceHolder(locale.L("Search campaigns by title"))
 	search.OnChanged = func(s string) { c.filter.Query = s; c.reload() }
-	channel := newCodeSelect("channel", data.Channels, lang.L("All channels"), func(code string) { c.filter.Channel = code; c.reload() })
-	channel.w.PlaceHolder = lang.L("All channels")
+	channel := newCodeSelect("channel", data.Channels, locale.L("All channels"), func(code string) { c.filter.Channel = code; c.reload() })
+	channel.w.PlaceHolder = locale.L("All channels")
 	c.channel = channel
-	group := newCodeSelect("target_group", data.TargetGroups, lang.L("All target groups"), func(code string) { c.filter.Group = code; c.reload() })
-	group.w.PlaceHolder = lang.L("All target groups")
-	newBtn := widget.NewButtonWithIcon(lang.L("New campaign"), theme.ContentAddIcon(), c.startNew)
+	group := newCodeSelect("target_group", data.TargetGroups, locale.L("All target groups"), func(code string) { c.filter.Group = code; c.reload() })
+	group.w.PlaceHolder = locale.L("All target groups")
+	newBtn := widget.NewButtonWithIcon(locale.L("New campaign"), theme.ContentAddIcon(), c.startNew)
 	if e.store.ReadOnly() {
 		newBtn.Disable()
 	}
@@ -93,64 +93,64 @@ func newCampaignsScreen(e *env) *campaignsScreen {
 	c.groups = newCheckGrid("target_group", data.TargetGroups, func() { c.edited("target_groups") })
 	c.forms = newCheckGrid("form", data.FormsOfExploitation, func() { c.edited("forms") })
 	c.langs = entry("languages", false)
-	c.langs.SetPlaceHolder(lang.L("e.g. Romanian, Russian"))
+	c.langs.SetPlaceHolder(locale.L("e.g. Romanian, Russian"))
 	c.regions = entry("regions", false)
-	c.regions.SetPlaceHolder(lang.L("e.g. North, Capital"))
-	c.lead = newOrganisationList(e, lang.L("Choose the lead organisation…"), func() {
+	c.regions.SetPlaceHolder(locale.L("e.g. North, Capital"))
+	c.lead = newOrganisationList(e, locale.L("Choose the lead organisation…"), func() {
 		if len(c.lead.ids) > 1 {
 			c.lead.set(c.lead.ids[len(c.lead.ids)-1:])
 		}
 		c.edited("lead")
 	})
-	c.partner = newOrganisationList(e, lang.L("Add a partner…"), func() { c.edited("partners") })
+	c.partner = newOrganisationList(e, locale.L("Add a partner…"), func() { c.edited("partners") })
 	c.budget, c.curr = entry("budget", false), entry("currency", false)
 	c.curr.SetPlaceHolder("EUR")
 	c.mats = entry("materials", true)
-	c.mats.SetPlaceHolder(lang.L("one per line, e.g. Leaflets: 5000"))
+	c.mats.SetPlaceHolder(locale.L("one per line, e.g. Leaflets: 5000"))
 	c.reach, c.method = entry("reach", false), entry("reach_method", false)
-	c.method.SetPlaceHolder(lang.L("how the reach was estimated"))
-	c.evalOK = widget.NewCheck(lang.L("Evaluated"), func(bool) { c.edited("evaluated") })
+	c.method.SetPlaceHolder(locale.L("how the reach was estimated"))
+	c.evalOK = widget.NewCheck(locale.L("Evaluated"), func(bool) { c.edited("evaluated") })
 	c.evalHow, c.finds = entry("eval_method", false), entry("findings", true)
 
-	c.fields.add("title", lang.L("Title"), true, c.title)
-	c.fields.add("pillar", lang.L("Pillar"), false, c.pillar.w)
-	c.fields.add("first_day", lang.L("First day"), true, c.first)
-	c.fields.add("last_day", lang.L("Last day"), false, c.last)
-	c.fields.add("channels", lang.L("Channels"), false, c.chans.content)
-	c.fields.add("target_groups", lang.L("Target groups"), false, c.groups.content)
-	c.fields.add("forms", lang.L("Forms of exploitation"), false, c.forms.content)
-	c.fields.add("languages", lang.L("Languages"), false, c.langs)
-	c.fields.add("regions", lang.L("Regions"), false, c.regions)
-	c.fields.add("lead", lang.L("Lead"), false, c.lead.content)
-	c.fields.add("partners", lang.L("Partners"), false, c.partner.content)
-	c.fields.add("budget", lang.L("Budget"), false, c.budget)
-	c.fields.add("currency", lang.L("Currency"), false, c.curr)
-	c.fields.add("materials", lang.L("Materials produced"), false, c.mats)
-	c.fields.add("reach", lang.L("Estimated reach (people)"), false, c.reach)
-	c.fields.add("reach_method", lang.L("How it was estimated"), false, c.method)
-	c.fields.add("evaluated", lang.L("Evaluation"), false, c.evalOK)
-	c.fields.add("eval_method", lang.L("Evaluation method"), false, c.evalHow)
-	c.fields.add("findings", lang.L("Findings"), false, c.finds)
-	c.save = widget.NewButtonWithIcon(lang.L("Save"), theme.DocumentSaveIcon(), func() { c.Save() })
+	c.fields.add("title", locale.L("Title"), true, c.title)
+	c.fields.add("pillar", locale.L("Pillar"), false, c.pillar.w)
+	c.fields.add("first_day", locale.L("First day"), true, c.first)
+	c.fields.add("last_day", locale.L("Last day"), false, c.last)
+	c.fields.add("channels", locale.L("Channels"), false, c.chans.content)
+	c.fields.add("target_groups", locale.L("Target groups"), false, c.groups.content)
+	c.fields.add("forms", locale.L("Forms of exploitation"), false, c.forms.content)
+	c.fields.add("languages", locale.L("Languages"), false, c.langs)
+	c.fields.add("regions", locale.L("Regions"), false, c.regions)
+	c.fields.add("lead", locale.L("Lead"), false, c.lead.content)
+	c.fields.add("partners", locale.L("Partners"), false, c.partner.content)
+	c.fields.add("budget", locale.L("Budget"), false, c.budget)
+	c.fields.add("currency", locale.L("Currency"), false, c.curr)
+	c.fields.add("materials", locale.L("Materials produced"), false, c.mats)
+	c.fields.add("reach", locale.L("Estimated reach (people)"), false, c.reach)
+	c.fields.add("reach_method", locale.L("How it was estimated"), false, c.method)
+	c.fields.add("evaluated", locale.L("Evaluation"), false, c.evalOK)
+	c.fields.add("eval_method", locale.L("Evaluation method"), false, c.evalHow)
+	c.fields.add("findings", locale.L("Findings"), false, c.finds)
+	c.save = widget.NewButtonWithIcon(locale.L("Save"), theme.DocumentSaveIcon(), func() { c.Save() })
 	c.save.Importance = widget.HighImportance
-	c.archive = widget.NewButtonWithIcon(lang.L("Archive"), theme.DeleteIcon(), func() {
+	c.archive = widget.NewButtonWithIcon(locale.L("Archive"), theme.DeleteIcon(), func() {
 		cur := c.current
-		toggleArchived(e, cur.Title, cur.Archived, lang.L("Archive campaign?"),
-			fmt.Sprintf(lang.L("“%s” will be hidden from the list. Its history is kept, and you can undo."), cur.Title),
+		toggleArchived(e, cur.Title, cur.Archived, locale.L("Archive campaign?"),
+			fmt.Sprintf(locale.L("“%s” will be hidden from the list. Its history is kept, and you can undo."), cur.Title),
 			func(archive bool) error { return e.store.SetCampaignArchived(context.Background(), cur.ID, archive) },
 			func() { c.load(data.Campaign{}, false); e.changed() })
 	})
-	c.history = widget.NewButtonWithIcon(lang.L("History"), theme.HistoryIcon(), func() { showHistory(e, c.current.Title, c.current.ID) })
+	c.history = widget.NewButtonWithIcon(locale.L("History"), theme.HistoryIcon(), func() { showHistory(e, c.current.Title, c.current.ID) })
 	c.heading = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 
-	figures := widget.NewButtonWithIcon(lang.L("Figures…"), theme.InfoIcon(), func() { showCampaignFigures(e) })
+	figures := widget.NewButtonWithIcon(locale.L("Figures…"), theme.InfoIcon(), func() { showCampaignFigures(e) })
 	top := container.NewVBox(container.NewGridWithColumns(2, newBtn, figures), search,
 		container.NewGridWithColumns(2, channel.w, group.w), c.period.content, c.count)
 	left := container.NewBorder(top, nil, nil, nil, c.list)
 	form := container.NewBorder(c.heading, container.NewHBox(c.save, widget.NewSeparator(), c.archive, c.history), nil, nil,
 		container.NewVScroll(c.fields.grid))
-	c.none = newNoneSelected(e, form, lang.L("No campaign selected"), lang.L("Choose a campaign in the list, or add one."),
-		lang.L("New campaign"), c.startNew)
+	c.none = newNoneSelected(e, form, locale.L("No campaign selected"), locale.L("Choose a campaign in the list, or add one."),
+		locale.L("New campaign"), c.startNew)
 	split := container.NewHSplit(left, c.none.content)
 	split.SetOffset(0.3)
 	c.content = split
@@ -168,7 +168,7 @@ func campaignDetail(c data.Campaign) string {
 		parts = append(parts, labelOf("channel", data.Channels, ch))
 	}
 	if c.Reach > 0 {
-		parts = append(parts, fmt.Sprintf(lang.L("reach %d"), c.Reach))
+		parts = append(parts, fmt.Sprintf(locale.L("reach %d"), c.Reach))
 	}
 	return strings.Join(parts, " · ")
 }
@@ -188,7 +188,7 @@ func (c *campaignsScreen) landCampaigns(list []data.Campaign, err error) {
 	c.campaigns = list
 	c.list.UnselectAll()
 	c.list.Refresh()
-	c.count.SetText(lang.N("{{.Count}} campaign", len(list), map[string]any{"Count": len(list)}))
+	c.count.SetText(locale.N("{{.Count}} campaign", len(list), map[string]any{"Count": len(list)}))
 }
 
 func (c *campaignsScreen) edited(key string) {
@@ -206,7 +206,7 @@ func (c *campaignsScreen) startNew() {
 	}
 	c.list.UnselectAll()
 	c.load(data.Campaign{Pillar: "prevention", FirstDay: today()}, true)
-	c.heading.SetText(lang.L("New campaign"))
+	c.heading.SetText(locale.L("New campaign"))
 	c.env.win.Canvas().Focus(c.title)
 }
 
@@ -259,7 +259,7 @@ func (c *campaignsScreen) load(cp data.Campaign, editing bool) {
 		c.none.show(!editing && cp.ID == "")
 	}
 	if !editing {
-		c.heading.SetText(lang.L("No campaign selected: choose one in the list, or add one with New campaign."))
+		c.heading.SetText(locale.L("No campaign selected: choose one in the list, or add one with New campaign."))
 	}
 	ro := c.env.store.ReadOnly()
 	setEnabled(c.save, !ro && editing && cp.ID == "")
@@ -310,12 +310,12 @@ func (c *campaignsScreen) Save() bool {
 	}
 	if err := c.env.store.SaveCampaign(context.Background(), &cp); err != nil {
 		if !c.fields.show(err) {
-			showError(c.env.win, lang.L("The campaign was not saved"), err)
+			showError(c.env.win, locale.L("The campaign was not saved"), err)
 		}
 		return false
 	}
 	c.load(cp, true)
-	c.env.status(lang.L("Saved") + " " + cp.Title)
+	c.env.status(locale.L("Saved") + " " + cp.Title)
 	c.env.changed()
 	return true
 }

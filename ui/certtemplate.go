@@ -8,19 +8,19 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/ncm-register/ncm-register/data"
+	"github.com/ncm-register/ncm-register/locale"
 )
 
 // certificateTemplateSummary is one line on the template for Settings.
 func certificateTemplateSummary(t data.CertificateTemplate) string {
 	by := t.Authority
 	if by == "" {
-		by = lang.L("no issuing authority set")
+		by = locale.L("no issuing authority set")
 	}
 	signs := 0
 	for _, s := range t.Signatories {
@@ -28,12 +28,12 @@ func certificateTemplateSummary(t data.CertificateTemplate) string {
 			signs++
 		}
 	}
-	logo := lang.L("no logo")
+	logo := locale.L("no logo")
 	if len(t.Logo) > 0 {
-		logo = lang.L("with logo")
+		logo = locale.L("with logo")
 	}
 	return fmt.Sprintf("%s · %s · %s · %s", by, logo,
-		lang.N("{{.Count}} signature", signs, map[string]any{"Count": signs}), t.Paper)
+		locale.N("{{.Count}} signature", signs, map[string]any{"Count": signs}), t.Paper)
 }
 
 // certificateTemplateForm edits the certificate template: what it shows is
@@ -60,44 +60,44 @@ type certificateTemplateForm struct {
 func showCertificateTemplate(e *env, saved func()) *certificateTemplateForm {
 	t, err := e.store.CertificateTemplate(context.Background())
 	if err != nil {
-		showError(e.win, lang.L("The certificate template could not be read"), err)
+		showError(e.win, locale.L("The certificate template could not be read"), err)
 		return nil
 	}
 	f := &certificateTemplateForm{env: e, fields: newFieldSet(), authority: widget.NewEntry(),
 		heading: widget.NewEntry(), joint: widget.NewEntry(), other: widget.NewEntry(), logo: t.Logo}
 	f.authority.SetText(t.Authority)
-	f.authority.SetPlaceHolder(lang.L("e.g. Ministry of Internal Affairs"))
+	f.authority.SetPlaceHolder(locale.L("e.g. Ministry of Internal Affairs"))
 	f.heading.SetText(t.Heading)
 	f.joint.SetText(t.WordingJoint)
 	f.other.SetText(t.WordingOther)
 	f.logoLabel = widget.NewLabel("")
-	choose := widget.NewButtonWithIcon(lang.L("Choose an image…"), theme.FolderOpenIcon(), f.chooseLogo)
-	f.remove = widget.NewButtonWithIcon(lang.L("Remove"), theme.ContentRemoveIcon(), func() { f.setLogo(nil) })
+	choose := widget.NewButtonWithIcon(locale.L("Choose an image…"), theme.FolderOpenIcon(), f.chooseLogo)
+	f.remove = widget.NewButtonWithIcon(locale.L("Remove"), theme.ContentRemoveIcon(), func() { f.setLogo(nil) })
 	f.setLogo(t.Logo)
 	f.paper = widget.NewRadioGroup([]string{data.PaperA4, data.PaperLetter}, nil)
 	f.paper.Horizontal, f.paper.Required = true, true
 	f.paper.SetSelected(t.Paper)
 
-	f.fields.add("authority", lang.L("Issuing authority"), false, f.authority)
-	f.fields.add("logo", lang.L("Logo"), false, container.NewVBox(f.logoLabel, container.NewHBox(choose, f.remove),
-		help(lang.L("PNG or JPEG, up to 512 KB; printed above the authority's name."))))
+	f.fields.add("authority", locale.L("Issuing authority"), false, f.authority)
+	f.fields.add("logo", locale.L("Logo"), false, container.NewVBox(f.logoLabel, container.NewHBox(choose, f.remove),
+		help(locale.L("PNG or JPEG, up to 512 KB; printed above the authority's name."))))
 	for i := range f.names {
 		f.names[i], f.titles[i] = widget.NewEntry(), widget.NewEntry()
 		f.names[i].SetText(t.Signatories[i].Name)
 		f.titles[i].SetText(t.Signatories[i].Title)
-		f.names[i].SetPlaceHolder(lang.L("Name"))
-		f.titles[i].SetPlaceHolder(lang.L("Title, e.g. National Coordinator"))
+		f.names[i].SetPlaceHolder(locale.L("Name"))
+		f.titles[i].SetPlaceHolder(locale.L("Title, e.g. National Coordinator"))
 		key := fmt.Sprintf("sign%d", i+1)
-		f.fields.add(key+".name", fmt.Sprintf(lang.L("Signature %d"), i+1), false, f.names[i])
+		f.fields.add(key+".name", fmt.Sprintf(locale.L("Signature %d"), i+1), false, f.names[i])
 		f.fields.add(key+".title", "", false, f.titles[i])
 	}
-	f.fields.add("heading", lang.L("Heading"), true, f.heading)
-	f.fields.add("wording.joint", lang.L("Wording, joint course"), true, container.NewVBox(f.joint,
-		help(lang.L("For a course whose participants came from two or more sectors."))))
-	f.fields.add("wording.other", lang.L("Wording, other courses"), true, f.other)
-	f.fields.add("paper", lang.L("Paper"), false, f.paper)
+	f.fields.add("heading", locale.L("Heading"), true, f.heading)
+	f.fields.add("wording.joint", locale.L("Wording, joint course"), true, container.NewVBox(f.joint,
+		help(locale.L("For a course whose participants came from two or more sectors."))))
+	f.fields.add("wording.other", locale.L("Wording, other courses"), true, f.other)
+	f.fields.add("paper", locale.L("Paper"), false, f.paper)
 
-	f.saveB = widget.NewButtonWithIcon(lang.L("Save"), theme.DocumentSaveIcon(), func() {
+	f.saveB = widget.NewButtonWithIcon(locale.L("Save"), theme.DocumentSaveIcon(), func() {
 		if f.save() {
 			f.dlg.Hide()
 			if saved != nil {
@@ -109,8 +109,8 @@ func showCertificateTemplate(e *env, saved func()) *certificateTemplateForm {
 	if e.store.ReadOnly() {
 		f.saveB.Disable()
 	}
-	f.dlg = dialog.NewCustomWithoutButtons(lang.L("Certificate template"), container.NewBorder(nil,
-		container.NewHBox(layoutSpacer(), widget.NewButton(lang.L("Cancel"), func() { f.dlg.Hide() }), f.saveB), nil, nil,
+	f.dlg = dialog.NewCustomWithoutButtons(locale.L("Certificate template"), container.NewBorder(nil,
+		container.NewHBox(layoutSpacer(), widget.NewButton(locale.L("Cancel"), func() { f.dlg.Hide() }), f.saveB), nil, nil,
 		container.NewVScroll(f.fields.grid)), e.win)
 	f.dlg.Resize(fyne.NewSize(720, 640))
 	f.dlg.Show()
@@ -131,12 +131,12 @@ func (f *certificateTemplateForm) save() bool {
 	f.fields.clear()
 	if err := f.env.store.SetCertificateTemplate(context.Background(), f.template()); err != nil {
 		if !f.fields.show(err) {
-			showError(f.env.win, lang.L("The certificate template was not saved"), err)
+			showError(f.env.win, locale.L("The certificate template was not saved"), err)
 		}
 		return false
 	}
 	f.env.changed()
-	f.env.status(lang.L("Certificate template saved"))
+	f.env.status(locale.L("Certificate template saved"))
 	return true
 }
 
@@ -144,11 +144,11 @@ func (f *certificateTemplateForm) setLogo(logo []byte) {
 	f.logo = logo
 	f.fields.clearField("logo")
 	if len(logo) == 0 {
-		f.logoLabel.SetText(lang.L("None"))
+		f.logoLabel.SetText(locale.L("None"))
 		f.remove.Disable()
 		return
 	}
-	f.logoLabel.SetText(fmt.Sprintf(lang.L("An image of %d KB"), (len(logo)+1023)/1024))
+	f.logoLabel.SetText(fmt.Sprintf(locale.L("An image of %d KB"), (len(logo)+1023)/1024))
 	f.remove.Enable()
 }
 
@@ -170,7 +170,7 @@ func (f *certificateTemplateForm) chooseLogo() {
 func (f *certificateTemplateForm) useLogo(r io.Reader) {
 	raw, err := io.ReadAll(io.LimitReader(r, data.MaxLogoBytes+1))
 	if err != nil {
-		showError(f.env.win, lang.L("The image could not be read"), err)
+		showError(f.env.win, locale.L("The image could not be read"), err)
 		return
 	}
 	if _, problem := data.LogoFormat(raw); problem != nil {

@@ -8,11 +8,11 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/ncm-register/ncm-register/data"
 	"github.com/ncm-register/ncm-register/export"
+	"github.com/ncm-register/ncm-register/locale"
 )
 
 // showCompleteness says what the reply still lacks: questions without an
@@ -69,13 +69,13 @@ func showCompleteness(e *env, r replyState, jump func(questionID string)) {
 		agencies = append(agencies, completenessLine{text: o.Name + " · " + sectorLabel(o.Sector)})
 	}
 	answered := c.Questions - len(c.Unanswered)
-	summary := widget.NewLabelWithStyle(fmt.Sprintf(lang.L("%d of %d questions answered"), answered, c.Questions),
+	summary := widget.NewLabelWithStyle(fmt.Sprintf(locale.L("%d of %d questions answered"), answered, c.Questions),
 		fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	progress := widget.NewProgressBar()
 	if c.Questions > 0 {
 		progress.SetValue(float64(answered) / float64(c.Questions))
 	}
-	counts := help(fmt.Sprintf(lang.L("%d questions empty · %d figures zero or missing · %d member agencies not heard from"),
+	counts := help(fmt.Sprintf(locale.L("%d questions empty · %d figures zero or missing · %d member agencies not heard from"),
 		len(unanswered), len(zero), len(agencies)))
 	var d dialog.Dialog
 	open := func(id string) {
@@ -83,14 +83,14 @@ func showCompleteness(e *env, r replyState, jump func(questionID string)) {
 		jump(id)
 	}
 	body := container.NewVBox(summary, progress, counts,
-		completenessPart(lang.L("Questions still empty"), unanswered, lang.L("Every question has an answer."), open),
-		completenessPart(lang.L("Figures that are zero or missing for the period"), zero, lang.L("Every figure has a count."), open),
-		completenessPart(lang.L("Figures nobody entered for the period, or for some of its years"), unavailable,
-			lang.L("Every figure was entered for every year of the period."), open),
-		completenessPart(lang.L("Member agencies asked questions that have not contributed"), agencies, lang.L("Every member agency asked has contributed."), open),
-		completenessPart(lang.L("Statistics of the period worth a second look (Statistics → Data checks)"), checks,
-			lang.L("The statistics of the period pass every data check that is on."), open))
-	d = dialog.NewCustom(lang.L("Completeness of the reply"), lang.L("Close"), container.NewVScroll(body), e.win)
+		completenessPart(locale.L("Questions still empty"), unanswered, locale.L("Every question has an answer."), open),
+		completenessPart(locale.L("Figures that are zero or missing for the period"), zero, locale.L("Every figure has a count."), open),
+		completenessPart(locale.L("Figures nobody entered for the period, or for some of its years"), unavailable,
+			locale.L("Every figure was entered for every year of the period."), open),
+		completenessPart(locale.L("Member agencies asked questions that have not contributed"), agencies, locale.L("Every member agency asked has contributed."), open),
+		completenessPart(locale.L("Statistics of the period worth a second look (Statistics → Data checks)"), checks,
+			locale.L("The statistics of the period pass every data check that is on."), open))
+	d = dialog.NewCustom(locale.L("Completeness of the reply"), locale.L("Close"), container.NewVScroll(body), e.win)
 	d.Resize(fyne.NewSize(760, 560))
 	d.Show()
 }

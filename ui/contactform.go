@@ -9,11 +9,11 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/ncm-register/ncm-register/data"
+	"github.com/ncm-register/ncm-register/locale"
 )
 
 // contactForm edits one contact in a dialog that stays open, with what was
@@ -52,7 +52,7 @@ func (f *contactForm) showTookPart(contactID string) {
 	var err error
 	runAsync(func() { took, err = f.env.store.TookPartIn(context.Background(), contactID) }, func() {
 		if err != nil {
-			f.tookPart.SetText(lang.L("Could not be read"))
+			f.tookPart.SetText(locale.L("Could not be read"))
 			return
 		}
 		f.tookPart.SetText(tookPartText(took))
@@ -87,9 +87,9 @@ func earlierOrganisations(e *env, contactID string) string {
 		to, _ := time.Parse(time.DateOnly, m.To)
 		if m.From != "" {
 			from, _ := time.Parse(time.DateOnly, m.From)
-			line += ", " + fmt.Sprintf(lang.L("from %s to %s"), showDate(from), showDate(to))
+			line += ", " + fmt.Sprintf(locale.L("from %s to %s"), showDate(from), showDate(to))
 		} else {
-			line += ", " + fmt.Sprintf(lang.L("until %s"), showDate(to))
+			line += ", " + fmt.Sprintf(locale.L("until %s"), showDate(to))
 		}
 		lines[i] = line
 	}
@@ -100,24 +100,24 @@ func earlierOrganisations(e *env, contactID string) string {
 func tookPartText(took data.TookPart) string {
 	var lines []string
 	for _, c := range took.Courses {
-		done := lang.L("not completed")
+		done := locale.L("not completed")
 		switch {
 		case !c.Recorded:
-			done = lang.L("attendance not recorded")
+			done = locale.L("attendance not recorded")
 		case c.Completed:
-			done = lang.L("completed")
+			done = locale.L("completed")
 		}
 		lines = append(lines, fmt.Sprintf("%s · %s · %s", c.Course.FirstDay, c.Course.Title, done))
 	}
 	for _, m := range took.Meetings {
-		what := lang.L("Meeting of the coordination body")
+		what := locale.L("Meeting of the coordination body")
 		if m.Place != "" {
 			what += ", " + m.Place
 		}
 		lines = append(lines, m.Day+" · "+what)
 	}
 	if len(lines) == 0 {
-		return lang.L("No course or meeting of the register")
+		return locale.L("No course or meeting of the register")
 	}
 	return strings.Join(lines, "\n")
 }
@@ -128,7 +128,7 @@ func editContact(e *env, org data.Organisation, c data.Contact, onSaved func(dat
 	entry := entryMaker(f.fields.clearField, f.close, always)
 	f.name = entry("name", false)
 	f.position = entry("position", false)
-	sexNotRecorded = lang.L("Not recorded")
+	sexNotRecorded = locale.L("Not recorded")
 	var sexes []string
 	for _, s := range data.Sexes {
 		sexes = append(sexes, codeLabel("sex", s))
@@ -136,11 +136,11 @@ func editContact(e *env, org data.Organisation, c data.Contact, onSaved func(dat
 	f.sex = widget.NewRadioGroup(append(sexes, sexNotRecorded), nil)
 	f.sex.Horizontal = true
 	f.emails = entry("emails", true)
-	f.emails.SetPlaceHolder(lang.L("one address per line"))
+	f.emails.SetPlaceHolder(locale.L("one address per line"))
 	f.phones = entry("phones", true)
-	f.phones.SetPlaceHolder(lang.L("one number per line, e.g. +373 22 123 456"))
+	f.phones.SetPlaceHolder(locale.L("one number per line, e.g. +373 22 123 456"))
 	f.languages = entry("languages", false)
-	f.languages.SetPlaceHolder(lang.L("e.g. Romanian, Russian, English"))
+	f.languages.SetPlaceHolder(locale.L("e.g. Romanian, Russian, English"))
 	var roles []string
 	for _, r := range data.ContactRoles {
 		roles = append(roles, codeLabel("role", r))
@@ -157,10 +157,10 @@ func editContact(e *env, org data.Organisation, c data.Contact, onSaved func(dat
 	f.movedOn.OnChanged = func(*time.Time) { f.fields.clearField("moved_on") }
 	movedError := newErrorLabel()
 	f.fields.track("moved_on", movedError)
-	moved := container.NewVBox(container.NewBorder(nil, nil, widget.NewLabel(lang.L("Moved on")), nil, f.movedOn), movedError)
+	moved := container.NewVBox(container.NewBorder(nil, nil, widget.NewLabel(locale.L("Moved on")), nil, f.movedOn), movedError)
 	moved.Hide()
-	move := widget.NewButton(lang.L("Move…"), func() {
-		pickOrganisation(e, lang.L("Move to another organisation"), func(o data.OrganisationRow) {
+	move := widget.NewButton(locale.L("Move…"), func() {
+		pickOrganisation(e, locale.L("Move to another organisation"), func(o data.OrganisationRow) {
 			f.current.OrganisationID = o.ID
 			orgLabel.SetText(o.Name)
 			f.fields.clearField("organisation")
@@ -174,12 +174,12 @@ func editContact(e *env, org data.Organisation, c data.Contact, onSaved func(dat
 	if c.ID == "" || e.store.ReadOnly() {
 		move.Hide() // a new contact belongs to the organisation it is added to
 	}
-	f.fields.add("organisation", lang.L("Organisation"), false,
+	f.fields.add("organisation", locale.L("Organisation"), false,
 		container.NewVBox(container.NewBorder(nil, nil, nil, move, orgLabel), moved))
 	if before := earlierOrganisations(e, c.ID); before != "" {
 		l := widget.NewLabel(before)
 		l.Wrapping = fyne.TextWrapWord
-		f.fields.add("memberships", lang.L("Before"), false, l)
+		f.fields.add("memberships", locale.L("Before"), false, l)
 	}
 	f.fields.add("name", fieldLabel("contact", "name"), true, f.name)
 	f.fields.add("position", fieldLabel("contact", "position"), false, f.position)
@@ -191,27 +191,27 @@ func editContact(e *env, org data.Organisation, c data.Contact, onSaved func(dat
 	f.fields.add("consent_date", fieldLabel("contact", "consent_date"), false, f.consent)
 	f.fields.add("notes", fieldLabel("contact", "notes"), false, f.notes)
 	if c.ID != "" {
-		f.tookPart = widget.NewLabel(lang.L("Reading…"))
+		f.tookPart = widget.NewLabel(locale.L("Reading…"))
 		f.tookPart.Wrapping = fyne.TextWrapWord
-		f.fields.add("took_part", lang.L("Took part in"), false, f.tookPart)
+		f.fields.add("took_part", locale.L("Took part in"), false, f.tookPart)
 		f.showTookPart(c.ID)
 	}
 	f.fill(c)
 
-	f.save = widget.NewButtonWithIcon(lang.L("Save"), theme.DocumentSaveIcon(), func() { f.Save() })
+	f.save = widget.NewButtonWithIcon(locale.L("Save"), theme.DocumentSaveIcon(), func() { f.Save() })
 	f.save.Importance = widget.HighImportance
 	if e.store.ReadOnly() {
 		f.save.Disable()
 	}
-	cancel := widget.NewButtonWithIcon(lang.L("Cancel"), theme.CancelIcon(), f.close)
-	hint := widget.NewLabel(lang.L("Personal data: keep only what the work needs, and record when the person agreed to be listed."))
+	cancel := widget.NewButtonWithIcon(locale.L("Cancel"), theme.CancelIcon(), f.close)
+	hint := widget.NewLabel(locale.L("Personal data: keep only what the work needs, and record when the person agreed to be listed."))
 	hint.Wrapping = fyne.TextWrapWord
 	hint.Importance = widget.LowImportance
 	body := container.NewBorder(nil, container.NewVBox(hint, container.NewHBox(layoutSpacer(), cancel, f.save)), nil, nil,
 		container.NewVScroll(f.fields.grid))
-	title := lang.L("New contact")
+	title := locale.L("New contact")
 	if c.ID != "" {
-		title = lang.L("Edit contact") + ": " + c.Name
+		title = locale.L("Edit contact") + ": " + c.Name
 	}
 	f.dlg = dialog.NewCustomWithoutButtons(title, body, e.win)
 	f.dlg.Resize(fyne.NewSize(640, 640))
@@ -282,12 +282,12 @@ func (f *contactForm) Save() bool {
 	c := f.typed()
 	if err := f.env.store.SaveContact(context.Background(), &c); err != nil {
 		if !f.fields.show(err) {
-			showError(f.env.win, lang.L("The contact was not saved"), err)
+			showError(f.env.win, locale.L("The contact was not saved"), err)
 		}
 		return false
 	}
 	f.dlg.Hide()
-	f.env.status(lang.L("Saved") + " " + c.Name)
+	f.env.status(locale.L("Saved") + " " + c.Name)
 	if f.onSaved != nil {
 		f.onSaved(c)
 	}

@@ -7,11 +7,11 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/ncm-register/ncm-register/data"
+	"github.com/ncm-register/ncm-register/locale"
 )
 
 // contactsPanel lists the focal points of the organisation in the form.
@@ -32,7 +32,7 @@ type contactsPanel struct {
 
 func newContactsPanel(e *env) *contactsPanel {
 	p := &contactsPanel{env: e, selected: -1}
-	p.title = widget.NewLabelWithStyle(lang.L("Contacts (focal points)"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	p.title = widget.NewLabelWithStyle(locale.L("Contacts (focal points)"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	p.title.Truncation = fyne.TextTruncateEllipsis // gives way to the form on a narrow window
 	p.list = widget.NewList(
 		func() int { return len(p.rows) },
@@ -44,7 +44,7 @@ func newContactsPanel(e *env) *contactsPanel {
 			c := p.rows[id]
 			name := c.Name
 			if c.Archived {
-				name += " · " + lang.L("archived")
+				name += " · " + locale.L("archived")
 			}
 			setListRow(o, name, contactDetail(c))
 		})
@@ -55,16 +55,16 @@ func newContactsPanel(e *env) *contactsPanel {
 		}
 		p.updateButtons()
 	}
-	p.add = widget.NewButtonWithIcon(lang.L("Add contact"), theme.ContentAddIcon(), func() {
+	p.add = widget.NewButtonWithIcon(locale.L("Add contact"), theme.ContentAddIcon(), func() {
 		editContact(p.env, p.org, data.Contact{OrganisationID: p.org.ID}, p.saved)
 	})
-	p.edit = widget.NewButtonWithIcon(lang.L("Edit"), theme.DocumentCreateIcon(), func() {
+	p.edit = widget.NewButtonWithIcon(locale.L("Edit"), theme.DocumentCreateIcon(), func() {
 		if c, ok := p.current(); ok {
 			editContact(p.env, p.org, c, p.saved)
 		}
 	})
-	p.archive = widget.NewButtonWithIcon(lang.L("Archive"), theme.DeleteIcon(), p.toggleArchived)
-	p.history = widget.NewButtonWithIcon(lang.L("History"), theme.HistoryIcon(), func() {
+	p.archive = widget.NewButtonWithIcon(locale.L("Archive"), theme.DeleteIcon(), p.toggleArchived)
+	p.history = widget.NewButtonWithIcon(locale.L("History"), theme.HistoryIcon(), func() {
 		if c, ok := p.current(); ok {
 			showHistory(p.env, c.Name, c.ID)
 		}
@@ -107,7 +107,7 @@ func (p *contactsPanel) show(o data.Organisation) {
 	if o.ID != "" {
 		rows, err := p.env.store.Contacts(context.Background(), o.ID, p.showArchived)
 		if err != nil {
-			p.env.status(lang.L("The contacts could not be read") + ": " + err.Error())
+			p.env.status(locale.L("The contacts could not be read") + ": " + err.Error())
 		}
 		p.rows = rows
 	}
@@ -121,18 +121,18 @@ func (p *contactsPanel) show(o data.Organisation) {
 	}
 	switch {
 	case o.ID == "":
-		p.empty.SetText(lang.L("Save the organisation first, then add its focal points here."))
+		p.empty.SetText(locale.L("Save the organisation first, then add its focal points here."))
 		p.empty.Show()
 	case len(p.rows) == 0:
-		p.empty.SetText(lang.L("No contacts yet. Add the agency's focal points with Add contact."))
+		p.empty.SetText(locale.L("No contacts yet. Add the agency's focal points with Add contact."))
 		p.empty.Show()
 	default:
 		p.empty.Hide()
 	}
 	if o.ID != "" {
-		p.title.SetText(fmt.Sprintf("%s (%d)", lang.L("Contacts (focal points)"), len(p.rows)))
+		p.title.SetText(fmt.Sprintf("%s (%d)", locale.L("Contacts (focal points)"), len(p.rows)))
 	} else {
-		p.title.SetText(lang.L("Contacts (focal points)"))
+		p.title.SetText(locale.L("Contacts (focal points)"))
 	}
 	p.updateButtons()
 }
@@ -157,9 +157,9 @@ func (p *contactsPanel) updateButtons() {
 	setEnabled(p.archive, !ro && has)
 	setEnabled(p.history, has)
 	if has && c.Archived {
-		p.archive.SetText(lang.L("Restore"))
+		p.archive.SetText(locale.L("Restore"))
 	} else {
-		p.archive.SetText(lang.L("Archive"))
+		p.archive.SetText(locale.L("Archive"))
 	}
 }
 
@@ -168,7 +168,7 @@ func (p *contactsPanel) saved(c data.Contact) {
 	p.selectedID = c.ID
 	if c.OrganisationID != p.org.ID {
 		if o, err := p.env.store.Organisation(context.Background(), c.OrganisationID); err == nil {
-			p.env.status(fmt.Sprintf(lang.L("%s moved to %s"), c.Name, o.Name))
+			p.env.status(fmt.Sprintf(locale.L("%s moved to %s"), c.Name, o.Name))
 		}
 	}
 	p.show(p.org)
@@ -180,8 +180,8 @@ func (p *contactsPanel) toggleArchived() {
 	if !ok {
 		return
 	}
-	toggleArchived(p.env, c.Name, c.Archived, lang.L("Archive contact?"),
-		fmt.Sprintf(lang.L("%s will be hidden from the register. The history is kept, and you can restore the contact (Show archived) or undo."), c.Name),
+	toggleArchived(p.env, c.Name, c.Archived, locale.L("Archive contact?"),
+		fmt.Sprintf(locale.L("%s will be hidden from the register. The history is kept, and you can restore the contact (Show archived) or undo."), c.Name),
 		func(archive bool) error { return p.env.store.SetContactArchived(context.Background(), c.ID, archive) },
 		func() {
 			p.show(p.org)

@@ -7,11 +7,11 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/ncm-register/ncm-register/data"
+	"github.com/ncm-register/ncm-register/locale"
 )
 
 // countryCounts breaks a measure's foreign nationals down by country: a
@@ -37,13 +37,13 @@ type countryLine struct {
 
 func newCountryCounts(e *env, measure string, entry func(string, bool) *formEntry, edited func(string), fields *fieldSet) *countryCounts {
 	c := &countryCounts{env: e, measure: measure, entry: entry, edited: edited, fields: fields, box: container.NewVBox()}
-	c.add = widget.NewButtonWithIcon(lang.L("Add a country…"), theme.ContentAddIcon(), func() {
-		pickCountry(e, lang.L("Add a country…"), func(code string) {
+	c.add = widget.NewButtonWithIcon(locale.L("Add a country…"), theme.ContentAddIcon(), func() {
+		pickCountry(e, locale.L("Add a country…"), func(code string) {
 			c.addLine(code, "")
 			c.edited(c.key(code))
 		})
 	})
-	hint := help(lang.L("Of the foreign nationals above; those whose country is not known are left out."))
+	hint := help(locale.L("Of the foreign nationals above; those whose country is not known are left out."))
 	c.content = container.NewVBox(c.box, container.NewHBox(c.add), hint)
 	return c
 }

@@ -6,10 +6,10 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/ncm-register/ncm-register/data"
+	"github.com/ncm-register/ncm-register/locale"
 )
 
 // pickCountry asks for a country of the ISO 3166 list, searched as the user
@@ -18,7 +18,7 @@ func pickCountry(e *env, title string, onPick func(code string)) {
 	all := data.Countries()
 	shown := all
 	search := widget.NewEntry()
-	search.SetPlaceHolder(lang.L("Type part of the country's name or its code"))
+	search.SetPlaceHolder(locale.L("Type part of the country's name or its code"))
 	var d dialog.Dialog
 	list := widget.NewList(func() int { return len(shown) },
 		func() fyne.CanvasObject { return widget.NewLabel("") },
@@ -45,7 +45,7 @@ func pickCountry(e *env, title string, onPick func(code string)) {
 		list.UnselectAll()
 		list.Refresh()
 	}
-	d = dialog.NewCustom(title, lang.L("Cancel"), container.NewBorder(search, nil, nil, nil, list), e.win)
+	d = dialog.NewCustom(title, locale.L("Cancel"), container.NewBorder(search, nil, nil, nil, list), e.win)
 	d.Resize(fyne.NewSize(520, 520))
 	d.Show()
 	e.win.Canvas().Focus(search)

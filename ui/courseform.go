@@ -9,11 +9,11 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/ncm-register/ncm-register/data"
+	"github.com/ncm-register/ncm-register/locale"
 )
 
 // courseForm edits a course's details; what was typed stays until it is
@@ -57,35 +57,35 @@ func newCourseForm(e *env) *courseForm {
 	f.region = entry("region", false)
 	f.pillars = newCheckGrid("pillar", data.Pillars, func() { f.edited("pillars") })
 	f.topics = entry("topics", true)
-	f.topics.SetPlaceHolder(lang.L("one topic per line"))
+	f.topics.SetPlaceHolder(locale.L("one topic per line"))
 	f.sectors = newCheckGrid("sector", data.SectorCodes(), func() { f.edited("target_sectors") })
-	f.organisers = newOrganisationList(e, lang.L("Add organiser…"), func() { f.edited("organisers") })
-	f.funders = newOrganisationList(e, lang.L("Add funder…"), func() { f.edited("funders") })
-	f.trainers = newPeopleList(e, lang.L("Add trainer…"), func() { f.edited("trainers") })
+	f.organisers = newOrganisationList(e, locale.L("Add organiser…"), func() { f.edited("organisers") })
+	f.funders = newOrganisationList(e, locale.L("Add funder…"), func() { f.edited("funders") })
+	f.trainers = newPeopleList(e, locale.L("Add trainer…"), func() { f.edited("trainers") })
 	f.completion = entry("completion", false)
 	f.notes = entry("notes", true)
-	f.notes.SetPlaceHolder(lang.L("curriculum, materials, evaluation"))
+	f.notes.SetPlaceHolder(locale.L("curriculum, materials, evaluation"))
 
-	f.fields.add("title", lang.L("Title"), true, f.title)
-	f.fields.add("status", lang.L("Status"), false, f.status.w)
-	f.fields.add("first_day", lang.L("First day"), true, f.firstDay)
-	f.fields.add("last_day", lang.L("Last day"), false, f.lastDay)
-	f.fields.add("venue", lang.L("Venue"), false, f.venue)
-	f.fields.add("region", lang.L("Region"), false, f.region)
-	f.fields.add("pillars", lang.L("Pillars"), false, f.pillars.content)
-	f.fields.add("topics", lang.L("Topics"), false, f.topics)
-	f.fields.add("organisers", lang.L("Organisers"), false, f.organisers.content)
-	f.fields.add("funders", lang.L("Funders"), false, f.funders.content)
-	f.fields.add("trainers", lang.L("Trainers"), false, f.trainers.content)
-	f.fields.add("target_sectors", lang.L("Target sectors"), false, f.sectors.content)
-	f.fields.add("completion", lang.L("Completion rule (% of days)"), false, f.completion)
-	f.fields.add("notes", lang.L("Curriculum and materials"), false, f.notes)
+	f.fields.add("title", locale.L("Title"), true, f.title)
+	f.fields.add("status", locale.L("Status"), false, f.status.w)
+	f.fields.add("first_day", locale.L("First day"), true, f.firstDay)
+	f.fields.add("last_day", locale.L("Last day"), false, f.lastDay)
+	f.fields.add("venue", locale.L("Venue"), false, f.venue)
+	f.fields.add("region", locale.L("Region"), false, f.region)
+	f.fields.add("pillars", locale.L("Pillars"), false, f.pillars.content)
+	f.fields.add("topics", locale.L("Topics"), false, f.topics)
+	f.fields.add("organisers", locale.L("Organisers"), false, f.organisers.content)
+	f.fields.add("funders", locale.L("Funders"), false, f.funders.content)
+	f.fields.add("trainers", locale.L("Trainers"), false, f.trainers.content)
+	f.fields.add("target_sectors", locale.L("Target sectors"), false, f.sectors.content)
+	f.fields.add("completion", locale.L("Completion rule (% of days)"), false, f.completion)
+	f.fields.add("notes", locale.L("Curriculum and materials"), false, f.notes)
 
-	f.save = widget.NewButtonWithIcon(lang.L("Save"), theme.DocumentSaveIcon(), func() { f.Save() })
+	f.save = widget.NewButtonWithIcon(locale.L("Save"), theme.DocumentSaveIcon(), func() { f.Save() })
 	f.save.Importance = widget.HighImportance
-	f.cancel = widget.NewButtonWithIcon(lang.L("Cancel"), theme.CancelIcon(), f.revert)
-	f.archive = widget.NewButtonWithIcon(lang.L("Archive"), theme.DeleteIcon(), f.toggleArchived)
-	f.history = widget.NewButtonWithIcon(lang.L("History"), theme.HistoryIcon(), func() {
+	f.cancel = widget.NewButtonWithIcon(locale.L("Cancel"), theme.CancelIcon(), f.revert)
+	f.archive = widget.NewButtonWithIcon(locale.L("Archive"), theme.DeleteIcon(), f.toggleArchived)
+	f.history = widget.NewButtonWithIcon(locale.L("History"), theme.HistoryIcon(), func() {
 		showHistory(f.env, f.current.Title, f.current.ID)
 	})
 	f.content = container.NewBorder(nil, container.NewHBox(f.save, f.cancel, widget.NewSeparator(), f.archive, f.history), nil, nil,
@@ -109,9 +109,9 @@ func (f *courseForm) updateButtons() {
 	setEnabled(f.archive, !ro && f.current.ID != "")
 	setEnabled(f.history, f.current.ID != "")
 	if f.current.Archived {
-		f.archive.SetText(lang.L("Restore"))
+		f.archive.SetText(locale.L("Restore"))
 	} else {
-		f.archive.SetText(lang.L("Archive"))
+		f.archive.SetText(locale.L("Archive"))
 	}
 }
 
@@ -196,12 +196,12 @@ func (f *courseForm) Save() bool {
 	}
 	if err := f.env.store.SaveCourse(context.Background(), &c); err != nil {
 		if !f.fields.show(err) {
-			showError(f.env.win, lang.L("The course was not saved"), err)
+			showError(f.env.win, locale.L("The course was not saved"), err)
 		}
 		return false
 	}
 	f.load(c)
-	f.env.status(lang.L("Saved") + " " + c.Title)
+	f.env.status(locale.L("Saved") + " " + c.Title)
 	if f.onSaved != nil {
 		f.onSaved(c)
 	}
@@ -219,8 +219,8 @@ func (f *courseForm) toggleArchived() {
 	if c.ID == "" {
 		return
 	}
-	toggleArchived(f.env, c.Title, c.Archived, lang.L("Archive course?"),
-		fmt.Sprintf(lang.L("“%s” will be hidden from the list of courses. Its participants, attendance and history are kept, and you can restore it (Show archived) or undo."), c.Title),
+	toggleArchived(f.env, c.Title, c.Archived, locale.L("Archive course?"),
+		fmt.Sprintf(locale.L("“%s” will be hidden from the list of courses. Its participants, attendance and history are kept, and you can restore it (Show archived) or undo."), c.Title),
 		func(archive bool) error { return f.env.store.SetCourseArchived(context.Background(), c.ID, archive) },
 		func() { f.env.changed() })
 }

@@ -10,11 +10,11 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/ncm-register/ncm-register/data"
+	"github.com/ncm-register/ncm-register/locale"
 )
 
 // File → Open a course taken out…: a trainer opens the package a
@@ -30,7 +30,7 @@ func (w *window) chooseCourseOut() {
 		}
 		r.Close()
 		path := r.URI().Path()
-		askPassphraseFor(e, path, lang.L("Open a course taken out"), func(v *packageOpen) { w.readCourseOut(path, v) })
+		askPassphraseFor(e, path, locale.L("Open a course taken out"), func(v *packageOpen) { w.readCourseOut(path, v) })
 	}, w.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{data.PackageExtension}))
 	d.Resize(fyne.NewSize(900, 600))
@@ -73,14 +73,14 @@ func (w *window) placeCourseOut(p *data.Package, dir string) {
 	name.Validator = func(s string) error {
 		switch {
 		case strings.TrimSpace(s) == "" || strings.ContainsAny(s, `/\`):
-			return errors.New(lang.L("Type a file name, like register.db"))
+			return errors.New(locale.L("Type a file name, like register.db"))
 		case fileExists(filepath.Join(folder.Text, s)):
-			return errors.New(lang.L("A file of this name is already there; choose another name"))
+			return errors.New(locale.L("A file of this name is already there; choose another name"))
 		}
 		return nil
 	}
-	dialog.ShowForm(fmt.Sprintf(lang.L("A register for “%s”"), title), lang.L("Create"), lang.L("Cancel"),
-		[]*widget.FormItem{widget.NewFormItem(lang.L("Folder"), folder), widget.NewFormItem(lang.L("File name"), name)},
+	dialog.ShowForm(fmt.Sprintf(locale.L("A register for “%s”"), title), locale.L("Create"), locale.L("Cancel"),
+		[]*widget.FormItem{widget.NewFormItem(locale.L("Folder"), folder), widget.NewFormItem(locale.L("File name"), name)},
 		func(ok bool) {
 			if !ok {
 				return
@@ -88,13 +88,13 @@ func (w *window) placeCourseOut(p *data.Package, dir string) {
 			target := filepath.Join(folder.Text, name.Text)
 			st, err := data.OpenCourseOut(context.Background(), target, p, data.Options{Device: deviceName()})
 			if err != nil {
-				showError(w.win, lang.L("The course's register was not made"), err)
+				showError(w.win, locale.L("The course's register was not made"), err)
 				return
 			}
 			st.Close()
 			w.open(target, false)
 			if env := w.env(); env != nil {
-				env.status(fmt.Sprintf(lang.L("“%s” is open on this laptop: record attendance, then File → Send changes… sends it back."), title))
+				env.status(fmt.Sprintf(locale.L("“%s” is open on this laptop: record attendance, then File → Send changes… sends it back."), title))
 			}
 		}, w.win)
 }
@@ -111,5 +111,5 @@ func courseTitle(p *data.Package) string {
 			}
 		}
 	}
-	return lang.L("the course")
+	return locale.L("the course")
 }

@@ -6,10 +6,10 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/ncm-register/ncm-register/data"
+	"github.com/ncm-register/ncm-register/locale"
 )
 
 // showChecks lists the data checks run on the statistics, each with what it
@@ -22,10 +22,10 @@ func (s *statisticsScreen) showChecks() {
 		showError(s.env.win, "", err)
 		return
 	}
-	items := []fyne.CanvasObject{help(lang.L("The checks point at figures worth a second look. They never stop a save: the figures may be right, and you can tell."))}
+	items := []fyne.CanvasObject{help(locale.L("The checks point at figures worth a second look. They never stop a save: the figures may be right, and you can tell."))}
 	for _, r := range data.QualityRules {
 		name := r.Name
-		check := widget.NewCheck(lang.X("quality."+name, r.Title), nil)
+		check := widget.NewCheck(locale.X("quality."+name, r.Title), nil)
 		check.SetChecked(!off[name])
 		check.Disable()
 		if !s.env.store.ReadOnly() {
@@ -33,16 +33,16 @@ func (s *statisticsScreen) showChecks() {
 		}
 		check.OnChanged = func(on bool) {
 			if err := s.env.store.SetQualityRuleOff(context.Background(), name, !on); err != nil {
-				showError(s.env.win, lang.L("The checks were not changed"), err)
+				showError(s.env.win, locale.L("The checks were not changed"), err)
 				return
 			}
 			s.showFindings()
 			s.env.changed()
 		}
-		rule := help(lang.X("quality."+name+".rule", r.Rule))
+		rule := help(locale.X("quality."+name+".rule", r.Rule))
 		items = append(items, container.NewVBox(check, container.NewPadded(rule)))
 	}
-	d := dialog.NewCustom(lang.L("Data checks"), lang.L("Close"), container.NewVScroll(container.NewVBox(items...)), s.env.win)
+	d := dialog.NewCustom(locale.L("Data checks"), locale.L("Close"), container.NewVScroll(container.NewVBox(items...)), s.env.win)
 	d.Resize(fitWithin(fyne.NewSize(640, 480), s.env.win.Canvas().Size()))
 	d.Show()
 }

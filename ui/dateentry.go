@@ -5,10 +5,10 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/ncm-register/ncm-register/data"
+	"github.com/ncm-register/ncm-register/locale"
 )
 
 // dateEntry is a date field that reads dates as people type them (ISO,
@@ -25,9 +25,9 @@ func newDateEntry() *dateEntry {
 	e.ExtendBaseWidget(e)
 	e.Wrapping = fyne.TextWrap(fyne.TextTruncateClip)
 	if dateOrder() == data.MonthFirst {
-		e.SetPlaceHolder(lang.L("month/day/year"))
+		e.SetPlaceHolder(locale.L("month/day/year"))
 	} else {
-		e.SetPlaceHolder(lang.L("day/month/year"))
+		e.SetPlaceHolder(locale.L("day/month/year"))
 	}
 	return e
 }
@@ -83,22 +83,14 @@ func (e *dateEntry) Value() string {
 }
 
 // showDate is how a date is shown in fields: day, month's name, year
-// (or the month first, where the language writes it first), which cannot
-// be read two ways.
-func showDate(d time.Time) string {
-	if dateOrder() == data.MonthFirst {
-		return d.Format("Jan 2, 2006")
-	}
-	return d.Format("2 Jan 2006")
-}
+// in the order and words of the window's language ("2 Jan 2026",
+// "2 janv. 2026", "Jan 2, 2026" in the United States), which cannot be
+// read two ways.
+func showDate(d time.Time) string { return locale.Current().Date(d) }
 
-// monthFirstRegions write dates with the month first.
-var monthFirstRegions = map[string]bool{"US": true, "PH": true, "FM": true, "MH": true, "PW": true, "BZ": true}
-
-// dateOrder is the order the user's language writes dates in figures.
+// dateOrder is the order the window's language writes dates in figures.
 func dateOrder() data.DateOrder {
-	tag := lang.SystemLocale().String()
-	if i := strings.LastIndexAny(tag, "-_"); i >= 0 && monthFirstRegions[strings.ToUpper(tag[i+1:])] {
+	if locale.Current().MonthFirst() {
 		return data.MonthFirst
 	}
 	return data.DayFirst

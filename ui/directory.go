@@ -7,10 +7,10 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/lang"
 
 	"github.com/ncm-register/ncm-register/data"
 	"github.com/ncm-register/ncm-register/export"
+	"github.com/ncm-register/ncm-register/locale"
 )
 
 // directoryFormats are the ways the directory leaves the register: the file
@@ -31,12 +31,12 @@ var directoryFormats = map[string]struct {
 
 // directoryMenu is File → Save directory as, with each format.
 func (r *registerScreen) directoryMenu() *fyne.MenuItem {
-	item := fyne.NewMenuItem(lang.L("Save directory as"), nil)
+	item := fyne.NewMenuItem(locale.L("Save directory as"), nil)
 	item.ChildMenu = fyne.NewMenu("",
-		fyne.NewMenuItem(lang.L("Workbook (xlsx)…"), func() { r.saveDirectory("xlsx") }),
-		fyne.NewMenuItem(lang.L("Contacts for phones and mail (vCard)…"), func() { r.saveDirectory("vcf") }),
-		fyne.NewMenuItem(lang.L("PDF, A4…"), func() { r.saveDirectory("a4") }),
-		fyne.NewMenuItem(lang.L("PDF, US Letter…"), func() { r.saveDirectory("letter") }))
+		fyne.NewMenuItem(locale.L("Workbook (xlsx)…"), func() { r.saveDirectory("xlsx") }),
+		fyne.NewMenuItem(locale.L("Contacts for phones and mail (vCard)…"), func() { r.saveDirectory("vcf") }),
+		fyne.NewMenuItem(locale.L("PDF, A4…"), func() { r.saveDirectory("a4") }),
+		fyne.NewMenuItem(locale.L("PDF, US Letter…"), func() { r.saveDirectory("letter") }))
 	return item
 }
 
@@ -44,8 +44,8 @@ func (r *registerScreen) directoryMenu() *fyne.MenuItem {
 // lists (as filtered and searched) in a format of directoryFormats.
 func (r *registerScreen) saveDirectory(format string) {
 	if len(r.rows) == 0 {
-		dialog.ShowInformation(lang.L("Nothing to save"),
-			lang.L("The Register lists no organisation. Clear the search and the filters to save the whole directory."), r.env.win)
+		dialog.ShowInformation(locale.L("Nothing to save"),
+			locale.L("The Register lists no organisation. Clear the search and the filters to save the whole directory."), r.env.win)
 		return
 	}
 	saveDocument(r.env, directoryFormats[format].file, r.directoryWriter(format))

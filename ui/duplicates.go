@@ -8,11 +8,11 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/ncm-register/ncm-register/data"
+	"github.com/ncm-register/ncm-register/locale"
 )
 
 // duplicatesView is Edit → Find duplicates: the pairs of people and of
@@ -41,13 +41,13 @@ type duplicateList struct {
 func showDuplicates(e *env) {
 	v := &duplicatesView{env: e}
 	e.shown.duplicates = v
-	v.note = widget.NewLabel(lang.L("Looking for records that are probably one…"))
+	v.note = widget.NewLabel(locale.L("Looking for records that are probably one…"))
 	v.note.Wrapping = fyne.TextWrapWord
 	for _, entity := range []string{"contact", "organisation"} {
 		v.kinds = append(v.kinds, v.newList(entity))
 	}
 	v.tabs = container.NewAppTabs(v.kinds[0].tab, v.kinds[1].tab)
-	v.d = dialog.NewCustom(lang.L("Find duplicates"), lang.L("Close"), container.NewBorder(v.note, nil, nil, nil, v.tabs), e.win)
+	v.d = dialog.NewCustom(locale.L("Find duplicates"), locale.L("Close"), container.NewBorder(v.note, nil, nil, nil, v.tabs), e.win)
 	v.d.Resize(fyne.NewSize(820, 560))
 	v.d.Show()
 	v.load()
@@ -62,9 +62,9 @@ func (v *duplicatesView) newList(entity string) *duplicateList {
 				setListRow(o, l.names[p.A]+"  ↔  "+l.names[p.B], reasonsText(p))
 			}
 		})
-	l.merge = widget.NewButtonWithIcon(lang.L("Compare and merge…"), theme.ContentCopyIcon(), func() { v.compare(l) })
+	l.merge = widget.NewButtonWithIcon(locale.L("Compare and merge…"), theme.ContentCopyIcon(), func() { v.compare(l) })
 	l.merge.Importance = widget.HighImportance
-	l.skip = widget.NewButton(lang.L("Not the same"), func() { v.drop(l, l.selected) })
+	l.skip = widget.NewButton(locale.L("Not the same"), func() { v.drop(l, l.selected) })
 	l.merge.Disable()
 	l.skip.Disable()
 	l.list.OnSelected = func(i widget.ListItemID) {
@@ -76,9 +76,9 @@ func (v *duplicatesView) newList(entity string) *duplicateList {
 		l.merge.Hide()
 	}
 	buttons := container.NewHBox(layoutSpacer(), l.skip, l.merge)
-	title := lang.L("People")
+	title := locale.L("People")
 	if entity == "organisation" {
-		title = lang.L("Organisations")
+		title = locale.L("Organisations")
 	}
 	l.tab = container.NewTabItem(title, container.NewBorder(nil, buttons, nil, nil, l.list))
 	return l
@@ -141,19 +141,19 @@ func listedText(entity string, n data.Listed) string {
 func (v *duplicatesView) retitle() {
 	total := 0
 	for _, l := range v.kinds {
-		base := lang.L("People")
+		base := locale.L("People")
 		if l.entity == "organisation" {
-			base = lang.L("Organisations")
+			base = locale.L("Organisations")
 		}
 		l.tab.Text = fmt.Sprintf("%s (%d)", base, len(l.pairs))
 		total += len(l.pairs)
 	}
 	v.tabs.Refresh()
 	if total == 0 {
-		v.note.SetText(lang.L("No two records look like one. Records are compared by name (in any order, case, accents or script), e-mail, phone, acronym and organisation."))
+		v.note.SetText(locale.L("No two records look like one. Records are compared by name (in any order, case, accents or script), e-mail, phone, acronym and organisation."))
 		return
 	}
-	v.note.SetText(lang.L("Each pair below is probably one person or one organisation entered twice. Compare them and merge, or mark them as not the same."))
+	v.note.SetText(locale.L("Each pair below is probably one person or one organisation entered twice. Compare them and merge, or mark them as not the same."))
 }
 
 // reasonsText says why two records look like one, and how sure the finder is.
@@ -162,26 +162,26 @@ func reasonsText(m data.Match) string {
 	for _, r := range m.Reasons {
 		parts = append(parts, reasonText(r))
 	}
-	parts = append(parts, fmt.Sprintf(lang.L("%d%% sure"), int(m.Score*100+0.5)))
+	parts = append(parts, fmt.Sprintf(locale.L("%d%% sure"), int(m.Score*100+0.5)))
 	return strings.Join(parts, " · ")
 }
 
 func reasonText(r data.MatchReason) string {
 	switch r.Kind {
 	case "same_name":
-		return lang.L("same name")
+		return locale.L("same name")
 	case "similar_name":
-		return lang.X("reason.similar_name", "similar name ({{.Value}}%)", map[string]any{"Value": r.Value})
+		return locale.X("reason.similar_name", "similar name ({{.Value}}%)", map[string]any{"Value": r.Value})
 	case "same_email":
-		return lang.X("reason.same_email", "same e-mail {{.Value}}", map[string]any{"Value": r.Value})
+		return locale.X("reason.same_email", "same e-mail {{.Value}}", map[string]any{"Value": r.Value})
 	case "same_phone":
-		return lang.X("reason.same_phone", "same phone {{.Value}}", map[string]any{"Value": data.FormatPhone(r.Value)})
+		return locale.X("reason.same_phone", "same phone {{.Value}}", map[string]any{"Value": data.FormatPhone(r.Value)})
 	case "same_acronym":
-		return lang.X("reason.same_acronym", "same acronym {{.Value}}", map[string]any{"Value": r.Value})
+		return locale.X("reason.same_acronym", "same acronym {{.Value}}", map[string]any{"Value": r.Value})
 	case "same_organisation":
-		return lang.L("same organisation")
+		return locale.L("same organisation")
 	case "other_sector":
-		return lang.X("reason.other_sector", "but the other is listed under {{.Value}}", map[string]any{"Value": sectorLabel(r.Value)})
+		return locale.X("reason.other_sector", "but the other is listed under {{.Value}}", map[string]any{"Value": sectorLabel(r.Value)})
 	}
 	return r.Kind
 }

@@ -14,11 +14,11 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/lang"
 
 	"github.com/ncm-register/ncm-register/data"
 	"github.com/ncm-register/ncm-register/data/sheets"
 	"github.com/ncm-register/ncm-register/export"
+	"github.com/ncm-register/ncm-register/locale"
 )
 
 // showError is the one way the window tells of a failure: what did not
@@ -30,7 +30,7 @@ func showError(win fyne.Window, what string, err error, note ...string) {
 	why := explain(err)
 	if why == "" {
 		logError(what, err)
-		why = lang.L("an unexpected error; its details are in the log (Help → Show log folder)")
+		why = locale.L("an unexpected error; its details are in the log (Help → Show log folder)")
 	}
 	text := why
 	if what != "" {
@@ -66,11 +66,11 @@ func explain(err error) string {
 		}
 		return strings.Join(msgs, "; ")
 	case errors.Is(err, data.ErrReadOnlyStore):
-		return lang.L("the register is open read-only")
+		return locale.L("the register is open read-only")
 	case errors.Is(err, data.ErrNotFound):
-		return lang.L("the record is no longer in the register (taken back with Undo, or removed by changes received)")
+		return locale.L("the record is no longer in the register (taken back with Undo, or removed by changes received)")
 	case errors.Is(err, context.Canceled):
-		return lang.L("it was cancelled")
+		return locale.L("it was cancelled")
 	case errors.As(err, &oe):
 		title, _ := problemText(oe.Problem)
 		return title
@@ -83,13 +83,13 @@ func explain(err error) string {
 	case errors.As(err, &ie), errors.As(err, &tl), worded(err):
 		return err.Error()
 	case errors.As(err, &errno) && errno == syscall.ENOSPC:
-		return lang.L("the disk is full")
+		return locale.L("the disk is full")
 	case errors.Is(err, fs.ErrPermission):
-		return lang.L("this program may not write there (the file or its folder is protected)")
+		return locale.L("this program may not write there (the file or its folder is protected)")
 	case errors.Is(err, fs.ErrNotExist):
-		return lang.L("the file or folder is not there")
+		return locale.L("the file or folder is not there")
 	case strings.Contains(err.Error(), "database is locked") || strings.Contains(err.Error(), "SQLITE_BUSY"):
-		return lang.L("the register is busy: another program is using the file; try again in a moment")
+		return locale.L("the register is busy: another program is using the file; try again in a moment")
 	}
 	for _, known := range []error{data.ErrWrongPassphrase, data.ErrImportEmpty, data.ErrBackupsNotSetUp, data.ErrReplyFinal, data.ErrPlanStale, data.ErrPackageGap, data.ErrOtherRegister,
 		data.ErrUndecided, data.ErrCoursePackage, data.ErrNotCoursePackage, data.ErrMergeSame, data.ErrAlreadyMerged,

@@ -3,9 +3,10 @@ package ui
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/ncm-register/ncm-register/locale"
 )
 
 // filterNote is the line above a list that the Overview narrowed to what a
@@ -21,7 +22,7 @@ type filterNote struct {
 func newFilterNote(clear func()) *filterNote {
 	n := &filterNote{text: widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Italic: true})}
 	n.text.Wrapping = fyne.TextWrapWord
-	all := widget.NewButtonWithIcon(lang.L("Show all"), theme.ContentClearIcon(), func() {
+	all := widget.NewButtonWithIcon(locale.L("Show all"), theme.ContentClearIcon(), func() {
 		n.hide()
 		clear()
 	})

@@ -10,11 +10,11 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/ncm-register/ncm-register/data"
+	"github.com/ncm-register/ncm-register/locale"
 )
 
 // shortTime shows a stored UTC time in the user's local time.
@@ -41,7 +41,7 @@ func historyLines(changes []data.Change, names func(entity, id string) string) [
 	for _, c := range changes {
 		head := fmt.Sprintf("%s · %s · %s", shortTime(c.At), c.Device, c.Summary)
 		if c.Undone {
-			head += " (" + lang.L("undone") + ")"
+			head += " (" + locale.L("undone") + ")"
 		}
 		out = append(out, head)
 		for _, it := range c.Items {
@@ -54,19 +54,19 @@ func historyLines(changes []data.Change, names func(entity, id string) string) [
 				old, new := shownValue(it.Entity, field, it.Old, names), shownValue(it.Entity, field, it.New, names)
 				out = append(out, fmt.Sprintf("    %s: %s → %s", fieldLabel(it.Entity, field), old, new))
 			case "merge":
-				out = append(out, "    "+lang.L("Merged into this record")+": "+names(it.Entity, it.Old))
+				out = append(out, "    "+locale.L("Merged into this record")+": "+names(it.Entity, it.Old))
 			case "resolve": // a conflict decided on receiving changes
 				out = append(out, fmt.Sprintf("    %s: %s (%s)", fieldLabel(it.Entity, it.Field),
-					shownValue(it.Entity, it.Field, it.New, names), lang.L("chosen in a conflict")))
+					shownValue(it.Entity, it.Field, it.New, names), locale.L("chosen in a conflict")))
 			case "restore":
-				out = append(out, "    "+lang.L("kept, though removed on another laptop"))
+				out = append(out, "    "+locale.L("kept, though removed on another laptop"))
 			case "drop":
-				out = append(out, "    "+lang.L("removed, on the other laptops too"))
+				out = append(out, "    "+locale.L("removed, on the other laptops too"))
 			case "create", "delete":
 				snapshot := it.New
 				if it.Kind == "delete" {
 					snapshot = it.Old
-					out = append(out, "    "+lang.L("removed"))
+					out = append(out, "    "+locale.L("removed"))
 				}
 				out = append(out, snapshotLines(it.Entity, snapshot, names)...)
 			}
@@ -121,7 +121,7 @@ func shownValue(entity, field, v string, names func(entity, id string) string) s
 		case data.KindPhone, data.KindPhones:
 			x = data.FormatPhone(x)
 		case data.KindFlag:
-			x = map[string]string{"0": lang.L("No"), "1": lang.L("Yes")}[x]
+			x = map[string]string{"0": locale.L("No"), "1": locale.L("Yes")}[x]
 		}
 		values[i] = x
 	}
@@ -131,10 +131,10 @@ func shownValue(entity, field, v string, names func(entity, id string) string) s
 // fieldLabel names a stored field the way the forms do.
 func fieldLabel(entity, field string) string {
 	if f, ok := data.FieldOf(entity, field); ok {
-		return lang.L(f.Label)
+		return locale.L(f.Label)
 	}
 	if entity == "setting" {
-		return lang.L("Value")
+		return locale.L("Value")
 	}
 	return field
 }
@@ -145,7 +145,7 @@ func recordNames(s *data.Store) func(entity, id string) string {
 		if name, err := s.RecordName(context.Background(), entity, id); err == nil {
 			return name
 		}
-		return lang.L("a record no longer in the register")
+		return locale.L("a record no longer in the register")
 	}
 }
 
@@ -168,7 +168,7 @@ func showHistory(e *env, name, id string) {
 			l.TextStyle.Bold = !strings.HasPrefix(lines[i], "    ")
 			l.Refresh()
 		})
-	d := dialog.NewCustom(lang.L("History of")+" "+name, lang.L("Close"), container.NewStack(list), e.win)
+	d := dialog.NewCustom(locale.L("History of")+" "+name, locale.L("Close"), container.NewStack(list), e.win)
 	d.Resize(fyne.NewSize(760, 520))
 	d.Show()
 }

@@ -1,30 +1,17 @@
 package ui
 
 import (
-	"sync"
-
-	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/lang"
-
-	"github.com/ncm-register/ncm-register/assets"
 	"github.com/ncm-register/ncm-register/data"
+	"github.com/ncm-register/ncm-register/locale"
 )
-
-var translationsOnce sync.Once
-
-// loadTranslations adds the program's translation files to Fyne's.
-func loadTranslations() {
-	translationsOnce.Do(func() {
-		if err := lang.AddTranslationsFS(assets.Translations, "translations"); err != nil {
-			fyne.LogError("loading translations", err)
-		}
-	})
-}
 
 // codeLabel is the translated label of a code-list entry, under the key
 // "<list>.<code>", falling back to its English label.
 func codeLabel(list string, c data.Code) string {
-	return lang.X(list+"."+c.Code, c.Label)
+	if list == "country" { // CLDR names every country in every language
+		return locale.Current().Country(c.Code)
+	}
+	return locale.X(list+"."+c.Code, c.Label)
 }
 
 // sectorLabel is the translated label of a sector code ("" for none).
@@ -47,5 +34,5 @@ func labelOf(listName string, list []data.Code, code string) string {
 
 // fieldMessage is the translated message of a validation problem.
 func fieldMessage(fe data.FieldError) string {
-	return lang.X(fe.Key, fe.Template, fe.Data)
+	return locale.X(fe.Key, fe.Template, fe.Data)
 }

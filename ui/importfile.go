@@ -13,12 +13,12 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/ncm-register/ncm-register/data"
 	"github.com/ncm-register/ncm-register/data/sheets"
+	"github.com/ncm-register/ncm-register/locale"
 )
 
 // File → Import organisations and focal points: a list (xlsx, CSV or
@@ -79,9 +79,9 @@ func startImport(e *env, r io.Reader, name string) {
 func showImportError(e *env, name string, err error) {
 	msg := err.Error()
 	if errors.Is(err, data.ErrImportEmpty) {
-		msg = lang.L("The file has no rows under its headings.")
+		msg = locale.L("The file has no rows under its headings.")
 	}
-	dialog.ShowError(fmt.Errorf("%s: %s. %s", name, msg, lang.L("Nothing was changed.")), e.win)
+	dialog.ShowError(fmt.Errorf("%s: %s. %s", name, msg, locale.L("Nothing was changed.")), e.win)
 }
 
 // importColumns is the columns step.
@@ -121,28 +121,28 @@ func showImportColumns(e *env, src *importSource) *importColumns {
 			v.reread(enc)
 		}
 	})
-	v.sector = newCodeSelect("sector", data.SectorCodes(), lang.L("None: the file must give it"), nil)
-	v.sector.w.PlaceHolder = lang.L("None: the file must give it")
-	v.orgLabel = widget.NewLabel(lang.L("None"))
-	chooseOrg := widget.NewButton(lang.L("Choose…"), func() {
-		pickOrganisation(e, lang.L("Organisation of the people whose row names none"), func(r data.OrganisationRow) {
+	v.sector = newCodeSelect("sector", data.SectorCodes(), locale.L("None: the file must give it"), nil)
+	v.sector.w.PlaceHolder = locale.L("None: the file must give it")
+	v.orgLabel = widget.NewLabel(locale.L("None"))
+	chooseOrg := widget.NewButton(locale.L("Choose…"), func() {
+		pickOrganisation(e, locale.L("Organisation of the people whose row names none"), func(r data.OrganisationRow) {
 			v.orgID = r.ID
 			v.orgLabel.SetText(r.Name)
 		})
 	})
 	options := newFieldSet()
-	options.add("encoding", lang.L("Characters"), false, v.encoding)
-	options.add("sector", lang.L("Sector of new organisations the file gives none for"), false, v.sector.w)
-	options.add("organisation", lang.L("Organisation of people the file gives none for"), false, container.NewBorder(nil, nil, nil, chooseOrg, v.orgLabel))
-	v.next = widget.NewButton(lang.L("Preview…"), v.preview)
+	options.add("encoding", locale.L("Characters"), false, v.encoding)
+	options.add("sector", locale.L("Sector of new organisations the file gives none for"), false, v.sector.w)
+	options.add("organisation", locale.L("Organisation of people the file gives none for"), false, container.NewBorder(nil, nil, nil, chooseOrg, v.orgLabel))
+	v.next = widget.NewButton(locale.L("Preview…"), v.preview)
 	v.next.Importance = widget.HighImportance
-	cancel := widget.NewButton(lang.L("Cancel"), func() { v.d.Hide() })
-	explain := help(lang.L("Say which field of the register each column goes into. The columns were guessed from their headings; columns left out are not imported. Nothing is written before the preview."))
-	header := container.NewGridWithColumns(3, bold(lang.L("Column")), bold(lang.L("First values")), bold(lang.L("Goes into")))
+	cancel := widget.NewButton(locale.L("Cancel"), func() { v.d.Hide() })
+	explain := help(locale.L("Say which field of the register each column goes into. The columns were guessed from their headings; columns left out are not imported. Nothing is written before the preview."))
+	header := container.NewGridWithColumns(3, bold(locale.L("Column")), bold(locale.L("First values")), bold(locale.L("Goes into")))
 	top := container.NewVBox(v.info, explain, header, widget.NewSeparator())
 	bottom := container.NewVBox(widget.NewSeparator(), options.grid, v.problem,
 		container.NewHBox(layoutSpacer(), cancel, v.next))
-	v.d = dialog.NewCustomWithoutButtons(lang.L("Import")+": "+src.name, container.NewBorder(top, bottom, nil, nil, container.NewVScroll(v.grid)), e.win)
+	v.d = dialog.NewCustomWithoutButtons(locale.L("Import")+": "+src.name, container.NewBorder(top, bottom, nil, nil, container.NewVScroll(v.grid)), e.win)
 	v.d.Resize(fyne.NewSize(900, 560)) // within a 1024×600 screen
 	v.layout(rememberedMapping(e, src.table.Rows[0]))
 	v.d.Show()
@@ -168,15 +168,15 @@ func (v *importColumns) layout(mapping []string) {
 				}
 			}
 		}
-		target := newCodeSelect("import", importTargetChoices(), lang.L("Leave out"), func(string) { v.problem.Hide() })
-		target.w.PlaceHolder = lang.L("Leave out")
+		target := newCodeSelect("import", importTargetChoices(), locale.L("Leave out"), func(string) { v.problem.Hide() })
+		target.w.PlaceHolder = locale.L("Leave out")
 		if i < len(mapping) {
 			target.setCode(mapping[i])
 		}
 		v.targets = append(v.targets, target)
 		name := heading
 		if strings.TrimSpace(name) == "" {
-			name = fmt.Sprintf(lang.L("Column %s"), sheets.ColumnName(i+1))
+			name = fmt.Sprintf(locale.L("Column %s"), sheets.ColumnName(i+1))
 		}
 		values := widget.NewLabel(strings.Join(first, " · "))
 		values.Truncation = fyne.TextTruncateEllipsis
@@ -184,12 +184,12 @@ func (v *importColumns) layout(mapping []string) {
 		v.grid.Add(container.NewGridWithColumns(3, widget.NewLabel(name), values, target.w))
 	}
 	v.grid.Refresh()
-	info := fmt.Sprintf(lang.L("%d rows under the headings."), len(rows)-1)
+	info := fmt.Sprintf(locale.L("%d rows under the headings."), len(rows)-1)
 	if c := v.src.table.CSV; c != nil {
 		v.encoding.SetSelected(c.Encoding)
-		info += " " + fmt.Sprintf(lang.L("Read as %s, the values separated by %s."), c.Encoding, separatorName(c.Separator))
+		info += " " + fmt.Sprintf(locale.L("Read as %s, the values separated by %s."), c.Encoding, separatorName(c.Separator))
 		if !c.Sure {
-			info += " " + lang.L("The characters could not be told for sure: if names look wrong below (Ã© for é), choose another encoding.")
+			info += " " + locale.L("The characters could not be told for sure: if names look wrong below (Ã© for é), choose another encoding.")
 			v.info.Importance = widget.WarningImportance
 		}
 	} else {
@@ -201,11 +201,11 @@ func (v *importColumns) layout(mapping []string) {
 func separatorName(r rune) string {
 	switch r {
 	case ';':
-		return lang.L("semicolons")
+		return locale.L("semicolons")
 	case '\t':
-		return lang.L("tabs")
+		return locale.L("tabs")
 	}
-	return lang.L("commas")
+	return locale.L("commas")
 }
 
 // mapping is the target chosen for each column.

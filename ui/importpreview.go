@@ -8,11 +8,11 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/ncm-register/ncm-register/data"
 	"github.com/ncm-register/ncm-register/data/sheets"
+	"github.com/ncm-register/ncm-register/locale"
 )
 
 // importPreview shows every row of the file as it will be stored, sorted:
@@ -46,22 +46,22 @@ var importChoices = []data.ImportChoice{data.ImportMerge, data.ImportAdd, data.I
 func importChoiceLabel(c data.ImportChoice) string {
 	switch c {
 	case data.ImportAdd:
-		return lang.L("Add as new")
+		return locale.L("Add as new")
 	case data.ImportSkip:
-		return lang.L("Skip")
+		return locale.L("Skip")
 	}
-	return lang.L("Merge into it")
+	return locale.L("Merge into it")
 }
 
 func showImportPreview(e *env, plan *data.ImportPlan, columns dialog.Dialog) *importPreview {
 	v := &importPreview{env: e, plan: plan, columns: columns}
 	e.shown.importPreview = v
 	v.groups = []*previewGroup{
-		{title: lang.L("New"), status: data.ImportNew},
-		{title: lang.L("Already in the register"), status: data.ImportSame},
-		{title: lang.L("Possible duplicates"), status: data.ImportDuplicate},
-		{title: lang.L("Cannot be taken"), status: data.ImportRejected},
-		{title: lang.L("Organisations"), orgs: true},
+		{title: locale.L("New"), status: data.ImportNew},
+		{title: locale.L("Already in the register"), status: data.ImportSame},
+		{title: locale.L("Possible duplicates"), status: data.ImportDuplicate},
+		{title: locale.L("Cannot be taken"), status: data.ImportRejected},
+		{title: locale.L("Organisations"), orgs: true},
 	}
 	for i, r := range plan.People {
 		for _, g := range v.groups {
@@ -84,15 +84,15 @@ func showImportPreview(e *env, plan *data.ImportPlan, columns dialog.Dialog) *im
 	}
 	v.summary = widget.NewLabel("")
 	v.summary.Wrapping = fyne.TextWrapWord
-	v.apply = widget.NewButton(lang.L("Import"), v.applyPlan)
+	v.apply = widget.NewButton(locale.L("Import"), v.applyPlan)
 	v.apply.Importance = widget.HighImportance
 	if e.store.ReadOnly() {
 		v.apply.Disable()
 	}
-	back := widget.NewButton(lang.L("Back to the columns"), func() { v.d.Hide() })
+	back := widget.NewButton(locale.L("Back to the columns"), func() { v.d.Hide() })
 	v.summarise()
 	body := container.NewBorder(v.summary, container.NewHBox(layoutSpacer(), back, v.apply), nil, nil, tabs)
-	v.d = dialog.NewCustomWithoutButtons(lang.L("Preview of the import")+": "+plan.Options.FileName, body, e.win)
+	v.d = dialog.NewCustomWithoutButtons(locale.L("Preview of the import")+": "+plan.Options.FileName, body, e.win)
 	v.d.Resize(fyne.NewSize(960, 560)) // within a 1024×600 screen
 	v.d.Show()
 	return v
@@ -151,7 +151,7 @@ func (v *importPreview) buildGroup(g *previewGroup) {
 		}
 	}
 	if choosing {
-		all := container.NewHBox(widget.NewLabel(lang.L("For all of them:")))
+		all := container.NewHBox(widget.NewLabel(locale.L("For all of them:")))
 		for _, ch := range importChoices {
 			all.Add(widget.NewButton(importChoiceLabel(ch), func() { v.chooseAll(g, ch) }))
 		}
@@ -187,11 +187,11 @@ func (v *importPreview) describe(g *previewGroup, i int) (title, detail string, 
 		title = o.Organisation.Name
 		switch o.Status {
 		case data.ImportNew:
-			detail = lang.L("new") + " · " + sectorLabel(o.Organisation.Sector)
+			detail = locale.L("new") + " · " + sectorLabel(o.Organisation.Sector)
 		case data.ImportSame:
-			detail = lang.L("in the register")
+			detail = locale.L("in the register")
 		case data.ImportDuplicate:
-			detail = fmt.Sprintf(lang.L("probably “%s”"), o.ExistingName) + " · " + reasonsText(o.Match)
+			detail = fmt.Sprintf(locale.L("probably “%s”"), o.ExistingName) + " · " + reasonsText(o.Match)
 			choice = &o.Choice
 		case data.ImportRejected:
 			detail = problemsText(o.Problems)
@@ -199,7 +199,7 @@ func (v *importPreview) describe(g *previewGroup, i int) (title, detail string, 
 		return title, detail + " · " + linesText(o.Lines), choice
 	}
 	r := &v.plan.People[i]
-	title = fmt.Sprintf(lang.L("Row %d"), r.Line) + " · " + r.Contact.Name
+	title = fmt.Sprintf(locale.L("Row %d"), r.Line) + " · " + r.Contact.Name
 	if org := v.orgName(r.Organisation); org != "" {
 		title += " — " + org
 	}
@@ -209,11 +209,11 @@ func (v *importPreview) describe(g *previewGroup, i int) (title, detail string, 
 	case data.ImportDuplicate:
 		who := v.knownName(r.ExistingID)
 		if r.SameAsLine > 0 {
-			who = fmt.Sprintf(lang.L("the person of row %d"), r.SameAsLine)
+			who = fmt.Sprintf(locale.L("the person of row %d"), r.SameAsLine)
 		}
-		return title, fmt.Sprintf(lang.L("probably %s"), who) + " · " + reasonsText(r.Match), &r.Choice
+		return title, fmt.Sprintf(locale.L("probably %s"), who) + " · " + reasonsText(r.Match), &r.Choice
 	case data.ImportSame:
-		return title, lang.L("in the register: what it lacks is added, nothing is overwritten"), nil
+		return title, locale.L("in the register: what it lacks is added, nothing is overwritten"), nil
 	}
 	return title, personDetail(r.Contact), nil
 }
@@ -261,7 +261,7 @@ func personDetail(c data.Contact) string {
 		parts = append(parts, data.FormatPhone(p))
 	}
 	if len(parts) == 0 {
-		return lang.L("new")
+		return locale.L("new")
 	}
 	return strings.Join(parts, " · ")
 }
@@ -272,7 +272,7 @@ func problemsText(problems []data.ImportProblem) string {
 	for i, p := range problems {
 		out[i] = fieldMessage(p.Problem)
 		if p.Heading != "" {
-			out[i] = fmt.Sprintf(lang.L("column %s “%s”"), sheets.ColumnName(p.Column), p.Heading) + ": " + out[i]
+			out[i] = fmt.Sprintf(locale.L("column %s “%s”"), sheets.ColumnName(p.Column), p.Heading) + ": " + out[i]
 		}
 	}
 	return strings.Join(out, "\n")
@@ -288,9 +288,9 @@ func linesText(lines []int) string {
 		parts = append(parts, fmt.Sprint(l))
 	}
 	if len(lines) == 1 {
-		return lang.L("row") + " " + parts[0]
+		return locale.L("row") + " " + parts[0]
 	}
-	return lang.L("rows") + " " + strings.Join(parts, ", ")
+	return locale.L("rows") + " " + strings.Join(parts, ", ")
 }
 
 // chooseAll gives every item of a group the same choice.
@@ -331,32 +331,32 @@ func (v *importPreview) summarise() {
 			newOrgs++
 		}
 	}
-	text := fmt.Sprintf(lang.L("Import will add %s and %s, and complete %s already in the register."),
+	text := fmt.Sprintf(locale.L("Import will add %s and %s, and complete %s already in the register."),
 		countPeople(add), countOrganisations(newOrgs), countPeople(known))
 	var more []string
 	if within > 0 {
-		more = append(more, fmt.Sprintf(lang.L("%s taken with an earlier row"), countRows(within)))
+		more = append(more, fmt.Sprintf(locale.L("%s taken with an earlier row"), countRows(within)))
 	}
 	if skip > 0 {
-		more = append(more, fmt.Sprintf(lang.L("%s skipped"), countRows(skip)))
+		more = append(more, fmt.Sprintf(locale.L("%s skipped"), countRows(skip)))
 	}
 	if rejected > 0 {
-		more = append(more, fmt.Sprintf(lang.L("%s cannot be taken (see why; correct the file and import it again)"), countRows(rejected)))
+		more = append(more, fmt.Sprintf(locale.L("%s cannot be taken (see why; correct the file and import it again)"), countRows(rejected)))
 	}
 	if len(more) > 0 {
 		text += " " + strings.Join(more, " · ") + "."
 	}
 	v.summary.SetText(text)
-	v.apply.SetText(lang.L("Import"))
+	v.apply.SetText(locale.L("Import"))
 }
 
 // countPeople, countOrganisations and countRows are counts with their noun in the right
 // form ("1 row", "2 rows").
-func countPeople(n int) string { return lang.N("{{.Count}} person", n, map[string]any{"Count": n}) }
+func countPeople(n int) string { return locale.N("{{.Count}} person", n, map[string]any{"Count": n}) }
 func countOrganisations(n int) string {
-	return lang.N("{{.Count}} organisation", n, map[string]any{"Count": n})
+	return locale.N("{{.Count}} organisation", n, map[string]any{"Count": n})
 }
-func countRows(n int) string { return lang.N("{{.Count}} row", n, map[string]any{"Count": n}) }
+func countRows(n int) string { return locale.N("{{.Count}} row", n, map[string]any{"Count": n}) }
 
 // applyPlan writes the import as one change.
 func (v *importPreview) applyPlan() {
@@ -366,14 +366,14 @@ func (v *importPreview) applyPlan() {
 	runAsync(func() { sum, err = v.env.store.ApplyImport(context.Background(), v.plan) }, func() {
 		v.apply.Enable()
 		if err != nil {
-			showError(v.env.win, "", err, lang.L("Nothing was changed."))
+			showError(v.env.win, "", err, locale.L("Nothing was changed."))
 			return
 		}
 		v.d.Hide()
 		if v.columns != nil {
 			v.columns.Hide()
 		}
-		v.env.status(fmt.Sprintf(lang.L("Imported from %s: %d organisations and %d people added, %d records completed, %d rows skipped, %d not taken. Undo takes the whole import back."),
+		v.env.status(fmt.Sprintf(locale.L("Imported from %s: %d organisations and %d people added, %d records completed, %d rows skipped, %d not taken. Undo takes the whole import back."),
 			v.plan.Options.FileName, sum.Organisations, sum.People, sum.Updated, sum.Skipped, sum.Rejected))
 		v.env.changed()
 	})

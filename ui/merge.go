@@ -8,11 +8,11 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/ncm-register/ncm-register/data"
+	"github.com/ncm-register/ncm-register/locale"
 )
 
 // mergeView compares two records side by side, field by field: the user
@@ -51,23 +51,23 @@ func showMerge(e *env, entity, left, right string, done func(kept, merged string
 		h.TextStyle.Bold = true
 		h.Wrapping = fyne.TextWrapWord
 	}
-	v.merge = widget.NewButtonWithIcon(lang.L("Merge"), theme.ConfirmIcon(), v.apply)
+	v.merge = widget.NewButtonWithIcon(locale.L("Merge"), theme.ConfirmIcon(), v.apply)
 	v.merge.Importance = widget.HighImportance
-	v.swap = widget.NewButtonWithIcon(lang.L("Keep the other one"), theme.ViewRefreshIcon(), func() {
+	v.swap = widget.NewButtonWithIcon(locale.L("Keep the other one"), theme.ViewRefreshIcon(), func() {
 		v.left, v.right = v.right, v.left
 		v.load()
 	})
-	cancel := widget.NewButton(lang.L("Cancel"), func() { v.d.Hide() })
-	explain := widget.NewLabel(lang.L("Tick the value each field keeps. The record on the left is kept; the one on the right is archived, and everything that refers to it (people, courses, meetings, agreements, plans, working groups) moves to the kept record. Course participants keep the organisation they had on the day. Undo takes the whole merge back."))
+	cancel := widget.NewButton(locale.L("Cancel"), func() { v.d.Hide() })
+	explain := widget.NewLabel(locale.L("Tick the value each field keeps. The record on the left is kept; the one on the right is archived, and everything that refers to it (people, courses, meetings, agreements, plans, working groups) moves to the kept record. Course participants keep the organisation they had on the day. Undo takes the whole merge back."))
 	explain.Wrapping = fyne.TextWrapWord
 	v.body = container.NewVBox()
 	header := container.NewBorder(nil, nil, container.New(fixedWidth(mergeLabelWidth), widget.NewLabel("")), nil,
 		container.NewGridWithColumns(2, v.heads[0], v.heads[1]))
 	top := container.NewVBox(explain, header, widget.NewSeparator())
 	bottom := container.NewVBox(v.problem, container.NewHBox(v.swap, layoutSpacer(), cancel, v.merge))
-	title := lang.L("Merge two people")
+	title := locale.L("Merge two people")
 	if entity == "organisation" {
-		title = lang.L("Merge two organisations")
+		title = locale.L("Merge two organisations")
 	}
 	v.d = dialog.NewCustomWithoutButtons(title, container.NewBorder(top, bottom, nil, nil, container.NewVScroll(v.body)), e.win)
 	v.d.Resize(fyne.NewSize(900, 560)) // within a 1024×600 screen
@@ -90,8 +90,8 @@ func (v *mergeView) load() {
 		}
 		v.values[i] = values
 	}
-	v.heads[0].SetText(lang.L("Kept") + ": " + v.values[0]["name"])
-	v.heads[1].SetText(lang.L("Merged into it") + ": " + v.values[1]["name"])
+	v.heads[0].SetText(locale.L("Kept") + ": " + v.values[0]["name"])
+	v.heads[1].SetText(locale.L("Merged into it") + ": " + v.values[1]["name"])
 	v.rows = nil
 	v.body.Objects = nil
 	for _, f := range data.MergeFields(v.entity) {
@@ -167,7 +167,7 @@ func (v *mergeView) apply() {
 		case errors.As(err, &ve):
 			v.problem.SetText(validationSummary(v.entity, ve))
 		case errors.Is(err, data.ErrAlreadyMerged):
-			v.problem.SetText(lang.L("One of these records was merged into another already."))
+			v.problem.SetText(locale.L("One of these records was merged into another already."))
 		default:
 			v.problem.SetText(err.Error())
 		}
@@ -175,7 +175,7 @@ func (v *mergeView) apply() {
 		return
 	}
 	v.d.Hide()
-	v.env.status(fmt.Sprintf(lang.L("Merged “%s” into “%s”. Undo takes it back."), v.values[1]["name"], v.values[0]["name"]))
+	v.env.status(fmt.Sprintf(locale.L("Merged “%s” into “%s”. Undo takes it back."), v.values[1]["name"], v.values[0]["name"]))
 	v.env.changed()
 	if v.done != nil {
 		v.done(v.left, v.right)
@@ -191,9 +191,9 @@ func validationSummary(entity string, ve *data.ValidationError) string {
 		}
 		name := fe.Field
 		if f, ok := data.FieldOf(entity, fe.Field); ok {
-			name = lang.L(f.Label)
+			name = locale.L(f.Label)
 		} else if fe.Field == "organisation" {
-			name = lang.L("Organisation")
+			name = locale.L("Organisation")
 		}
 		out += name + ": " + fieldMessage(fe)
 	}

@@ -6,17 +6,16 @@ import (
 	"strconv"
 	"strings"
 
-	"fyne.io/fyne/v2/lang"
-
 	"github.com/ncm-register/ncm-register/data"
 	"github.com/ncm-register/ncm-register/export"
+	"github.com/ncm-register/ncm-register/locale"
 )
 
 // openRecord shows a record in its area: what an Overview line opens.
 func (ws *workspace) openRecord(entity, id string) {
 	ctx := context.Background()
 	st := ws.env.store
-	fail := func(err error) { ws.env.status(lang.L("The record could not be opened") + ": " + err.Error()) }
+	fail := func(err error) { ws.env.status(locale.L("The record could not be opened") + ": " + err.Error()) }
 	switch entity {
 	case "course":
 		c, err := st.Course(ctx, id)
@@ -149,7 +148,7 @@ func (t *trainingsScreen) showHeld(from, to string, joint bool) {
 		t.period.hide()
 	} else {
 		t.year.ClearSelected()
-		t.period.show(fmt.Sprintf(lang.L("Courses held between %s"), between(from, to)))
+		t.period.show(fmt.Sprintf(locale.L("Courses held between %s"), between(from, to)))
 	}
 	t.year.OnChanged = on
 	t.status.setCode("held")
@@ -167,7 +166,7 @@ func (t *trainingsScreen) showHeld(from, to string, joint bool) {
 func (c *campaignsScreen) showRunning(from, to, channel string) {
 	c.filter = data.CampaignFilter{From: from, To: to, Channel: channel}
 	c.channel.setCode(channel)
-	c.period.show(fmt.Sprintf(lang.L("Campaigns running between %s"), between(from, to)))
+	c.period.show(fmt.Sprintf(locale.L("Campaigns running between %s"), between(from, to)))
 	c.reload()
 }
 
@@ -178,6 +177,6 @@ func (a *agreementsScreen) showInForce(day string) {
 	a.level.setCode("")
 	a.country.ClearSelected()
 	a.search.SetText("")
-	a.inForce.show(fmt.Sprintf(lang.L("Agreements in force on %s"), dayText(day)))
+	a.inForce.show(fmt.Sprintf(locale.L("Agreements in force on %s"), dayText(day)))
 	a.reload()
 }

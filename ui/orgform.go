@@ -8,11 +8,11 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/ncm-register/ncm-register/data"
+	"github.com/ncm-register/ncm-register/locale"
 )
 
 // orgForm edits one organisation. What the user typed stays in the form
@@ -68,18 +68,18 @@ func newOrgForm(e *env) *orgForm {
 	f.name = entry("name", false)
 	f.acronym = entry("acronym", false)
 	f.sector = sel("sector", "sector", data.SectorCodes(), "")
-	f.sector.w.PlaceHolder = lang.L("Choose a sector")
-	f.level = sel("level", "level", data.Levels, lang.L("Not set"))
+	f.sector.w.PlaceHolder = locale.L("Choose a sector")
+	f.level = sel("level", "level", data.Levels, locale.L("Not set"))
 	f.region = widget.NewSelectEntry(nil)
 	f.region.OnChanged = func(string) { f.edited("region") }
-	f.country = sel("country", "country", data.Countries(), lang.L("Not set"))
+	f.country = sel("country", "country", data.Countries(), locale.L("Not set"))
 	f.address = entry("address", true)
 	f.phone = entry("phone", false)
 	f.phone.SetPlaceHolder("+373 22 123 456")
 	f.email = entry("email", false)
 	f.email.SetPlaceHolder("office@agency.gov")
 	f.website = entry("website", false)
-	f.role = sel("mechanism_role", "mechanism", data.MechanismRoles, lang.L("Not a member"))
+	f.role = sel("mechanism_role", "mechanism", data.MechanismRoles, locale.L("Not a member"))
 	f.since = newDateEntry()
 	f.since.OnChanged = func(*time.Time) { f.edited("member_since") }
 	f.notes = entry("notes", true)
@@ -99,13 +99,13 @@ func newOrgForm(e *env) *orgForm {
 	f.fields.add("notes", fieldLabel("organisation", "notes"), false, f.notes)
 	f.courses = widget.NewLabel("—")
 	f.courses.Wrapping = fyne.TextWrapWord
-	f.fields.add("courses", lang.L("Its people's courses"), false, f.courses)
+	f.fields.add("courses", locale.L("Its people's courses"), false, f.courses)
 
-	f.save = widget.NewButtonWithIcon(lang.L("Save"), theme.DocumentSaveIcon(), func() { f.Save() })
+	f.save = widget.NewButtonWithIcon(locale.L("Save"), theme.DocumentSaveIcon(), func() { f.Save() })
 	f.save.Importance = widget.HighImportance
-	f.cancel = widget.NewButtonWithIcon(lang.L("Cancel"), theme.CancelIcon(), f.revert)
-	f.archive = widget.NewButtonWithIcon(lang.L("Archive"), theme.DeleteIcon(), f.toggleArchived)
-	f.history = widget.NewButtonWithIcon(lang.L("History"), theme.HistoryIcon(), func() {
+	f.cancel = widget.NewButtonWithIcon(locale.L("Cancel"), theme.CancelIcon(), f.revert)
+	f.archive = widget.NewButtonWithIcon(locale.L("Archive"), theme.DeleteIcon(), f.toggleArchived)
+	f.history = widget.NewButtonWithIcon(locale.L("History"), theme.HistoryIcon(), func() {
 		showHistory(f.env, f.current.Name, f.current.ID)
 	})
 	buttons := container.NewHBox(f.save, f.cancel, widget.NewSeparator(), f.archive, f.history)
@@ -132,10 +132,10 @@ func (f *orgForm) updateButtons() {
 	setEnabled(f.archive, !ro && has)
 	setEnabled(f.history, has)
 	if f.current.Archived {
-		f.archive.SetText(lang.L("Restore"))
+		f.archive.SetText(locale.L("Restore"))
 		f.archive.SetIcon(theme.ContentUndoIcon())
 	} else {
-		f.archive.SetText(lang.L("Archive"))
+		f.archive.SetText(locale.L("Archive"))
 		f.archive.SetIcon(theme.DeleteIcon())
 	}
 }
@@ -152,8 +152,8 @@ func setEnabled(b *widget.Button, on bool) {
 func (f *orgForm) showEmpty() {
 	f.load(data.Organisation{})
 	f.editing = false
-	f.title.SetText(lang.L("No organisation selected"))
-	f.meta.SetText(lang.L("Choose an organisation in the list, or add one with New organisation (Ctrl+N)."))
+	f.title.SetText(locale.L("No organisation selected"))
+	f.meta.SetText(locale.L("Choose an organisation in the list, or add one with New organisation (Ctrl+N)."))
 	f.setInputsEnabled(false)
 	f.updateButtons()
 	if f.onEmpty != nil {
@@ -177,11 +177,11 @@ func (f *orgForm) startNew() {
 	o := data.Organisation{Country: f.env.store.Country(context.Background())}
 	f.load(o)
 	f.editing = true
-	f.title.SetText(lang.L("New organisation"))
+	f.title.SetText(locale.L("New organisation"))
 	if f.onEmpty != nil {
 		f.onEmpty(false)
 	}
-	f.meta.SetText(lang.L("Fields marked * are required."))
+	f.meta.SetText(locale.L("Fields marked * are required."))
 	f.setInputsEnabled(true)
 	f.updateButtons()
 	f.env.win.Canvas().Focus(f.name)
@@ -220,14 +220,14 @@ func (f *orgForm) load(o data.Organisation) {
 }
 
 func (f *orgForm) describe(o data.Organisation) string {
-	kind := lang.L("Non-government")
+	kind := locale.L("Non-government")
 	if o.Government() {
-		kind = lang.L("Government")
+		kind = locale.L("Government")
 	}
 	s := fmt.Sprintf("%s · %s %s · %s %s", kind,
-		lang.L("added"), shortTime(o.CreatedAt), lang.L("changed"), shortTime(o.UpdatedAt))
+		locale.L("added"), shortTime(o.CreatedAt), locale.L("changed"), shortTime(o.UpdatedAt))
 	if o.Archived {
-		s = lang.L("Archived") + " · " + s
+		s = locale.L("Archived") + " · " + s
 	}
 	return s
 }
@@ -257,12 +257,12 @@ func (f *orgForm) Save() bool {
 	err := f.env.store.SaveOrganisation(context.Background(), &o)
 	if err != nil {
 		if !f.fields.show(err) {
-			showError(f.env.win, lang.L("The organisation was not saved"), err)
+			showError(f.env.win, locale.L("The organisation was not saved"), err)
 		}
 		return false
 	}
 	f.load(o)
-	f.env.status(lang.L("Saved") + " " + o.Name)
+	f.env.status(locale.L("Saved") + " " + o.Name)
 	if f.onSaved != nil {
 		f.onSaved(o)
 	}
@@ -286,8 +286,8 @@ func (f *orgForm) toggleArchived() {
 	if o.ID == "" {
 		return
 	}
-	toggleArchived(f.env, o.Name, o.Archived, lang.L("Archive organisation?"),
-		fmt.Sprintf(lang.L("“%s” will be hidden from the register. Its contacts and history are kept, and you can restore it (Show archived) or undo."), o.Name),
+	toggleArchived(f.env, o.Name, o.Archived, locale.L("Archive organisation?"),
+		fmt.Sprintf(locale.L("“%s” will be hidden from the register. Its contacts and history are kept, and you can restore it (Show archived) or undo."), o.Name),
 		func(archive bool) error {
 			return f.env.store.SetOrganisationArchived(context.Background(), o.ID, archive)
 		},
@@ -310,7 +310,7 @@ func (f *orgForm) showCourses(id string) {
 		f.courses.SetText("—")
 		return
 	}
-	f.courses.SetText(lang.L("Reading…"))
+	f.courses.SetText(locale.L("Reading…"))
 	var list []data.OrganisationCourse
 	var err error
 	runAsync(func() { list, err = f.env.store.CoursesOfOrganisation(context.Background(), id) }, func() {
@@ -318,7 +318,7 @@ func (f *orgForm) showCourses(id string) {
 			return // another organisation was chosen meanwhile
 		}
 		if err != nil {
-			f.courses.SetText(lang.L("Could not be read"))
+			f.courses.SetText(locale.L("Could not be read"))
 			return
 		}
 		f.courses.SetText(organisationCoursesText(list))
@@ -327,17 +327,17 @@ func (f *orgForm) showCourses(id string) {
 
 func organisationCoursesText(list []data.OrganisationCourse) string {
 	if len(list) == 0 {
-		return lang.L("None yet")
+		return locale.L("None yet")
 	}
 	var lines []string
 	for i, c := range list {
 		if i == maxListedCourses {
-			lines = append(lines, fmt.Sprintf(lang.L("and %d more (see Trainings)"), len(list)-i))
+			lines = append(lines, fmt.Sprintf(locale.L("and %d more (see Trainings)"), len(list)-i))
 			break
 		}
 		who := countPeople(c.People)
 		if c.Recorded {
-			who += ", " + fmt.Sprintf(lang.L("%d completed"), c.Completed)
+			who += ", " + fmt.Sprintf(locale.L("%d completed"), c.Completed)
 		}
 		lines = append(lines, fmt.Sprintf("%s · %s · %s", c.Course.FirstDay, c.Course.Title, who))
 	}

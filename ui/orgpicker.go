@@ -6,10 +6,10 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/ncm-register/ncm-register/data"
+	"github.com/ncm-register/ncm-register/locale"
 )
 
 // maxPickerRows bounds the organisations the picker lists while the user
@@ -21,7 +21,7 @@ const maxPickerRows = 200
 func pickOrganisation(e *env, title string, onPick func(data.OrganisationRow)) *orgPicker {
 	p := &orgPicker{env: e}
 	p.search = widget.NewEntry()
-	p.search.SetPlaceHolder(lang.L("Type part of the name, acronym or region"))
+	p.search.SetPlaceHolder(locale.L("Type part of the name, acronym or region"))
 	p.search.OnChanged = func(string) { p.load() }
 	p.list = widget.NewList(func() int { return len(p.rows) },
 		func() fyne.CanvasObject {
@@ -36,7 +36,7 @@ func pickOrganisation(e *env, title string, onPick func(data.OrganisationRow)) *
 		p.dlg.Hide()
 		onPick(p.rows[i])
 	}
-	p.dlg = dialog.NewCustom(title, lang.L("Cancel"),
+	p.dlg = dialog.NewCustom(title, locale.L("Cancel"),
 		container.NewBorder(p.search, nil, nil, nil, p.list), e.win)
 	p.dlg.Resize(fyne.NewSize(600, 500))
 	p.load()

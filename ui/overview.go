@@ -10,12 +10,12 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/ncm-register/ncm-register/data"
 	"github.com/ncm-register/ncm-register/export"
+	"github.com/ncm-register/ncm-register/locale"
 )
 
 // overviewScreen answers "how are we doing this year?": the key figures of
@@ -45,11 +45,11 @@ type overviewScreen struct {
 
 func newOverviewScreen(e *env) *overviewScreen {
 	o := &overviewScreen{env: e, cards: map[string]*figureCard{}}
-	o.heading = widget.NewLabelWithStyle(lang.L("Overview"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	o.heading = widget.NewLabelWithStyle(locale.L("Overview"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	o.period = newPeriodPicker(time.Now, o.load)
 	var cards []fyne.CanvasObject
-	for _, c := range export.OverviewCards(data.Overview{}, "") { // the cards, laid out before anything is counted
-		card := newFigureCard(lang.L(c.Title))
+	for _, c := range export.OverviewCards(locale.Current(), data.Overview{}, "") { // the cards, laid out before anything is counted
+		card := newFigureCard(c.Title)
 		key, figure := c.Key, c.Figure
 		card.onTapped = func() { o.explain(key, figure) }
 		o.cards[c.Key] = card
@@ -57,10 +57,10 @@ func newOverviewScreen(e *env) *overviewScreen {
 	}
 	o.attention = container.NewVBox()
 	o.charts = wrapRow()
-	o.brief = widget.NewButtonWithIcon(lang.L("Save as PDF…"), theme.DocumentPrintIcon(), o.saveBrief)
+	o.brief = widget.NewButtonWithIcon(locale.L("Save as PDF…"), theme.DocumentPrintIcon(), o.saveBrief)
 	o.brief.Disable() // until the figures land
-	top := container.NewBorder(nil, nil, o.heading, nil, container.NewHBox(layoutSpacer(), widget.NewLabel(lang.L("Period")), o.period.content, o.brief))
-	attentionTitle := widget.NewLabelWithStyle(lang.L("What needs attention"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	top := container.NewBorder(nil, nil, o.heading, nil, container.NewHBox(layoutSpacer(), widget.NewLabel(locale.L("Period")), o.period.content, o.brief))
+	attentionTitle := widget.NewLabelWithStyle(locale.L("What needs attention"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	o.content = container.NewBorder(top, nil, nil, nil,
 		container.NewVScroll(container.NewVBox(wrapRow(cards...), attentionTitle, o.attention, o.charts)))
 	return o // counting starts when the period is chosen (see newWorkspace)
@@ -92,7 +92,7 @@ func (o *overviewScreen) load(from, to string) {
 			return
 		}
 		ov.Attention = append(ov.Attention, silent...)
-		charts = export.OverviewCharts(export.OverviewData{Figures: ov.Figures, Months: ov.Months,
+		charts = export.OverviewCharts(locale.Current(), export.OverviewData{Figures: ov.Figures, Months: ov.Months,
 			PillarState: ov.ByPillar, Years: ov.Years, ByMeasure: ov.ByMeasure})
 		images, err = drawCharts(charts, style)
 	}, func() {
@@ -112,12 +112,8 @@ func (o *overviewScreen) load(from, to string) {
 }
 
 func (o *overviewScreen) showFigures() {
-	for _, c := range export.OverviewCards(o.overview, o.to) {
-		value := c.Value
-		if value == data.NotAvailable {
-			value = lang.L("not available")
-		}
-		o.cards[c.Key].set(value, fmt.Sprintf(lang.L(c.DetailFormat), c.DetailArgs...))
+	for _, c := range export.OverviewCards(locale.Current(), o.overview, o.to) {
+		o.cards[c.Key].set(c.Value, c.Detail)
 	}
 }
 
@@ -129,7 +125,7 @@ var chartSize = fyne.NewSize(400, 230)
 func drawCharts(charts []export.Chart, style export.ChartStyle) ([]image.Image, error) {
 	out := make([]image.Image, 0, len(charts))
 	for _, c := range charts {
-		c.Empty = lang.L("Nothing recorded for the period")
+		c.Empty = locale.L("Nothing recorded for the period")
 		img, err := c.Draw(float64(chartSize.Width), float64(chartSize.Height), style)
 		if err != nil {
 			return nil, err
@@ -169,7 +165,7 @@ const attentionShown = 5
 func (o *overviewScreen) showAttention(items []data.AttentionItem) {
 	o.attention.RemoveAll()
 	if len(items) == 0 {
-		o.attention.Add(help(lang.L("Nothing needs attention: no action overdue, no course or meeting waiting, the statistics entered and checked.")))
+		o.attention.Add(help(locale.L("Nothing needs attention: no action overdue, no course or meeting waiting, the statistics entered and checked.")))
 		return
 	}
 	shown := map[string]int{}
@@ -182,7 +178,7 @@ func (o *overviewScreen) showAttention(items []data.AttentionItem) {
 					more++
 				}
 			}
-			o.attention.Add(help(fmt.Sprintf(lang.L("and %d more of this kind"), more-attentionShown)))
+			o.attention.Add(help(fmt.Sprintf(locale.L("and %d more of this kind"), more-attentionShown)))
 		}
 		if shown[it.Kind] > attentionShown {
 			continue
@@ -203,32 +199,7 @@ func (o *overviewScreen) showAttention(items []data.AttentionItem) {
 // attentionText says what needs attention in the window's language, its
 // day written as the window writes days.
 func attentionText(it data.AttentionItem) string {
-	day := it.Day
-	if d, err := time.Parse(time.DateOnly, it.Day); err == nil {
-		day = showDate(d)
-	}
-	switch it.Kind {
-	case data.AttentionOverdueAction:
-		return fmt.Sprintf(lang.L("Overdue since %s: %s"), day, it.Title)
-	case data.AttentionCourseThisMonth:
-		return fmt.Sprintf(lang.L("This month, from %s: %s"), day, it.Title)
-	case data.AttentionMeetingSoon:
-		if it.Title == "" {
-			return fmt.Sprintf(lang.L("Meeting of the coordination body on %s"), day)
-		}
-		return fmt.Sprintf(lang.L("Meeting of the coordination body on %s, %s"), day, it.Title)
-	case data.AttentionAgreementExpiring:
-		return fmt.Sprintf(lang.L("Valid until %s: %s"), day, it.Title)
-	case data.AttentionNoAttendance:
-		return fmt.Sprintf(lang.L("Held on %s, no attendance recorded: %s"), day, it.Title)
-	case data.AttentionNoCertificates:
-		return fmt.Sprintf(lang.L("Held on %s, no certificates issued: %s"), day, it.Title)
-	case data.AttentionStatisticsMissing:
-		return fmt.Sprintf(lang.L("No statistics entered for %s yet"), it.ID)
-	case data.AttentionAgencySilent:
-		return fmt.Sprintf(lang.L("Has not contributed to the open reply: %s"), it.Title)
-	}
-	return it.Title
+	return export.AttentionLine(locale.Current(), it, dayText(it.Day))
 }
 
 func attentionIcon(kind string) fyne.Resource {
@@ -249,33 +220,35 @@ func attentionIcon(kind string) fyne.Resource {
 // the same count as on screen.
 func (o *overviewScreen) saveBrief() {
 	b := export.Brief{From: o.from, To: o.to, Today: time.Now().Format(time.DateOnly), Overview: o.overview}
-	if code := o.env.store.Country(context.Background()); code != "" {
-		b.Country = countryName(code)
-	}
-	saveDocument(o.env, fileName("overview "+o.from+" "+o.to, ".pdf"), func(w io.Writer) error {
+	country := o.env.store.Country(context.Background())
+	saveDocumentIn(o.env, fileName("overview "+o.from+" "+o.to, ".pdf"), func(w io.Writer, tr *locale.Translator) error {
+		b.Language = tr
+		if country != "" {
+			b.Country = tr.Country(country)
+		}
 		return export.OverviewBrief(w, b)
 	})
 }
 
 // explain tells how a card's figure is counted, and opens its list.
 func (o *overviewScreen) explain(key, figure string) {
-	f, ok := data.NamedFigureByName(figure)
-	if !ok {
+	if _, ok := data.NamedFigureByName(figure); !ok {
 		return
 	}
-	rule := widget.NewLabel(f.Rule)
+	name, how := export.FigureText(locale.Current(), figure)
+	rule := widget.NewLabel(how)
 	rule.Wrapping = fyne.TextWrapWord
-	title := widget.NewLabelWithStyle(f.Title+" — "+dayText(o.from)+" – "+dayText(o.to), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title := widget.NewLabelWithStyle(name+" — "+dayText(o.from)+" – "+dayText(o.to), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.Wrapping = fyne.TextWrapWord
 	var d dialog.Dialog
-	body := container.NewVBox(title, widget.NewLabel(lang.L("How it is counted")+":"), rule)
+	body := container.NewVBox(title, widget.NewLabel(locale.L("How it is counted")+":"), rule)
 	if o.showList != nil {
-		body.Add(container.NewHBox(widget.NewButtonWithIcon(lang.L("Open the list"), theme.ListIcon(), func() {
+		body.Add(container.NewHBox(widget.NewButtonWithIcon(locale.L("Open the list"), theme.ListIcon(), func() {
 			d.Hide()
 			o.showList(key, o.from, o.to)
 		})))
 	}
-	d = dialog.NewCustom(o.cards[key].title.Text, lang.L("Close"), body, o.env.win)
+	d = dialog.NewCustom(o.cards[key].title.Text, locale.L("Close"), body, o.env.win)
 	d.Resize(fyne.NewSize(560, 320))
 	d.Show()
 }

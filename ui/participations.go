@@ -8,10 +8,10 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/ncm-register/ncm-register/data"
+	"github.com/ncm-register/ncm-register/locale"
 )
 
 // showParticipations lists the people behind a training figure of the
@@ -36,14 +36,14 @@ func (ws *workspace) showParticipations(from, to, sector string, people bool) {
 			}
 			lines = once
 		}
-		title := lang.L("Participations counted")
+		title := locale.L("Participations counted")
 		if people {
-			title = lang.L("Persons trained")
+			title = locale.L("Persons trained")
 		}
 		if sector != "" {
 			title += " — " + sectorLabel(sector)
 		}
-		count := widget.NewLabel(fmt.Sprintf(lang.L("%d in %s – %s, as the figures count them (attended, on courses held)"),
+		count := widget.NewLabel(fmt.Sprintf(locale.L("%d in %s – %s, as the figures count them (attended, on courses held)"),
 			len(lines), dayText(from), dayText(to)))
 		count.Wrapping = fyne.TextWrapWord
 		var d dialog.Dialog
@@ -55,7 +55,7 @@ func (ws *workspace) showParticipations(from, to, sector string, people bool) {
 			d.Hide()
 			ws.openRecord("course", lines[i].CourseID)
 		}
-		d = dialog.NewCustom(title, lang.L("Close"), container.NewBorder(count, nil, nil, nil, list), ws.env.win)
+		d = dialog.NewCustom(title, locale.L("Close"), container.NewBorder(count, nil, nil, nil, list), ws.env.win)
 		d.Resize(fyne.NewSize(720, 520))
 		ws.env.shown.participations = list
 		d.Show()

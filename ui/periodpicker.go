@@ -5,8 +5,9 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/ncm-register/ncm-register/locale"
 )
 
 // periodPicker chooses a reporting period: this year, last year, this or
@@ -32,11 +33,11 @@ const (
 
 func newPeriodPicker(today func() time.Time, onChange func(from, to string)) *periodPicker {
 	p := &periodPicker{today: today, onChange: onChange, from: newDateEntry(), to: newDateEntry()}
-	p.choice = widget.NewSelect([]string{lang.L("This year"), lang.L("Last year"), lang.L("This quarter"),
-		lang.L("Last quarter"), lang.L("Other dates…")}, func(string) { p.changed() })
+	p.choice = widget.NewSelect([]string{locale.L("This year"), locale.L("Last year"), locale.L("This quarter"),
+		locale.L("Last quarter"), locale.L("Other dates…")}, func(string) { p.changed() })
 	p.from.OnChanged = func(*time.Time) { p.changed() }
 	p.to.OnChanged = func(*time.Time) { p.changed() }
-	p.dates = container.NewGridWithColumns(4, widget.NewLabel(lang.L("From")), p.from, widget.NewLabel(lang.L("To")), p.to)
+	p.dates = container.NewGridWithColumns(4, widget.NewLabel(locale.L("From")), p.from, widget.NewLabel(locale.L("To")), p.to)
 	p.dates.Hide()
 	p.content = container.NewVBox(p.choice, p.dates)
 	return p

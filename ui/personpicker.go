@@ -6,10 +6,10 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/ncm-register/ncm-register/data"
+	"github.com/ncm-register/ncm-register/locale"
 )
 
 // maxPeopleShown bounds the people a picker lists; typing narrows it.
@@ -28,7 +28,7 @@ type personPicker struct {
 func pickPeople(e *env, title string, onPick func(data.ContactHit)) *personPicker {
 	p := &personPicker{env: e}
 	p.search = widget.NewEntry()
-	p.search.SetPlaceHolder(lang.L("Type part of a name, position or e-mail"))
+	p.search.SetPlaceHolder(locale.L("Type part of a name, position or e-mail"))
 	p.search.OnChanged = func(string) { p.load() }
 	p.list = widget.NewList(func() int { return len(p.hits) }, newListRow,
 		func(i widget.ListItemID, o fyne.CanvasObject) {
@@ -41,7 +41,7 @@ func pickPeople(e *env, title string, onPick func(data.ContactHit)) *personPicke
 		p.load()
 		p.env.win.Canvas().Focus(p.search)
 	}
-	p.dlg = dialog.NewCustom(title, lang.L("Done"), container.NewBorder(p.search, nil, nil, nil, p.list), e.win)
+	p.dlg = dialog.NewCustom(title, locale.L("Done"), container.NewBorder(p.search, nil, nil, nil, p.list), e.win)
 	p.dlg.Resize(fyne.NewSize(620, 520))
 	p.dlg.Show()
 	e.win.Canvas().Focus(p.search)
@@ -63,7 +63,7 @@ func (p *personPicker) load() {
 func hitDetail(h data.ContactHit) string {
 	detail := h.OrganisationName + " · " + sectorLabel(h.Sector)
 	if h.Archived {
-		detail += " · " + lang.L("archived")
+		detail += " · " + locale.L("archived")
 	}
 	return detail
 }

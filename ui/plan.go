@@ -11,12 +11,12 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/ncm-register/ncm-register/data"
 	"github.com/ncm-register/ncm-register/export"
+	"github.com/ncm-register/ncm-register/locale"
 )
 
 // planScreen is the national plan of action: a plan's actions grouped by
@@ -66,11 +66,11 @@ func actionRow(a data.Action) (title, detail string) {
 	title = labelOf("pillar", data.Pillars, a.Pillar) + " · " + a.Activity
 	detail = labelOf("action_status", data.ActionStatuses, a.Status)
 	if a.Deadline != "" {
-		detail += " · " + lang.L("deadline") + " " + a.Deadline
+		detail += " · " + locale.L("deadline") + " " + a.Deadline
 	}
 	if a.Overdue(today()) {
 		title = "⚠ " + title
-		detail += " · " + lang.L("overdue")
+		detail += " · " + locale.L("overdue")
 	}
 	return title, detail
 }
@@ -84,15 +84,15 @@ func newPlanScreen(e *env) *planScreen {
 			}
 		}
 	})
-	p.planSel.PlaceHolder = lang.L("No plan yet: add one with New plan…")
-	p.newPlan = widget.NewButtonWithIcon(lang.L("New plan…"), theme.ContentAddIcon(), func() { p.editPlan(data.Plan{Status: "adopted"}) })
-	editPlan := widget.NewButtonWithIcon(lang.L("Edit plan…"), theme.DocumentCreateIcon(), func() {
+	p.planSel.PlaceHolder = locale.L("No plan yet: add one with New plan…")
+	p.newPlan = widget.NewButtonWithIcon(locale.L("New plan…"), theme.ContentAddIcon(), func() { p.editPlan(data.Plan{Status: "adopted"}) })
+	editPlan := widget.NewButtonWithIcon(locale.L("Edit plan…"), theme.DocumentCreateIcon(), func() {
 		if p.plan.ID != "" {
 			p.editPlan(p.plan)
 		}
 	})
-	matrix := widget.NewButtonWithIcon(lang.L("Plan matrix (xlsx)…"), theme.DownloadIcon(), p.saveMatrix)
-	p.newAct = widget.NewButtonWithIcon(lang.L("New action"), theme.ContentAddIcon(), p.startNew)
+	matrix := widget.NewButtonWithIcon(locale.L("Plan matrix (xlsx)…"), theme.DownloadIcon(), p.saveMatrix)
+	p.newAct = widget.NewButtonWithIcon(locale.L("New action"), theme.ContentAddIcon(), p.startNew)
 	if e.store.ReadOnly() {
 		p.newPlan.Disable()
 		p.newAct.Disable()
@@ -110,52 +110,52 @@ func newPlanScreen(e *env) *planScreen {
 	p.status = newCodeSelect("action_status", data.ActionStatuses, "", func(string) { p.edited("status") })
 	p.activity = entry("activity", true)
 	p.object = entry("objective", false)
-	p.lead = newOrganisationList(e, lang.L("Choose the lead organisation…"), func() {
+	p.lead = newOrganisationList(e, locale.L("Choose the lead organisation…"), func() {
 		if len(p.lead.ids) > 1 { // one lead: the newest choice replaces the other
 			p.lead.set(p.lead.ids[len(p.lead.ids)-1:])
 		}
 		p.edited("lead")
 	})
-	p.partners = newOrganisationList(e, lang.L("Add a partner…"), func() { p.edited("partners") })
+	p.partners = newOrganisationList(e, locale.L("Add a partner…"), func() { p.edited("partners") })
 	p.deadline = newDateEntry()
 	p.deadline.OnChanged = func(*time.Time) { p.edited("deadline") }
 	p.indic = entry("indicator", false)
 	p.target = entry("target", false)
-	p.fields.add("pillar", lang.L("Pillar"), true, p.pillar.w)
-	p.fields.add("objective", lang.L("Objective"), false, p.object)
-	p.fields.add("activity", lang.L("Activity"), true, p.activity)
-	p.fields.add("lead", lang.L("Lead"), false, p.lead.content)
-	p.fields.add("partners", lang.L("Partners"), false, p.partners.content)
-	p.fields.add("deadline", lang.L("Deadline"), false, p.deadline)
-	p.fields.add("indicator", lang.L("Indicator"), false, p.indic)
-	p.fields.add("target", lang.L("Target"), false, p.target)
-	p.fields.add("status", lang.L("Status"), false, p.status.w)
-	p.save = widget.NewButtonWithIcon(lang.L("Save"), theme.DocumentSaveIcon(), func() { p.Save() })
+	p.fields.add("pillar", locale.L("Pillar"), true, p.pillar.w)
+	p.fields.add("objective", locale.L("Objective"), false, p.object)
+	p.fields.add("activity", locale.L("Activity"), true, p.activity)
+	p.fields.add("lead", locale.L("Lead"), false, p.lead.content)
+	p.fields.add("partners", locale.L("Partners"), false, p.partners.content)
+	p.fields.add("deadline", locale.L("Deadline"), false, p.deadline)
+	p.fields.add("indicator", locale.L("Indicator"), false, p.indic)
+	p.fields.add("target", locale.L("Target"), false, p.target)
+	p.fields.add("status", locale.L("Status"), false, p.status.w)
+	p.save = widget.NewButtonWithIcon(locale.L("Save"), theme.DocumentSaveIcon(), func() { p.Save() })
 	p.save.Importance = widget.HighImportance
-	p.archive = widget.NewButtonWithIcon(lang.L("Archive"), theme.DeleteIcon(), func() {
+	p.archive = widget.NewButtonWithIcon(locale.L("Archive"), theme.DeleteIcon(), func() {
 		a := p.current
-		toggleArchived(e, a.Activity, false, lang.L("Archive action?"),
-			lang.L("The action will be hidden from the plan. Its history is kept, and you can undo."),
+		toggleArchived(e, a.Activity, false, locale.L("Archive action?"),
+			locale.L("The action will be hidden from the plan. Its history is kept, and you can undo."),
 			func(archive bool) error { return e.store.SetActionArchived(context.Background(), a.ID, archive) },
 			func() { p.current = data.Action{}; p.env.changed() })
 	})
 	p.notes = widget.NewLabel("")
 	p.notes.Wrapping = fyne.TextWrapWord
 	p.noteText = widget.NewEntry()
-	p.noteText.SetPlaceHolder(lang.L("What happened (dated today)"))
-	p.addNote = widget.NewButtonWithIcon(lang.L("Add progress note"), theme.ContentAddIcon(), p.addProgress)
-	progress := widget.NewCard(lang.L("Progress"), "", container.NewVBox(p.notes,
+	p.noteText.SetPlaceHolder(locale.L("What happened (dated today)"))
+	p.addNote = widget.NewButtonWithIcon(locale.L("Add progress note"), theme.ContentAddIcon(), p.addProgress)
+	progress := widget.NewCard(locale.L("Progress"), "", container.NewVBox(p.notes,
 		container.NewBorder(nil, nil, nil, p.addNote, p.noteText)))
 
-	top := container.NewBorder(nil, nil, widget.NewLabel(lang.L("Plan")), container.NewHBox(editPlan, p.newPlan, matrix), p.planSel)
-	p.only = newCodeSelect("pillar", data.Pillars, lang.L("All pillars"), func(string) { p.landActions(p.plan, p.all) })
-	p.only.w.PlaceHolder = lang.L("All pillars")
+	top := container.NewBorder(nil, nil, widget.NewLabel(locale.L("Plan")), container.NewHBox(editPlan, p.newPlan, matrix), p.planSel)
+	p.only = newCodeSelect("pillar", data.Pillars, locale.L("All pillars"), func(string) { p.landActions(p.plan, p.all) })
+	p.only.w.PlaceHolder = locale.L("All pillars")
 	left := container.NewBorder(container.NewVBox(p.newAct, p.summary, p.only.w), nil, nil, nil, p.list)
 	p.formBox = container.NewVBox(p.fields.grid, progress)
 	right := container.NewBorder(nil, container.NewHBox(p.save, widget.NewSeparator(), p.archive), nil, nil,
 		container.NewVScroll(p.formBox))
-	p.none = newNoneSelected(e, right, lang.L("No action selected"),
-		lang.L("Choose an action in the list, or add one."), lang.L("New action"), p.startNew)
+	p.none = newNoneSelected(e, right, locale.L("No action selected"),
+		locale.L("Choose an action in the list, or add one."), locale.L("New action"), p.startNew)
 	split := container.NewHSplit(left, p.none.content)
 	split.SetOffset(0.4)
 	p.content = container.NewBorder(top, nil, nil, nil, split)
@@ -256,7 +256,7 @@ func (p *planScreen) showPillar(pillar string) {
 
 func (p *planScreen) describe() string {
 	if p.plan.ID == "" {
-		return lang.L("Add the national plan of action with New plan…, then its actions.")
+		return locale.L("Add the national plan of action with New plan…, then its actions.")
 	}
 	f, err := p.env.store.PlanFiguresOn(context.Background(), p.plan.ID, today())
 	if err != nil {
@@ -274,9 +274,9 @@ func (p *planScreen) describe() string {
 			lines = append(lines, codeLabel("pillar", pillar)+": "+strings.Join(parts, ", "))
 		}
 	}
-	head := fmt.Sprintf("%s, %d–%d · %d %s", p.plan.Authority, p.plan.FirstYear, p.plan.LastYear, f.Actions, lang.L("actions"))
+	head := fmt.Sprintf("%s, %d–%d · %d %s", p.plan.Authority, p.plan.FirstYear, p.plan.LastYear, f.Actions, locale.L("actions"))
 	if f.Overdue > 0 {
-		head += fmt.Sprintf(" · ⚠ %d %s", f.Overdue, lang.L("overdue"))
+		head += fmt.Sprintf(" · ⚠ %d %s", f.Overdue, locale.L("overdue"))
 	}
 	return strings.TrimPrefix(head, ", ") + "\n" + strings.Join(lines, "\n")
 }
@@ -336,14 +336,14 @@ func (p *planScreen) relayout() {
 
 func (p *planScreen) describeNotes() string {
 	if p.current.ID == "" {
-		return lang.L("Save the action first, then note its progress here.")
+		return locale.L("Save the action first, then note its progress here.")
 	}
 	notes, err := p.env.store.ProgressNotes(context.Background(), p.current.ID)
 	if err != nil {
 		return err.Error()
 	}
 	if len(notes) == 0 {
-		return lang.L("No progress noted yet.")
+		return locale.L("No progress noted yet.")
 	}
 	var lines []string
 	for _, n := range notes {
@@ -369,12 +369,12 @@ func (p *planScreen) Save() bool {
 	a.Deadline = p.deadline.Value()
 	if err := p.env.store.SaveAction(context.Background(), &a); err != nil {
 		if !p.fields.show(err) {
-			showError(p.env.win, lang.L("The action was not saved"), err)
+			showError(p.env.win, locale.L("The action was not saved"), err)
 		}
 		return false
 	}
 	p.current, p.dirty = a, false
-	p.env.status(lang.L("Saved") + " " + a.Activity)
+	p.env.status(locale.L("Saved") + " " + a.Activity)
 	p.env.changed()
 	return true
 }
@@ -451,13 +451,13 @@ func (p *planScreen) editPlan(pl data.Plan) {
 	status := newCodeSelect("plan_status", data.PlanStatuses, "", nil)
 	status.setCode(pl.Status)
 	fields := newFieldSet()
-	fields.add("title", lang.L("Title"), true, title)
-	fields.add("first_year", lang.L("First year"), true, first)
-	fields.add("last_year", lang.L("Last year"), true, last)
-	fields.add("authority", lang.L("Adopted by"), false, authority)
-	fields.add("status", lang.L("Status"), false, status.w)
+	fields.add("title", locale.L("Title"), true, title)
+	fields.add("first_year", locale.L("First year"), true, first)
+	fields.add("last_year", locale.L("Last year"), true, last)
+	fields.add("authority", locale.L("Adopted by"), false, authority)
+	fields.add("status", locale.L("Status"), false, status.w)
 	var d dialog.Dialog
-	save := widget.NewButtonWithIcon(lang.L("Save"), theme.DocumentSaveIcon(), func() {
+	save := widget.NewButtonWithIcon(locale.L("Save"), theme.DocumentSaveIcon(), func() {
 		n := pl
 		n.Title, n.Authority, n.Status = title.Text, authority.Text, status.code()
 		n.FirstYear, _ = strconv.Atoi(strings.TrimSpace(first.Text))
@@ -473,8 +473,8 @@ func (p *planScreen) editPlan(pl data.Plan) {
 		p.env.changed()
 	})
 	save.Importance = widget.HighImportance
-	d = dialog.NewCustomWithoutButtons(lang.L("National plan of action"), container.NewBorder(nil,
-		container.NewHBox(layoutSpacer(), widget.NewButton(lang.L("Cancel"), func() { d.Hide() }), save), nil, nil, fields.grid), p.env.win)
+	d = dialog.NewCustomWithoutButtons(locale.L("National plan of action"), container.NewBorder(nil,
+		container.NewHBox(layoutSpacer(), widget.NewButton(locale.L("Cancel"), func() { d.Hide() }), save), nil, nil, fields.grid), p.env.win)
 	d.Resize(fyne.NewSize(560, 380))
 	d.Show()
 }

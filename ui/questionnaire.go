@@ -7,12 +7,12 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/ncm-register/ncm-register/data"
 	"github.com/ncm-register/ncm-register/export"
+	"github.com/ncm-register/ncm-register/locale"
 )
 
 // questionnaireScreen is the Questionnaire area: the replies to the
@@ -62,8 +62,8 @@ func (r replyState) final() bool { return r.Status == "final" }
 func newQuestionnaireScreen(e *env) *questionnaireScreen {
 	q := &questionnaireScreen{env: e}
 	q.choose = widget.NewSelect(nil, func(string) { q.chosen() })
-	q.choose.PlaceHolder = lang.L("Choose a reply")
-	q.newBtn = widget.NewButtonWithIcon(lang.L("New reply…"), theme.ContentAddIcon(), q.startNew)
+	q.choose.PlaceHolder = locale.L("Choose a reply")
+	q.newBtn = widget.NewButtonWithIcon(locale.L("New reply…"), theme.ContentAddIcon(), q.startNew)
 	if e.store.ReadOnly() {
 		q.newBtn.Disable()
 	}
@@ -88,27 +88,27 @@ func newQuestionnaireScreen(e *env) *questionnaireScreen {
 	}
 	q.pane = newQuestionPane(e, q)
 
-	completeness := widget.NewButtonWithIcon(lang.L("Completeness…"), theme.InfoIcon(), func() { showCompleteness(e, q.reply, q.jumpTo) })
+	completeness := widget.NewButtonWithIcon(locale.L("Completeness…"), theme.InfoIcon(), func() { showCompleteness(e, q.reply, q.jumpTo) })
 	var agencies, save *widget.Button
-	agencies = widget.NewButtonWithIcon(lang.L("Agencies"), theme.MenuDropDownIcon(), func() {
+	agencies = widget.NewButtonWithIcon(locale.L("Agencies"), theme.MenuDropDownIcon(), func() {
 		showMenuBelow(e, agencies,
-			fyne.NewMenuItem(lang.L("Write workbooks for agencies…"), func() { writeWorkbooks(e, q.reply) }),
-			fyne.NewMenuItem(lang.L("Import a returned workbook…"), func() { importWorkbook(e, q.reply, q.reload) }))
+			fyne.NewMenuItem(locale.L("Write workbooks for agencies…"), func() { writeWorkbooks(e, q.reply) }),
+			fyne.NewMenuItem(locale.L("Import a returned workbook…"), func() { importWorkbook(e, q.reply, q.reload) }))
 	})
 	agencies.IconPlacement = widget.ButtonIconTrailingText
-	save = widget.NewButtonWithIcon(lang.L("Save reply as"), theme.MenuDropDownIcon(), func() {
+	save = widget.NewButtonWithIcon(locale.L("Save reply as"), theme.MenuDropDownIcon(), func() {
 		showMenuBelow(e, save,
-			fyne.NewMenuItem(lang.L("Excel workbook (xlsx)…"), func() { saveReply(e, q.reply, ".xlsx") }),
-			fyne.NewMenuItem(lang.L("PDF document…"), func() { saveReply(e, q.reply, ".pdf") }))
+			fyne.NewMenuItem(locale.L("Excel workbook (xlsx)…"), func() { saveReply(e, q.reply, ".xlsx") }),
+			fyne.NewMenuItem(locale.L("PDF document…"), func() { saveReply(e, q.reply, ".pdf") }))
 	})
 	save.IconPlacement = widget.ButtonIconTrailingText
-	q.copyBtn = widget.NewButtonWithIcon(lang.L("Copy earlier answers…"), theme.ContentCopyIcon(), q.copyEarlier)
-	q.finalBtn = widget.NewButtonWithIcon(lang.L("Finalise…"), theme.ConfirmIcon(), q.finaliseOrReopen)
-	q.archive = widget.NewButtonWithIcon(lang.L("Archive draft…"), theme.DeleteIcon(), q.archiveDraft)
+	q.copyBtn = widget.NewButtonWithIcon(locale.L("Copy earlier answers…"), theme.ContentCopyIcon(), q.copyEarlier)
+	q.finalBtn = widget.NewButtonWithIcon(locale.L("Finalise…"), theme.ConfirmIcon(), q.finaliseOrReopen)
+	q.archive = widget.NewButtonWithIcon(locale.L("Archive draft…"), theme.DeleteIcon(), q.archiveDraft)
 	q.actions = []*widget.Button{completeness, agencies, save, q.copyBtn, q.archive, q.finalBtn}
 
 	top := container.NewVBox(
-		container.NewBorder(nil, nil, widget.NewLabelWithStyle(lang.L("Reply"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		container.NewBorder(nil, nil, widget.NewLabelWithStyle(locale.L("Reply"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 			q.newBtn, q.choose),
 		q.state,
 		flowRow(completeness, agencies, save, q.copyBtn, q.archive, q.finalBtn),
@@ -116,7 +116,7 @@ func newQuestionnaireScreen(e *env) *questionnaireScreen {
 	split := container.NewHSplit(q.list, q.pane.content)
 	split.SetOffset(0.3)
 	q.work = split
-	intro := widget.NewLabel(lang.L("A reply answers the questionnaire for a reporting period. Its figures come from the register and say how they were counted; agencies can contribute through workbooks; once finalised, it stays as it was sent."))
+	intro := widget.NewLabel(locale.L("A reply answers the questionnaire for a reporting period. Its figures come from the register and say how they were counted; agencies can contribute through workbooks; once finalised, it stays as it was sent."))
 	intro.Wrapping = fyne.TextWrapWord
 	q.empty = container.NewVBox(intro)
 	q.body = container.NewStack(q.empty)
@@ -137,9 +137,9 @@ func questionTitle(q export.Question) string { return q.ID + "  " + q.Text }
 func (q *questionnaireScreen) questionDetail(i int) string {
 	ref := q.reply.questions[i]
 	a := q.reply.answers[ref.question.ID]
-	state := lang.L("Not answered yet")
+	state := locale.L("Not answered yet")
 	if a.Narrative != "" || a.YesNo != "" {
-		state = "✓ " + lang.L("Answered")
+		state = "✓ " + locale.L("Answered")
 	}
 	n := 0
 	for _, c := range q.reply.contributions {
@@ -148,7 +148,7 @@ func (q *questionnaireScreen) questionDetail(i int) string {
 		}
 	}
 	if n > 0 {
-		state += " · " + lang.N("{{.Count}} agency contributed", n, map[string]any{"Count": n})
+		state += " · " + locale.N("{{.Count}} agency contributed", n, map[string]any{"Count": n})
 	}
 	return state
 }
@@ -194,19 +194,19 @@ func (q *questionnaireScreen) refresh() {
 		q.reply = replyState{}
 		q.body.Objects = []fyne.CanvasObject{q.empty}
 		q.body.Refresh()
-		q.state.SetText(lang.L("No reply yet. Start one with New reply…"))
+		q.state.SetText(locale.L("No reply yet. Start one with New reply…"))
 		q.setActions(false)
 	}
 }
 
 func replyLabel(r data.Reply) string {
-	status := lang.L("draft")
+	status := locale.L("draft")
 	if r.Status == "final" {
-		status = lang.L("final")
+		status = locale.L("final")
 	}
 	label := fmt.Sprintf("%s – %s · %s", r.From, r.To, status)
 	if r.ReopenedFrom != "" {
-		label += " · " + lang.L("reopened")
+		label += " · " + locale.L("reopened")
 	}
 	return label
 }
@@ -239,7 +239,7 @@ func (q *questionnaireScreen) reload() {
 	}
 	q.loadCount++
 	count := q.loadCount
-	q.state.SetText(lang.L("Counting the figures…"))
+	q.state.SetText(locale.L("Counting the figures…"))
 	var st replyState
 	var err error
 	runAsync(func() { st, err = loadReplyState(q.env.store, id) }, func() {
@@ -258,9 +258,9 @@ func (q *questionnaireScreen) reload() {
 		q.body.Objects = []fyne.CanvasObject{q.work}
 		q.body.Refresh()
 		q.setActions(true)
-		q.finalBtn.SetText(lang.L("Finalise…"))
+		q.finalBtn.SetText(locale.L("Finalise…"))
 		if st.final() {
-			q.finalBtn.SetText(lang.L("Reopen as a new draft…"))
+			q.finalBtn.SetText(locale.L("Reopen as a new draft…"))
 		}
 		q.list.Refresh()
 		i := q.current
@@ -312,18 +312,18 @@ func loadReplyState(s *data.Store, id string) (replyState, error) {
 
 func (q *questionnaireScreen) stateText() string {
 	r := q.reply
-	text := r.tpl.Title + " " + lang.L("version") + " " + r.tpl.Version + ". " +
-		fmt.Sprintf(lang.L("Reporting period %s to %s."), r.From, r.To)
+	text := r.tpl.Title + " " + locale.L("version") + " " + r.tpl.Version + ". " +
+		fmt.Sprintf(locale.L("Reporting period %s to %s."), r.From, r.To)
 	if q.reply.officer != "" {
-		text += " " + fmt.Sprintf(lang.L("Replying officer: %s."), q.reply.officer)
+		text += " " + fmt.Sprintf(locale.L("Replying officer: %s."), q.reply.officer)
 	}
 	if r.final() {
-		text += " " + fmt.Sprintf(lang.L("Final since %s: the figures are kept as they were then."), r.FinalisedAt[:10])
+		text += " " + fmt.Sprintf(locale.L("Final since %s: the figures are kept as they were then."), r.FinalisedAt[:10])
 	} else {
-		text += " " + lang.L("Draft: the figures follow the register.")
+		text += " " + locale.L("Draft: the figures follow the register.")
 	}
 	if n := len(data.ContributingAgencies(r.contributions)); n > 0 {
-		text += " " + lang.N("{{.Count}} agency has contributed.", n, map[string]any{"Count": n})
+		text += " " + locale.N("{{.Count}} agency has contributed.", n, map[string]any{"Count": n})
 	}
 	return text
 }
@@ -359,9 +359,9 @@ func (q *questionnaireScreen) copyEarlier() {
 	}
 	from := widget.NewSelect(labels, nil)
 	from.SetSelectedIndex(0)
-	dialog.ShowForm(lang.L("Copy earlier answers"), lang.L("Copy"), lang.L("Cancel"), []*widget.FormItem{
-		widget.NewFormItem(lang.L("From the reply"), from),
-		widget.NewFormItem("", help(lang.L("Questions this draft has not answered yet take the earlier answer. Answers already written are kept. You can undo."))),
+	dialog.ShowForm(locale.L("Copy earlier answers"), locale.L("Copy"), locale.L("Cancel"), []*widget.FormItem{
+		widget.NewFormItem(locale.L("From the reply"), from),
+		widget.NewFormItem("", help(locale.L("Questions this draft has not answered yet take the earlier answer. Answers already written are kept. You can undo."))),
 	}, func(ok bool) {
 		if !ok || from.SelectedIndex() < 0 {
 			return
@@ -374,7 +374,7 @@ func (q *questionnaireScreen) copyEarlier() {
 			showError(q.env.win, "", err)
 			return
 		}
-		q.env.status(lang.N("{{.Count}} answer copied", n, map[string]any{"Count": n}))
+		q.env.status(locale.N("{{.Count}} answer copied", n, map[string]any{"Count": n}))
 		q.env.changed()
 	}, q.env.win)
 }
@@ -385,8 +385,8 @@ func (q *questionnaireScreen) finaliseOrReopen() {
 	}
 	r := q.reply
 	if r.final() {
-		dialog.ShowConfirm(lang.L("Reopen as a new draft?"),
-			lang.L("The final reply stays as it was sent. A new draft starts from its answers, with the figures of the register as it is now."),
+		dialog.ShowConfirm(locale.L("Reopen as a new draft?"),
+			locale.L("The final reply stays as it was sent. A new draft starts from its answers, with the figures of the register as it is now."),
 			func(yes bool) {
 				if !yes {
 					return
@@ -402,16 +402,16 @@ func (q *questionnaireScreen) finaliseOrReopen() {
 		return
 	}
 	c := export.CheckCompleteness(r.tpl, r.answers, r.figures)
-	msg := lang.L("The figures and the annexes will be kept with the reply as they are now, and its answers can no longer change. Later changes to the register do not change it. You can reopen it as a new draft.")
+	msg := locale.L("The figures and the annexes will be kept with the reply as they are now, and its answers can no longer change. Later changes to the register do not change it. You can reopen it as a new draft.")
 	if len(c.Unanswered) > 0 {
-		msg = fmt.Sprintf(lang.L("%d of %d questions are not answered yet."), len(c.Unanswered), c.Questions) + "\n\n" + msg
+		msg = fmt.Sprintf(locale.L("%d of %d questions are not answered yet."), len(c.Unanswered), c.Questions) + "\n\n" + msg
 	}
-	d := dialog.NewConfirm(lang.L("Finalise the reply?"), msg, func(yes bool) {
+	d := dialog.NewConfirm(locale.L("Finalise the reply?"), msg, func(yes bool) {
 		if !yes {
 			return
 		}
 		// The annexes of a large register take a moment to draw.
-		q.env.status(lang.L("Finalising the reply…"))
+		q.env.status(locale.L("Finalising the reply…"))
 		var err error
 		runAsync(func() { err = export.FinaliseReply(context.Background(), q.env.store, r.tpl, r.ID) }, func() {
 			if err != nil {
@@ -419,11 +419,11 @@ func (q *questionnaireScreen) finaliseOrReopen() {
 				showError(q.env.win, "", err)
 				return
 			}
-			q.env.status(lang.L("The reply is final"))
+			q.env.status(locale.L("The reply is final"))
 			q.env.changed()
 		})
 	}, q.env.win)
-	d.SetConfirmText(lang.L("Finalise"))
+	d.SetConfirmText(locale.L("Finalise"))
 	d.SetConfirmImportance(widget.DangerImportance)
 	d.Show()
 }
@@ -431,8 +431,8 @@ func (q *questionnaireScreen) finaliseOrReopen() {
 // archiveDraft hides a draft started by mistake; Undo brings it back.
 func (q *questionnaireScreen) archiveDraft() {
 	r := q.reply
-	toggleArchived(q.env, replyLabel(r.Reply), false, lang.L("Archive this draft?"),
-		fmt.Sprintf(lang.L("The draft reply %s will be hidden, with its answers and contributions. Its history is kept, and you can undo."), replyLabel(r.Reply)),
+	toggleArchived(q.env, replyLabel(r.Reply), false, locale.L("Archive this draft?"),
+		fmt.Sprintf(locale.L("The draft reply %s will be hidden, with its answers and contributions. Its history is kept, and you can undo."), replyLabel(r.Reply)),
 		func(archive bool) error { return q.env.store.SetReplyArchived(context.Background(), r.ID, archive) },
 		func() {
 			q.reply = replyState{}

@@ -289,7 +289,7 @@ func TestReplySavedAsWorkbookAndDraftArchived(t *testing.T) {
 	showArea(t, w, "Questionnaire")
 	q := w.ws.questions
 	path := filepath.Join(t.TempDir(), "reply.xlsx")
-	write := func(out io.Writer) error { return writeReply(w.ws.env, q.reply, ".xlsx", out) }
+	write := func(out io.Writer) error { return writeReply(w.ws.env, q.reply, ".xlsx", out, nil) }
 	writeDocument(w.ws.env, path, write)
 	f, err := excelize.OpenFile(path)
 	if err != nil {

@@ -9,13 +9,13 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/ncm-register/ncm-register/data"
 	"github.com/ncm-register/ncm-register/export"
+	"github.com/ncm-register/ncm-register/locale"
 )
 
 // questionPane shows one question of a reply: the figures bound to it with
@@ -54,27 +54,27 @@ func newQuestionPane(e *env, screen *questionnaireScreen) *questionPane {
 	p.question.Wrapping = fyne.TextWrapWord
 	p.askedOf = help("")
 	p.figures = container.NewVBox()
-	p.yesNo = widget.NewRadioGroup([]string{lang.L("Yes"), lang.L("No")}, func(string) { p.edited() })
+	p.yesNo = widget.NewRadioGroup([]string{locale.L("Yes"), locale.L("No")}, func(string) { p.edited() })
 	p.yesNo.Horizontal = true
-	p.yesNoRow = container.NewHBox(widget.NewLabel(lang.L("Answer")), p.yesNo)
+	p.yesNoRow = container.NewHBox(widget.NewLabel(locale.L("Answer")), p.yesNo)
 	p.narrative = entryMaker(func(string) { p.edited() }, p.revert, func() bool { return p.dirty })("narrative", true)
 	p.narrative.SetMinRowsVisible(6)
-	p.narrative.SetPlaceHolder(lang.L("Write the answer, or draft it from the figures and edit it"))
+	p.narrative.SetPlaceHolder(locale.L("Write the answer, or draft it from the figures and edit it"))
 	p.length = help("")
 	p.length.Hide()
 	p.problem = newErrorLabel()
-	p.draft = widget.NewButtonWithIcon(lang.L("Draft from the figures"), theme.DocumentCreateIcon(), p.draftFromFigures)
+	p.draft = widget.NewButtonWithIcon(locale.L("Draft from the figures"), theme.DocumentCreateIcon(), p.draftFromFigures)
 	p.agencies = container.NewVBox()
-	p.save = widget.NewButtonWithIcon(lang.L("Save"), theme.DocumentSaveIcon(), func() { p.Save() })
+	p.save = widget.NewButtonWithIcon(locale.L("Save"), theme.DocumentSaveIcon(), func() { p.Save() })
 	p.save.Importance = widget.HighImportance
-	history := widget.NewButtonWithIcon(lang.L("History"), theme.HistoryIcon(), func() {
-		showHistory(e, lang.L("Answer to")+" "+p.ref.question.ID, p.reply.ID+"/"+p.ref.question.ID)
+	history := widget.NewButtonWithIcon(locale.L("History"), theme.HistoryIcon(), func() {
+		showHistory(e, locale.L("Answer to")+" "+p.ref.question.ID, p.reply.ID+"/"+p.ref.question.ID)
 	})
-	p.prev = widget.NewButtonWithIcon(lang.L("Previous"), theme.NavigateBackIcon(), func() { p.step(-1) })
-	p.next = widget.NewButtonWithIcon(lang.L("Next"), theme.NavigateNextIcon(), func() { p.step(1) })
+	p.prev = widget.NewButtonWithIcon(locale.L("Previous"), theme.NavigateBackIcon(), func() { p.step(-1) })
+	p.next = widget.NewButtonWithIcon(locale.L("Next"), theme.NavigateNextIcon(), func() { p.step(1) })
 	p.next.IconPlacement = widget.ButtonIconTrailingText
 
-	answerHeading := widget.NewLabelWithStyle(lang.L("The reply's answer"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	answerHeading := widget.NewLabelWithStyle(locale.L("The reply's answer"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	body := container.NewVBox(p.section, p.question, p.askedOf,
 		answerHeading, p.yesNoRow, p.narrative, p.length, p.problem, container.NewHBox(p.draft),
 		p.figures, p.agencies)
@@ -105,14 +105,14 @@ func (p *questionPane) load(r replyState, ref questionRef) {
 	for _, code := range q.AskedOf {
 		asked = append(asked, sectorLabel(code))
 	}
-	p.askedOf.SetText(lang.L("Usually asked of") + ": " + strings.Join(asked, ", "))
+	p.askedOf.SetText(locale.L("Usually asked of") + ": " + strings.Join(asked, ", "))
 	setVisible(p.askedOf, len(asked) > 0)
 
 	p.figures.Objects = nil
 	if len(q.Bindings) > 0 {
-		heading := lang.L("Figures of the register for the period")
+		heading := locale.L("Figures of the register for the period")
 		if r.final() {
-			heading = lang.L("Figures as kept when the reply was finalised")
+			heading = locale.L("Figures as kept when the reply was finalised")
 		}
 		p.figures.Add(widget.NewLabelWithStyle(heading, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 	}
@@ -153,9 +153,9 @@ func (p *questionPane) load(r replyState, ref questionRef) {
 		}
 	}
 	setVisible(p.draft, len(q.Bindings) > 0 && !locked)
-	p.narrative.SetPlaceHolder(lang.L("Write the answer, or draft it from the figures and edit it"))
+	p.narrative.SetPlaceHolder(locale.L("Write the answer, or draft it from the figures and edit it"))
 	if locked {
-		p.narrative.SetPlaceHolder(lang.L("No answer"))
+		p.narrative.SetPlaceHolder(locale.L("No answer"))
 	}
 	p.save.Disable()
 	i := p.screen.current
@@ -172,16 +172,16 @@ func figureBlock(f data.NamedFigure, v data.FigureValue, have bool) fyne.CanvasO
 	count := export.FormatCount(v.Total)
 	switch {
 	case v.Unknown:
-		count = lang.L("not available")
+		count = locale.L("not available")
 	case v.Unadded:
-		count = lang.L("not added up: the years are in different currencies")
+		count = locale.L("not added up: the years are in different currencies")
 	case v.Unit != "":
 		count += " " + v.Unit
 	}
 	total := widget.NewLabelWithStyle(fmt.Sprintf("%s: %s", f.Title, count), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	total.Wrapping = fyne.TextWrapWord
 	if !have {
-		total.SetText(f.Title + ": " + lang.L("not kept with this reply"))
+		total.SetText(f.Title + ": " + locale.L("not kept with this reply"))
 	}
 	box := container.NewVBox(total)
 	if len(v.Rows) > 0 {
@@ -192,7 +192,7 @@ func figureBlock(f data.NamedFigure, v data.FigureValue, have bool) fyne.CanvasO
 			parts[i] = r.Label + " " + export.FormatCount(r.Value)
 		}
 		for _, year := range v.Missing { // a year nobody entered, not a 0
-			parts = append(parts, year+" "+lang.L("not available"))
+			parts = append(parts, year+" "+locale.L("not available"))
 		}
 		rows := widget.NewLabel(strings.Join(parts, "  ·  "))
 		rows.Wrapping = fyne.TextWrapWord
@@ -202,7 +202,7 @@ func figureBlock(f data.NamedFigure, v data.FigureValue, have bool) fyne.CanvasO
 }
 
 func ruleLabel(rule string) *widget.Label {
-	l := help(lang.L("How it is counted") + ": " + rule)
+	l := help(locale.L("How it is counted") + ": " + rule)
 	l.TextStyle.Italic = true
 	return l
 }
@@ -216,10 +216,10 @@ func (p *questionPane) showContributions() {
 			mine = append(mine, c)
 		}
 	}
-	heading := widget.NewLabelWithStyle(lang.L("From the agencies"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	heading := widget.NewLabelWithStyle(locale.L("From the agencies"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	p.agencies.Add(heading)
 	if len(mine) == 0 {
-		p.agencies.Add(help(lang.L("No agency has answered this question yet. Write workbooks for the agencies from the Agencies menu, and import them when they come back.")))
+		p.agencies.Add(help(locale.L("No agency has answered this question yet. Write workbooks for the agencies from the Agencies menu, and import them when they come back.")))
 	}
 	for _, c := range mine {
 		p.agencies.Add(p.contributionBlock(c))
@@ -230,7 +230,7 @@ func (p *questionPane) showContributions() {
 func (p *questionPane) contributionBlock(c data.Contribution) fyne.CanvasObject {
 	box := container.NewVBox()
 	if c.YesNo != "" {
-		box.Add(widget.NewLabel(lang.L("Answer") + ": " + yesNoLabel(c.YesNo)))
+		box.Add(widget.NewLabel(locale.L("Answer") + ": " + yesNoLabel(c.YesNo)))
 	}
 	if c.Narrative != "" {
 		l := widget.NewLabel(c.Narrative)
@@ -247,13 +247,13 @@ func (p *questionPane) contributionBlock(c data.Contribution) fyne.CanvasObject 
 		if v, have := p.reply.figures[name]; have {
 			register := export.FormatCount(v.Total)
 			if v.Unknown {
-				register = lang.L("not available")
+				register = locale.L("not available")
 			}
-			line += " " + fmt.Sprintf(lang.L("(the register: %s)"), register)
+			line += " " + fmt.Sprintf(locale.L("(the register: %s)"), register)
 		}
 		box.Add(widget.NewLabel(line))
 	}
-	use := widget.NewButtonWithIcon(lang.L("Add to the answer"), theme.ContentAddIcon(), func() {
+	use := widget.NewButtonWithIcon(locale.L("Add to the answer"), theme.ContentAddIcon(), func() {
 		text := strings.TrimSpace(p.narrative.Text)
 		if c.Narrative != "" && !strings.Contains(text, c.Narrative) {
 			if text != "" {
@@ -278,7 +278,7 @@ func (p *questionPane) contributionBlock(c data.Contribution) fyne.CanvasObject 
 
 // yesNoLabel shows a stored yes/no ("yes", "no" or "") in the user's language.
 func yesNoLabel(code string) string {
-	return map[string]string{"yes": lang.L("Yes"), "no": lang.L("No")}[code]
+	return map[string]string{"yes": locale.L("Yes"), "no": locale.L("No")}[code]
 }
 
 // typed is the answer as written in the pane.
@@ -314,7 +314,7 @@ func (p *questionPane) Save() bool {
 	p.dirty = false
 	p.save.Disable()
 	p.screen.answered(a)
-	p.env.status(fmt.Sprintf(lang.L("Answer to %s saved"), a.QuestionID))
+	p.env.status(fmt.Sprintf(locale.L("Answer to %s saved"), a.QuestionID))
 	p.env.changed()
 	return true
 }
@@ -331,7 +331,7 @@ func (p *questionPane) showLength() {
 		p.length.Hide()
 		return
 	}
-	p.length.SetText(fmt.Sprintf(lang.L("%s of at most %s characters"), export.FormatCount(n), export.FormatCount(data.MaxTextLength)))
+	p.length.SetText(fmt.Sprintf(locale.L("%s of at most %s characters"), export.FormatCount(n), export.FormatCount(data.MaxTextLength)))
 	p.length.Importance = widget.LowImportance
 	if n > data.MaxTextLength {
 		p.length.Importance = widget.DangerImportance
@@ -360,7 +360,7 @@ func (p *questionPane) draftFromFigures() {
 		p.narrative.SetText(text)
 		return
 	}
-	dialog.ShowConfirm(lang.L("Replace the answer?"), lang.L("The answer already has text. Replace it with a draft from the figures?"),
+	dialog.ShowConfirm(locale.L("Replace the answer?"), locale.L("The answer already has text. Replace it with a draft from the figures?"),
 		func(yes bool) {
 			if yes {
 				p.narrative.SetText(text)

@@ -8,11 +8,11 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/ncm-register/ncm-register/data"
+	"github.com/ncm-register/ncm-register/locale"
 )
 
 // quickAdd puts on a course someone who is not in the register yet,
@@ -49,14 +49,14 @@ func newQuickAdd(e *env, c data.Course, onAdded func()) *quickAdd {
 	for _, s := range data.Sexes {
 		sexes = append(sexes, codeLabel("sex", s))
 	}
-	q.sex = widget.NewRadioGroup(append(sexes, lang.L("Not recorded")), nil)
+	q.sex = widget.NewRadioGroup(append(sexes, locale.L("Not recorded")), nil)
 	q.sex.Horizontal = true
-	q.sex.SetSelected(lang.L("Not recorded"))
+	q.sex.SetSelected(locale.L("Not recorded"))
 
-	existing, fresh := lang.L("An organisation of the register"), lang.L("A new organisation")
-	q.orgName = widget.NewLabel(lang.L("none chosen"))
-	choose := widget.NewButtonWithIcon(lang.L("Choose…"), theme.SearchIcon(), func() {
-		pickOrganisation(e, lang.L("Choose the person's organisation"), func(o data.OrganisationRow) {
+	existing, fresh := locale.L("An organisation of the register"), locale.L("A new organisation")
+	q.orgName = widget.NewLabel(locale.L("none chosen"))
+	choose := widget.NewButtonWithIcon(locale.L("Choose…"), theme.SearchIcon(), func() {
+		pickOrganisation(e, locale.L("Choose the person's organisation"), func(o data.OrganisationRow) {
 			q.orgID = o.ID
 			q.orgName.SetText(o.Name)
 			q.fields.clearField("organisation")
@@ -64,7 +64,7 @@ func newQuickAdd(e *env, c data.Course, onAdded func()) *quickAdd {
 	})
 	q.newName = entry("organisation_name", false)
 	q.sector = newCodeSelect("sector", data.SectorCodes(), "", func(string) { q.fields.clearField("organisation_sector") })
-	q.sector.w.PlaceHolder = lang.L("Choose a sector")
+	q.sector.w.PlaceHolder = locale.L("Choose a sector")
 	existingRow := container.NewBorder(nil, nil, nil, choose, q.orgName)
 	q.kind = widget.NewRadioGroup([]string{existing, fresh}, func(k string) {
 		on := k == fresh
@@ -84,21 +84,21 @@ func newQuickAdd(e *env, c data.Course, onAdded func()) *quickAdd {
 	q.kind.Horizontal = true
 	q.kind.SetSelected(existing)
 
-	q.fields.add("name", lang.L("Full name"), true, q.name)
-	q.fields.add("sex", lang.L("Sex"), false, q.sex)
-	q.fields.add("emails", lang.L("E-mail"), false, q.email)
-	q.fields.add("phones", lang.L("Phone"), false, q.phone)
-	q.fields.add("kind", lang.L("Works for"), false, q.kind)
-	q.fields.add("organisation", lang.L("Organisation"), false, existingRow)
-	q.fields.add("organisation_name", lang.L("New organisation"), false, q.newName)
-	q.fields.add("organisation_sector", lang.L("Its sector"), false, q.sector.w)
+	q.fields.add("name", locale.L("Full name"), true, q.name)
+	q.fields.add("sex", locale.L("Sex"), false, q.sex)
+	q.fields.add("emails", locale.L("E-mail"), false, q.email)
+	q.fields.add("phones", locale.L("Phone"), false, q.phone)
+	q.fields.add("kind", locale.L("Works for"), false, q.kind)
+	q.fields.add("organisation", locale.L("Organisation"), false, existingRow)
+	q.fields.add("organisation_name", locale.L("New organisation"), false, q.newName)
+	q.fields.add("organisation_sector", locale.L("Its sector"), false, q.sector.w)
 
-	q.save = widget.NewButtonWithIcon(lang.L("Add to the course"), theme.ContentAddIcon(), func() { q.Save() })
+	q.save = widget.NewButtonWithIcon(locale.L("Add to the course"), theme.ContentAddIcon(), func() { q.Save() })
 	q.save.Importance = widget.HighImportance
-	cancel := widget.NewButtonWithIcon(lang.L("Cancel"), theme.CancelIcon(), func() { q.dlg.Hide() })
-	note := help(lang.L("The person is added to the register too, so that the next course finds them."))
+	cancel := widget.NewButtonWithIcon(locale.L("Cancel"), theme.CancelIcon(), func() { q.dlg.Hide() })
+	note := help(locale.L("The person is added to the register too, so that the next course finds them."))
 	body := container.NewBorder(nil, container.NewVBox(note, container.NewHBox(layoutSpacer(), cancel, q.save)), nil, nil, q.fields.grid)
-	q.dlg = dialog.NewCustomWithoutButtons(lang.L("Add someone who is not in the register"), body, e.win)
+	q.dlg = dialog.NewCustomWithoutButtons(locale.L("Add someone who is not in the register"), body, e.win)
 	q.dlg.Resize(fyne.NewSize(620, 520))
 	e.dialogSave = q.Save
 	q.dlg.SetOnClosed(func() { e.dialogSave = nil })
@@ -123,7 +123,7 @@ func (q *quickAdd) Save() bool {
 		c.Phones = []string{q.phone.Text}
 	}
 	var org data.Organisation
-	if q.kind.Selected == lang.L("A new organisation") {
+	if q.kind.Selected == locale.L("A new organisation") {
 		org = data.Organisation{Name: q.newName.Text, Sector: q.sector.code()}
 	} else if q.orgID == "" {
 		q.fields.show(&data.ValidationError{Errors: []data.FieldError{{Field: "organisation", Key: "error.required", Template: "Required"}}})
@@ -138,12 +138,12 @@ func (q *quickAdd) Save() bool {
 	added, err := q.env.store.AddNewParticipant(context.Background(), q.course.ID, c, org)
 	if err != nil {
 		if !q.fields.show(err) {
-			showError(q.env.win, lang.L("The person was not added"), err)
+			showError(q.env.win, locale.L("The person was not added"), err)
 		}
 		return false
 	}
 	q.dlg.Hide()
-	q.env.status(lang.L("Added to the course and the register") + ": " + added.Name)
+	q.env.status(locale.L("Added to the course and the register") + ": " + added.Name)
 	q.onAdded()
 	return true
 }
@@ -156,7 +156,7 @@ func (q *quickAdd) Save() bool {
 func (q *quickAdd) lookFirst(name string) {
 	q.askedFor = name
 	q.save.Disable()
-	q.env.status(fmt.Sprintf(lang.L("Looking for people named like “%s”…"), name))
+	q.env.status(fmt.Sprintf(locale.L("Looking for people named like “%s”…"), name))
 	var hits []data.ContactHit
 	var err error
 	runAsync(func() { hits, err = q.env.store.Lookalikes(context.Background(), name) }, func() {
@@ -176,28 +176,28 @@ func (q *quickAdd) lookFirst(name string) {
 // them instead. It says whether it asked; asked once about a name, saving
 // again adds the new person.
 func (q *quickAdd) askFirst(name string, hits []data.ContactHit) {
-	items := []fyne.CanvasObject{widget.NewLabel(fmt.Sprintf(lang.L("The register has people whose names look like “%s”. Is it one of them?"), name))}
+	items := []fyne.CanvasObject{widget.NewLabel(fmt.Sprintf(locale.L("The register has people whose names look like “%s”. Is it one of them?"), name))}
 	for _, h := range hits {
 		h := h
-		b := widget.NewButton(fmt.Sprintf(lang.L("Add %s (%s) to the course"), h.Name, h.OrganisationName), func() {
+		b := widget.NewButton(fmt.Sprintf(locale.L("Add %s (%s) to the course"), h.Name, h.OrganisationName), func() {
 			q.alike.Hide()
 			if err := q.env.store.AddParticipants(context.Background(), q.course.ID, []string{h.ID}); err != nil {
-				showError(q.env.win, lang.L("The person was not added"), err)
+				showError(q.env.win, locale.L("The person was not added"), err)
 				return
 			}
 			q.dlg.Hide()
-			q.env.status(lang.L("Added to the course") + ": " + h.Name)
+			q.env.status(locale.L("Added to the course") + ": " + h.Name)
 			q.onAdded()
 		})
 		b.Alignment = widget.ButtonAlignLeading
 		items = append(items, b)
 	}
-	another := widget.NewButton(lang.L("No: add a new person"), func() {
+	another := widget.NewButton(locale.L("No: add a new person"), func() {
 		q.alike.Hide()
 		q.Save()
 	})
 	another.Importance = widget.HighImportance
 	items = append(items, another)
-	q.alike = dialog.NewCustom(lang.L("Someone already in the register?"), lang.L("Back"), container.NewVBox(items...), q.env.win)
+	q.alike = dialog.NewCustom(locale.L("Someone already in the register?"), locale.L("Back"), container.NewVBox(items...), q.env.win)
 	q.alike.Show()
 }

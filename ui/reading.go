@@ -8,8 +8,9 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/ncm-register/ncm-register/locale"
 )
 
 // readingFile reads a file from outside off the window's thread: a large
@@ -19,9 +20,9 @@ import (
 func readingFile(e *env, name string, work func(ctx context.Context) error, land func(err error)) {
 	ctx, cancel := context.WithCancel(context.Background())
 	bar := widget.NewProgressBarInfinite()
-	stop := widget.NewButton(lang.L("Cancel"), cancel)
-	d := dialog.NewCustomWithoutButtons(lang.L("Reading the file"), container.NewVBox(
-		widget.NewLabel(fmt.Sprintf(lang.L("Reading %s…"), name)), bar, container.NewHBox(layoutSpacer(), stop)), e.win)
+	stop := widget.NewButton(locale.L("Cancel"), cancel)
+	d := dialog.NewCustomWithoutButtons(locale.L("Reading the file"), container.NewVBox(
+		widget.NewLabel(fmt.Sprintf(locale.L("Reading %s…"), name)), bar, container.NewHBox(layoutSpacer(), stop)), e.win)
 	d.Resize(fyne.NewSize(420, 160))
 	d.Show()
 	var err error
@@ -30,7 +31,7 @@ func readingFile(e *env, name string, work func(ctx context.Context) error, land
 		d.Hide()
 		cancel()
 		if errors.Is(err, context.Canceled) {
-			e.status(fmt.Sprintf(lang.L("Reading %s was cancelled; nothing was changed"), name))
+			e.status(fmt.Sprintf(locale.L("Reading %s was cancelled; nothing was changed"), name))
 			return
 		}
 		land(err)

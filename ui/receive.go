@@ -10,11 +10,11 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/ncm-register/ncm-register/data"
+	"github.com/ncm-register/ncm-register/locale"
 )
 
 // File → Receive changes…: a package from another laptop is opened with
@@ -46,7 +46,7 @@ type packageOpen struct {
 }
 
 func askPackagePassphrase(e *env, path string) {
-	askPassphraseFor(e, path, lang.L("Receive changes"), func(v *packageOpen) { openPackage(e, path, v, false) })
+	askPassphraseFor(e, path, locale.L("Receive changes"), func(v *packageOpen) { openPackage(e, path, v, false) })
 }
 
 // askPassphraseFor asks for a package's passphrase; open reads the package
@@ -55,16 +55,16 @@ func askPassphraseFor(e *env, path, title string, open func(v *packageOpen)) {
 	v := &packageOpen{}
 	e.shown.packageOpen = v
 	v.pass = widget.NewPasswordEntry()
-	v.pass.SetPlaceHolder(lang.L("The passphrase the sender gave you, or your age secret key"))
+	v.pass.SetPlaceHolder(locale.L("The passphrase the sender gave you, or your age secret key"))
 	v.problem = newErrorLabel()
-	v.open = widget.NewButton(lang.L("Open…"), func() { open(v) })
+	v.open = widget.NewButton(locale.L("Open…"), func() { open(v) })
 	v.open.Importance = widget.HighImportance
 	v.pass.OnSubmitted = func(string) { open(v) }
-	cancel := widget.NewButton(lang.L("Cancel"), func() { v.d.Hide() })
+	cancel := widget.NewButton(locale.L("Cancel"), func() { v.d.Hide() })
 	name := widget.NewLabel(filepath.Base(path))
 	name.Wrapping = fyne.TextWrapBreak
 	body := container.NewVBox(name, v.pass, v.problem,
-		help(lang.L("The package is opened and shown first; nothing changes in this register before you confirm.")),
+		help(locale.L("The package is opened and shown first; nothing changes in this register before you confirm.")),
 		container.NewHBox(layoutSpacer(), cancel, v.open))
 	v.d = dialog.NewCustomWithoutButtons(title, body, e.win)
 	v.d.Resize(fyne.NewSize(600, 280))
@@ -91,8 +91,8 @@ func openPackage(e *env, path string, v *packageOpen, separate bool) {
 			v.d.Hide()
 			showReceive(e, plan)
 		case errors.Is(err, data.ErrOtherRegister):
-			dialog.ShowConfirm(lang.L("Another register"),
-				lang.L("This package comes from a register that is not a copy of this one. Take its records into this register as well? Records that are probably the same are shown for merging."),
+			dialog.ShowConfirm(locale.L("Another register"),
+				locale.L("This package comes from a register that is not a copy of this one. Take its records into this register as well? Records that are probably the same are shown for merging."),
 				func(yes bool) {
 					if yes {
 						openPackage(e, path, v, true)
@@ -110,18 +110,18 @@ func packageProblem(err error) string {
 	var pe *data.PackageError
 	switch {
 	case errors.Is(err, data.ErrWrongPassphrase):
-		return lang.L("This passphrase does not open the package.")
+		return locale.L("This passphrase does not open the package.")
 	case errors.Is(err, data.ErrPackageGap):
-		return lang.L("The package lacks earlier changes this register does not have either (was this register restored from an older backup?). Ask the sender for a package for any laptop.") +
-			" " + lang.L("Nothing was changed.")
+		return locale.L("The package lacks earlier changes this register does not have either (was this register restored from an older backup?). Ask the sender for a package for any laptop.") +
+			" " + locale.L("Nothing was changed.")
 	case errors.Is(err, data.ErrCoursePackage):
-		return lang.L("This package holds a course taken out: open it with File → Open a course taken out.")
+		return locale.L("This package holds a course taken out: open it with File → Open a course taken out.")
 	case errors.Is(err, data.ErrNotCoursePackage):
-		return lang.L("This package holds changes, not a course: receive it with File → Receive changes.")
+		return locale.L("This package holds changes, not a course: receive it with File → Receive changes.")
 	case errors.As(err, &pe):
-		return pe.Reason + ". " + lang.L("Nothing was changed.")
+		return pe.Reason + ". " + locale.L("Nothing was changed.")
 	}
-	return err.Error() + ". " + lang.L("Nothing was changed.")
+	return err.Error() + ". " + locale.L("Nothing was changed.")
 }
 
 // receiveView is the preview of a package.
@@ -149,37 +149,37 @@ func showReceive(e *env, plan *data.ReceivePlan) *receiveView {
 	}
 	v.choices.Merge = make([]bool, len(plan.Duplicates))
 	p := plan.Package
-	v.summary = widget.NewLabel(fmt.Sprintf(lang.L("From “%s”, written on %s: %s new here, %s already here."),
+	v.summary = widget.NewLabel(fmt.Sprintf(locale.L("From “%s”, written on %s: %s new here, %s already here."),
 		p.Device, shortTime(p.Made), countChanges(plan.Fresh), countChanges(plan.Already)))
 	v.summary.Wrapping = fyne.TextWrapWord
 	v.progress = widget.NewLabel("")
-	v.apply = widget.NewButton(lang.L("Receive"), v.receive)
+	v.apply = widget.NewButton(locale.L("Receive"), v.receive)
 	v.apply.Importance = widget.HighImportance
-	cancel := widget.NewButton(lang.L("Cancel"), func() { v.d.Hide() })
+	cancel := widget.NewButton(locale.L("Cancel"), func() { v.d.Hide() })
 
 	v.tabs = container.NewAppTabs()
 	if len(plan.Conflicts) > 0 {
-		v.tabs.Append(container.NewTabItem(fmt.Sprintf(lang.L("Questions (%d)"), len(plan.Conflicts)), v.conflictsTab()))
+		v.tabs.Append(container.NewTabItem(fmt.Sprintf(locale.L("Questions (%d)"), len(plan.Conflicts)), v.conflictsTab()))
 	}
 	if len(plan.Duplicates) > 0 {
-		v.tabs.Append(container.NewTabItem(fmt.Sprintf(lang.L("Probably the same (%d)"), len(plan.Duplicates)), v.duplicatesTab()))
+		v.tabs.Append(container.NewTabItem(fmt.Sprintf(locale.L("Probably the same (%d)"), len(plan.Duplicates)), v.duplicatesTab()))
 	}
-	v.tabs.Append(container.NewTabItem(fmt.Sprintf(lang.L("New (%d)"), len(plan.New)), v.recordList(plan.New, "")))
-	v.tabs.Append(container.NewTabItem(fmt.Sprintf(lang.L("Changed there (%d)"), len(plan.Taken)), v.takenList()))
+	v.tabs.Append(container.NewTabItem(fmt.Sprintf(locale.L("New (%d)"), len(plan.New)), v.recordList(plan.New, "")))
+	v.tabs.Append(container.NewTabItem(fmt.Sprintf(locale.L("Changed there (%d)"), len(plan.Taken)), v.takenList()))
 	if len(plan.Removed) > 0 {
-		v.tabs.Append(container.NewTabItem(fmt.Sprintf(lang.L("Removed there (%d)"), len(plan.Removed)), v.recordList(plan.Removed, "")))
+		v.tabs.Append(container.NewTabItem(fmt.Sprintf(locale.L("Removed there (%d)"), len(plan.Removed)), v.recordList(plan.Removed, "")))
 	}
 	if len(plan.Same) > 0 {
 		var same []data.PlannedRecord
 		for _, s := range plan.Same {
 			same = append(same, data.PlannedRecord{Entity: s.Entity, Record: s.Keep, Name: s.Name})
 		}
-		v.tabs.Append(container.NewTabItem(fmt.Sprintf(lang.L("Entered on both (%d)"), len(plan.Same)),
-			v.recordList(same, lang.L("entered on both laptops: kept as one record"))))
+		v.tabs.Append(container.NewTabItem(fmt.Sprintf(locale.L("Entered on both (%d)"), len(plan.Same)),
+			v.recordList(same, locale.L("entered on both laptops: kept as one record"))))
 	}
 	bottom := container.NewBorder(nil, nil, nil, container.NewHBox(cancel, v.apply), v.progress)
 	body := container.NewBorder(v.summary, bottom, nil, nil, v.tabs)
-	v.d = dialog.NewCustomWithoutButtons(lang.L("Receive changes"), body, e.win)
+	v.d = dialog.NewCustomWithoutButtons(locale.L("Receive changes"), body, e.win)
 	v.d.Resize(fyne.NewSize(960, 560)) // within a 1024×600 screen
 	v.update()
 	v.d.Show()
@@ -187,7 +187,7 @@ func showReceive(e *env, plan *data.ReceivePlan) *receiveView {
 }
 
 func countChanges(n int) string {
-	return lang.N("{{.Count}} change", n, map[string]any{"Count": n})
+	return locale.N("{{.Count}} change", n, map[string]any{"Count": n})
 }
 
 // recordName names a record here, or as the package brings it.
@@ -200,7 +200,7 @@ func (v *receiveView) recordName(entity, id string) string {
 			return r.Name
 		}
 	}
-	return lang.L("a record no longer in the register")
+	return locale.L("a record no longer in the register")
 }
 
 // conflictsTab asks each question, with a choice for all at once.
@@ -227,9 +227,9 @@ func (v *receiveView) conflictsTab() fyne.CanvasObject {
 		title.Wrapping = fyne.TextWrapWord
 		list.Add(container.NewVBox(title, radio, widget.NewSeparator()))
 	}
-	mine := widget.NewButton(lang.L("Keep this laptop's in every question"), func() { v.chooseAll(false) })
-	theirs := widget.NewButton(lang.L("Take the other laptop's in every question"), func() { v.chooseAll(true) })
-	top := container.NewVBox(help(lang.L("Changed on both laptops since they last exchanged: choose what to keep. The other laptop follows your choice.")),
+	mine := widget.NewButton(locale.L("Keep this laptop's in every question"), func() { v.chooseAll(false) })
+	theirs := widget.NewButton(locale.L("Take the other laptop's in every question"), func() { v.chooseAll(true) })
+	top := container.NewVBox(help(locale.L("Changed on both laptops since they last exchanged: choose what to keep. The other laptop follows your choice.")),
 		container.NewHBox(mine, theirs))
 	return container.NewBorder(top, nil, nil, nil, container.NewVScroll(list))
 }
@@ -254,18 +254,18 @@ func (v *receiveView) questionText(c data.Conflict) string {
 	case data.ConflictField:
 		return what + " · " + fieldLabel(c.Entity, c.Field)
 	case data.ConflictArchived:
-		return what + " · " + lang.L("archived on one laptop, changed on the other")
+		return what + " · " + locale.L("archived on one laptop, changed on the other")
 	case data.ConflictDeletedThere:
-		return what + " · " + lang.L("removed on the other laptop, changed on this one")
+		return what + " · " + locale.L("removed on the other laptop, changed on this one")
 	}
-	return what + " · " + lang.L("removed on this laptop, changed on the other")
+	return what + " · " + locale.L("removed on this laptop, changed on the other")
 }
 
 // sideText is one answer: the value, and who wrote it where and when.
 func (v *receiveView) sideText(c data.Conflict, s data.Side) string {
-	where := fmt.Sprintf(lang.L("on “%s”"), s.Device)
+	where := fmt.Sprintf(locale.L("on “%s”"), s.Device)
 	if s.Here {
-		where = lang.L("on this laptop")
+		where = locale.L("on this laptop")
 	}
 	if s.At != "" {
 		where += ", " + shortTime(s.At)
@@ -275,9 +275,9 @@ func (v *receiveView) sideText(c data.Conflict, s data.Side) string {
 	case data.ConflictField:
 		value = shownValue(c.Entity, c.Field, s.Value, v.names)
 	case data.ConflictArchived:
-		value = map[string]string{"0": lang.L("In use"), "1": lang.L("Archived")}[s.Value]
+		value = map[string]string{"0": locale.L("In use"), "1": locale.L("Archived")}[s.Value]
 	default:
-		value = map[string]string{data.SideKept: lang.L("Keep it, with its changes"), data.SideRemoved: lang.L("Remove it")}[s.Value]
+		value = map[string]string{data.SideKept: locale.L("Keep it, with its changes"), data.SideRemoved: locale.L("Remove it")}[s.Value]
 	}
 	return value + " — " + where
 }
@@ -288,21 +288,21 @@ func (v *receiveView) duplicatesTab() fyne.CanvasObject {
 	list := container.NewVBox()
 	for i, d := range v.plan.Duplicates {
 		i := i
-		text := fmt.Sprintf(lang.L("Merge the new %s “%s” into “%s” here"), strings.ToLower(entityLabel(d.Entity)),
+		text := fmt.Sprintf(locale.L("Merge the new %s “%s” into “%s” here"), strings.ToLower(entityLabel(d.Entity)),
 			v.names(d.Entity, d.Incoming), v.names(d.Entity, d.Here))
 		check := widget.NewCheck(text, func(on bool) { v.choices.Merge[i] = on })
 		v.merges = append(v.merges, check)
 		why := help(reasonsText(d.Match))
 		list.Add(container.NewVBox(check, why))
 	}
-	top := help(lang.L("These records came new from the other laptop and look like records already here. Tick those that are one person or one organisation; the others are kept apart. Merging can also be done later, from Edit → Find duplicates."))
+	top := help(locale.L("These records came new from the other laptop and look like records already here. Tick those that are one person or one organisation; the others are kept apart. Merging can also be done later, from Edit → Find duplicates."))
 	return container.NewBorder(top, nil, nil, nil, container.NewVScroll(list))
 }
 
 // recordList lists records with their kind; note follows each name.
 func (v *receiveView) recordList(records []data.PlannedRecord, note string) fyne.CanvasObject {
 	if len(records) == 0 {
-		return help(lang.L("None."))
+		return help(locale.L("None."))
 	}
 	l := widget.NewList(func() int { return len(records) }, func() fyne.CanvasObject { return widget.NewLabel("") },
 		func(i widget.ListItemID, o fyne.CanvasObject) {
@@ -320,7 +320,7 @@ func (v *receiveView) recordList(records []data.PlannedRecord, note string) fyne
 func (v *receiveView) takenList() fyne.CanvasObject {
 	taken := v.plan.Taken
 	if len(taken) == 0 {
-		return help(lang.L("None."))
+		return help(locale.L("None."))
 	}
 	return widget.NewList(func() int { return len(taken) }, func() fyne.CanvasObject {
 		l := widget.NewLabel("")
@@ -344,9 +344,9 @@ func (v *receiveView) update() {
 	n := len(v.choices.Sides)
 	switch {
 	case n == 0:
-		v.progress.SetText(lang.L("No questions: nothing was changed on both laptops."))
+		v.progress.SetText(locale.L("No questions: nothing was changed on both laptops."))
 	default:
-		v.progress.SetText(fmt.Sprintf(lang.L("%d of %d questions answered."), answered, n))
+		v.progress.SetText(fmt.Sprintf(locale.L("%d of %d questions answered."), answered, n))
 	}
 	if answered == n {
 		v.apply.Enable()
@@ -366,12 +366,12 @@ func (v *receiveView) receive() {
 			if errors.Is(err, data.ErrPlanStale) {
 				v.d.Hide()
 			}
-			showError(v.env.win, lang.L("The changes were not received"), err, lang.L("Nothing was changed."))
+			showError(v.env.win, locale.L("The changes were not received"), err, locale.L("Nothing was changed."))
 			return
 		}
 		v.d.Hide()
 		v.env.changed()
-		v.env.status(fmt.Sprintf(lang.L("Received %s from “%s”. Edit → Undo takes them back."), countChanges(plan.Fresh), plan.Package.Device))
+		v.env.status(fmt.Sprintf(locale.L("Received %s from “%s”. Edit → Undo takes them back."), countChanges(plan.Fresh), plan.Package.Device))
 	})
 }
 
@@ -379,45 +379,45 @@ func (v *receiveView) receive() {
 func entityLabel(entity string) string {
 	switch entity {
 	case "organisation":
-		return lang.L("Organisation")
+		return locale.L("Organisation")
 	case "contact":
-		return lang.L("Person")
+		return locale.L("Person")
 	case "course":
-		return lang.L("Course")
+		return locale.L("Course")
 	case "participant":
-		return lang.L("Participant")
+		return locale.L("Participant")
 	case "attendance":
-		return lang.L("Attendance")
+		return locale.L("Attendance")
 	case "certificate":
-		return lang.L("Certificate")
+		return locale.L("Certificate")
 	case "statistic":
-		return lang.L("Statistic")
+		return locale.L("Statistic")
 	case "agreement":
-		return lang.L("Agreement")
+		return locale.L("Agreement")
 	case "plan":
-		return lang.L("Plan")
+		return locale.L("Plan")
 	case "plan_action":
-		return lang.L("Plan action")
+		return locale.L("Plan action")
 	case "progress_note":
-		return lang.L("Progress note")
+		return locale.L("Progress note")
 	case "campaign":
-		return lang.L("Campaign")
+		return locale.L("Campaign")
 	case "body":
-		return lang.L("Coordination body")
+		return locale.L("Coordination body")
 	case "meeting":
-		return lang.L("Meeting")
+		return locale.L("Meeting")
 	case "working_group":
-		return lang.L("Working group")
+		return locale.L("Working group")
 	case "reply":
-		return lang.L("Reply")
+		return locale.L("Reply")
 	case "answer":
-		return lang.L("Answer")
+		return locale.L("Answer")
 	case "contribution":
-		return lang.L("Contribution")
+		return locale.L("Contribution")
 	case "questionnaire":
-		return lang.L("Questionnaire")
+		return locale.L("Questionnaire")
 	case "setting":
-		return lang.L("Setting")
+		return locale.L("Setting")
 	}
 	return entity
 }

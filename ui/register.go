@@ -9,11 +9,11 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/ncm-register/ncm-register/data"
+	"github.com/ncm-register/ncm-register/locale"
 )
 
 // registerScreen is the Register: the filtered list of organisations, the
@@ -50,43 +50,43 @@ type registerScreen struct {
 func newRegisterScreen(e *env) *registerScreen {
 	r := &registerScreen{env: e}
 	r.search = widget.NewEntry()
-	r.search.SetPlaceHolder(lang.L("Search organisations and people"))
+	r.search.SetPlaceHolder(locale.L("Search organisations and people"))
 	r.search.ActionItem = widget.NewIcon(theme.SearchIcon())
 	r.search.OnChanged = func(s string) {
 		r.filter.Query = s
 		r.reload()
 	}
-	r.sector = newCodeSelect("sector", data.SectorCodes(), lang.L("All sectors"), func(c string) {
+	r.sector = newCodeSelect("sector", data.SectorCodes(), locale.L("All sectors"), func(c string) {
 		r.filter.Sector = c
 		r.reload()
 	})
-	r.sector.w.PlaceHolder = lang.L("All sectors")
-	r.level = newCodeSelect("level", data.Levels, lang.L("All levels"), func(c string) {
+	r.sector.w.PlaceHolder = locale.L("All sectors")
+	r.level = newCodeSelect("level", data.Levels, locale.L("All levels"), func(c string) {
 		r.filter.Level = c
 		r.reload()
 	})
-	r.level.w.PlaceHolder = lang.L("All levels")
+	r.level.w.PlaceHolder = locale.L("All levels")
 	r.region = widget.NewSelect(nil, func(s string) {
-		if s == lang.L("All regions") {
+		if s == locale.L("All regions") {
 			s = ""
 		}
 		r.filter.Region = s
 		r.reload()
 	})
-	r.region.PlaceHolder = lang.L("All regions")
-	r.mech = newCodeSelect("mechanism", mechanismFilterChoices(), lang.L("Any membership"), func(c string) {
+	r.region.PlaceHolder = locale.L("All regions")
+	r.mech = newCodeSelect("mechanism", mechanismFilterChoices(), locale.L("Any membership"), func(c string) {
 		r.filter.Mechanism = c
 		r.reload()
 	})
-	r.mech.w.PlaceHolder = lang.L("Any membership")
-	r.archived = widget.NewCheck(lang.L("Show archived"), func(on bool) {
+	r.mech.w.PlaceHolder = locale.L("Any membership")
+	r.archived = widget.NewCheck(locale.L("Show archived"), func(on bool) {
 		r.filter.Archived = on
 		if r.contacts != nil {
 			r.contacts.setShowArchived(on)
 		}
 		r.reload()
 	})
-	r.newOrg = widget.NewButtonWithIcon(lang.L("New organisation"), theme.ContentAddIcon(), r.startNew)
+	r.newOrg = widget.NewButtonWithIcon(locale.L("New organisation"), theme.ContentAddIcon(), r.startNew)
 	if e.store.ReadOnly() {
 		r.newOrg.Disable()
 	}
@@ -106,8 +106,8 @@ func newRegisterScreen(e *env) *registerScreen {
 	filters := container.NewGridWithColumns(2, r.sector.w, r.level.w, r.region, r.mech.w)
 	top := container.NewVBox(r.newOrg, r.search, filters, container.NewBorder(nil, nil, r.archived, nil, r.count))
 	left := container.NewBorder(top, nil, nil, nil, r.list)
-	r.none = newNoneSelected(e, nil, lang.L("No organisation selected"),
-		lang.L("Choose an organisation in the list, or add one."), lang.L("New organisation"), r.startNew)
+	r.none = newNoneSelected(e, nil, locale.L("No organisation selected"),
+		locale.L("Choose an organisation in the list, or add one."), locale.L("New organisation"), r.startNew)
 	split := container.NewHSplit(left, r.none.content)
 	split.SetOffset(0.3)
 	r.content = split
@@ -131,14 +131,14 @@ func rowTitle(row data.OrganisationRow) string {
 		t += " (" + row.Acronym + ")"
 	}
 	if row.Archived {
-		t += " · " + lang.L("archived")
+		t += " · " + locale.L("archived")
 	}
 	return t
 }
 
 func rowDetail(row data.OrganisationRow) string {
 	if len(row.MatchedContacts) > 0 {
-		return lang.L("Contact") + ": " + strings.Join(row.MatchedContacts, ", ")
+		return locale.L("Contact") + ": " + strings.Join(row.MatchedContacts, ", ")
 	}
 	parts := []string{sectorLabel(row.Sector)}
 	if row.Region != "" {
@@ -199,7 +199,7 @@ func (r *registerScreen) loadRest(gen uint64, f data.OrganisationFilter) {
 // rows are complete or not, so the selection and scrolling stay.
 func (r *registerScreen) show(rows []data.OrganisationRow, complete bool, err error) {
 	if err != nil {
-		r.count.SetText(lang.L("The list could not be read") + ": " + err.Error())
+		r.count.SetText(locale.L("The list could not be read") + ": " + err.Error())
 		return
 	}
 	r.rows = rows
@@ -208,7 +208,7 @@ func (r *registerScreen) show(rows []data.OrganisationRow, complete bool, err er
 	if complete {
 		r.count.SetText(countText(len(rows)))
 	} else {
-		r.count.SetText(lang.L("Searching…"))
+		r.count.SetText(locale.L("Searching…"))
 	}
 	r.reselect()
 }
@@ -217,7 +217,7 @@ func (r *registerScreen) show(rows []data.OrganisationRow, complete bool, err er
 func (r *registerScreen) waitLoaded() { r.loads.Wait() }
 
 func countText(n int) string {
-	return lang.N("{{.Count}} organisation", n, map[string]any{"Count": n})
+	return locale.N("{{.Count}} organisation", n, map[string]any{"Count": n})
 }
 
 // reselect keeps the selected organisation selected after the list changed.
@@ -273,7 +273,7 @@ func (r *registerScreen) onSelected(id widget.ListItemID) {
 func (r *registerScreen) openOrganisation(id string) {
 	o, err := r.env.store.Organisation(context.Background(), id)
 	if err != nil {
-		r.env.status(fmt.Sprintf("%s: %v", lang.L("The organisation could not be read"), err))
+		r.env.status(fmt.Sprintf("%s: %v", locale.L("The organisation could not be read"), err))
 		return
 	}
 	r.ensureForm()
@@ -308,7 +308,7 @@ func (r *registerScreen) loadRegions() {
 	var err error
 	runAsync(func() { regions, err = r.env.store.Regions(context.Background()) }, func() {
 		if err == nil {
-			r.region.Options = append([]string{lang.L("All regions")}, regions...)
+			r.region.Options = append([]string{locale.L("All regions")}, regions...)
 			r.regions = regions
 			if r.form != nil {
 				r.form.region.SetOptions(regions)

@@ -9,11 +9,11 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/ncm-register/ncm-register/data"
 	"github.com/ncm-register/ncm-register/export"
+	"github.com/ncm-register/ncm-register/locale"
 )
 
 // newReplyForm starts a reply: the questionnaire, the reporting period, the
@@ -59,7 +59,7 @@ func newNewReplyForm(e *env, earlier []data.Reply, created func(data.Reply)) (*n
 	f := &newReplyForm{env: e, templates: templates, earlier: earlier, fields: newFieldSet()}
 	var names []string
 	for _, t := range templates {
-		names = append(names, t.Title+" ("+lang.L("version")+" "+t.Version+")")
+		names = append(names, t.Title+" ("+locale.L("version")+" "+t.Version+")")
 	}
 	f.template = widget.NewSelect(names, func(string) { f.fields.clearField("template") })
 	f.template.SetSelectedIndex(0)
@@ -71,46 +71,46 @@ func newNewReplyForm(e *env, earlier []data.Reply, created func(data.Reply)) (*n
 	f.to.SetDate(&last)
 	f.from.OnChanged = func(*time.Time) { f.fields.clearField("from") }
 	f.to.OnChanged = func(*time.Time) { f.fields.clearField("to") }
-	f.who = widget.NewLabel(lang.L("Not chosen"))
+	f.who = widget.NewLabel(locale.L("Not chosen"))
 	if len(earlier) > 0 && earlier[0].Officer != "" { // the same officer as last time, usually
 		if c, err := e.store.Contact(context.Background(), earlier[0].Officer); err == nil {
 			f.officer = data.ContactHit{ID: c.ID, Name: c.Name}
 			f.who.SetText(c.Name)
 		}
 	}
-	choose := widget.NewButton(lang.L("Choose…"), func() {
+	choose := widget.NewButton(locale.L("Choose…"), func() {
 		var p *personPicker
-		p = pickPeople(e, lang.L("Replying officer"), func(h data.ContactHit) {
+		p = pickPeople(e, locale.L("Replying officer"), func(h data.ContactHit) {
 			f.officer = h
 			f.who.SetText(h.Name + " · " + h.OrganisationName)
 			f.fields.clearField("officer")
 			p.dlg.Hide()
 		})
 	})
-	starts := []string{lang.L("Empty answers")}
+	starts := []string{locale.L("Empty answers")}
 	for _, r := range earlier {
-		starts = append(starts, lang.L("The answers of")+" "+replyLabel(r))
+		starts = append(starts, locale.L("The answers of")+" "+replyLabel(r))
 	}
 	f.startFrom = widget.NewSelect(starts, nil)
 	f.startFrom.SetSelectedIndex(0)
 	if len(earlier) > 0 { // the newest earlier reply is the usual start
 		f.startFrom.SetSelectedIndex(1)
 	}
-	f.fields.add("template", lang.L("Questionnaire"), true, f.template)
-	f.fields.add("from", lang.L("Period from"), true, f.from)
-	f.fields.add("to", lang.L("Period to"), true, f.to)
-	f.fields.add("officer", lang.L("Replying officer"), false, container.NewBorder(nil, nil, nil, choose, f.who))
-	f.fields.add("start", lang.L("Start from"), false, f.startFrom)
+	f.fields.add("template", locale.L("Questionnaire"), true, f.template)
+	f.fields.add("from", locale.L("Period from"), true, f.from)
+	f.fields.add("to", locale.L("Period to"), true, f.to)
+	f.fields.add("officer", locale.L("Replying officer"), false, container.NewBorder(nil, nil, nil, choose, f.who))
+	f.fields.add("start", locale.L("Start from"), false, f.startFrom)
 
-	create := widget.NewButton(lang.L("Create the reply"), func() {
+	create := widget.NewButton(locale.L("Create the reply"), func() {
 		if r, ok := f.create(); ok {
 			f.dlg.Hide()
 			created(r)
 		}
 	})
 	create.Importance = widget.HighImportance
-	cancel := widget.NewButton(lang.L("Cancel"), func() { f.dlg.Hide() })
-	f.dlg = dialog.NewCustomWithoutButtons(lang.L("New reply"), container.NewBorder(nil,
+	cancel := widget.NewButton(locale.L("Cancel"), func() { f.dlg.Hide() })
+	f.dlg = dialog.NewCustomWithoutButtons(locale.L("New reply"), container.NewBorder(nil,
 		container.NewHBox(layoutSpacer(), cancel, create), nil, nil, f.fields.grid), e.win)
 	f.dlg.Resize(fyne.NewSize(680, 340))
 	return f, nil
@@ -151,7 +151,7 @@ func (f *newReplyForm) create() (data.Reply, bool) {
 		if err != nil {
 			showError(f.env.win, "", err)
 		} else {
-			f.env.status(fmt.Sprintf(lang.L("New reply, with %d answers copied from the earlier one"), n))
+			f.env.status(fmt.Sprintf(locale.L("New reply, with %d answers copied from the earlier one"), n))
 		}
 	}
 	return r, true

@@ -11,13 +11,13 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/ncm-register/ncm-register/data"
 	"github.com/ncm-register/ncm-register/export"
+	"github.com/ncm-register/ncm-register/locale"
 )
 
 // lastFolderPreference remembers the folder documents were last saved in.
@@ -26,6 +26,7 @@ const lastFolderPreference = "documents.folder"
 // saveView is the saving dialog.
 type saveView struct {
 	folder, name *widget.Entry
+	language     *widget.Select // the document's language, for those that have words
 	problem      *widget.Label
 	save         *widget.Button
 	d            dialog.Dialog
@@ -38,11 +39,39 @@ type saveView struct {
 // when given, runs once the document is whole. (Fyne's save dialog opens,
 // and so empties, the file it is given before the document is made.)
 func saveDocument(e *env, suggested string, write func(io.Writer) error, after ...func()) {
-	v := &saveView{}
+	saveAs(e, suggested, nil, write, after...)
+}
+
+// saveDocumentIn is saveDocument for a document written in a language:
+// the dialog asks which, the window's first, and write is given its
+// translator. A French reply can be written from an English window.
+func saveDocumentIn(e *env, suggested string, write func(io.Writer, *locale.Translator) error, after ...func()) {
+	languages := locale.Languages()
+	var names []string
+	for _, l := range languages {
+		names = append(names, l.Name)
+	}
+	choice := widget.NewSelect(names, nil)
+	choice.SetSelectedIndex(max(0, indexOfLanguage(languages, locale.Current().Code())))
+	saveAs(e, suggested, choice, func(w io.Writer) error {
+		code := locale.Current().Code()
+		if i := choice.SelectedIndex(); i >= 0 {
+			code = languages[i].Code
+		}
+		tr := locale.Current() // the window's own, with its region's dates
+		if code != tr.Code() {
+			tr = locale.For(code)
+		}
+		return write(w, tr)
+	}, after...)
+}
+
+func saveAs(e *env, suggested string, language *widget.Select, write func(io.Writer) error, after ...func()) {
+	v := &saveView{language: language}
 	e.shown.save = v
 	v.folder = widget.NewEntry()
 	v.folder.SetText(defaultFolder(e))
-	choose := widget.NewButtonWithIcon(lang.L("Choose…"), theme.FolderOpenIcon(), func() {
+	choose := widget.NewButtonWithIcon(locale.L("Choose…"), theme.FolderOpenIcon(), func() {
 		d := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
 			if err == nil && dir != nil {
 				v.folder.SetText(dir.Path())
@@ -57,13 +86,13 @@ func saveDocument(e *env, suggested string, write func(io.Writer) error, after .
 	v.name = widget.NewEntry()
 	v.name.SetText(suggested)
 	v.problem = newErrorLabel()
-	v.save = widget.NewButton(lang.L("Save"), func() {
+	v.save = widget.NewButton(locale.L("Save"), func() {
 		dir, name := strings.TrimSpace(v.folder.Text), strings.TrimSpace(v.name.Text)
 		switch {
 		case name == "" || strings.ContainsAny(name, `/\`):
-			v.problem.SetText(lang.L("Type a file name"))
+			v.problem.SetText(locale.L("Type a file name"))
 		case !isFolder(dir):
-			v.problem.SetText(lang.L("There is no such folder"))
+			v.problem.SetText(locale.L("There is no such folder"))
 		default:
 			v.problem.Hide()
 			path := filepath.Join(dir, name)
@@ -73,8 +102,8 @@ func saveDocument(e *env, suggested string, write func(io.Writer) error, after .
 				writeDocument(e, path, write, after...)
 			}
 			if fileExists(path) {
-				dialog.ShowConfirm(lang.L("Replace the file?"),
-					fmt.Sprintf(lang.L("%s is already there. Replace it?"), name), func(yes bool) {
+				dialog.ShowConfirm(locale.L("Replace the file?"),
+					fmt.Sprintf(locale.L("%s is already there. Replace it?"), name), func(yes bool) {
 						if yes {
 							save()
 						}
@@ -88,12 +117,15 @@ func saveDocument(e *env, suggested string, write func(io.Writer) error, after .
 	})
 	v.save.Importance = widget.HighImportance
 	v.name.OnSubmitted = func(string) { v.save.OnTapped() }
-	cancel := widget.NewButton(lang.L("Cancel"), func() { v.d.Hide() })
+	cancel := widget.NewButton(locale.L("Cancel"), func() { v.d.Hide() })
 	form := newFieldSet()
-	form.add("folder", lang.L("Folder"), true, container.NewBorder(nil, nil, nil, choose, v.folder))
-	form.add("name", lang.L("File name"), true, v.name)
+	form.add("folder", locale.L("Folder"), true, container.NewBorder(nil, nil, nil, choose, v.folder))
+	form.add("name", locale.L("File name"), true, v.name)
+	if v.language != nil && len(v.language.Options) > 1 {
+		form.add("language", locale.L("Language of the document"), false, v.language)
+	}
 	body := container.NewVBox(form.grid, v.problem, container.NewHBox(layoutSpacer(), cancel, v.save))
-	v.d = dialog.NewCustomWithoutButtons(lang.L("Save as"), body, e.win)
+	v.d = dialog.NewCustomWithoutButtons(locale.L("Save as"), body, e.win)
 	v.d.Resize(fyne.NewSize(760, 1)) // as tall as its fields need
 	v.d.Show()
 	e.win.Canvas().Focus(v.name)
@@ -125,17 +157,17 @@ func isFolder(dir string) bool {
 // offers to open the document or show it in its folder.
 func writeDocument(e *env, path string, write func(io.Writer) error, after ...func()) {
 	bar := widget.NewProgressBarInfinite()
-	busy := dialog.NewCustomWithoutButtons(lang.L("Saving…"), container.NewVBox(widget.NewLabel(filepath.Base(path)), bar), e.win)
+	busy := dialog.NewCustomWithoutButtons(locale.L("Saving…"), container.NewVBox(widget.NewLabel(filepath.Base(path)), bar), e.win)
 	busy.Show()
 	var err error
 	runAsync(func() { err = export.WriteFile(path, write) }, func() {
 		bar.Stop()
 		busy.Hide()
 		if err != nil {
-			showError(e.win, lang.L("The document was not saved"), err)
+			showError(e.win, locale.L("The document was not saved"), err)
 			return
 		}
-		e.status(lang.L("Saved") + " " + path)
+		e.status(locale.L("Saved") + " " + path)
 		for _, f := range after {
 			f()
 		}
@@ -148,17 +180,17 @@ func showSaved(e *env, path string) {
 	var d dialog.Dialog
 	where := widget.NewLabel(path)
 	where.Wrapping = fyne.TextWrapBreak
-	open := widget.NewButtonWithIcon(lang.L("Open"), theme.FileIcon(), func() {
+	open := widget.NewButtonWithIcon(locale.L("Open"), theme.FileIcon(), func() {
 		d.Hide()
 		openFile(e, path)
 	})
 	open.Importance = widget.HighImportance
-	folder := widget.NewButtonWithIcon(lang.L("Show in folder"), theme.FolderOpenIcon(), func() {
+	folder := widget.NewButtonWithIcon(locale.L("Show in folder"), theme.FolderOpenIcon(), func() {
 		d.Hide()
 		openFile(e, filepath.Dir(path))
 	})
-	closeButton := widget.NewButton(lang.L("Close"), func() { d.Hide() })
-	d = dialog.NewCustomWithoutButtons(lang.L("Saved"), container.NewVBox(where,
+	closeButton := widget.NewButton(locale.L("Close"), func() { d.Hide() })
+	d = dialog.NewCustomWithoutButtons(locale.L("Saved"), container.NewVBox(where,
 		container.NewHBox(layoutSpacer(), closeButton, folder, open)), e.win)
 	d.Resize(fyne.NewSize(640, 160))
 	d.Show()
@@ -168,7 +200,7 @@ func showSaved(e *env, path string) {
 // with (nothing leaves the computer: a file:// address).
 func openFile(e *env, path string) {
 	if err := e.app.OpenURL(data.FileURL(path)); err != nil {
-		e.status(fmt.Sprintf("%s: %v", lang.L("Could not open"), err))
+		e.status(fmt.Sprintf("%s: %v", locale.L("Could not open"), err))
 	}
 }
 

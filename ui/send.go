@@ -10,10 +10,10 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/ncm-register/ncm-register/data"
+	"github.com/ncm-register/ncm-register/locale"
 )
 
 // File → Send changes…: the changes another laptop has not got, as one
@@ -50,9 +50,9 @@ func showSendFor(e *env, course data.Course) {
 		return
 	}
 	v.peers = peers
-	options := []string{lang.L("Any laptop: every change of this register")}
+	options := []string{locale.L("Any laptop: every change of this register")}
 	for _, p := range peers {
-		options = append(options, fmt.Sprintf(lang.L("%s (heard from on %s): what it has not got"), p.Device, shortTime(p.LastSeen)))
+		options = append(options, fmt.Sprintf(locale.L("%s (heard from on %s): what it has not got"), p.Device, shortTime(p.LastSeen)))
 	}
 	v.to = widget.NewSelect(options, nil)
 	v.to.SetSelectedIndex(0)
@@ -60,24 +60,24 @@ func showSendFor(e *env, course data.Course) {
 		v.to.SetSelectedIndex(1)
 	}
 	v.pass, v.again = widget.NewPasswordEntry(), widget.NewPasswordEntry()
-	title, intro := lang.L("Send changes"), lang.L("The package holds the register's changes, encrypted: only the passphrase (or the receiver's secret key) opens it. Nothing in this register changes when you send.")
+	title, intro := locale.L("Send changes"), locale.L("The package holds the register's changes, encrypted: only the passphrase (or the receiver's secret key) opens it. Nothing in this register changes when you send.")
 	if course.ID != "" {
-		title = lang.L("Take the course out for a trainer")
-		intro = fmt.Sprintf(lang.L("The package holds “%s”, its participants, their attendance and the organisations and people they need, encrypted. On the trainer's laptop, File → Open a course taken out makes a register of it; attendance is recorded there offline, and File → Send changes sends it back."), course.Title)
+		title = locale.L("Take the course out for a trainer")
+		intro = fmt.Sprintf(locale.L("The package holds “%s”, its participants, their attendance and the organisations and people they need, encrypted. On the trainer's laptop, File → Open a course taken out makes a register of it; attendance is recorded there offline, and File → Send changes sends it back."), course.Title)
 	} else {
-		v.fields.add("to", lang.L("For"), true, container.NewVBox(v.to,
-			help(lang.L("A laptop this register has received changes from gets only what it lacks; any other gets every change, and takes only what it lacks."))))
+		v.fields.add("to", locale.L("For"), true, container.NewVBox(v.to,
+			help(locale.L("A laptop this register has received changes from gets only what it lacks; any other gets every change, and takes only what it lacks."))))
 	}
-	v.fields.add("passphrase", lang.L("Passphrase"), false, container.NewVBox(v.pass,
-		help(lang.L("At least 10 characters. Tell it to the person receiving the file another way than the file itself (by phone, not in the same e-mail)."))))
-	v.fields.add("again", lang.L("Passphrase again"), false, v.again)
+	v.fields.add("passphrase", locale.L("Passphrase"), false, container.NewVBox(v.pass,
+		help(locale.L("At least 10 characters. Tell it to the person receiving the file another way than the file itself (by phone, not in the same e-mail)."))))
+	v.fields.add("again", locale.L("Passphrase again"), false, v.again)
 	v.key = widget.NewEntry()
 	v.key.SetPlaceHolder("age1…")
-	v.fields.add("key", lang.L("Receiver's key (optional)"), false, container.NewVBox(v.key,
-		help(lang.L("An age public key the receiver gave you: their secret key opens the package, with or without the passphrase."))))
-	v.save = widget.NewButton(lang.L("Save the package…"), v.choose)
+	v.fields.add("key", locale.L("Receiver's key (optional)"), false, container.NewVBox(v.key,
+		help(locale.L("An age public key the receiver gave you: their secret key opens the package, with or without the passphrase."))))
+	v.save = widget.NewButton(locale.L("Save the package…"), v.choose)
 	v.save.Importance = widget.HighImportance
-	cancel := widget.NewButton(lang.L("Cancel"), func() { v.d.Hide() })
+	cancel := widget.NewButton(locale.L("Cancel"), func() { v.d.Hide() })
 	body := container.NewBorder(help(intro), container.NewHBox(layoutSpacer(), cancel, v.save), nil, nil,
 		container.NewVScroll(v.fields.grid))
 	v.d = dialog.NewCustomWithoutButtons(title, body, e.win)

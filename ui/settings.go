@@ -9,27 +9,21 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/ncm-register/ncm-register/data"
 	"github.com/ncm-register/ncm-register/export"
+	"github.com/ncm-register/ncm-register/locale"
 )
-
-// prefLanguage is the language of the interface chosen in Settings.
-const prefLanguage = "language"
-
-// languages offered in Settings: those with a translation file.
-var languages = []data.Code{{Code: "en", Label: "English"}}
 
 // settingsScreen shows the register's country, the data file in use and the
 // language of the interface.
 type settingsScreen struct {
 	env       *env
 	country   *codeSelect
-	language  *codeSelect
+	language  *widget.Select // the languages by their own names
 	templates *widget.Label
 	certs     *widget.Label
 	backups   *backupsPanel
@@ -39,62 +33,86 @@ type settingsScreen struct {
 
 func newSettingsScreen(e *env, w *window) *settingsScreen {
 	s := &settingsScreen{env: e, fields: newFieldSet()}
-	s.country = newCodeSelect("country", data.Countries(), lang.L("Not set"), s.setCountry)
+	s.country = newCodeSelect("country", data.Countries(), locale.L("Not set"), s.setCountry)
 	if e.store.ReadOnly() {
 		s.country.w.Disable()
 	}
-	s.language = newCodeSelect("language", languages, "", func(code string) {
-		e.app.Preferences().SetString(prefLanguage, code)
-		e.status(lang.L("The language applies from the next start"))
-	})
-	s.language.setCode(e.app.Preferences().StringWithFallback(prefLanguage, "en"))
+	languages := locale.Languages()
+	var names []string
+	for _, l := range languages {
+		names = append(names, l.Name)
+	}
+	s.language = widget.NewSelect(names, nil)
+	s.language.SetSelectedIndex(max(0, indexOfLanguage(languages, locale.Current().Code())))
+	s.language.OnChanged = func(string) {
+		chosen := languages[s.language.SelectedIndex()]
+		if chosen.Code == locale.Current().Code() {
+			return
+		}
+		if !w.changeLanguage(chosen.Code) { // typing that cannot be saved keeps the language
+			on := s.language.OnChanged
+			s.language.OnChanged = nil
+			s.language.SetSelectedIndex(max(0, indexOfLanguage(languages, locale.Current().Code())))
+			s.language.OnChanged = on
+		}
+	}
 
-	countryHelp := help(lang.L("Phone numbers written without a country code are read as numbers of this country. Organisations can have a country of their own."))
+	countryHelp := help(locale.L("Phone numbers written without a country code are read as numbers of this country. Organisations can have a country of their own."))
 	path := widget.NewLabel(e.store.Path())
 	path.Wrapping = fyne.TextWrapBreak
-	mode := lang.L("Open for editing. Only you can read this file (it is private to your user account).")
+	mode := locale.L("Open for editing. Only you can read this file (it is private to your user account).")
 	if e.store.ReadOnly() {
-		mode = lang.L("Open read-only: nothing can be changed.")
+		mode = locale.L("Open read-only: nothing can be changed.")
 	}
 	fileButtons := container.NewHBox(
-		widget.NewButtonWithIcon(lang.L("Open another register…"), theme.FolderOpenIcon(), w.chooseFile),
-		widget.NewButtonWithIcon(lang.L("New register…"), theme.DocumentCreateIcon(), w.chooseNewFile),
-		widget.NewButtonWithIcon(lang.L("Check the file"), theme.ConfirmIcon(), s.check),
+		widget.NewButtonWithIcon(locale.L("Open another register…"), theme.FolderOpenIcon(), w.chooseFile),
+		widget.NewButtonWithIcon(locale.L("New register…"), theme.DocumentCreateIcon(), w.chooseNewFile),
+		widget.NewButtonWithIcon(locale.L("Check the file"), theme.ConfirmIcon(), s.check),
 	)
 	device := widget.NewLabel(e.store.Device())
-	languageHelp := help(lang.L("NCM Register is in English for now. Other languages are translation files in assets/translations, added without changing the program."))
+	languageHelp := help(locale.L("The window, its dates and numbers and the order of its lists follow this language at once, on every system."))
 
-	s.fields.add("country", lang.L("Register's country"), false, container.NewVBox(s.country.w, countryHelp))
-	s.fields.add("file", lang.L("Data file"), false, container.NewVBox(path, help(mode), fileButtons))
-	s.fields.add("device", lang.L("This computer"), false, container.NewVBox(device,
-		help(lang.L("Changes made here are signed with this name in the history."))))
-	s.fields.add("language", lang.L("Language"), false, container.NewVBox(s.language.w, languageHelp))
+	s.fields.add("country", locale.L("Register's country"), false, container.NewVBox(s.country.w, countryHelp))
+	s.fields.add("file", locale.L("Data file"), false, container.NewVBox(path, help(mode), fileButtons))
+	s.fields.add("device", locale.L("This computer"), false, container.NewVBox(device,
+		help(locale.L("Changes made here are signed with this name in the history."))))
+	s.fields.add("language", locale.L("Language"), false, container.NewVBox(s.language, languageHelp))
 	s.templates = widget.NewLabel("")
 	s.templates.Wrapping = fyne.TextWrapWord
-	load := widget.NewButtonWithIcon(lang.L("Load a template file…"), theme.FolderOpenIcon(), s.chooseTemplate)
-	newVersion := widget.NewButtonWithIcon(lang.L("New version of…"), theme.ContentCopyIcon(), s.chooseTemplateToCopy)
-	startEmpty := widget.NewButtonWithIcon(lang.L("Start empty"), theme.DocumentCreateIcon(), s.startEmptyTemplate)
+	load := widget.NewButtonWithIcon(locale.L("Load a template file…"), theme.FolderOpenIcon(), s.chooseTemplate)
+	newVersion := widget.NewButtonWithIcon(locale.L("New version of…"), theme.ContentCopyIcon(), s.chooseTemplateToCopy)
+	startEmpty := widget.NewButtonWithIcon(locale.L("Start empty"), theme.DocumentCreateIcon(), s.startEmptyTemplate)
 	if e.store.ReadOnly() {
 		load.Disable()
 		newVersion.Disable()
 		startEmpty.Disable()
 	}
-	s.fields.add("template", lang.L("Questionnaires"), false, container.NewVBox(s.templates,
-		help(lang.L("A reply is written for one questionnaire. Load the official template (JSON) when it is available, or make a new version of one here: copy it, or start empty. Templates are kept in the register, so replies open with their questions on every laptop.")),
+	s.fields.add("template", locale.L("Questionnaires"), false, container.NewVBox(s.templates,
+		help(locale.L("A reply is written for one questionnaire. Load the official template (JSON) when it is available, or make a new version of one here: copy it, or start empty. Templates are kept in the register, so replies open with their questions on every laptop.")),
 		flowRow(load, newVersion, startEmpty)))
 	s.certs = widget.NewLabel("")
 	s.certs.Wrapping = fyne.TextWrapWord
-	editCerts := widget.NewButtonWithIcon(lang.L("Certificate template…"), theme.DocumentCreateIcon(),
+	editCerts := widget.NewButtonWithIcon(locale.L("Certificate template…"), theme.DocumentCreateIcon(),
 		func() { showCertificateTemplate(e, s.refresh) })
-	s.fields.add("certificates", lang.L("Certificates"), false, container.NewVBox(s.certs,
-		help(lang.L("How certificates of attendance look: the issuing authority, a logo, the signature lines, the wording and the paper. Kept in the register, so every laptop issues the same.")),
+	s.fields.add("certificates", locale.L("Certificates"), false, container.NewVBox(s.certs,
+		help(locale.L("How certificates of attendance look: the issuing authority, a logo, the signature lines, the wording and the paper. Kept in the register, so every laptop issues the same.")),
 		container.NewHBox(editCerts)))
 	s.backups = newBackupsPanel(e, w)
-	s.fields.add("backups", lang.L("Backups"), false, s.backups.content)
-	title := widget.NewLabelWithStyle(lang.L("Settings"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	s.fields.add("backups", locale.L("Backups"), false, s.backups.content)
+	title := widget.NewLabelWithStyle(locale.L("Settings"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	s.content = container.NewBorder(title, nil, nil, nil, container.NewVScroll(container.NewPadded(s.fields.grid)))
 	s.refresh()
 	return s
+}
+
+// indexOfLanguage is where code is in languages, -1 when absent.
+func indexOfLanguage(languages []locale.Language, code string) int {
+	for i, l := range languages {
+		if l.Code == code {
+			return i
+		}
+	}
+	return -1
 }
 
 func help(text string) *widget.Label {
@@ -118,7 +136,7 @@ func (s *settingsScreen) refresh() {
 	}
 	var lines []string
 	for _, t := range list {
-		lines = append(lines, "• "+t.Title+" ("+lang.L("version")+" "+t.Version+")")
+		lines = append(lines, "• "+t.Title+" ("+locale.L("version")+" "+t.Version+")")
 	}
 	s.templates.SetText(strings.Join(lines, "\n"))
 }
@@ -165,7 +183,7 @@ func (s *settingsScreen) templateLoaded(name string, t export.Template, err erro
 		return
 	}
 	s.fields.clearField("template")
-	s.env.status(fmt.Sprintf(lang.L("The questionnaire “%s” version %s was loaded"), t.Title, t.Version))
+	s.env.status(fmt.Sprintf(locale.L("The questionnaire “%s” version %s was loaded"), t.Title, t.Version))
 	s.env.changed()
 }
 
@@ -177,7 +195,7 @@ func (s *settingsScreen) setCountry(code string) {
 		return
 	}
 	s.fields.clear()
-	s.env.status(lang.L("Register's country saved"))
+	s.env.status(locale.L("Register's country saved"))
 	s.env.changed()
 }
 
@@ -186,5 +204,5 @@ func (s *settingsScreen) check() {
 		showError(s.env.win, "", err)
 		return
 	}
-	dialog.ShowInformation(lang.L("Check the file"), lang.L("The data file was read from start to end and is in good order."), s.env.win)
+	dialog.ShowInformation(locale.L("Check the file"), locale.L("The data file was read from start to end and is in good order."), s.env.win)
 }

@@ -10,11 +10,11 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/ncm-register/ncm-register/data"
+	"github.com/ncm-register/ncm-register/locale"
 )
 
 // chooseSheet asks for a typed-up sign-in sheet and opens its review.
@@ -61,7 +61,7 @@ func reviewSheet(e *env, c data.Course, r io.Reader, name string, done func()) *
 		var sheetErr *data.SheetError
 		switch {
 		case errors.As(err, &sheetErr):
-			showError(e.win, lang.L("The sheet")+" "+name, err, lang.L("Nothing was changed."))
+			showError(e.win, locale.L("The sheet")+" "+name, err, locale.L("Nothing was changed."))
 		case err != nil:
 			showError(e.win, "", err)
 		default:
@@ -88,7 +88,7 @@ func showSheetReview(e *env, c data.Course, matches []data.SheetMatch, name stri
 		title := widget.NewLabelWithStyle(fmt.Sprintf("%d. %s", m.Row.Line, m.Row.Name), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		what := sheetStatus(m.Status)
 		if m.Archived {
-			what += " (" + lang.L("archived in the register") + ")"
+			what += " (" + locale.L("archived in the register") + ")"
 		}
 		status := widget.NewLabel(what + " · " + strings.Join(marks, ", "))
 		status.Truncation = fyne.TextTruncateEllipsis
@@ -98,7 +98,7 @@ func showSheetReview(e *env, c data.Course, matches []data.SheetMatch, name stri
 			for _, h := range m.Candidates {
 				option := h.Name + " · " + h.OrganisationName
 				if h.Archived {
-					option += " · " + lang.L("archived")
+					option += " · " + locale.L("archived")
 				}
 				options = append(options, option)
 			}
@@ -109,24 +109,24 @@ func showSheetReview(e *env, c data.Course, matches []data.SheetMatch, name stri
 					}
 				}
 			})
-			choice.PlaceHolder = lang.L("Choose who this is (or leave it)")
+			choice.PlaceHolder = locale.L("Choose who this is (or leave it)")
 			if m.Status == data.SheetLookalike {
-				choice.PlaceHolder = lang.L("Choose them if this is one of them (or leave it out)")
+				choice.PlaceHolder = locale.L("Choose them if this is one of them (or leave it out)")
 			}
 			row.Add(choice)
 		}
 		lines.Add(row)
 	}
-	summary := help(fmt.Sprintf(lang.L("%d on the course, %d to add from the register, %d to choose, %d not in the register (add them with New person…)."),
+	summary := help(fmt.Sprintf(locale.L("%d on the course, %d to add from the register, %d to choose, %d not in the register (add them with New person…)."),
 		counts[data.SheetParticipant], counts[data.SheetRegister], counts[data.SheetAmbiguous]+counts[data.SheetLookalike], counts[data.SheetNew]))
-	v.apply = widget.NewButton(lang.L("Apply"), v.applyMatches)
+	v.apply = widget.NewButton(locale.L("Apply"), v.applyMatches)
 	v.apply.Importance = widget.HighImportance
 	if e.store.ReadOnly() {
 		v.apply.Disable()
 	}
-	cancel := widget.NewButton(lang.L("Cancel"), func() { v.dlg.Hide() })
+	cancel := widget.NewButton(locale.L("Cancel"), func() { v.dlg.Hide() })
 	body := container.NewBorder(summary, container.NewHBox(layoutSpacer(), cancel, v.apply), nil, nil, container.NewVScroll(lines))
-	v.dlg = dialog.NewCustomWithoutButtons(lang.L("Review the typed-up sheet")+": "+name, body, e.win)
+	v.dlg = dialog.NewCustomWithoutButtons(locale.L("Review the typed-up sheet")+": "+name, body, e.win)
 	v.dlg.Resize(fyne.NewSize(700, 560))
 	v.dlg.SetOnClosed(done)
 	v.dlg.Show()
@@ -136,15 +136,15 @@ func showSheetReview(e *env, c data.Course, matches []data.SheetMatch, name stri
 func sheetStatus(status string) string {
 	switch status {
 	case data.SheetParticipant:
-		return lang.L("on the course")
+		return locale.L("on the course")
 	case data.SheetRegister:
-		return lang.L("in the register: will be added to the course")
+		return locale.L("in the register: will be added to the course")
 	case data.SheetAmbiguous:
-		return lang.L("several people of this name")
+		return locale.L("several people of this name")
 	case data.SheetLookalike:
-		return lang.L("nobody of this name, but the register has people whose names look like it")
+		return locale.L("nobody of this name, but the register has people whose names look like it")
 	}
-	return lang.L("not in the register: left out")
+	return locale.L("not in the register: left out")
 }
 
 func (v *sheetReview) applyMatches() {
@@ -159,6 +159,6 @@ func (v *sheetReview) applyMatches() {
 		showError(v.env.win, "", err)
 		return
 	}
-	v.env.status(lang.L("The typed-up sheet was applied") + " · " + lang.L("Undo with Ctrl+Z"))
+	v.env.status(locale.L("The typed-up sheet was applied") + " · " + locale.L("Undo with Ctrl+Z"))
 	v.dlg.Hide()
 }

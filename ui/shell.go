@@ -12,11 +12,11 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
-	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/ncm-register/ncm-register/data"
+	"github.com/ncm-register/ncm-register/locale"
 )
 
 // env is what every screen of an open register needs.
@@ -104,46 +104,46 @@ func newWorkspace(w *window, st *data.Store) *workspace {
 	ws.overview.showList = ws.showCounted
 	ws.overview.showBar = ws.showBar
 	ws.areas = []area{
-		{name: lang.L("Overview"), icon: theme.VisibilityIcon(), build: func() {},
+		{name: locale.L("Overview"), icon: theme.VisibilityIcon(), build: func() {},
 			content: func() fyne.CanvasObject { return ws.overview.content },
 			refresh: ws.overview.refresh},
-		{name: lang.L("Register"), icon: theme.ListIcon(), build: func() {},
+		{name: locale.L("Register"), icon: theme.ListIcon(), build: func() {},
 			content: func() fyne.CanvasObject { return ws.register.content },
-			refresh: ws.register.refresh, save: func() bool { return ws.register.form != nil && ws.register.form.Save() }, newRecord: ws.register.startNew, newLabel: lang.L("New organisation")},
-		{name: lang.L("Trainings"), icon: theme.CalendarIcon(),
+			refresh: ws.register.refresh, save: func() bool { return ws.register.form != nil && ws.register.form.Save() }, newRecord: ws.register.startNew, newLabel: locale.L("New organisation")},
+		{name: locale.L("Trainings"), icon: theme.CalendarIcon(),
 			build:   func() { ws.trainings = newTrainingsScreen(ws.env) },
 			content: func() fyne.CanvasObject { return ws.trainings.content },
 			refresh: func() { ws.trainings.refresh() }, save: func() bool { return ws.trainings.form.Save() },
-			newRecord: func() { ws.trainings.startNew() }, newLabel: lang.L("New course")},
-		{name: lang.L("Coordination body"), icon: theme.HomeIcon(),
+			newRecord: func() { ws.trainings.startNew() }, newLabel: locale.L("New course")},
+		{name: locale.L("Coordination body"), icon: theme.HomeIcon(),
 			build:   func() { ws.body = newBodyScreen(ws.env) },
 			content: func() fyne.CanvasObject { return ws.body.content },
 			refresh: func() { ws.body.refresh() }, save: func() bool { return ws.body.Save() }},
-		{name: lang.L("Campaigns"), icon: theme.MailSendIcon(),
+		{name: locale.L("Campaigns"), icon: theme.MailSendIcon(),
 			build:   func() { ws.campaigns = newCampaignsScreen(ws.env) },
 			content: func() fyne.CanvasObject { return ws.campaigns.content },
 			refresh: func() { ws.campaigns.refresh() }, save: func() bool { return ws.campaigns.Save() },
-			newRecord: func() { ws.campaigns.startNew() }, newLabel: lang.L("New campaign")},
-		{name: lang.L("Plan of action"), icon: theme.ListIcon(),
+			newRecord: func() { ws.campaigns.startNew() }, newLabel: locale.L("New campaign")},
+		{name: locale.L("Plan of action"), icon: theme.ListIcon(),
 			build:   func() { ws.plan = newPlanScreen(ws.env) },
 			content: func() fyne.CanvasObject { return ws.plan.content },
 			refresh: func() { ws.plan.refresh() }, save: func() bool { return ws.plan.Save() },
-			newRecord: func() { ws.plan.startNew() }, newLabel: lang.L("New action")},
-		{name: lang.L("Agreements"), icon: theme.DocumentIcon(),
+			newRecord: func() { ws.plan.startNew() }, newLabel: locale.L("New action")},
+		{name: locale.L("Agreements"), icon: theme.DocumentIcon(),
 			build:   func() { ws.agreements = newAgreementsScreen(ws.env) },
 			content: func() fyne.CanvasObject { return ws.agreements.content },
 			refresh: func() { ws.agreements.refresh() }, save: func() bool { return ws.agreements.Save() },
-			newRecord: func() { ws.agreements.startNew() }, newLabel: lang.L("New agreement")},
-		{name: lang.L("Statistics"), icon: theme.GridIcon(),
+			newRecord: func() { ws.agreements.startNew() }, newLabel: locale.L("New agreement")},
+		{name: locale.L("Statistics"), icon: theme.GridIcon(),
 			build:   func() { ws.statistics = newStatisticsScreen(ws.env) },
 			content: func() fyne.CanvasObject { return ws.statistics.content },
 			refresh: func() { ws.statistics.refresh() }, save: func() bool { return ws.statistics.Save() }},
-		{name: lang.L("Questionnaire"), icon: theme.DocumentCreateIcon(),
+		{name: locale.L("Questionnaire"), icon: theme.DocumentCreateIcon(),
 			build:   func() { ws.questions = newQuestionnaireScreen(ws.env) },
 			content: func() fyne.CanvasObject { return ws.questions.content },
 			refresh: func() { ws.questions.refresh() }, save: func() bool { return ws.questions.Save() },
-			newRecord: func() { ws.questions.startNew() }, newLabel: lang.L("New reply")},
-		{name: lang.L("Settings"), icon: theme.SettingsIcon(),
+			newRecord: func() { ws.questions.startNew() }, newLabel: locale.L("New reply")},
+		{name: locale.L("Settings"), icon: theme.SettingsIcon(),
 			build:   func() { ws.settings = newSettingsScreen(ws.env, w) },
 			content: func() fyne.CanvasObject { return ws.settings.content },
 			refresh: func() { ws.settings.refresh() }},
@@ -189,7 +189,7 @@ func newWorkspace(w *window, st *data.Store) *workspace {
 
 	var top fyne.CanvasObject
 	if st.ReadOnly() {
-		banner := widget.NewLabel(lang.L("Read-only: this register can be read and searched, but nothing can be changed or saved."))
+		banner := widget.NewLabel(locale.L("Read-only: this register can be read and searched, but nothing can be changed or saved."))
 		banner.Importance = widget.WarningImportance
 		banner.Wrapping = fyne.TextWrapWord
 		top = banner
@@ -204,42 +204,42 @@ func newWorkspace(w *window, st *data.Store) *workspace {
 
 func (ws *workspace) mainMenu(w *window) *fyne.MainMenu {
 	ctrl := fyne.KeyModifierShortcutDefault
-	newOrg := fyne.NewMenuItem(lang.L("New organisation"), ws.newRecord)
+	newOrg := fyne.NewMenuItem(locale.L("New organisation"), ws.newRecord)
 	ws.newItem = newOrg
 	newOrg.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: ctrl}
-	save := fyne.NewMenuItem(lang.L("Save"), ws.save)
+	save := fyne.NewMenuItem(locale.L("Save"), ws.save)
 	save.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: ctrl}
-	find := fyne.NewMenuItem(lang.L("Find"), func() { ws.nav.Select(areaRegister); ws.register.focusSearch() })
+	find := fyne.NewMenuItem(locale.L("Find"), func() { ws.nav.Select(areaRegister); ws.register.focusSearch() })
 	find.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: ctrl}
-	ws.undoItem = fyne.NewMenuItem(lang.L("Undo"), ws.undo)
+	ws.undoItem = fyne.NewMenuItem(locale.L("Undo"), ws.undo)
 	ws.undoItem.Shortcut = &fyne.ShortcutUndo{}
-	ws.redoItem = fyne.NewMenuItem(lang.L("Redo"), ws.redo)
+	ws.redoItem = fyne.NewMenuItem(locale.L("Redo"), ws.redo)
 	ws.redoItem.Shortcut = &fyne.ShortcutRedo{}
 	if ws.env.store.ReadOnly() {
 		newOrg.Disabled, save.Disabled, ws.undoItem.Disabled, ws.redoItem.Disabled = true, true, true, true
 	}
-	importItem := fyne.NewMenuItem(lang.L("Import organisations and focal points…"), func() { chooseImport(ws.env) })
-	sendItem := fyne.NewMenuItem(lang.L("Send changes…"), func() { showSend(ws.env) })
-	receiveItem := fyne.NewMenuItem(lang.L("Receive changes…"), func() { chooseReceive(ws.env) })
+	importItem := fyne.NewMenuItem(locale.L("Import organisations and focal points…"), func() { chooseImport(ws.env) })
+	sendItem := fyne.NewMenuItem(locale.L("Send changes…"), func() { showSend(ws.env) })
+	receiveItem := fyne.NewMenuItem(locale.L("Receive changes…"), func() { chooseReceive(ws.env) })
 	importItem.Disabled = ws.env.store.ReadOnly()
 	receiveItem.Disabled = ws.env.store.ReadOnly()
-	file := fyne.NewMenu(lang.L("File"), newOrg, save, fyne.NewMenuItemSeparator(),
+	file := fyne.NewMenu(locale.L("File"), newOrg, save, fyne.NewMenuItemSeparator(),
 		importItem, ws.register.directoryMenu(),
 		fyne.NewMenuItemSeparator(), sendItem, receiveItem,
-		fyne.NewMenuItem(lang.L("Open a course taken out…"), w.chooseCourseOut),
+		fyne.NewMenuItem(locale.L("Open a course taken out…"), w.chooseCourseOut),
 		fyne.NewMenuItemSeparator(),
-		fyne.NewMenuItem(lang.L("New register…"), w.chooseNewFile),
-		fyne.NewMenuItem(lang.L("Open register…"), w.chooseFile))
-	duplicates := fyne.NewMenuItem(lang.L("Find duplicates…"), func() { showDuplicates(ws.env) })
-	edit := fyne.NewMenu(lang.L("Edit"), ws.undoItem, ws.redoItem, fyne.NewMenuItemSeparator(), find, duplicates)
-	view := fyne.NewMenu(lang.L("View"))
+		fyne.NewMenuItem(locale.L("New register…"), w.chooseNewFile),
+		fyne.NewMenuItem(locale.L("Open register…"), w.chooseFile))
+	duplicates := fyne.NewMenuItem(locale.L("Find duplicates…"), func() { showDuplicates(ws.env) })
+	edit := fyne.NewMenu(locale.L("Edit"), ws.undoItem, ws.redoItem, fyne.NewMenuItemSeparator(), find, duplicates)
+	view := fyne.NewMenu(locale.L("View"))
 	for i, a := range ws.areas {
 		view.Items = append(view.Items, fyne.NewMenuItem(a.name, func() { ws.nav.Select(i) }))
 	}
-	help := fyne.NewMenu(lang.L("Help"), fyne.NewMenuItem(lang.L("About NCM Register"), func() {
-		dialog.ShowInformation(lang.L("About NCM Register"), lang.L("NCM Register keeps, offline on this computer, the register of a national coordination mechanism against trafficking in persons: its agencies and focal points, and the history of every change.")+
-			"\n\n"+lang.L("Version")+" "+w.app.Metadata().Version, w.win)
-	}), fyne.NewMenuItem(lang.L("Show log folder"), func() {
+	help := fyne.NewMenu(locale.L("Help"), fyne.NewMenuItem(locale.L("About NCM Register"), func() {
+		dialog.ShowInformation(locale.L("About NCM Register"), locale.L("NCM Register keeps, offline on this computer, the register of a national coordination mechanism against trafficking in persons: its agencies and focal points, and the history of every change.")+
+			"\n\n"+locale.L("Version")+" "+w.app.Metadata().Version, w.win)
+	}), fyne.NewMenuItem(locale.L("Show log folder"), func() {
 		dir := logFolder()
 		_ = os.MkdirAll(dir, 0o700)
 		openFile(ws.env, dir)
@@ -287,12 +287,12 @@ func (ws *workspace) undo() {
 		showError(ws.env.win, "", err)
 		return
 	case !ok:
-		ws.env.status(lang.L("Nothing to undo"))
+		ws.env.status(locale.L("Nothing to undo"))
 		return
 	}
-	ws.askIfElsewhere(c, lang.L("Undo"), func() {
+	ws.askIfElsewhere(c, locale.L("Undo"), func() {
 		c, err := ws.env.store.Undo(context.Background())
-		ws.afterUndoOrRedo(lang.L("Undone"), c, err, data.ErrNothingToUndo, lang.L("Nothing to undo"))
+		ws.afterUndoOrRedo(locale.L("Undone"), c, err, data.ErrNothingToUndo, locale.L("Nothing to undo"))
 	})
 }
 
@@ -306,12 +306,12 @@ func (ws *workspace) redo() {
 		showError(ws.env.win, "", err)
 		return
 	case !ok:
-		ws.env.status(lang.L("Nothing to redo"))
+		ws.env.status(locale.L("Nothing to redo"))
 		return
 	}
-	ws.askIfElsewhere(c, lang.L("Redo"), func() {
+	ws.askIfElsewhere(c, locale.L("Redo"), func() {
 		c, err := ws.env.store.Redo(context.Background())
-		ws.afterUndoOrRedo(lang.L("Redone"), c, err, data.ErrNothingToRedo, lang.L("Nothing to redo"))
+		ws.afterUndoOrRedo(locale.L("Redone"), c, err, data.ErrNothingToRedo, locale.L("Nothing to redo"))
 	})
 }
 
@@ -367,13 +367,13 @@ func (ws *workspace) askIfElsewhere(c data.Change, verb string, do func()) {
 		do()
 		return
 	}
-	where := lang.L("another area")
+	where := locale.L("another area")
 	if area >= 0 && area < len(ws.areas) {
 		where = ws.areas[area].name
 	}
-	text := fmt.Sprintf(lang.L("The last change was made in %s: “%s”. %s it?"), where, c.Summary, verb)
+	text := fmt.Sprintf(locale.L("The last change was made in %s: “%s”. %s it?"), where, c.Summary, verb)
 	if whole {
-		text = fmt.Sprintf(lang.L("The last change is “%s”, all of it at once. %s it?"), c.Summary, verb)
+		text = fmt.Sprintf(locale.L("The last change is “%s”, all of it at once. %s it?"), c.Summary, verb)
 	}
 	dialog.ShowConfirm(verb+"?", text, func(yes bool) {
 		if yes {
@@ -399,16 +399,16 @@ func (ws *workspace) changed() {
 
 func (ws *workspace) updateUndo() {
 	c, ok, err := ws.env.store.LastUndoable(context.Background())
-	label := lang.L("Undo")
+	label := locale.L("Undo")
 	if err == nil && ok {
-		label = lang.L("Undo") + ": " + c.Summary
+		label = locale.L("Undo") + ": " + c.Summary
 	}
 	ws.undoItem.Label = label
 	ws.undoItem.Disabled = !ok || ws.env.store.ReadOnly()
 	r, ok, err := ws.env.store.LastRedoable(context.Background())
-	label = lang.L("Redo")
+	label = locale.L("Redo")
 	if err == nil && ok {
-		label = lang.L("Redo") + ": " + strings.TrimPrefix(r.Summary, "Undo: ")
+		label = locale.L("Redo") + ": " + strings.TrimPrefix(r.Summary, "Undo: ")
 	}
 	ws.redoItem.Label = label
 	ws.redoItem.Disabled = !ok || ws.env.store.ReadOnly()
@@ -426,7 +426,7 @@ func (ws *workspace) updateCounts() {
 			return
 		}
 		ws.counts.SetText(fmt.Sprintf("%s · %s",
-			lang.N("{{.Count}} organisation", c.Organisations, map[string]any{"Count": c.Organisations}),
-			lang.N("{{.Count}} contact", c.Contacts, map[string]any{"Count": c.Contacts})))
+			locale.N("{{.Count}} organisation", c.Organisations, map[string]any{"Count": c.Organisations}),
+			locale.N("{{.Count}} contact", c.Contacts, map[string]any{"Count": c.Contacts})))
 	})
 }

@@ -12,12 +12,12 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/ncm-register/ncm-register/data"
 	"github.com/ncm-register/ncm-register/export"
+	"github.com/ncm-register/ncm-register/locale"
 )
 
 // statisticsScreen is the Statistics area: a year's counts entered in one
@@ -69,20 +69,20 @@ func newStatisticsScreen(e *env) *statisticsScreen {
 		total := entry(measure, false)
 		s.entries[measure] = total
 		if measure == data.AssetsMeasure {
-			grid.add(measure, lang.L("Value"), false, total)
+			grid.add(measure, locale.L("Value"), false, total)
 			s.currency = entry(data.CurrencyField(measure), false)
-			s.currency.SetPlaceHolder(lang.L("e.g. EUR"))
-			grid.add(data.CurrencyField(measure), lang.L("Currency"), false, container.NewVBox(s.currency,
-				help(lang.L("In whole units of the currency; its ISO code, as in EUR."))))
+			s.currency.SetPlaceHolder(locale.L("e.g. EUR"))
+			grid.add(data.CurrencyField(measure), locale.L("Currency"), false, container.NewVBox(s.currency,
+				help(locale.L("In whole units of the currency; its ISO code, as in EUR."))))
 			s.fields.track(data.CurrencyField(measure), grid.errors[data.CurrencyField(measure)])
 		} else {
-			grid.add(measure, lang.L("Total"), false, total)
+			grid.add(measure, locale.L("Total"), false, total)
 		}
 		for _, g := range data.Breakdowns(measure) {
 			if g.Name == data.CountryGroup {
 				c := newCountryCounts(e, measure, entry, s.edited, s.fields)
 				s.foreign[measure] = c
-				grid.add(g.Name, lang.L("By country"), false, c.content) // short: the label column is shared
+				grid.add(g.Name, locale.L("By country"), false, c.content) // short: the label column is shared
 				continue
 			}
 			var parts []fyne.CanvasObject
@@ -98,31 +98,31 @@ func newStatisticsScreen(e *env) *statisticsScreen {
 				name.Importance = widget.LowImportance
 				parts = append(parts, container.NewVBox(name, en, msg))
 			}
-			grid.add(g.Name, lang.X("breakdown."+g.Name, g.Label), false, container.NewGridWithColumns(3, parts...))
+			grid.add(g.Name, locale.X("breakdown."+g.Name, g.Label), false, container.NewGridWithColumns(3, parts...))
 		}
-		src := newOrganisationList(e, lang.L("Add the source agency…"), func() { s.edited(measure) })
+		src := newOrganisationList(e, locale.L("Add the source agency…"), func() { s.edited(measure) })
 		s.sources[measure] = src
-		grid.add("source", lang.L("Source agency"), false, src.content)
+		grid.add("source", locale.L("Source agency"), false, src.content)
 		article := entry(measure, false)
-		article.SetPlaceHolder(lang.L("e.g. Art. 165 Criminal Code"))
+		article.SetPlaceHolder(locale.L("e.g. Art. 165 Criminal Code"))
 		s.articles[measure] = article
-		grid.add("article", lang.L("Legal article"), false, article)
+		grid.add("article", locale.L("Legal article"), false, article)
 		note := entry(measure, true)
-		note.SetPlaceHolder(lang.L("How it was counted, what it leaves out"))
+		note.SetPlaceHolder(locale.L("How it was counted, what it leaves out"))
 		s.notes[measure] = note
-		grid.add("note", lang.L("Note"), false, note)
+		grid.add("note", locale.L("Note"), false, note)
 		s.fields.track(measure, grid.errors[measure])
 		cards = append(cards, widget.NewCard(codeLabel("measure", m), "", grid.grid))
 	}
 	s.warnings = widget.NewLabel("")
 	s.warnings.Importance = widget.WarningImportance
 	s.warnings.Wrapping = fyne.TextWrapWord
-	s.save = widget.NewButtonWithIcon(lang.L("Save"), theme.DocumentSaveIcon(), func() { s.Save() })
+	s.save = widget.NewButtonWithIcon(locale.L("Save"), theme.DocumentSaveIcon(), func() { s.Save() })
 	s.save.Importance = widget.HighImportance
-	note := help(lang.L("Counts per calendar year, and the value of the assets confiscated. Leave a figure empty when it is not known; the parts of a breakdown should add up to the total.") +
-		" " + lang.L("Entered, the breakdown by sex and age gives the breakdowns by sex and by age when saved."))
-	checks := widget.NewButtonWithIcon(lang.L("Data checks…"), theme.ConfirmIcon(), s.showChecks)
-	top := container.NewBorder(nil, nil, widget.NewLabel(lang.L("Year")), container.NewHBox(checks, s.save), s.yearSel)
+	note := help(locale.L("Counts per calendar year, and the value of the assets confiscated. Leave a figure empty when it is not known; the parts of a breakdown should add up to the total.") +
+		" " + locale.L("Entered, the breakdown by sex and age gives the breakdowns by sex and by age when saved."))
+	checks := widget.NewButtonWithIcon(locale.L("Data checks…"), theme.ConfirmIcon(), s.showChecks)
+	top := container.NewBorder(nil, nil, widget.NewLabel(locale.L("Year")), container.NewHBox(checks, s.save), s.yearSel)
 	form := container.NewBorder(container.NewVBox(top, note), s.warnings, nil, nil,
 		container.NewVScroll(container.NewVBox(cards...)))
 
@@ -133,7 +133,7 @@ func newStatisticsScreen(e *env) *statisticsScreen {
 			l.TextStyle.Bold = id.Row == 0 || id.Col == 0
 			switch {
 			case id.Row == 0 && id.Col == 0:
-				l.SetText(lang.L("Measure"))
+				l.SetText(locale.L("Measure"))
 			case id.Row == 0:
 				l.SetText(strconv.Itoa(s.years[id.Col-1]))
 			case id.Col == 0:
@@ -151,8 +151,8 @@ func newStatisticsScreen(e *env) *statisticsScreen {
 		})
 	s.table.SetColumnWidth(0, 260)
 	tabs := container.NewAppTabs(
-		container.NewTabItemWithIcon(lang.L("One year"), theme.DocumentCreateIcon(), form),
-		container.NewTabItemWithIcon(lang.L("Year by year"), theme.GridIcon(), s.table),
+		container.NewTabItemWithIcon(locale.L("One year"), theme.DocumentCreateIcon(), form),
+		container.NewTabItemWithIcon(locale.L("Year by year"), theme.GridIcon(), s.table),
 	)
 	s.content = tabs
 	s.load(time.Now().Year() - 1) // last year's figures are the ones reported
@@ -361,11 +361,11 @@ func (s *statisticsScreen) Save() bool {
 	if err := s.env.store.SetStatistics(context.Background(), s.year, stats); err != nil {
 		var ve *data.ValidationError
 		if !errors.As(err, &ve) || !s.fields.show(err) {
-			showError(s.env.win, lang.L("The statistics were not saved"), err)
+			showError(s.env.win, locale.L("The statistics were not saved"), err)
 		}
 		return false
 	}
-	s.env.status(fmt.Sprintf(lang.L("Statistics of %d saved"), s.year))
+	s.env.status(fmt.Sprintf(locale.L("Statistics of %d saved"), s.year))
 	s.load(s.year)
 	s.env.changed()
 	return true

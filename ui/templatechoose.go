@@ -6,11 +6,11 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/ncm-register/ncm-register/export"
+	"github.com/ncm-register/ncm-register/locale"
 )
 
 // chooseTemplateToCopy asks which questionnaire a new version starts from
@@ -20,26 +20,26 @@ func (s *settingsScreen) chooseTemplateToCopy() {
 	e := s.env
 	list, err := export.Templates(context.Background(), e.store)
 	if err != nil {
-		showError(e.win, lang.L("The questionnaires could not be read"), err)
+		showError(e.win, locale.L("The questionnaires could not be read"), err)
 		return
 	}
 	var names []string
 	for _, t := range list {
-		names = append(names, t.Title+" ("+lang.L("version")+" "+t.Version+")")
+		names = append(names, t.Title+" ("+locale.L("version")+" "+t.Version+")")
 	}
 	choice := widget.NewSelect(names, nil)
 	choice.SetSelectedIndex(0) // the built-in one
 	var d dialog.Dialog
-	copyB := widget.NewButtonWithIcon(lang.L("Copy and edit"), theme.ContentCopyIcon(), func() {
+	copyB := widget.NewButtonWithIcon(locale.L("Copy and edit"), theme.ContentCopyIcon(), func() {
 		t := list[choice.SelectedIndex()]
 		t.Version = export.SuggestVersion(context.Background(), e.store, t.ID, t.Version)
 		d.Hide()
 		showTemplateEditor(e, t, s.refresh)
 	})
 	copyB.Importance = widget.HighImportance
-	cancel := widget.NewButton(lang.L("Cancel"), func() { d.Hide() })
-	d = dialog.NewCustomWithoutButtons(lang.L("New version of a questionnaire"), container.NewVBox(
-		help(lang.L("The copy is saved as a new version; the questionnaire it starts from stays as it is, with the replies written for it.")),
+	cancel := widget.NewButton(locale.L("Cancel"), func() { d.Hide() })
+	d = dialog.NewCustomWithoutButtons(locale.L("New version of a questionnaire"), container.NewVBox(
+		help(locale.L("The copy is saved as a new version; the questionnaire it starts from stays as it is, with the replies written for it.")),
 		choice, container.NewHBox(layoutSpacer(), cancel, copyB)), e.win)
 	d.Resize(fitWithin(fyne.NewSize(780, 220), e.win.Canvas().Size()))
 	d.Show()

@@ -10,12 +10,12 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/ncm-register/ncm-register/data"
 	"github.com/ncm-register/ncm-register/export"
+	"github.com/ncm-register/ncm-register/locale"
 )
 
 // templateEditor edits a questionnaire template, a copy of one the
@@ -60,23 +60,23 @@ func showTemplateEditor(e *env, t export.Template, saved func()) *templateEditor
 	f.title, f.id, f.version = entry("title", false), entry("id", false), entry("version", false)
 	f.resolution, f.note = entry("resolution", true), entry("note", true)
 	f.note.SetMinRowsVisible(3)
-	f.title.SetPlaceHolder(lang.L("e.g. Reply to the survey of national coordination mechanisms"))
-	f.id.SetPlaceHolder(lang.L("e.g. ncm-survey"))
+	f.title.SetPlaceHolder(locale.L("e.g. Reply to the survey of national coordination mechanisms"))
+	f.id.SetPlaceHolder(locale.L("e.g. ncm-survey"))
 	f.counts = widget.NewLabel("")
-	f.top.add("title", lang.L("Title"), true, f.title)
-	f.top.add("id", lang.X("label.id", "ID"), true, container.NewVBox(f.id,
-		help(lang.L("Replies name their questionnaire by ID and version. Keep the ID for a new version of the same questionnaire."))))
-	f.top.add("version", lang.L("Version"), true, container.NewVBox(f.version,
-		help(lang.L("A version once saved never changes: replies keep the version they were written for."))))
-	f.top.add("resolution", lang.L("Resolution"), false, f.resolution)
-	f.top.add("note", lang.L("Note"), false, f.note)
-	f.top.add("sections", lang.L("Sections"), false, container.NewVBox(f.counts,
-		help(lang.L("Add, move and remove sections and questions in the list on the left; choose one to edit it."))))
+	f.top.add("title", locale.L("Title"), true, f.title)
+	f.top.add("id", locale.X("label.id", "ID"), true, container.NewVBox(f.id,
+		help(locale.L("Replies name their questionnaire by ID and version. Keep the ID for a new version of the same questionnaire."))))
+	f.top.add("version", locale.L("Version"), true, container.NewVBox(f.version,
+		help(locale.L("A version once saved never changes: replies keep the version they were written for."))))
+	f.top.add("resolution", locale.L("Resolution"), false, f.resolution)
+	f.top.add("note", locale.L("Note"), false, f.note)
+	f.top.add("sections", locale.L("Sections"), false, container.NewVBox(f.counts,
+		help(locale.L("Add, move and remove sections and questions in the list on the left; choose one to edit it."))))
 
 	f.secID, f.secTitle = entry("section.id", false), entry("section.title", false)
-	f.sec.add("id", lang.X("label.id", "ID"), true, container.NewVBox(f.secID,
-		help(lang.L("Numbers the section in the reply, as in “A. Legal framework”."))))
-	f.sec.add("title", lang.L("Title"), false, f.secTitle)
+	f.sec.add("id", locale.X("label.id", "ID"), true, container.NewVBox(f.secID,
+		help(locale.L("Numbers the section in the reply, as in “A. Legal framework”."))))
+	f.sec.add("title", locale.L("Title"), false, f.secTitle)
 
 	f.qID, f.text = entry("question.id", false), entry("question.text", true)
 	f.text.SetMinRowsVisible(4)
@@ -87,14 +87,14 @@ func showTemplateEditor(e *env, t export.Template, saved func()) *templateEditor
 	f.kind = widget.NewSelect(kinds, func(string) { f.edited("question.kind") })
 	f.askedOf = newAskedOfField(e, func() { f.edited("question.asked_of") })
 	f.figures = newBoundFigures(e, func([]string) { f.edited("question.bindings") })
-	f.que.add("id", lang.X("label.id", "ID"), true, container.NewVBox(f.qID,
-		help(lang.L("Numbers the question in the reply and in the agencies' workbooks, as in A1."))))
-	f.que.add("kind", lang.L("Kind"), true, f.kind)
-	f.que.add("text", lang.L("Text"), true, f.text)
-	f.que.add("asked_of", lang.L("Usually asked of"), false, container.NewVBox(f.askedOf.content,
-		help(lang.L("Agencies of these sectors find the question in their workbooks."))))
-	f.que.add("bindings", lang.L("Figures"), false, container.NewVBox(f.figures.content,
-		help(lang.L("Figures of the register shown with the question for the reply's period, drafted into its answer and printed in the reply."))))
+	f.que.add("id", locale.X("label.id", "ID"), true, container.NewVBox(f.qID,
+		help(locale.L("Numbers the question in the reply and in the agencies' workbooks, as in A1."))))
+	f.que.add("kind", locale.L("Kind"), true, f.kind)
+	f.que.add("text", locale.L("Text"), true, f.text)
+	f.que.add("asked_of", locale.L("Usually asked of"), false, container.NewVBox(f.askedOf.content,
+		help(locale.L("Agencies of these sectors find the question in their workbooks."))))
+	f.que.add("bindings", locale.L("Figures"), false, container.NewVBox(f.figures.content,
+		help(locale.L("Figures of the register shown with the question for the reply's period, drafted into its answer and printed in the reply."))))
 
 	f.outline = widget.NewList(func() int { return len(f.items) }, newOutlineRow, f.updateOutlineRow)
 	f.outline.OnSelected = func(id widget.ListItemID) {
@@ -102,15 +102,15 @@ func showTemplateEditor(e *env, t export.Template, saved func()) *templateEditor
 			f.show(f.items[id])
 		}
 	}
-	f.addSectionB = widget.NewButtonWithIcon(lang.L("Add section"), theme.ContentAddIcon(), f.addSection)
-	f.addQuestionB = widget.NewButtonWithIcon(lang.L("Add question"), theme.ContentAddIcon(), f.addQuestion)
-	f.upB = widget.NewButtonWithIcon(lang.L("Up"), theme.MoveUpIcon(), func() { f.move(-1) })
-	f.downB = widget.NewButtonWithIcon(lang.L("Down"), theme.MoveDownIcon(), func() { f.move(1) })
-	f.removeB = widget.NewButtonWithIcon(lang.L("Remove"), theme.DeleteIcon(), f.remove)
-	f.previewB = widget.NewButtonWithIcon(lang.L("Preview"), theme.VisibilityIcon(), func() { showTemplatePreview(e, f.t) })
-	f.saveB = widget.NewButtonWithIcon(lang.L("Save as a new version"), theme.DocumentSaveIcon(), func() { f.save() })
+	f.addSectionB = widget.NewButtonWithIcon(locale.L("Add section"), theme.ContentAddIcon(), f.addSection)
+	f.addQuestionB = widget.NewButtonWithIcon(locale.L("Add question"), theme.ContentAddIcon(), f.addQuestion)
+	f.upB = widget.NewButtonWithIcon(locale.L("Up"), theme.MoveUpIcon(), func() { f.move(-1) })
+	f.downB = widget.NewButtonWithIcon(locale.L("Down"), theme.MoveDownIcon(), func() { f.move(1) })
+	f.removeB = widget.NewButtonWithIcon(locale.L("Remove"), theme.DeleteIcon(), f.remove)
+	f.previewB = widget.NewButtonWithIcon(locale.L("Preview"), theme.VisibilityIcon(), func() { showTemplatePreview(e, f.t) })
+	f.saveB = widget.NewButtonWithIcon(locale.L("Save as a new version"), theme.DocumentSaveIcon(), func() { f.save() })
 	f.saveB.Importance = widget.HighImportance
-	cancel := widget.NewButtonWithIcon(lang.L("Cancel"), theme.CancelIcon(), f.close)
+	cancel := widget.NewButtonWithIcon(locale.L("Cancel"), theme.CancelIcon(), f.close)
 	f.summary = newErrorLabel()
 
 	left := container.NewBorder(nil, flowRow(f.addSectionB, f.addQuestionB, f.upB, f.downB, f.removeB), nil, nil, f.outline)
@@ -118,7 +118,7 @@ func showTemplateEditor(e *env, t export.Template, saved func()) *templateEditor
 	split := container.NewHSplit(left, f.scroll)
 	split.Offset = 0.34
 	bottom := container.NewVBox(f.summary, container.NewHBox(f.previewB, layoutSpacer(), cancel, f.saveB))
-	f.dlg = dialog.NewCustomWithoutButtons(lang.L("Questionnaire template"), container.NewBorder(nil, bottom, nil, nil, split), e.win)
+	f.dlg = dialog.NewCustomWithoutButtons(locale.L("Questionnaire template"), container.NewBorder(nil, bottom, nil, nil, split), e.win)
 	f.dlg.Resize(fitWithin(fyne.NewSize(1000, 700), e.win.Canvas().Size()))
 
 	f.items = outlineOf(f.t)
@@ -181,7 +181,7 @@ func (f *templateEditor) rowText(it outlineItem) string {
 		q := f.t.Sections[it.section].Questions[it.question]
 		text, _, _ := strings.Cut(strings.TrimSpace(q.Text), "\n")
 		if text == "" {
-			text = lang.L("(no text yet)")
+			text = locale.L("(no text yet)")
 		}
 		return q.ID + ". " + text
 	case it.isSection():
@@ -190,9 +190,9 @@ func (f *templateEditor) rowText(it outlineItem) string {
 	}
 	title := f.t.Title
 	if strings.TrimSpace(title) == "" {
-		title = lang.L("(no title yet)")
+		title = locale.L("(no title yet)")
 	}
-	return title + " · " + lang.L("version") + " " + f.t.Version
+	return title + " · " + locale.L("version") + " " + f.t.Version
 }
 
 // choose shows a row's fields and selects it in the outline.
@@ -243,14 +243,14 @@ func (f *templateEditor) remove() {
 		return
 	}
 	s := f.t.Sections[it.section]
-	f.confirm = dialog.NewConfirm(lang.L("Remove the section?"),
-		fmt.Sprintf(lang.L("Section %s is taken out of this version with its questions (%d). Versions saved before keep them."), s.ID, len(s.Questions)),
+	f.confirm = dialog.NewConfirm(locale.L("Remove the section?"),
+		fmt.Sprintf(locale.L("Section %s is taken out of this version with its questions (%d). Versions saved before keep them."), s.ID, len(s.Questions)),
 		func(ok bool) {
 			if ok {
 				f.structureChanged(removeItem(&f.t, it))
 			}
 		}, f.env.win)
-	f.confirm.SetConfirmText(lang.L("Remove"))
+	f.confirm.SetConfirmText(locale.L("Remove"))
 	f.confirm.SetConfirmImportance(widget.DangerImportance)
 	f.confirm.Show()
 }

@@ -5,10 +5,9 @@ import (
 	"slices"
 	"strings"
 
-	"fyne.io/fyne/v2/lang"
-
 	"github.com/ncm-register/ncm-register/data"
 	"github.com/ncm-register/ncm-register/export"
+	"github.com/ncm-register/ncm-register/locale"
 )
 
 // show fills the right-hand side with the fields of a row, and the
@@ -53,8 +52,8 @@ func (f *templateEditor) showCounts() {
 	for _, s := range f.t.Sections {
 		questions += len(s.Questions)
 	}
-	f.counts.SetText(lang.N("{{.Count}} section", len(f.t.Sections), map[string]any{"Count": len(f.t.Sections)}) + ", " +
-		lang.N("{{.Count}} question", questions, map[string]any{"Count": questions}))
+	f.counts.SetText(locale.N("{{.Count}} section", len(f.t.Sections), map[string]any{"Count": len(f.t.Sections)}) + ", " +
+		locale.N("{{.Count}} question", questions, map[string]any{"Count": questions}))
 }
 
 // edited writes what the user changed in a field into the template, and
@@ -183,8 +182,8 @@ func (f *templateEditor) summarise() {
 		seen = append(seen, it)
 		where = append(where, f.rowName(it))
 	}
-	f.summary.SetText(lang.L("Not saved. Problems in") + ": " + strings.Join(where, ", ") + ". " +
-		lang.L("Each is shown beside its field; the rows with a problem are marked in the list."))
+	f.summary.SetText(locale.L("Not saved. Problems in") + ": " + strings.Join(where, ", ") + ". " +
+		locale.L("Each is shown beside its field; the rows with a problem are marked in the list."))
 	f.summary.Show()
 }
 
@@ -192,7 +191,7 @@ func (f *templateEditor) summarise() {
 func (f *templateEditor) rowName(it outlineItem) string {
 	switch {
 	case it.isQuestion() && it.section < len(f.t.Sections) && it.question < len(f.t.Sections[it.section].Questions):
-		place := fmt.Sprintf(lang.L("question %d of section %s"), it.question+1, f.t.Sections[it.section].ID)
+		place := fmt.Sprintf(locale.L("question %d of section %s"), it.question+1, f.t.Sections[it.section].ID)
 		id := strings.TrimSpace(f.t.Sections[it.section].Questions[it.question].ID)
 		switch {
 		case id == "":
@@ -203,11 +202,11 @@ func (f *templateEditor) rowName(it outlineItem) string {
 		return id
 	case it.isSection() && it.section < len(f.t.Sections):
 		if id := strings.TrimSpace(f.t.Sections[it.section].ID); id != "" {
-			return lang.L("section") + " " + id
+			return locale.L("section") + " " + id
 		}
-		return fmt.Sprintf(lang.L("section %d"), it.section+1)
+		return fmt.Sprintf(locale.L("section %d"), it.section+1)
 	}
-	return lang.L("the questionnaire")
+	return locale.L("the questionnaire")
 }
 
 func (f *templateEditor) questionsWithID(id string) int {

@@ -7,11 +7,11 @@ import (
 	"slices"
 
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/ncm-register/ncm-register/data"
 	"github.com/ncm-register/ncm-register/export"
+	"github.com/ncm-register/ncm-register/locale"
 )
 
 // save keeps the template as a new version and closes the editor. While a
@@ -37,12 +37,12 @@ func (f *templateEditor) save() bool {
 		}
 		return false
 	case err != nil:
-		showError(f.env.win, lang.L("The questionnaire was not saved"), err)
+		showError(f.env.win, locale.L("The questionnaire was not saved"), err)
 		return false
 	}
 	f.dirty, f.problems = false, nil
 	f.dlg.Hide()
-	f.env.status(fmt.Sprintf(lang.L("The questionnaire “%s” version %s was saved"), f.t.Title, f.t.Version))
+	f.env.status(fmt.Sprintf(locale.L("The questionnaire “%s” version %s was saved"), f.t.Title, f.t.Version))
 	f.env.changed()
 	if f.saved != nil {
 		f.saved()
@@ -57,14 +57,14 @@ func (f *templateEditor) close() {
 		f.dlg.Hide()
 		return
 	}
-	f.confirm = dialog.NewConfirm(lang.L("Drop the changes?"),
-		lang.L("The questionnaire has changes that are not saved. Close it and drop them?"), func(drop bool) {
+	f.confirm = dialog.NewConfirm(locale.L("Drop the changes?"),
+		locale.L("The questionnaire has changes that are not saved. Close it and drop them?"), func(drop bool) {
 			if drop {
 				f.dlg.Hide()
 			}
 		}, f.env.win)
-	f.confirm.SetConfirmText(lang.L("Drop the changes"))
-	f.confirm.SetDismissText(lang.L("Keep editing"))
+	f.confirm.SetConfirmText(locale.L("Drop the changes"))
+	f.confirm.SetDismissText(locale.L("Keep editing"))
 	f.confirm.SetConfirmImportance(widget.DangerImportance)
 	f.confirm.Show()
 }

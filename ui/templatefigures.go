@@ -6,11 +6,11 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/ncm-register/ncm-register/data"
+	"github.com/ncm-register/ncm-register/locale"
 )
 
 // boundFigures is the list of named figures a question is bound to, each
@@ -28,7 +28,7 @@ type boundFigures struct {
 
 func newBoundFigures(e *env, changed func([]string)) *boundFigures {
 	b := &boundFigures{env: e, rows: container.NewVBox(), changed: changed}
-	b.add = widget.NewButtonWithIcon(lang.L("Bind a figure…"), theme.ContentAddIcon(), b.pick)
+	b.add = widget.NewButtonWithIcon(locale.L("Bind a figure…"), theme.ContentAddIcon(), b.pick)
 	b.content = container.NewVBox(b.rows, container.NewHBox(b.add))
 	return b
 }
@@ -44,11 +44,11 @@ func (b *boundFigures) set(names []string) {
 		}
 		l := widget.NewLabel(title + "  (" + name + ")")
 		l.Wrapping = fyne.TextWrapWord
-		remove := widget.NewButtonWithIcon(lang.L("Unbind"), theme.ContentRemoveIcon(), func() { b.remove(i) })
+		remove := widget.NewButtonWithIcon(locale.L("Unbind"), theme.ContentRemoveIcon(), func() { b.remove(i) })
 		b.rows.Add(container.NewBorder(nil, nil, nil, remove, l))
 	}
 	if len(b.names) == 0 {
-		b.rows.Add(help(lang.L("No figures: the question is answered in words only.")))
+		b.rows.Add(help(locale.L("No figures: the question is answered in words only.")))
 	}
 	b.rows.Refresh()
 }
@@ -93,7 +93,7 @@ func showFigurePicker(e *env, bound []string, bind func(name string)) *figurePic
 	// not the faint one of help text.
 	p.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	p.title.Wrapping = fyne.TextWrapWord
-	p.rule = widget.NewLabel(lang.L("Choose a figure to see how it is counted."))
+	p.rule = widget.NewLabel(locale.L("Choose a figure to see how it is counted."))
 	p.rule.Wrapping = fyne.TextWrapWord
 	p.list = widget.NewList(func() int { return len(p.figures) },
 		func() fyne.CanvasObject {
@@ -102,7 +102,7 @@ func showFigurePicker(e *env, bound []string, bind func(name string)) *figurePic
 			return l
 		},
 		func(id widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(p.figures[id].Title) })
-	p.bindB = widget.NewButtonWithIcon(lang.L("Bind"), theme.ConfirmIcon(), func() {
+	p.bindB = widget.NewButtonWithIcon(locale.L("Bind"), theme.ConfirmIcon(), func() {
 		bind(p.figures[p.chosen].Name)
 		p.dlg.Hide()
 	})
@@ -112,13 +112,13 @@ func showFigurePicker(e *env, bound []string, bind func(name string)) *figurePic
 		f := p.figures[id]
 		p.chosen = id
 		p.title.SetText(f.Title + " (" + f.Name + ")")
-		p.rule.SetText(lang.L("How it is counted") + ": " + f.Rule)
+		p.rule.SetText(locale.L("How it is counted") + ": " + f.Rule)
 		p.bindB.Enable()
 	}
-	cancel := widget.NewButton(lang.L("Cancel"), func() { p.dlg.Hide() })
+	cancel := widget.NewButton(locale.L("Cancel"), func() { p.dlg.Hide() })
 	split := container.NewHSplit(p.list, container.NewVScroll(container.NewVBox(p.title, p.rule)))
 	split.Offset = 0.45
-	p.dlg = dialog.NewCustomWithoutButtons(lang.L("Bind a figure of the register"),
+	p.dlg = dialog.NewCustomWithoutButtons(locale.L("Bind a figure of the register"),
 		container.NewBorder(nil, container.NewHBox(layoutSpacer(), cancel, p.bindB), nil, nil, split), e.win)
 	p.dlg.Resize(fitWithin(fyne.NewSize(820, 460), e.win.Canvas().Size()))
 	p.dlg.Show()

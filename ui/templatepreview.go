@@ -6,24 +6,24 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/ncm-register/ncm-register/data"
 	"github.com/ncm-register/ncm-register/export"
+	"github.com/ncm-register/ncm-register/locale"
 )
 
 // kindLabel says what a kind of question asks for.
 func kindLabel(kind string) string {
 	switch kind {
 	case "narrative":
-		return lang.L("A written answer")
+		return locale.L("A written answer")
 	case "figures":
-		return lang.L("Figures of the register, with a written answer")
+		return locale.L("Figures of the register, with a written answer")
 	case "list":
-		return lang.L("A list drawn from the register, with a written answer")
+		return locale.L("A list drawn from the register, with a written answer")
 	case "yes_no":
-		return lang.L("Yes or no, with details")
+		return locale.L("Yes or no, with details")
 	}
 	return kind
 }
@@ -40,7 +40,7 @@ func templatePreview(t export.Template) *widget.RichText {
 	note := widget.RichTextStyleParagraph
 	segs := []widget.RichTextSegment{
 		text(t.Title, widget.RichTextStyleHeading),
-		text(lang.L("Version")+" "+t.Version+" · "+t.ID, widget.RichTextStyleParagraph),
+		text(locale.L("Version")+" "+t.Version+" · "+t.ID, widget.RichTextStyleParagraph),
 	}
 	for _, s := range []string{t.Resolution, t.Note} {
 		if strings.TrimSpace(s) != "" {
@@ -59,7 +59,7 @@ func templatePreview(t export.Template) *widget.RichText {
 				for _, code := range q.AskedOf {
 					asked = append(asked, sectorLabel(code))
 				}
-				about = append(about, lang.L("Usually asked of")+": "+strings.Join(asked, ", "))
+				about = append(about, locale.L("Usually asked of")+": "+strings.Join(asked, ", "))
 			}
 			if len(q.Bindings) > 0 {
 				var titles []string
@@ -69,7 +69,7 @@ func templatePreview(t export.Template) *widget.RichText {
 					}
 					titles = append(titles, name)
 				}
-				about = append(about, lang.L("Figures")+": "+strings.Join(titles, "; "))
+				about = append(about, locale.L("Figures")+": "+strings.Join(titles, "; "))
 			}
 			segs = append(segs, text(strings.Join(about, " · "), widget.RichTextStyleParagraph))
 		}
@@ -82,7 +82,7 @@ func templatePreview(t export.Template) *widget.RichText {
 // showTemplatePreview opens the preview of what is being edited.
 func showTemplatePreview(e *env, t export.Template) *widget.RichText {
 	r := templatePreview(t)
-	d := dialog.NewCustom(lang.L("Preview of the questionnaire"), lang.L("Close"), container.NewVScroll(r), e.win)
+	d := dialog.NewCustom(locale.L("Preview of the questionnaire"), locale.L("Close"), container.NewVScroll(r), e.win)
 	d.Resize(fitWithin(fyne.NewSize(820, 640), e.win.Canvas().Size()))
 	d.Show()
 	return r

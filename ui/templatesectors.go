@@ -7,11 +7,11 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/ncm-register/ncm-register/data"
+	"github.com/ncm-register/ncm-register/locale"
 )
 
 // askedOfField shows the sectors a question is usually asked of on one
@@ -31,7 +31,7 @@ type askedOfField struct {
 func newAskedOfField(e *env, changed func()) *askedOfField {
 	a := &askedOfField{env: e, label: widget.NewLabel(""), changed: changed}
 	a.label.Wrapping = fyne.TextWrapWord
-	a.choose = widget.NewButtonWithIcon(lang.L("Choose sectors…"), theme.ListIcon(), a.pick)
+	a.choose = widget.NewButtonWithIcon(locale.L("Choose sectors…"), theme.ListIcon(), a.pick)
 	a.content = container.NewVBox(a.label, container.NewHBox(a.choose))
 	return a
 }
@@ -44,7 +44,7 @@ func (a *askedOfField) set(codes []string) {
 		labels = append(labels, sectorLabel(c))
 	}
 	if len(labels) == 0 {
-		a.label.SetText(lang.L("No sector chosen"))
+		a.label.SetText(locale.L("No sector chosen"))
 		return
 	}
 	a.label.SetText(strings.Join(labels, ", "))
@@ -58,7 +58,7 @@ func (a *askedOfField) pick() {
 	})
 	grid.set(a.codes)
 	a.grid = grid
-	d := dialog.NewCustom(lang.L("Usually asked of"), lang.L("Done"), container.NewVScroll(grid.content), a.env.win)
+	d := dialog.NewCustom(locale.L("Usually asked of"), locale.L("Done"), container.NewVScroll(grid.content), a.env.win)
 	d.Resize(fitWithin(fyne.NewSize(900, 470), a.env.win.Canvas().Size()))
 	d.Show()
 }

@@ -10,10 +10,10 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/ncm-register/ncm-register/data"
+	"github.com/ncm-register/ncm-register/locale"
 )
 
 // figuresView shows the training figures of a period, with the rule they
@@ -29,9 +29,9 @@ func showTrainingFigures(e *env) *figuresView {
 	v := &figuresView{env: e}
 	v.result = widget.NewLabel("")
 	v.result.Wrapping = fyne.TextWrapWord
-	v.rule = help(lang.L("How they are counted") + ": " + data.TrainingCountingRules)
+	v.rule = help(locale.L("How they are counted") + ": " + data.TrainingCountingRules)
 	v.period = newPeriodPicker(time.Now, v.refresh)
-	d := dialog.NewCustom(lang.L("Training figures for a period"), lang.L("Close"),
+	d := dialog.NewCustom(locale.L("Training figures for a period"), locale.L("Close"),
 		container.NewBorder(v.period.content, v.rule, nil, nil, container.NewVScroll(v.result)), e.win)
 	d.Resize(fyne.NewSize(720, 560))
 	v.period.choose(periodThisYear)
@@ -61,14 +61,14 @@ func (v *figuresView) refresh(from, to string) {
 // describeTrainingFigures writes the figures as lines of text.
 func describeTrainingFigures(f data.TrainingFigures, persons int) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s: %d (%s: %d)\n", lang.L("Courses held"), f.Courses, lang.L("joint"), f.JointCourses)
-	fmt.Fprintf(&b, "%s: %d (%s %d, %s %d)\n", lang.L("Participants"), f.Participants,
-		lang.L("government"), f.Government, lang.L("non-government"), f.NonGovernment)
-	fmt.Fprintf(&b, "%s: %d\n", lang.L("Persons trained, each counted once"), persons)
-	fmt.Fprintf(&b, "%s: %s %d, %s %d, %s %d, %s %d\n\n", lang.L("By sex"),
-		lang.L("women"), f.BySex["female"], lang.L("men"), f.BySex["male"], labelOf("sex", data.Sexes, "other"), f.BySex["other"],
-		lang.L("not recorded"), f.BySex[""])
-	b.WriteString(lang.L("By sector") + "\n")
+	fmt.Fprintf(&b, "%s: %d (%s: %d)\n", locale.L("Courses held"), f.Courses, locale.L("joint"), f.JointCourses)
+	fmt.Fprintf(&b, "%s: %d (%s %d, %s %d)\n", locale.L("Participants"), f.Participants,
+		locale.L("government"), f.Government, locale.L("non-government"), f.NonGovernment)
+	fmt.Fprintf(&b, "%s: %d\n", locale.L("Persons trained, each counted once"), persons)
+	fmt.Fprintf(&b, "%s: %s %d, %s %d, %s %d, %s %d\n\n", locale.L("By sex"),
+		locale.L("women"), f.BySex["female"], locale.L("men"), f.BySex["male"], labelOf("sex", data.Sexes, "other"), f.BySex["other"],
+		locale.L("not recorded"), f.BySex[""])
+	b.WriteString(locale.L("By sector") + "\n")
 	for _, s := range data.Sectors {
 		if n := f.BySector[s.Code.Code]; n > 0 {
 			fmt.Fprintf(&b, "    %s: %d\n", codeLabel("sector", s.Code), n)
@@ -86,7 +86,7 @@ func describeTrainingFigures(f data.TrainingFigures, persons int) string {
 		return orgs[i].n > orgs[j].n || orgs[i].n == orgs[j].n && orgs[i].name < orgs[j].name
 	})
 	if len(orgs) > 0 {
-		b.WriteString("\n" + lang.L("By organisation") + "\n")
+		b.WriteString("\n" + locale.L("By organisation") + "\n")
 		for _, o := range orgs {
 			fmt.Fprintf(&b, "    %s: %d\n", o.name, o.n)
 		}

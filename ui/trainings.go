@@ -12,12 +12,12 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/ncm-register/ncm-register/data"
 	"github.com/ncm-register/ncm-register/export"
+	"github.com/ncm-register/ncm-register/locale"
 )
 
 // trainingsScreen is the Trainings area: the list of courses, and the
@@ -53,7 +53,7 @@ type trainingsScreen struct {
 func newTrainingsScreen(e *env) *trainingsScreen {
 	t := &trainingsScreen{env: e}
 	t.search = widget.NewEntry()
-	t.search.SetPlaceHolder(lang.L("Search courses by title or topic"))
+	t.search.SetPlaceHolder(locale.L("Search courses by title or topic"))
 	t.search.ActionItem = widget.NewIcon(theme.SearchIcon())
 	t.search.OnChanged = func(s string) { t.filter.Query = s; t.reload() }
 	t.year = widget.NewSelect(nil, func(y string) {
@@ -64,20 +64,20 @@ func newTrainingsScreen(e *env) *trainingsScreen {
 		}
 		t.reload()
 	})
-	t.year.PlaceHolder = lang.L("All years")
-	t.status = newCodeSelect("status", data.CourseStatuses, lang.L("Any status"), func(c string) { t.filter.Status = c; t.reload() })
-	t.status.w.PlaceHolder = lang.L("Any status")
-	t.pillar = newCodeSelect("pillar", data.Pillars, lang.L("All pillars"), func(c string) { t.filter.Pillar = c; t.reload() })
-	t.pillar.w.PlaceHolder = lang.L("All pillars")
-	t.archived = widget.NewCheck(lang.L("Show archived"), func(on bool) { t.filter.Archived = on; t.reload() })
-	t.sector = newCodeSelect("sector", data.SectorCodes(), lang.L("Any sector reached"), func(c string) { t.filter.Sector = c; t.reload() })
-	t.sector.w.PlaceHolder = lang.L("Any sector reached")
-	t.joint = widget.NewCheck(lang.L("Joint only"), func(on bool) { t.filter.Joint = on; t.reload() })
-	t.newBtn = widget.NewButtonWithIcon(lang.L("New course"), theme.ContentAddIcon(), t.startNew)
-	t.calendar = widget.NewButtonWithIcon(lang.L("Calendar…"), theme.CalendarIcon(), func() {
+	t.year.PlaceHolder = locale.L("All years")
+	t.status = newCodeSelect("status", data.CourseStatuses, locale.L("Any status"), func(c string) { t.filter.Status = c; t.reload() })
+	t.status.w.PlaceHolder = locale.L("Any status")
+	t.pillar = newCodeSelect("pillar", data.Pillars, locale.L("All pillars"), func(c string) { t.filter.Pillar = c; t.reload() })
+	t.pillar.w.PlaceHolder = locale.L("All pillars")
+	t.archived = widget.NewCheck(locale.L("Show archived"), func(on bool) { t.filter.Archived = on; t.reload() })
+	t.sector = newCodeSelect("sector", data.SectorCodes(), locale.L("Any sector reached"), func(c string) { t.filter.Sector = c; t.reload() })
+	t.sector.w.PlaceHolder = locale.L("Any sector reached")
+	t.joint = widget.NewCheck(locale.L("Joint only"), func(on bool) { t.filter.Joint = on; t.reload() })
+	t.newBtn = widget.NewButtonWithIcon(locale.L("New course"), theme.ContentAddIcon(), t.startNew)
+	t.calendar = widget.NewButtonWithIcon(locale.L("Calendar…"), theme.CalendarIcon(), func() {
 		courses := t.courses
 		saveDocument(e, "training-courses.ics", func(w io.Writer) error {
-			return export.Calendar(w, courses, time.Now(), lang.L("Training courses")+" — NCM Register")
+			return export.Calendar(w, courses, time.Now(), locale.L("Training courses")+" — NCM Register")
 		})
 	})
 	if e.store.ReadOnly() {
@@ -87,7 +87,7 @@ func newTrainingsScreen(e *env) *trainingsScreen {
 	t.count.Importance = widget.LowImportance
 	t.list = newRecordList(&t.courses, func(c data.Course) (string, string) {
 		if c.Archived {
-			return c.Title + " · " + lang.L("archived"), courseDetail(c)
+			return c.Title + " · " + locale.L("archived"), courseDetail(c)
 		}
 		return c.Title, courseDetail(c)
 	}, func(c data.Course) {
@@ -104,22 +104,22 @@ func newTrainingsScreen(e *env) *trainingsScreen {
 	t.participants = newParticipantsPanel(e)
 	t.grid = newAttendanceGrid(e)
 	t.tabs = container.NewAppTabs(
-		container.NewTabItemWithIcon(lang.L("Details"), theme.DocumentIcon(), t.form.content),
-		container.NewTabItemWithIcon(lang.L("Participants"), theme.AccountIcon(), t.participants.content),
-		container.NewTabItemWithIcon(lang.L("Attendance"), theme.ConfirmIcon(), container.NewBorder(t.grid.markButtons(), t.grid.directionControls(), nil, nil, t.grid)),
+		container.NewTabItemWithIcon(locale.L("Details"), theme.DocumentIcon(), t.form.content),
+		container.NewTabItemWithIcon(locale.L("Participants"), theme.AccountIcon(), t.participants.content),
+		container.NewTabItemWithIcon(locale.L("Attendance"), theme.ConfirmIcon(), container.NewBorder(t.grid.markButtons(), t.grid.directionControls(), nil, nil, t.grid)),
 	)
 	t.heading = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	t.heading.Truncation = fyne.TextTruncateEllipsis
 
 	t.period = newFilterNote(func() { t.filter.From, t.filter.To = "", ""; t.reload() })
 	filters := wrapRow(t.year, t.status.w, t.pillar.w)
-	figures := widget.NewButtonWithIcon(lang.L("Figures…"), theme.InfoIcon(), func() { showTrainingFigures(e) })
+	figures := widget.NewButtonWithIcon(locale.L("Figures…"), theme.InfoIcon(), func() { showTrainingFigures(e) })
 	top := container.NewVBox(wrapRow(t.newBtn, t.calendar, figures), t.search, filters,
 		container.NewBorder(nil, nil, nil, t.joint, t.sector.w),
 		t.period.content, container.NewBorder(nil, nil, t.archived, nil, t.count))
 	left := container.NewBorder(top, nil, nil, nil, t.list)
-	t.none = newNoneSelected(e, container.NewBorder(t.heading, nil, nil, nil, t.tabs), lang.L("No course selected"),
-		lang.L("Choose a course in the list, or add one."), lang.L("New course"), t.startNew)
+	t.none = newNoneSelected(e, container.NewBorder(t.heading, nil, nil, nil, t.tabs), locale.L("No course selected"),
+		locale.L("Choose a course in the list, or add one."), locale.L("New course"), t.startNew)
 	split := container.NewHSplit(left, t.none.content)
 	split.SetOffset(0.3)
 	t.content = split
@@ -167,7 +167,7 @@ func (t *trainingsScreen) landCourses(courses []data.Course, err error) {
 	t.courses = courses
 	t.list.UnselectAll()
 	t.list.Refresh()
-	t.count.SetText(lang.N("{{.Count}} course", len(courses), map[string]any{"Count": len(courses)}))
+	t.count.SetText(locale.N("{{.Count}} course", len(courses), map[string]any{"Count": len(courses)}))
 	for i, c := range courses {
 		if c.ID == t.form.current.ID {
 			sel := t.list.OnSelected
@@ -191,12 +191,12 @@ func (t *trainingsScreen) loadYears(courses []data.Course) {
 		}
 	}
 	sort.Sort(sort.Reverse(sort.StringSlice(years)))
-	t.year.Options = append([]string{lang.L("All years")}, years...)
+	t.year.Options = append([]string{locale.L("All years")}, years...)
 }
 
 func (t *trainingsScreen) showNone() {
 	t.none.show(true)
-	t.heading.SetText(lang.L("No course selected: choose one in the list, or add one with New course."))
+	t.heading.SetText(locale.L("No course selected: choose one in the list, or add one with New course."))
 	t.form.load(data.Course{})
 	t.participants.show(data.Course{})
 	t.grid.show(data.Course{})
@@ -209,7 +209,7 @@ func (t *trainingsScreen) startNew() {
 	t.list.UnselectAll()
 	today := time.Now().Format(time.DateOnly)
 	t.form.load(data.Course{Status: "planned", FirstDay: today, LastDay: today, Completion: data.DefaultCompletion})
-	t.heading.SetText(lang.L("New course"))
+	t.heading.SetText(locale.L("New course"))
 	t.none.show(false)
 	t.participants.show(data.Course{})
 	t.grid.show(data.Course{})
@@ -280,14 +280,14 @@ func newParticipantsPanel(e *env) *participantsPanel {
 		p.updateButtons()
 	}
 	p.status = newCodeSelect("participant_status", data.ParticipantStatuses, "", p.setStatus)
-	p.status.w.PlaceHolder = lang.L("Status…")
-	p.add = widget.NewButtonWithIcon(lang.L("Add people…"), theme.ContentAddIcon(), func() {
-		pickPeople(e, lang.L("Add participants"), func(h data.ContactHit) {
+	p.status.w.PlaceHolder = locale.L("Status…")
+	p.add = widget.NewButtonWithIcon(locale.L("Add people…"), theme.ContentAddIcon(), func() {
+		pickPeople(e, locale.L("Add participants"), func(h data.ContactHit) {
 			p.addPeople([]string{h.ID})
 		})
 	})
-	p.addOrg = widget.NewButtonWithIcon(lang.L("Focal points of…"), theme.AccountIcon(), func() {
-		pickOrganisation(e, lang.L("Add every focal point of an organisation"), func(o data.OrganisationRow) {
+	p.addOrg = widget.NewButtonWithIcon(locale.L("Focal points of…"), theme.AccountIcon(), func() {
+		pickOrganisation(e, locale.L("Add every focal point of an organisation"), func(o data.OrganisationRow) {
 			if err := e.store.AddFocalPoints(context.Background(), p.course.ID, []string{o.ID}); err != nil {
 				showError(e.win, "", err)
 				return
@@ -295,13 +295,13 @@ func newParticipantsPanel(e *env) *participantsPanel {
 			p.afterChange()
 		})
 	})
-	p.newPerson = widget.NewButtonWithIcon(lang.L("New person…"), theme.ContentAddIcon(), func() {
+	p.newPerson = widget.NewButtonWithIcon(locale.L("New person…"), theme.ContentAddIcon(), func() {
 		e.shown.quickAdd = newQuickAdd(e, p.course, p.afterChange)
 	})
-	p.sheetIn = widget.NewButtonWithIcon(lang.L("Import sheet…"), theme.UploadIcon(), func() {
+	p.sheetIn = widget.NewButtonWithIcon(locale.L("Import sheet…"), theme.UploadIcon(), func() {
 		chooseSheet(e, p.course, p.afterChange)
 	})
-	p.remove = widget.NewButtonWithIcon(lang.L("Remove"), theme.ContentRemoveIcon(), func() {
+	p.remove = widget.NewButtonWithIcon(locale.L("Remove"), theme.ContentRemoveIcon(), func() {
 		if p.chosen < 0 || p.chosen >= len(p.rows) {
 			return
 		}
@@ -309,32 +309,32 @@ func newParticipantsPanel(e *env) *participantsPanel {
 			showError(e.win, "", err)
 			return
 		}
-		e.status(lang.L("Removed from the course") + ": " + p.rows[p.chosen].Name + " · " + lang.L("Undo with Ctrl+Z"))
+		e.status(locale.L("Removed from the course") + ": " + p.rows[p.chosen].Name + " · " + locale.L("Undo with Ctrl+Z"))
 		p.afterChange()
 	})
-	p.correct = widget.NewButtonWithIcon(lang.L("Correct organisation…"), theme.DocumentCreateIcon(), func() {
+	p.correct = widget.NewButtonWithIcon(locale.L("Correct organisation…"), theme.DocumentCreateIcon(), func() {
 		if p.chosen < 0 || p.chosen >= len(p.rows) {
 			return
 		}
 		r := p.rows[p.chosen]
-		pickOrganisation(e, fmt.Sprintf(lang.L("The organisation %s is counted under on this course"), r.Name), func(o data.OrganisationRow) {
+		pickOrganisation(e, fmt.Sprintf(locale.L("The organisation %s is counted under on this course"), r.Name), func(o data.OrganisationRow) {
 			if err := e.store.CorrectParticipantOrganisation(context.Background(), r.ID, o.ID); err != nil {
 				showError(e.win, "", err)
 				return
 			}
-			e.status(fmt.Sprintf(lang.L("%s is counted under %s on this course"), r.Name, o.Name) + " · " + lang.L("Undo with Ctrl+Z"))
+			e.status(fmt.Sprintf(locale.L("%s is counted under %s on this course"), r.Name, o.Name) + " · " + locale.L("Undo with Ctrl+Z"))
 			p.afterChange()
 		})
 	})
 	p.figures = widget.NewLabel("")
 	p.figures.Wrapping = fyne.TextWrapWord
-	p.signIn = widget.NewButtonWithIcon(lang.L("Sign-in sheets…"), theme.DocumentPrintIcon(), p.saveSignIn)
-	p.certs = widget.NewButtonWithIcon(lang.L("Certificates…"), theme.DocumentPrintIcon(), p.saveCertificates)
-	p.sheet = widget.NewButtonWithIcon(lang.L("Participant list (xlsx)…"), theme.DownloadIcon(), p.saveList)
-	p.takeOut = widget.NewButtonWithIcon(lang.L("For a trainer…"), theme.MailSendIcon(), func() { showTakeOut(e, p.course) })
+	p.signIn = widget.NewButtonWithIcon(locale.L("Sign-in sheets…"), theme.DocumentPrintIcon(), p.saveSignIn)
+	p.certs = widget.NewButtonWithIcon(locale.L("Certificates…"), theme.DocumentPrintIcon(), p.saveCertificates)
+	p.sheet = widget.NewButtonWithIcon(locale.L("Participant list (xlsx)…"), theme.DownloadIcon(), p.saveList)
+	p.takeOut = widget.NewButtonWithIcon(locale.L("For a trainer…"), theme.MailSendIcon(), func() { showTakeOut(e, p.course) })
 	buttons := wrapRow(p.add, p.addOrg, p.newPerson, p.sheetIn)
 	// What acts on the chosen participant sits under the list, one row.
-	chosen := flowRow(widget.NewLabel(lang.L("Status")), p.status.w, p.correct, p.remove)
+	chosen := flowRow(widget.NewLabel(locale.L("Status")), p.status.w, p.correct, p.remove)
 	documents := flowRow(p.signIn, p.certs, p.sheet, p.takeOut)
 	// The figures of a course of twenty sectors run to many lines: they
 	// scroll in their own space rather than squeeze the list away.
@@ -354,7 +354,7 @@ func (p *participantsPanel) setStatus(code string) {
 		showError(p.env.win, "", err)
 		return
 	}
-	p.env.status(r.Name + ": " + labelOf("participant_status", data.ParticipantStatuses, code) + " · " + lang.L("Undo with Ctrl+Z"))
+	p.env.status(r.Name + ": " + labelOf("participant_status", data.ParticipantStatuses, code) + " · " + locale.L("Undo with Ctrl+Z"))
 	chosen := p.chosen
 	p.afterChange()
 	if chosen < len(p.rows) { // the same person stays chosen, to set the next one's from there
@@ -441,8 +441,8 @@ func (p *participantsPanel) saveCertificates() {
 		}
 	}
 	if eligible == 0 {
-		dialog.ShowInformation(lang.L("No certificates"), fmt.Sprintf(
-			lang.L("Nobody has met the completion rule yet (present or late on at least %d %% of the days). Record the attendance first."),
+		dialog.ShowInformation(locale.L("No certificates"), fmt.Sprintf(
+			locale.L("Nobody has met the completion rule yet (present or late on at least %d %% of the days). Record the attendance first."),
 			c.Completion), p.env.win)
 		return
 	}
@@ -473,7 +473,7 @@ func (p *participantsPanel) saveCertificates() {
 		return export.Certificates(w, c, organisers, certs, tmpl, figures.JointCourses > 0)
 	}, func() {
 		p.env.changed()
-		p.env.status(lang.N("{{.Count}} certificate issued and recorded", issued, map[string]any{"Count": issued}))
+		p.env.status(locale.N("{{.Count}} certificate issued and recorded", issued, map[string]any{"Count": issued}))
 	})
 }
 
@@ -495,7 +495,7 @@ func (p *participantsPanel) show(c data.Course) {
 // describeFigures says, in words, what the course counts for.
 func (p *participantsPanel) describeFigures() string {
 	if p.course.ID == "" {
-		return lang.L("Save the course first, then add its participants here.")
+		return locale.L("Save the course first, then add its participants here.")
 	}
 	f, err := p.env.store.TrainingFiguresForCourse(context.Background(), p.course.ID)
 	if err != nil {
@@ -506,13 +506,13 @@ func (p *participantsPanel) describeFigures() string {
 		sectors = append(sectors, fmt.Sprintf("%s %d", sectorLabel(code), n))
 	}
 	sort.Strings(sectors)
-	joint := lang.L("not joint (one sector)")
+	joint := locale.L("not joint (one sector)")
 	if f.JointCourses > 0 {
-		joint = lang.L("joint (several sectors)")
+		joint = locale.L("joint (several sectors)")
 	}
 	text := fmt.Sprintf("%s: %d · %s · %s: %d, %s: %d, %s: %d",
-		lang.L("Counted participants"), f.Participants, joint,
-		lang.L("women"), f.BySex["female"], lang.L("men"), f.BySex["male"], lang.L("other or not recorded"), f.BySex[""]+f.BySex["other"])
+		locale.L("Counted participants"), f.Participants, joint,
+		locale.L("women"), f.BySex["female"], locale.L("men"), f.BySex["male"], locale.L("other or not recorded"), f.BySex[""]+f.BySex["other"])
 	if len(sectors) > 0 {
 		text += " · " + strings.Join(sectors, ", ")
 	}

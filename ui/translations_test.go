@@ -28,7 +28,7 @@ func englishStrings(t *testing.T) map[string]any {
 	t.Helper()
 	out := map[string]any{}
 	fset := token.NewFileSet()
-	for _, dir := range []string{".", "../data", "../export"} {
+	for _, dir := range []string{".", "../data", "../export", "../locale"} {
 		files, _ := filepath.Glob(filepath.Join(dir, "*.go"))
 		for _, file := range files {
 			f, err := parser.ParseFile(fset, file, nil, 0)
@@ -47,7 +47,7 @@ func englishStrings(t *testing.T) map[string]any {
 		}
 	}
 	lists := map[string][]data.Code{"sector": data.SectorCodes(), "level": data.Levels,
-		"mechanism": mechanismFilterChoices(), "sex": data.Sexes, "role": data.ContactRoles, "language": languages,
+		"mechanism": mechanismFilterChoices(), "sex": data.Sexes, "role": data.ContactRoles,
 		"measure": data.Measures, "status": data.CourseStatuses, "pillar": data.Pillars, "mark": data.Marks,
 		"import": importTargetChoices()}
 	for _, name := range data.CodeListNames() {
@@ -59,6 +59,23 @@ func englishStrings(t *testing.T) map[string]any {
 	for name, list := range lists {
 		for _, c := range list {
 			out[name+"."+c.Code] = c.Label
+		}
+	}
+	// The reply's figures: titles by name, counting rules by their text,
+	// the statistics' breakdowns (forms of exploitation are a code list).
+	for _, f := range data.NamedFigures {
+		out["figure."+f.Name] = f.Title
+		out[f.Rule] = f.Rule
+	}
+	out[data.NotAvailable] = data.NotAvailable
+	for _, m := range data.Measures {
+		for _, g := range data.Breakdowns(m.Code) {
+			out[g.Label] = g.Label
+			if g.Name != "form" && g.Name != data.CountryGroup {
+				for _, p := range g.Parts {
+					out[p.Label] = p.Label
+				}
+			}
 		}
 	}
 	for _, entity := range data.Entities() {
@@ -84,9 +101,11 @@ func collectCall(call *ast.CallExpr, out map[string]any) {
 	if !ok {
 		return
 	}
-	if pkg, ok := sel.X.(*ast.Ident); ok && pkg.Name == "lang" && len(call.Args) > 0 {
+	// locale.L, tr.L, c.tr().L …: every translator's methods, the window's
+	// and a document's, and the strings marked for later.
+	if len(call.Args) > 0 {
 		switch sel.Sel.Name {
-		case "L":
+		case "L", "Mark":
 			if s, ok := literal(call.Args[0]); ok {
 				out[s] = s
 			}
@@ -96,7 +115,7 @@ func collectCall(call *ast.CallExpr, out map[string]any) {
 			if ok1 && ok2 {
 				out[k] = v
 			}
-		case "N":
+		case "N", "MarkN":
 			if s, ok := literal(call.Args[0]); ok {
 				out[s] = map[string]string{"one": s, "other": s + "s"}
 			}

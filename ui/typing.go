@@ -1,6 +1,6 @@
 package ui
 
-import "fyne.io/fyne/v2/lang"
+import "github.com/ncm-register/ncm-register/locale"
 
 // typing is what every form knows of the user's typing: whether its fields
 // differ from the record shown (dirty), and whether the program is filling
@@ -33,6 +33,6 @@ func (t *typing) saveFirst(e *env, save func() bool) bool {
 	if !t.dirty || save() {
 		return true
 	}
-	e.status(lang.L("Still here: what you typed could not be saved, and the message beside the field says why. Correct it, or press Cancel to drop the typing."))
+	e.status(locale.L("Still here: what you typed could not be saved, and the message beside the field says why. Correct it, or press Cancel to drop the typing."))
 	return false
 }

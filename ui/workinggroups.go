@@ -6,11 +6,11 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/ncm-register/ncm-register/data"
+	"github.com/ncm-register/ncm-register/locale"
 )
 
 // groupsTab lists the body's working groups and edits the selected one.
@@ -32,27 +32,27 @@ type groupsTab struct {
 func newGroupsTab(e *env) *groupsTab {
 	g := &groupsTab{env: e, fields: newFieldSet()}
 	g.list = newRecordList(&g.groups, func(wg data.WorkingGroup) (string, string) {
-		return wg.Name, fmt.Sprintf("%d %s", len(wg.Members), lang.L("member organisations"))
+		return wg.Name, fmt.Sprintf("%d %s", len(wg.Members), locale.L("member organisations"))
 	}, g.load)
 	g.name = widget.NewEntry()
 	g.name.OnChanged = func(string) { g.fields.clearField("name") }
 	relayout := func() { g.fields.relayout(); g.form.Refresh() }
-	g.lead = newOrganisationList(e, lang.L("Choose the lead organisation…"), func() {
+	g.lead = newOrganisationList(e, locale.L("Choose the lead organisation…"), func() {
 		if len(g.lead.ids) > 1 {
 			g.lead.set(g.lead.ids[len(g.lead.ids)-1:])
 		}
 		relayout()
 	})
-	g.members = newOrganisationList(e, lang.L("Add a member…"), relayout)
+	g.members = newOrganisationList(e, locale.L("Add a member…"), relayout)
 	g.mandate = widget.NewMultiLineEntry()
 	g.mandate.SetMinRowsVisible(3)
-	g.fields.add("name", lang.L("Name"), true, g.name)
-	g.fields.add("lead", lang.L("Lead"), false, g.lead.content)
-	g.fields.add("members", lang.L("Members"), false, g.members.content)
-	g.fields.add("mandate", lang.L("Mandate"), false, g.mandate)
-	g.save = widget.NewButtonWithIcon(lang.L("Save working group"), theme.DocumentSaveIcon(), func() { g.Save() })
+	g.fields.add("name", locale.L("Name"), true, g.name)
+	g.fields.add("lead", locale.L("Lead"), false, g.lead.content)
+	g.fields.add("members", locale.L("Members"), false, g.members.content)
+	g.fields.add("mandate", locale.L("Mandate"), false, g.mandate)
+	g.save = widget.NewButtonWithIcon(locale.L("Save working group"), theme.DocumentSaveIcon(), func() { g.Save() })
 	g.save.Importance = widget.HighImportance
-	newGroup := widget.NewButtonWithIcon(lang.L("New working group"), theme.ContentAddIcon(), func() {
+	newGroup := widget.NewButtonWithIcon(locale.L("New working group"), theme.ContentAddIcon(), func() {
 		g.list.UnselectAll()
 		g.load(data.WorkingGroup{})
 	})
@@ -91,7 +91,7 @@ func (g *groupsTab) Save() bool {
 		return false
 	}
 	g.current = w
-	g.env.status(lang.L("Saved") + " " + w.Name)
+	g.env.status(locale.L("Saved") + " " + w.Name)
 	g.env.changed()
 	return true
 }

@@ -1,0 +1,122 @@
+package locale
+
+import (
+	"encoding/json"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/nicksnyder/go-i18n/v2/i18n"
+	"golang.org/x/text/cases"
+	"golang.org/x/text/language"
+	"golang.org/x/text/language/display"
+
+	"github.com/ncm-register/ncm-register/assets"
+)
+
+// Language is one the program speaks: its code and its name in itself
+// ("Français"), as the Settings list shows it.
+type Language struct {
+	Code, Name string
+}
+
+// loaded is every translation file, read once.
+var loaded struct {
+	once        sync.Once
+	bundle      *i18n.Bundle
+	languages   []Language
+	translators sync.Map // code → *Translator
+	err         error
+}
+
+func load() {
+	loaded.once.Do(func() {
+		loaded.bundle, loaded.languages, loaded.err = readFiles(assets.Translations, "translations")
+	})
+}
+
+// readFiles reads dir/<code>.json from files into a bundle whose source
+// language is English.
+func readFiles(files fs.FS, dir string) (*i18n.Bundle, []Language, error) {
+	bundle := i18n.NewBundle(language.English)
+	bundle.RegisterUnmarshalFunc("json", json.Unmarshal)
+	entries, err := fs.ReadDir(files, dir)
+	if err != nil {
+		return bundle, nil, err
+	}
+	var langs []Language
+	for _, e := range entries {
+		code, ok := strings.CutSuffix(e.Name(), ".json")
+		if !ok {
+			continue
+		}
+		raw, err := fs.ReadFile(files, path.Join(dir, e.Name()))
+		if err != nil {
+			return bundle, nil, err
+		}
+		if _, err := bundle.ParseMessageFileBytes(raw, e.Name()); err != nil {
+			return bundle, nil, err
+		}
+		langs = append(langs, Language{Code: code, Name: ownName(language.Make(code))})
+	}
+	// English first, the others by code, so that the list does not move
+	// when the window's language changes.
+	sort.Slice(langs, func(i, j int) bool {
+		if (langs[i].Code == "en") != (langs[j].Code == "en") {
+			return langs[i].Code == "en"
+		}
+		return langs[i].Code < langs[j].Code
+	})
+	return bundle, langs, nil
+}
+
+// ownName is a language's name in itself, capitalised as a list item
+// ("Français", "Español", "Русский").
+func ownName(tag language.Tag) string {
+	name := display.Self.Name(tag)
+	if name == "" {
+		return tag.String()
+	}
+	return cases.Title(tag, cases.NoLower).String(name)
+}
+
+// Languages lists the languages with a translation file, English first.
+func Languages() []Language {
+	load()
+	return append([]Language(nil), loaded.languages...)
+}
+
+// LoadError is the error reading the translation files, if any: the
+// program then speaks English.
+func LoadError() error {
+	load()
+	return loaded.err
+}
+
+// Match is the code of the language of the files closest to what the
+// system asks for (tags such as "fr-CA" or "ru_RU.UTF-8"), English when
+// none is close.
+func Match(wanted ...string) string {
+	load()
+	var have []language.Tag
+	for _, l := range loaded.languages {
+		have = append(have, language.Make(l.Code))
+	}
+	if len(have) == 0 {
+		return "en"
+	}
+	var tags []language.Tag
+	for _, w := range wanted {
+		w, _, _ = strings.Cut(w, ".") // ru_RU.UTF-8
+		if tag, err := language.Parse(strings.ReplaceAll(w, "_", "-")); err == nil {
+			tags = append(tags, tag)
+		}
+	}
+	_, i, conf := language.NewMatcher(have).Match(tags...)
+	if conf == language.No {
+		return "en"
+	}
+	return loaded.languages[i].Code
+}
