@@ -4,7 +4,8 @@
 
 GO      ?= go
 BINARY  := ncm-register
-# poppler-utils (pdftotext, pdfinfo) lets the tests read back the PDFs made.
+# poppler-utils (pdftotext, pdfinfo, pdffonts, pdftohtml) lets the tests read back
+# the PDFs made: their words, and the fonts that print them.
 # migrated_fynedo: FyneApp.toml declares the fyne.Do threading model, which
 # `fyne package` turns on; plain go builds need the tag to behave the same.
 TAGS    := migrated_fynedo

@@ -3,12 +3,12 @@ package export
 import (
 	"fmt"
 	"io"
+	"iter"
 
 	"github.com/johnfercher/maroto/v2/pkg/components/col"
 	"github.com/johnfercher/maroto/v2/pkg/components/image"
 	"github.com/johnfercher/maroto/v2/pkg/components/page"
 	"github.com/johnfercher/maroto/v2/pkg/components/row"
-	"github.com/johnfercher/maroto/v2/pkg/components/text"
 	"github.com/johnfercher/maroto/v2/pkg/consts/align"
 	"github.com/johnfercher/maroto/v2/pkg/consts/extension"
 	"github.com/johnfercher/maroto/v2/pkg/consts/fontstyle"
@@ -30,7 +30,15 @@ func Certificates(w io.Writer, c data.Course, organisers []string, certs []data.
 	if t.Paper == data.PaperLetter {
 		paper = pagesize.Letter
 	}
-	m, err := newPDFOn(paper, "Certificates of attendance: "+c.Title, false)
+	wording, wordingName := t.WordingOther, "wording for other courses"
+	if joint {
+		wording, wordingName = t.WordingJoint, "wording for joint courses"
+	}
+	need, err := fontsFor(nil, certificatesPrint(c, organisers, certs, t, printed{"the certificate template", wordingName, wording}))
+	if err != nil {
+		return err
+	}
+	m, err := newPDFOn(paper, "Certificates of attendance: "+c.Title, false, need)
 	if err != nil {
 		return err
 	}
@@ -38,37 +46,33 @@ func Certificates(w io.Writer, c data.Course, organisers []string, certs []data.
 	if err != nil {
 		return err
 	}
-	wording := t.WordingOther
-	if joint {
-		wording = t.WordingJoint
-	}
 	centre := func(size float64, style fontstyle.Type) props.Text {
 		return props.Text{Size: size, Style: style, Align: align.Center}
 	}
 	grey := &props.Color{Red: 90, Green: 90, Blue: 90}
 	for _, cert := range certs {
 		p := page.New().Add(top...).Add(
-			text.NewRow(14, t.Heading, centre(22, fontstyle.Bold)),
+			textRow(14, t.Heading, centre(22, fontstyle.Bold)),
 			row.New(12),
-			text.NewRow(9, "This certifies that", centre(12, fontstyle.Normal)),
-			text.NewAutoRow(cert.Name, props.Text{Size: 24, Style: fontstyle.Bold, Align: align.Center, Top: 3, Bottom: 3}),
-			text.NewAutoRow(cert.OrganisationName, props.Text{Size: 12, Align: align.Center, Bottom: 8}),
-			text.NewAutoRow(wording, centre(12, fontstyle.Normal)),
-			text.NewAutoRow(c.Title, props.Text{Size: 16, Style: fontstyle.Bold, Align: align.Center, Top: 2, Bottom: 2}),
-			text.NewRow(8, courseDatesLong(c), centre(12, fontstyle.Normal)),
-			text.NewRow(8, venueLine(c), centre(11, fontstyle.Normal)),
-			text.NewRow(8, fmt.Sprintf("present on %d of %d days", cert.DaysAttended, cert.Days), centre(11, fontstyle.Italic)),
+			textRow(9, "This certifies that", centre(12, fontstyle.Normal)),
+			textAutoRow(cert.Name, props.Text{Size: 24, Style: fontstyle.Bold, Align: align.Center, Top: 3, Bottom: 3}),
+			textAutoRow(cert.OrganisationName, props.Text{Size: 12, Align: align.Center, Bottom: 8}),
+			textAutoRow(wording, centre(12, fontstyle.Normal)),
+			textAutoRow(c.Title, props.Text{Size: 16, Style: fontstyle.Bold, Align: align.Center, Top: 2, Bottom: 2}),
+			textRow(8, courseDatesLong(c), centre(12, fontstyle.Normal)),
+			textRow(8, venueLine(c), centre(11, fontstyle.Normal)),
+			textRow(8, fmt.Sprintf("present on %d of %d days", cert.DaysAttended, cert.Days), centre(11, fontstyle.Italic)),
 			row.New(10),
-			text.NewAutoRow(organisersLine(organisers), props.Text{Size: 10, Align: align.Center}),
+			textAutoRow(organisersLine(organisers), props.Text{Size: 10, Align: align.Center}),
 		).Add(signatureRows(t.Signatories)...).Add(
 			row.New(8),
-			text.NewRow(6, "Certificate No. "+cert.Number+"   ·   Verification code "+cert.Code+"   ·   Issued "+cert.IssuedOn,
+			textRow(6, "Certificate No. "+cert.Number+"   ·   Verification code "+cert.Code+"   ·   Issued "+cert.IssuedOn,
 				props.Text{Size: 8, Align: align.Center, Color: grey}),
 		)
 		m.AddPages(p)
 	}
 	if len(certs) == 0 {
-		m.AddRows(text.NewRow(10, c.Title+": nobody has met the completion rule yet", props.Text{}))
+		m.AddRows(textRow(10, c.Title+": nobody has met the completion rule yet", props.Text{}))
 	}
 	doc, err := m.Generate()
 	if err != nil {
@@ -76,6 +80,33 @@ func Certificates(w io.Writer, c data.Course, organisers []string, certs []data.
 	}
 	_, err = w.Write(doc.GetBytes())
 	return err
+}
+
+// certificatesPrint is every text the certificates print that someone
+// typed, the template's wording that applies among them.
+func certificatesPrint(c data.Course, organisers []string, certs []data.Certificate, t data.CertificateTemplate, wording printed) iter.Seq[printed] {
+	return func(yield func(printed) bool) {
+		texts := []printed{{"the course", "title", c.Title}, {"the course", "venue", c.Venue},
+			{"the certificate template", "issuing authority", t.Authority}, {"the certificate template", "heading", t.Heading}, wording}
+		for i, s := range t.Signatories {
+			who := fmt.Sprintf("signatory %d of the certificate template", i+1)
+			texts = append(texts, printed{who, "name", s.Name}, printed{who, "title", s.Title})
+		}
+		for i, o := range organisers {
+			texts = append(texts, printed{fmt.Sprintf("organiser %d of the course", i+1), "name", o})
+		}
+		for _, p := range texts {
+			if !yield(p) {
+				return
+			}
+		}
+		for _, cert := range certs {
+			if !yield(printed{"certificate " + cert.Number, "name", cert.Name}) ||
+				!yield(printed{"certificate " + cert.Number, "organisation", cert.OrganisationName}) {
+				return
+			}
+		}
+	}
 }
 
 // certificateTop is the logo and the issuing authority, or room for them.
@@ -95,7 +126,7 @@ func certificateTop(t data.CertificateTemplate) ([]core.Row, error) {
 		rows = append(rows, row.New(16))
 	}
 	if t.Authority != "" {
-		rows = append(rows, text.NewAutoRow(t.Authority, props.Text{Size: 13, Style: fontstyle.Bold, Align: align.Center, Top: 3}))
+		rows = append(rows, textAutoRow(t.Authority, props.Text{Size: 13, Style: fontstyle.Bold, Align: align.Center, Top: 3}))
 	}
 	return append(rows, row.New(12)), nil
 }
@@ -110,9 +141,9 @@ func signatureRows(signatories [2]data.Signatory) []core.Row {
 			continue
 		}
 		n++
-		cols[0] = append(cols[0], text.NewCol(6, "______________________________", props.Text{Size: 10, Align: align.Center}))
-		cols[1] = append(cols[1], text.NewCol(6, s.Name, props.Text{Size: 11, Style: fontstyle.Bold, Align: align.Center}))
-		cols[2] = append(cols[2], text.NewCol(6, s.Title, props.Text{Size: 10, Align: align.Center}))
+		cols[0] = append(cols[0], textCol(6, "______________________________", props.Text{Size: 10, Align: align.Center}))
+		cols[1] = append(cols[1], textCol(6, s.Name, props.Text{Size: 11, Style: fontstyle.Bold, Align: align.Center}))
+		cols[2] = append(cols[2], textCol(6, s.Title, props.Text{Size: 10, Align: align.Center}))
 	}
 	if n == 0 {
 		return []core.Row{row.New(30)}

@@ -8,7 +8,6 @@ import (
 
 	"github.com/emersion/go-vcard"
 	"github.com/johnfercher/maroto/v2/pkg/components/row"
-	"github.com/johnfercher/maroto/v2/pkg/components/text"
 	"github.com/johnfercher/maroto/v2/pkg/consts/fontstyle"
 	"github.com/johnfercher/maroto/v2/pkg/consts/pagesize"
 	"github.com/johnfercher/maroto/v2/pkg/props"
@@ -179,13 +178,17 @@ func DirectoryPDF(w io.Writer, entries []data.DirectoryEntry, letter bool, day s
 	if letter {
 		paper = pagesize.Letter
 	}
-	m, err := newPDFOn(paper, "Directory of the national coordination mechanism", true)
+	need, err := fontsFor(nil, directoryPrint(entries))
+	if err != nil {
+		return err
+	}
+	m, err := newPDFOn(paper, "Directory of the national coordination mechanism", true, need)
 	if err != nil {
 		return err
 	}
 	m.AddRows(
-		text.NewRow(7, "DIRECTORY OF FOCAL POINTS", props.Text{Size: 8, Style: fontstyle.Bold, Color: replyGrey}),
-		text.NewAutoRow("Organisations and their focal points on "+longDayIn(english(), day), props.Text{Size: 14, Style: fontstyle.Bold, Bottom: 3}),
+		textRow(7, "DIRECTORY OF FOCAL POINTS", props.Text{Size: 8, Style: fontstyle.Bold, Color: replyGrey}),
+		textAutoRow("Organisations and their focal points on "+longDayIn(english(), day), props.Text{Size: 14, Style: fontstyle.Bold, Bottom: 3}),
 	)
 	bySector := map[string][]data.DirectoryEntry{}
 	for _, e := range entries {
@@ -201,7 +204,7 @@ func DirectoryPDF(w io.Writer, entries []data.DirectoryEntry, letter bool, day s
 			continue
 		}
 		keepWithNext(m, 30)
-		m.AddRows(row.New(3), text.NewAutoRow(sec.Label, props.Text{Size: 12, Style: fontstyle.Bold, Bottom: 1}))
+		m.AddRows(row.New(3), textAutoRow(sec.Label, props.Text{Size: 12, Style: fontstyle.Bold, Bottom: 1}))
 		lastOrg := ""
 		for _, e := range list {
 			o, c := e.Organisation, e.Contact
@@ -213,11 +216,11 @@ func DirectoryPDF(w io.Writer, entries []data.DirectoryEntry, letter bool, day s
 				}
 				keepWithNext(m, 18)
 				m.AddRows(row.New().Add(
-					text.NewCol(8, name, replyCellB).WithStyle(headerCell),
-					text.NewCol(4, strings.Join(nonEmpty(o.Region, o.Country), ", "), replyCell).WithStyle(headerCell),
+					textCol(8, name, replyCellB).WithStyle(headerCell),
+					textCol(4, strings.Join(nonEmpty(o.Region, o.Country), ", "), replyCell).WithStyle(headerCell),
 				))
 				if c.ID == "" {
-					m.AddRows(text.NewAutoRow("No focal point recorded.", replyNote))
+					m.AddRows(textAutoRow("No focal point recorded.", replyNote))
 				}
 			}
 			if c.ID == "" {
@@ -228,17 +231,17 @@ func DirectoryPDF(w io.Writer, entries []data.DirectoryEntry, letter bool, day s
 				phones[i] = data.FormatPhone(p)
 			}
 			m.AddRows(row.New().Add(
-				text.NewCol(3, c.Name, replyCellB).WithStyle(cellBorder),
-				text.NewCol(2, c.Position, replyCell).WithStyle(cellBorder),
+				textCol(3, c.Name, replyCellB).WithStyle(cellBorder),
+				textCol(2, c.Position, replyCell).WithStyle(cellBorder),
 				// An address does not break between words: it gets the widest
 				// column, in smaller type; a phone number keeps to one line.
-				text.NewCol(4, strings.Join(c.Emails, "\n"), directoryAddress).WithStyle(cellBorder),
-				text.NewCol(3, strings.Join(phones, "\n"), replyCell).WithStyle(cellBorder),
+				textCol(4, strings.Join(c.Emails, "\n"), directoryAddress).WithStyle(cellBorder),
+				textCol(3, strings.Join(phones, "\n"), replyCell).WithStyle(cellBorder),
 			))
 		}
 	}
 	if len(entries) == 0 {
-		m.AddRows(text.NewAutoRow("No organisation in the directory.", replyNote))
+		m.AddRows(textAutoRow("No organisation in the directory.", replyNote))
 	}
 	doc, err := m.Generate()
 	if err != nil {
@@ -246,6 +249,25 @@ func DirectoryPDF(w io.Writer, entries []data.DirectoryEntry, letter bool, day s
 	}
 	_, err = w.Write(doc.GetBytes())
 	return err
+}
+
+// directoryPrint is every text the printed directory shows that someone
+// typed. A focal point is named by its organisation, whose own texts come
+// first and so are printable by then.
+func directoryPrint(entries []data.DirectoryEntry) iter.Seq[printed] {
+	return func(yield func(printed) bool) {
+		for _, e := range entries {
+			o, c := e.Organisation, e.Contact
+			org := "an organisation of the directory"
+			contact := "a focal point of “" + o.Name + "”"
+			for _, p := range []printed{{org, "name", o.Name}, {org, "acronym", o.Acronym}, {org, "region", o.Region},
+				{contact, "name", c.Name}, {contact, "position", c.Position}} {
+				if !yield(p) {
+					return
+				}
+			}
+		}
+	}
 }
 
 func formatPhones(phones []string) []string {

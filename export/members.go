@@ -3,9 +3,9 @@ package export
 import (
 	"fmt"
 	"io"
+	"iter"
 
 	"github.com/johnfercher/maroto/v2/pkg/components/row"
-	"github.com/johnfercher/maroto/v2/pkg/components/text"
 	"github.com/johnfercher/maroto/v2/pkg/consts/fontstyle"
 	"github.com/johnfercher/maroto/v2/pkg/props"
 
@@ -29,31 +29,35 @@ func sectorName(code string) string {
 // MemberListPDF writes the coordination body's members as a printable list:
 // organisation, sector, role and the date it joined.
 func MemberListPDF(w io.Writer, b data.Body, members []data.Organisation) error {
-	m, err := newPDF("Members: "+b.Name, true)
+	need, err := fontsFor(nil, membersPrint(b, members))
+	if err != nil {
+		return err
+	}
+	m, err := newPDF("Members: "+b.Name, true, need)
 	if err != nil {
 		return err
 	}
 	m.AddRows(
-		text.NewRow(7, "MEMBERS OF THE NATIONAL COORDINATION MECHANISM", props.Text{Size: 8, Style: fontstyle.Bold}),
-		text.NewAutoRow(b.Name, props.Text{Size: 14, Style: fontstyle.Bold, Bottom: 2}),
+		textRow(7, "MEMBERS OF THE NATIONAL COORDINATION MECHANISM", props.Text{Size: 8, Style: fontstyle.Bold}),
+		textAutoRow(b.Name, props.Text{Size: 14, Style: fontstyle.Bold, Bottom: 2}),
 	)
 	if b.LegalBasis != "" {
-		m.AddRows(text.NewAutoRow("Legal basis: "+b.LegalBasis, props.Text{Size: 10}))
+		m.AddRows(textAutoRow("Legal basis: "+b.LegalBasis, props.Text{Size: 10}))
 	}
 	m.AddRows(row.New(4), row.New(9).Add(
-		text.NewCol(1, "No.", bold).WithStyle(headerCell),
-		text.NewCol(5, "Organisation", bold).WithStyle(headerCell),
-		text.NewCol(3, "Sector", bold).WithStyle(headerCell),
-		text.NewCol(1, "Role", bold).WithStyle(headerCell),
-		text.NewCol(2, "Since", bold).WithStyle(headerCell),
+		textCol(1, "No.", bold).WithStyle(headerCell),
+		textCol(5, "Organisation", bold).WithStyle(headerCell),
+		textCol(3, "Sector", bold).WithStyle(headerCell),
+		textCol(1, "Role", bold).WithStyle(headerCell),
+		textCol(2, "Since", bold).WithStyle(headerCell),
 	))
 	for i, o := range members {
 		m.AddRows(row.New(9).Add(
-			text.NewCol(1, fmt.Sprint(i+1), body).WithStyle(cellBorder),
-			text.NewCol(5, o.Name, body).WithStyle(cellBorder),
-			text.NewCol(3, sectorName(o.Sector), body).WithStyle(cellBorder),
-			text.NewCol(1, codeLabel(data.MechanismRoles, o.MechanismRole), body).WithStyle(cellBorder),
-			text.NewCol(2, o.MemberSince, body).WithStyle(cellBorder),
+			textCol(1, fmt.Sprint(i+1), body).WithStyle(cellBorder),
+			textCol(5, o.Name, body).WithStyle(cellBorder),
+			textCol(3, sectorName(o.Sector), body).WithStyle(cellBorder),
+			textCol(1, codeLabel(data.MechanismRoles, o.MechanismRole), body).WithStyle(cellBorder),
+			textCol(2, o.MemberSince, body).WithStyle(cellBorder),
 		))
 	}
 	doc, err := m.Generate()
@@ -62,6 +66,20 @@ func MemberListPDF(w io.Writer, b data.Body, members []data.Organisation) error 
 	}
 	_, err = w.Write(doc.GetBytes())
 	return err
+}
+
+// membersPrint is every text the list of members prints that someone typed.
+func membersPrint(b data.Body, members []data.Organisation) iter.Seq[printed] {
+	return func(yield func(printed) bool) {
+		if !yield(printed{"the coordination body", "name", b.Name}) || !yield(printed{"the coordination body", "legal basis", b.LegalBasis}) {
+			return
+		}
+		for i, o := range members {
+			if !yield(printed{fmt.Sprintf("member %d of the list", i+1), "name", o.Name}) {
+				return
+			}
+		}
+	}
 }
 
 // MemberListXLSX writes the members as a workbook, the joining date a real date.

@@ -2,13 +2,14 @@ package export
 
 import (
 	"bytes"
+	"fmt"
 	"io"
+	"iter"
 
 	"github.com/johnfercher/maroto/v2/pkg/components/col"
 	"github.com/johnfercher/maroto/v2/pkg/components/image"
 	"github.com/johnfercher/maroto/v2/pkg/components/page"
 	"github.com/johnfercher/maroto/v2/pkg/components/row"
-	"github.com/johnfercher/maroto/v2/pkg/components/text"
 	"github.com/johnfercher/maroto/v2/pkg/consts/extension"
 	"github.com/johnfercher/maroto/v2/pkg/consts/fontstyle"
 	"github.com/johnfercher/maroto/v2/pkg/core"
@@ -37,7 +38,11 @@ const briefAttention = 12
 // period, and the brief says so.
 func OverviewBrief(w io.Writer, b Brief) error {
 	tr := orEnglish(b.Language)
-	m, err := newPDF(tr.L("Overview {{.From}} – {{.To}}", map[string]any{"From": dayIn(tr, b.From), "To": dayIn(tr, b.To)}), true)
+	need, err := fontsFor(tr, briefPrint(b))
+	if err != nil {
+		return err
+	}
+	m, err := newPDF(tr.L("Overview {{.From}} – {{.To}}", map[string]any{"From": dayIn(tr, b.From), "To": dayIn(tr, b.To)}), true, need)
 	if err != nil {
 		return err
 	}
@@ -46,19 +51,19 @@ func OverviewBrief(w io.Writer, b Brief) error {
 		heading = tr.L("Coordination against trafficking in persons: {{.Country}}", map[string]any{"Country": b.Country})
 	}
 	first := page.New().Add(
-		text.NewAutoRow(heading, props.Text{Size: 16, Style: fontstyle.Bold, Bottom: 1}),
-		text.NewAutoRow(tr.L("How the mechanism is doing, {{.From}} to {{.To}} (counted on {{.Today}})",
+		textAutoRow(heading, props.Text{Size: 16, Style: fontstyle.Bold, Bottom: 1}),
+		textAutoRow(tr.L("How the mechanism is doing, {{.From}} to {{.To}} (counted on {{.Today}})",
 			map[string]any{"From": longDayIn(tr, b.From), "To": longDayIn(tr, b.To), "Today": longDayIn(tr, b.Today)}),
 			props.Text{Size: 11, Bottom: 4}),
 	)
 	first.Add(briefCards(OverviewCards(tr, b.Overview, b.To))...)
-	first.Add(row.New(4), text.NewAutoRow(tr.L("What needs attention"), props.Text{Size: 12, Style: fontstyle.Bold, Bottom: 1.5}))
+	first.Add(row.New(4), textAutoRow(tr.L("What needs attention"), props.Text{Size: 12, Style: fontstyle.Bold, Bottom: 1.5}))
 	first.Add(briefAttentionRows(tr, b.Overview.Attention)...)
-	first.Add(row.New(4), text.NewAutoRow(tr.L("Every figure is the figure of the reply to the UNODC questionnaire for the same period, "+
+	first.Add(row.New(4), textAutoRow(tr.L("Every figure is the figure of the reply to the UNODC questionnaire for the same period, "+
 		"counted by the rule the reply states with it. A figure nobody entered reads “not available”, never 0."), replyNote))
 	m.AddPages(first)
 
-	second := page.New().Add(text.NewAutoRow(tr.L("The figures in charts"), props.Text{Size: 14, Style: fontstyle.Bold, Bottom: 3}))
+	second := page.New().Add(textAutoRow(tr.L("The figures in charts"), props.Text{Size: 14, Style: fontstyle.Bold, Bottom: 3}))
 	charts := OverviewCharts(tr, OverviewData{Figures: b.Overview.Figures, Months: b.Overview.Months, PillarState: b.Overview.ByPillar,
 		Years: b.Overview.Years, ByMeasure: b.Overview.ByMeasure})
 	var cols []core.Col
@@ -82,15 +87,27 @@ func OverviewBrief(w io.Writer, b Brief) error {
 	return err
 }
 
+// briefPrint is every text of the brief that someone typed: the lines of
+// what needs attention that it lists keep their records' own words.
+func briefPrint(b Brief) iter.Seq[printed] {
+	return func(yield func(printed) bool) {
+		for i, it := range b.Overview.Attention[:min(briefAttention, len(b.Overview.Attention))] {
+			if !yield(printed{fmt.Sprintf("line %d of what needs attention", i+1), "text", it.Title}) {
+				return
+			}
+		}
+	}
+}
+
 // briefCards lays the cards out three to a row: title, number, detail.
 func briefCards(cards []OverviewCard) []core.Row {
 	var rows []core.Row
 	for i := 0; i < len(cards); i += 3 {
 		titles, values, details := row.New(6), row.New(11), row.New(7)
 		for _, c := range cards[i:min(i+3, len(cards))] {
-			titles.Add(text.NewCol(4, c.Title, props.Text{Size: 9, Color: replyGrey}))
-			values.Add(text.NewCol(4, c.Value, props.Text{Size: 18, Style: fontstyle.Bold}))
-			details.Add(text.NewCol(4, c.Detail, props.Text{Size: 9}))
+			titles.Add(textCol(4, c.Title, props.Text{Size: 9, Color: replyGrey}))
+			values.Add(textCol(4, c.Value, props.Text{Size: 18, Style: fontstyle.Bold}))
+			details.Add(textCol(4, c.Detail, props.Text{Size: 9}))
 		}
 		rows = append(rows, titles, values, details, row.New(3))
 	}
@@ -101,15 +118,15 @@ func briefCards(cards []OverviewCard) []core.Row {
 // counts what does not fit.
 func briefAttentionRows(tr *locale.Translator, items []data.AttentionItem) []core.Row {
 	if len(items) == 0 {
-		return []core.Row{text.NewAutoRow(tr.L("Nothing: no action overdue, no course or meeting waiting, the statistics entered and checked."), replyCell)}
+		return []core.Row{textAutoRow(tr.L("Nothing: no action overdue, no course or meeting waiting, the statistics entered and checked."), replyCell)}
 	}
 	var rows []core.Row
 	for i, it := range items {
 		if i == briefAttention {
-			rows = append(rows, text.NewAutoRow(tr.N("… and {{.Count}} more, listed in the program's Overview.", len(items)-i), replyNote))
+			rows = append(rows, textAutoRow(tr.N("… and {{.Count}} more, listed in the program's Overview.", len(items)-i), replyNote))
 			break
 		}
-		rows = append(rows, row.New().Add(col.New(1), text.NewCol(11, AttentionLine(tr, it, longDayIn(tr, it.Day)), replyCell)))
+		rows = append(rows, row.New().Add(col.New(1), textCol(11, AttentionLine(tr, it, longDayIn(tr, it.Day)), replyCell)))
 	}
 	return rows
 }

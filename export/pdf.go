@@ -12,24 +12,32 @@ import (
 	"github.com/ncm-register/ncm-register/assets"
 )
 
-// fontFamily is the embedded Unicode font of every PDF, so that accents,
-// Cyrillic and Greek print as typed.
-const fontFamily = "dejavu"
-
-// newPDF starts an A4 document with the embedded font and page numbers.
-func newPDF(title string, pageNumbers bool) (core.Maroto, error) {
-	return newPDFOn(pagesize.A4, title, pageNumbers)
+// newPDF starts an A4 document with the embedded fonts that its texts
+// need (fontsFor) and page numbers.
+func newPDF(title string, pageNumbers bool, need fontNeeds) (core.Maroto, error) {
+	return newPDFOn(pagesize.A4, title, pageNumbers, need)
 }
 
 // newPDFOn starts a document on paper of a size (A4, or Letter where
 // offices print on it).
-func newPDFOn(paper pagesize.Type, title string, pageNumbers bool) (core.Maroto, error) {
-	fonts, err := repository.New().
+func newPDFOn(paper pagesize.Type, title string, pageNumbers bool, need fontNeeds) (core.Maroto, error) {
+	repo := repository.New().
 		AddUTF8FontFromBytes(fontFamily, fontstyle.Normal, assets.FontRegular).
 		AddUTF8FontFromBytes(fontFamily, fontstyle.Bold, assets.FontBold).
 		AddUTF8FontFromBytes(fontFamily, fontstyle.Italic, assets.FontRegular).
-		AddUTF8FontFromBytes(fontFamily, fontstyle.BoldItalic, assets.FontBold).
-		Load()
+		AddUTF8FontFromBytes(fontFamily, fontstyle.BoldItalic, assets.FontBold)
+	if need.scripts {
+		repo = repo.AddUTF8FontFromBytes(scriptsFamily, fontstyle.Normal, assets.FontScriptsRegular).
+			AddUTF8FontFromBytes(scriptsFamily, fontstyle.Bold, assets.FontScriptsBold)
+	}
+	if need.cjk {
+		cjk, err := assets.FontCJK()
+		if err != nil {
+			return nil, err
+		}
+		repo = repo.AddUTF8FontFromBytes(cjkFamily, fontstyle.Normal, cjk)
+	}
+	fonts, err := repo.Load()
 	if err != nil {
 		return nil, err
 	}

@@ -9,7 +9,6 @@ import (
 
 	"github.com/johnfercher/maroto/v2/pkg/components/col"
 	"github.com/johnfercher/maroto/v2/pkg/components/row"
-	"github.com/johnfercher/maroto/v2/pkg/components/text"
 	"github.com/johnfercher/maroto/v2/pkg/consts/align"
 	"github.com/johnfercher/maroto/v2/pkg/consts/fontstyle"
 	"github.com/johnfercher/maroto/v2/pkg/core"
@@ -38,7 +37,15 @@ var (
 // agencies' contributions, then the annexes as tables, long lists
 // summarised (the workbook holds them whole). Pages are numbered.
 func ReplyPDF(w io.Writer, c ReplyContent) error {
-	m, err := newPDF(c.Template.TitleIn(c.tr().Code()), true)
+	courses, err := countAnnexCourses(c)
+	if err != nil {
+		return err
+	}
+	need, err := fontsFor(c.tr(), replyPrint(c, courses))
+	if err != nil {
+		return err
+	}
+	m, err := newPDF(c.Template.TitleIn(c.tr().Code()), true, need)
 	if err != nil {
 		return err
 	}
@@ -48,7 +55,7 @@ func ReplyPDF(w io.Writer, c ReplyContent) error {
 			return err
 		}
 	}
-	if err := pdfAnnexes(m, c); err != nil {
+	if err := pdfAnnexes(m, c, courses); err != nil {
 		return err
 	}
 	doc, err := m.Generate()
@@ -63,8 +70,8 @@ func pdfCover(m core.Maroto, c ReplyContent) {
 	tr := c.tr()
 	t, r := c.Template, c.Reply
 	m.AddRows(
-		text.NewRow(7, tr.L("QUESTIONNAIRE REPLY"), props.Text{Size: 8, Style: fontstyle.Bold, Color: replyGrey}),
-		text.NewAutoRow(t.TitleIn(tr.Code()), props.Text{Size: 15, Style: fontstyle.Bold, Bottom: 4}),
+		textRow(7, tr.L("QUESTIONNAIRE REPLY"), props.Text{Size: 8, Style: fontstyle.Bold, Color: replyGrey}),
+		textAutoRow(t.TitleIn(tr.Code()), props.Text{Size: 15, Style: fontstyle.Bold, Bottom: 4}),
 	)
 	date := longDayIn(tr, c.replyDay())
 	if !c.final() {
@@ -85,35 +92,35 @@ func pdfCover(m core.Maroto, c ReplyContent) {
 		{tr.L("Contributing agencies"), agencies},
 	} {
 		m.AddRows(row.New().Add(
-			text.NewCol(3, line[0], props.Text{Size: 10, Style: fontstyle.Bold, Bottom: 1.5}),
-			text.NewCol(9, line[1], replyText),
+			textCol(3, line[0], props.Text{Size: 10, Style: fontstyle.Bold, Bottom: 1.5}),
+			textCol(9, line[1], replyText),
 		))
 	}
 	m.AddRows(row.New(3))
 	for _, p := range paragraphs(t.NoteIn(tr.Code())) {
-		m.AddRows(text.NewAutoRow(p, replyNote))
+		m.AddRows(textAutoRow(p, replyNote))
 	}
-	m.AddRows(text.NewAutoRow(c.annexNote(), replyNote))
+	m.AddRows(textAutoRow(c.annexNote(), replyNote))
 }
 
 func pdfSection(m core.Maroto, c ReplyContent, sec TemplateSection) error {
 	tr := c.tr()
 	keepWithNext(m, 45)
-	m.AddRows(row.New(6), text.NewAutoRow(sec.ID+". "+sec.TitleIn(tr.Code()), props.Text{Size: 13, Style: fontstyle.Bold, Bottom: 3}))
+	m.AddRows(row.New(6), textAutoRow(sec.ID+". "+sec.TitleIn(tr.Code()), props.Text{Size: 13, Style: fontstyle.Bold, Bottom: 3}))
 	for _, q := range sec.Questions {
 		keepWithNext(m, 30)
-		m.AddRows(row.New(2), text.NewAutoRow(q.ID+". "+q.TextIn(tr.Code()), props.Text{Size: 10, Style: fontstyle.Bold, Bottom: 2}))
+		m.AddRows(row.New(2), textAutoRow(q.ID+". "+q.TextIn(tr.Code()), props.Text{Size: 10, Style: fontstyle.Bold, Bottom: 2}))
 		a := c.Answers[q.ID]
 		if yn := yesNoText(tr, a.YesNo); yn != "" {
-			m.AddRows(text.NewAutoRow(yn+".", replyText))
+			m.AddRows(textAutoRow(yn+".", replyText))
 		} else if q.Kind == "yes_no" {
-			m.AddRows(text.NewAutoRow(tr.L("Yes or no: not answered."), replyNote))
+			m.AddRows(textAutoRow(tr.L("Yes or no: not answered."), replyNote))
 		}
 		if a.Narrative == "" {
-			m.AddRows(text.NewAutoRow(tr.L("No answer yet."), replyNote))
+			m.AddRows(textAutoRow(tr.L("No answer yet."), replyNote))
 		}
 		for _, p := range paragraphs(a.Narrative) {
-			m.AddRows(text.NewAutoRow(p, replyText))
+			m.AddRows(textAutoRow(p, replyText))
 		}
 		for i, name := range q.Bindings {
 			// Figures counted by the same rule (the training figures) say it once, after the last.
@@ -141,30 +148,30 @@ func pdfFigure(m core.Maroto, c ReplyContent, name string, withRule bool) error 
 	tr := c.tr()
 	title, rule := figureText(tr, name)
 	keepWithNext(m, 25)
-	m.AddRows(row.New(2), text.NewAutoRow(title, props.Text{Size: 9, Style: fontstyle.Bold, Bottom: 1}))
+	m.AddRows(row.New(2), textAutoRow(title, props.Text{Size: 9, Style: fontstyle.Bold, Bottom: 1}))
 	v, ok := c.Figures[name]
 	if !ok {
-		m.AddRows(text.NewAutoRow(tr.L("Not frozen with this reply."), replyNote))
+		m.AddRows(textAutoRow(tr.L("Not frozen with this reply."), replyNote))
 		return nil
 	}
 	for _, r := range v.Rows {
 		m.AddRows(row.New().Add(
-			text.NewCol(7, rowText(tr, r), replyCell).WithStyle(cellBorder),
-			text.NewCol(2, tr.Count(r.Value), replyNumber).WithStyle(cellBorder),
+			textCol(7, rowText(tr, r), replyCell).WithStyle(cellBorder),
+			textCol(2, tr.Count(r.Value), replyNumber).WithStyle(cellBorder),
 		))
 	}
 	for _, year := range v.Missing { // a year nobody entered is not a 0 either
 		m.AddRows(row.New().Add(
-			text.NewCol(7, year, replyCell).WithStyle(cellBorder),
-			text.NewCol(2, tr.L(data.NotAvailable), replyNumber).WithStyle(cellBorder),
+			textCol(7, year, replyCell).WithStyle(cellBorder),
+			textCol(2, tr.L(data.NotAvailable), replyNumber).WithStyle(cellBorder),
 		))
 	}
 	m.AddRows(row.New().Add(
-		text.NewCol(7, tr.L("Total"), replyCellB).WithStyle(headerCell),
-		text.NewCol(2, FigureTotalIn(tr, v), replyNumberB).WithStyle(headerCell),
+		textCol(7, tr.L("Total"), replyCellB).WithStyle(headerCell),
+		textCol(2, FigureTotalIn(tr, v), replyNumberB).WithStyle(headerCell),
 	))
 	if rule != "" && withRule {
-		m.AddRows(text.NewAutoRow(rule, replyRule))
+		m.AddRows(textAutoRow(rule, replyRule))
 	}
 	if chart, ok := figureCharts[name]; ok {
 		return pdfChart(m, chart(tr, v))
@@ -175,7 +182,7 @@ func pdfFigure(m core.Maroto, c ReplyContent, name string, withRule bool) error 
 // pdfContributions keeps who said what: each agency's answer, then the
 // figures it gave.
 func pdfContributions(m core.Maroto, tr *locale.Translator, ks []data.Contribution) {
-	m.AddRows(row.New(1), text.NewAutoRow(tr.L("Contributions of the agencies"), props.Text{Size: 9, Style: fontstyle.Bold, Bottom: 1}))
+	m.AddRows(row.New(1), textAutoRow(tr.L("Contributions of the agencies"), props.Text{Size: 9, Style: fontstyle.Bold, Bottom: 1}))
 	for _, k := range ks {
 		answer := paragraphs(strings.Join(nonEmpty(yesNoText(tr, k.YesNo), k.Narrative), ": "))
 		if len(answer) == 0 {
@@ -188,14 +195,14 @@ func pdfContributions(m core.Maroto, tr *locale.Translator, ks []data.Contributi
 			if i == 0 {
 				name = k.OrganisationName
 			}
-			m.AddRows(row.New().Add(text.NewCol(3, name, replyCellB), text.NewCol(9, p, replyCell)))
+			m.AddRows(row.New().Add(textCol(3, name, replyCellB), textCol(9, p, replyCell)))
 		}
 		for _, n := range slices.Sorted(maps.Keys(k.Figures)) {
 			title, _ := figureText(tr, n)
 			m.AddRows(row.New().Add(
 				col.New(3),
-				text.NewCol(6, title, replyCell),
-				text.NewCol(2, tr.Count(k.Figures[n]), replyNumber),
+				textCol(6, title, replyCell),
+				textCol(2, tr.Count(k.Figures[n]), replyNumber),
 			))
 		}
 	}

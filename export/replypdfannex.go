@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"github.com/johnfercher/maroto/v2/pkg/components/row"
-	"github.com/johnfercher/maroto/v2/pkg/components/text"
 	"github.com/johnfercher/maroto/v2/pkg/consts/fontstyle"
 	"github.com/johnfercher/maroto/v2/pkg/core"
 	"github.com/johnfercher/maroto/v2/pkg/props"
@@ -33,7 +32,7 @@ type pdfColumn struct {
 func pdfTable(m core.Maroto, cols []pdfColumn, rows [][]string) {
 	header := row.New()
 	for _, c := range cols {
-		header.Add(text.NewCol(c.size, c.title, replyCellB).WithStyle(headerCell))
+		header.Add(textCol(c.size, c.title, replyCellB).WithStyle(headerCell))
 	}
 	m.AddRows(header)
 	for _, r := range rows {
@@ -43,7 +42,7 @@ func pdfTable(m core.Maroto, cols []pdfColumn, rows [][]string) {
 			if c.number {
 				style = replyNumber
 			}
-			line.Add(text.NewCol(c.size, r[i], style).WithStyle(cellBorder))
+			line.Add(textCol(c.size, r[i], style).WithStyle(cellBorder))
 		}
 		m.AddRows(line)
 	}
@@ -51,11 +50,11 @@ func pdfTable(m core.Maroto, cols []pdfColumn, rows [][]string) {
 
 func pdfAnnexTitle(m core.Maroto, title, what string) {
 	keepWithNext(m, 40)
-	m.AddRows(row.New(8), text.NewAutoRow(title, props.Text{Size: 12, Style: fontstyle.Bold, Bottom: 1.5}),
-		text.NewAutoRow(what, replyNote))
+	m.AddRows(row.New(8), textAutoRow(title, props.Text{Size: 12, Style: fontstyle.Bold, Bottom: 1.5}),
+		textAutoRow(what, replyNote))
 }
 
-func pdfEmpty(m core.Maroto, what string) { m.AddRows(text.NewAutoRow(what, replyNote)) }
+func pdfEmpty(m core.Maroto, what string) { m.AddRows(textAutoRow(what, replyNote)) }
 
 // pdfSummarised says that a list of n items (a template for tr.N, such as
 // "{{.Count}} campaign") is summarised, and where the workbook has it all.
@@ -64,11 +63,11 @@ func pdfSummarised(m core.Maroto, tr *locale.Translator, n int, items, sheet str
 		map[string]any{"Items": tr.N(items, n), "Sheet": tr.L(sheet)}))
 }
 
-func pdfAnnexes(m core.Maroto, c ReplyContent) error {
+func pdfAnnexes(m core.Maroto, c ReplyContent, courses annexCourses) error {
 	keepWithNext(m, 55)
-	m.AddRows(row.New(6), text.NewAutoRow(c.tr().L("Annexes"), props.Text{Size: 13, Style: fontstyle.Bold, Bottom: 1}))
+	m.AddRows(row.New(6), textAutoRow(c.tr().L("Annexes"), props.Text{Size: 13, Style: fontstyle.Bold, Bottom: 1}))
 	pdfMembers(m, c)
-	if err := pdfCourses(m, c); err != nil {
+	if err := pdfCourses(m, c.tr(), courses); err != nil {
 		return err
 	}
 	pdfCampaigns(m, c)
@@ -106,76 +105,6 @@ func pdfMembers(m core.Maroto, c ReplyContent) {
 		}
 		pdfTable(m, []pdfColumn{{tr.L("Sector"), 6, false}, {tr.L("Members"), 2, true}}, rows)
 	}
-}
-
-// pdfCourses summarises the courses by year, and lists them when few.
-func pdfCourses(m core.Maroto, c ReplyContent) error {
-	tr := c.tr()
-	pdfAnnexTitle(m, tr.L("Annex 2. Training courses"), tr.L("Held with a first day in the period; participants counted as in the training figures."))
-	// Every sex column, "not recorded" included, so that they add up to
-	// the participants (they once showed 8 + 9 of 18).
-	type year struct{ courses, joint, participants, female, male, other, unrecorded int }
-	byYear := map[int]*year{}
-	var years []int
-	var list [][]string
-	months := periodMonths(c.Reply.From, c.Reply.To)
-	n := 0
-	err := c.Annexes.Courses(func(k data.AnnexCourse) error {
-		n++
-		for i := range months {
-			if months[i].Month == k.FirstDay[:min(7, len(k.FirstDay))] {
-				months[i].Courses++
-				months[i].Participants += k.Participants
-			}
-		}
-		y := yearOf(k.FirstDay)
-		if byYear[y] == nil {
-			byYear[y] = &year{}
-			years = append(years, y) // the courses come oldest first
-		}
-		s := byYear[y]
-		s.courses++
-		s.participants += k.Participants
-		s.female += k.BySex["female"]
-		s.male += k.BySex["male"]
-		s.other += k.BySex["other"]
-		s.unrecorded += k.BySex[""]
-		if k.Joint {
-			s.joint++
-		}
-		if n <= pdfListLimit {
-			list = append(list, []string{k.Title, daysIn(tr, k.FirstDay, k.LastDay), yesNo(tr, k.Joint), tr.Count(k.Participants)})
-		}
-		return nil
-	})
-	if err != nil {
-		return err
-	}
-	if n == 0 {
-		pdfEmpty(m, tr.L("No courses held in the period."))
-		return nil
-	}
-	rows := make([][]string, len(years))
-	for i, y := range years {
-		s := byYear[y]
-		rows[i] = []string{strconv.Itoa(y), tr.Count(s.courses), tr.Count(s.joint), tr.Count(s.participants),
-			tr.Count(s.female), tr.Count(s.male), tr.Count(s.other), tr.Count(s.unrecorded)}
-	}
-	pdfTable(m, []pdfColumn{{tr.L("Year"), 1, false}, {tr.L("Courses"), 2, true}, {tr.L("Joint"), 1, true}, {tr.L("Participants"), 2, true},
-		{codeText(tr, "sex", "female"), 1, true}, {codeText(tr, "sex", "male"), 1, true}, {codeText(tr, "sex", "other"), 1, true},
-		{tr.L("Sex not recorded"), 3, true}}, rows)
-	if len(months) > 0 {
-		if err := pdfChart(m, monthChart(tr, months)); err != nil {
-			return err
-		}
-	}
-	if n > pdfListLimit {
-		pdfSummarised(m, tr, n, locale.MarkN("{{.Count}} course"), locale.Mark("Annex 2 Courses"))
-		return nil
-	}
-	m.AddRows(row.New(3))
-	pdfTable(m, []pdfColumn{{tr.L("Course"), 6, false}, {tr.L("Days"), 3, false}, {tr.L("Joint"), 1, false}, {tr.L("Participants"), 2, true}}, list)
-	return nil
 }
 
 func pdfCampaigns(m core.Maroto, c ReplyContent) {
@@ -386,9 +315,9 @@ func pdfStatistics(m core.Maroto, tr *locale.Translator, a ReplyAnnexes) error {
 		}
 	}
 	if notes := a.statisticNotes(tr); len(notes) > 0 {
-		m.AddRows(row.New(2), text.NewAutoRow(tr.L("Notes of the agencies"), props.Text{Size: 9, Style: fontstyle.Bold, Bottom: 1}))
+		m.AddRows(row.New(2), textAutoRow(tr.L("Notes of the agencies"), props.Text{Size: 9, Style: fontstyle.Bold, Bottom: 1}))
 		for _, n := range notes {
-			m.AddRows(text.NewAutoRow(n, replyCell))
+			m.AddRows(textAutoRow(n, replyCell))
 		}
 	}
 	return nil

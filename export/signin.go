@@ -3,6 +3,7 @@ package export
 import (
 	"fmt"
 	"io"
+	"iter"
 	"slices"
 	"strings"
 	"time"
@@ -10,7 +11,6 @@ import (
 	"github.com/johnfercher/maroto/v2/pkg/components/col"
 	"github.com/johnfercher/maroto/v2/pkg/components/page"
 	"github.com/johnfercher/maroto/v2/pkg/components/row"
-	"github.com/johnfercher/maroto/v2/pkg/components/text"
 	"github.com/johnfercher/maroto/v2/pkg/consts/align"
 	"github.com/johnfercher/maroto/v2/pkg/consts/border"
 	"github.com/johnfercher/maroto/v2/pkg/consts/fontstyle"
@@ -47,26 +47,30 @@ func longDate(day string) string {
 // being listed.
 func SignInSheets(w io.Writer, c data.Course, participants []data.Participant, blankRows int) error {
 	participants = slices.DeleteFunc(slices.Clone(participants), func(p data.Participant) bool { return !p.Expected() })
-	m, err := newPDF("Sign-in sheets: "+c.Title, true)
+	need, err := fontsFor(nil, signInPrint(c, participants))
+	if err != nil {
+		return err
+	}
+	m, err := newPDF("Sign-in sheets: "+c.Title, true, need)
 	if err != nil {
 		return err
 	}
 	days := c.Days()
 	for i, day := range days {
 		rows := []core.Row{
-			text.NewRow(7, "SIGN-IN SHEET", props.Text{Size: 8, Style: fontstyle.Bold, Color: &props.Color{Red: 90, Green: 90, Blue: 90}}),
-			text.NewAutoRow(c.Title, props.Text{Size: 14, Style: fontstyle.Bold, Bottom: 2}),
-			text.NewRow(7, fmt.Sprintf("Day %d of %d · %s", i+1, len(days), longDate(day)), props.Text{Size: 11}),
+			textRow(7, "SIGN-IN SHEET", props.Text{Size: 8, Style: fontstyle.Bold, Color: &props.Color{Red: 90, Green: 90, Blue: 90}}),
+			textAutoRow(c.Title, props.Text{Size: 14, Style: fontstyle.Bold, Bottom: 2}),
+			textRow(7, fmt.Sprintf("Day %d of %d · %s", i+1, len(days), longDate(day)), props.Text{Size: 11}),
 		}
 		if c.Venue != "" {
-			rows = append(rows, text.NewRow(7, "Venue: "+c.Venue, props.Text{Size: 10}))
+			rows = append(rows, textRow(7, "Venue: "+c.Venue, props.Text{Size: 10}))
 		}
 		rows = append(rows, row.New(4),
 			row.New(9).Add(
-				text.NewCol(1, "No.", bold).WithStyle(headerCell),
-				text.NewCol(4, "Name", bold).WithStyle(headerCell),
-				text.NewCol(4, "Organisation", bold).WithStyle(headerCell),
-				text.NewCol(3, "Signature", bold).WithStyle(headerCell),
+				textCol(1, "No.", bold).WithStyle(headerCell),
+				textCol(4, "Name", bold).WithStyle(headerCell),
+				textCol(4, "Organisation", bold).WithStyle(headerCell),
+				textCol(3, "Signature", bold).WithStyle(headerCell),
 			))
 		for n, p := range participants {
 			rows = append(rows, signInRow(n+1, p.Name, p.OrganisationName))
@@ -74,13 +78,13 @@ func SignInSheets(w io.Writer, c data.Course, participants []data.Participant, b
 		for n := 0; n < blankRows; n++ {
 			rows = append(rows, signInRow(len(participants)+n+1, "", ""))
 		}
-		rows = append(rows, row.New(5), text.NewAutoRow(
+		rows = append(rows, row.New(5), textAutoRow(
 			"Participants sign once per day. The list is used for this course's attendance records only.",
 			props.Text{Size: 7, Style: fontstyle.Italic}))
 		m.AddPages(page.New().Add(rows...))
 	}
 	if len(days) == 0 {
-		m.AddRows(text.NewRow(10, c.Title+": the course has no valid dates", props.Text{Align: align.Left}))
+		m.AddRows(textRow(10, c.Title+": the course has no valid dates", props.Text{Align: align.Left}))
 	}
 	doc, err := m.Generate()
 	if err != nil {
@@ -90,11 +94,27 @@ func SignInSheets(w io.Writer, c data.Course, participants []data.Participant, b
 	return err
 }
 
+// signInPrint is every text the sign-in sheets print that someone typed;
+// a participant is named by the row it has on the sheets.
+func signInPrint(c data.Course, participants []data.Participant) iter.Seq[printed] {
+	return func(yield func(printed) bool) {
+		if !yield(printed{"the course", "title", c.Title}) || !yield(printed{"the course", "venue", c.Venue}) {
+			return
+		}
+		for n, p := range participants {
+			who := fmt.Sprintf("participant %d on the sheets", n+1)
+			if !yield(printed{who, "name", p.Name}) || !yield(printed{who, "organisation", p.OrganisationName}) {
+				return
+			}
+		}
+	}
+}
+
 func signInRow(n int, name, organisation string) core.Row {
 	return row.New(signInRowHeight).Add(
-		text.NewCol(1, fmt.Sprint(n), body).WithStyle(cellBorder),
-		text.NewCol(4, strings.TrimSpace(name), body).WithStyle(cellBorder),
-		text.NewCol(4, organisation, props.Text{Top: 3, Left: 1.5, Right: 1.5, Size: 8}).WithStyle(cellBorder),
+		textCol(1, fmt.Sprint(n), body).WithStyle(cellBorder),
+		textCol(4, strings.TrimSpace(name), body).WithStyle(cellBorder),
+		textCol(4, organisation, props.Text{Top: 3, Left: 1.5, Right: 1.5, Size: 8}).WithStyle(cellBorder),
 		col.New(3).WithStyle(cellBorder),
 	)
 }

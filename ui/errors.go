@@ -53,6 +53,7 @@ func explain(err error) string {
 		be    *data.BackupError
 		ie    *data.IncompleteError
 		tl    *export.TextTooLongError
+		us    *export.UnprintableScriptError
 		errno syscall.Errno
 	)
 	switch {
@@ -77,6 +78,8 @@ func explain(err error) string {
 		return pe.Reason
 	case errors.As(err, &be):
 		return be.Reason
+	case errors.As(err, &us): // its own words, whatever wraps it: the record, the field, the script and why
+		return us.Error()
 	case errors.As(err, &ie), errors.As(err, &tl), worded(err):
 		return err.Error()
 	case errors.As(err, &errno) && errno == syscall.ENOSPC:
