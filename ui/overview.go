@@ -184,14 +184,16 @@ func (o *overviewScreen) showAttention(items []data.AttentionItem) {
 			continue
 		}
 		it := it
-		b := widget.NewButtonWithIcon(attentionText(it), attentionIcon(it.Kind), func() {
+		// A link cut short with "…" where the line is longer than the
+		// window: a button would widen the Overview past the screen.
+		link := widget.NewHyperlink(attentionText(it), nil)
+		link.Truncation = fyne.TextTruncateEllipsis
+		link.OnTapped = func() {
 			if o.open != nil {
 				o.open(it.Entity, it.ID)
 			}
-		})
-		b.Alignment = widget.ButtonAlignLeading
-		b.Importance = widget.LowImportance
-		o.attention.Add(b)
+		}
+		o.attention.Add(container.NewBorder(nil, nil, widget.NewIcon(attentionIcon(it.Kind)), nil, link))
 	}
 	o.attention.Refresh()
 }

@@ -150,9 +150,15 @@ func newWorkspace(w *window, st *data.Store) *workspace {
 	}
 	ws.areas[areaOverview].built, ws.areas[areaRegister].built = true, true
 	ws.center = container.NewStack()
+	widest := "" // the sidebar is as wide as the longest area's name in the window's language
+	for _, a := range ws.areas {
+		if len([]rune(a.name)) > len([]rune(widest)) {
+			widest = a.name
+		}
+	}
 	ws.nav = widget.NewList(func() int { return len(ws.areas) },
 		func() fyne.CanvasObject {
-			return container.NewHBox(widget.NewIcon(theme.ListIcon()), widget.NewLabel("Coordination body"))
+			return container.NewHBox(widget.NewIcon(theme.ListIcon()), widget.NewLabel(widest))
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			c := o.(*fyne.Container)
