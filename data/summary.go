@@ -208,7 +208,11 @@ func (f *summaryForm) english(s Summary) string {
 }
 
 // summaryJSON is a summary nested in another's values (an Undo's
-// {{.Change}}), as the column summary_args and packages keep it.
+// {{.Change}}), as the column summary_args and packages keep it. Its
+// sentence is kept only when it has no key: the sentence of a known kind
+// is made again from the key, and the Undo's own sentence holds it all, so
+// that an Undo of a Redo of an Undo… does not keep each level's sentence
+// again at each level above it.
 type summaryJSON struct {
 	Key  string          `json:"key,omitempty"`
 	Args json.RawMessage `json:"args,omitempty"`
@@ -228,7 +232,10 @@ func encodeArgs(s Summary) (string, error) {
 		m[k] = v
 	}
 	if s.Of != nil {
-		nested := summaryJSON{Key: s.Of.Key, Text: s.Of.Text}
+		nested := summaryJSON{Key: s.Of.Key}
+		if nested.Key == "" {
+			nested.Text = s.Of.Text
+		}
 		args, err := encodeArgs(*s.Of)
 		if err != nil {
 			return "", err
@@ -264,6 +271,9 @@ func decodeArgs(raw string) (args map[string]string, of *Summary, err error) {
 				if of.Args, of.Of, err = decodeArgs(string(nested.Args)); err != nil {
 					return nil, nil, err
 				}
+			}
+			if f, ok := summaryForms[of.Key]; ok && of.Text == "" {
+				of.Text = f.english(*of)
 			}
 			continue
 		}
