@@ -61,9 +61,9 @@ var summaryArgKinds = map[string]struct {
 	"Status": {kind: ArgCode, list: "participant_status"},
 }
 
-// changeArg is the placeholder of the change an Undo or a Redo takes back:
-// Summary.Of, not one of Args.
-const changeArg = "Change"
+// SummaryChangeArg is the placeholder of the change an Undo or a Redo
+// takes back: Summary.Of, not one of Args.
+const SummaryChangeArg = "Change"
 
 // SummaryArg says what the placeholder name holds: words, a kind of
 // record, a count, a day, or a code of the code list named by list.
@@ -194,7 +194,7 @@ func (f *summaryForm) english(s Summary) string {
 		data[name] = v
 	}
 	if s.Of != nil {
-		data[changeArg] = s.Of.Text
+		data[SummaryChangeArg] = s.Of.Text
 	}
 	t := f.one
 	if n, ok := s.Args["Count"]; ok && n != "1" {
@@ -243,7 +243,7 @@ func encodeArgs(s Summary) (string, error) {
 		if args != "" {
 			nested.Args = json.RawMessage(args)
 		}
-		m[changeArg] = nested
+		m[SummaryChangeArg] = nested
 	}
 	b, err := json.Marshal(m) // keys in order: the same summary, the same text
 	return string(b), err
@@ -256,7 +256,7 @@ func decodeArgs(raw string) (args map[string]string, of *Summary, err error) {
 		return nil, nil, err
 	}
 	for k, v := range m {
-		if k == changeArg {
+		if k == SummaryChangeArg {
 			var nested summaryJSON
 			if err := json.Unmarshal(v, &nested); err != nil {
 				return nil, nil, err
@@ -401,7 +401,7 @@ func (f *summaryForm) read(re *regexp.Regexp, text string) (Summary, bool) {
 		}
 		v := m[i]
 		switch kind, list := SummaryArg(name); {
-		case name == changeArg:
+		case name == SummaryChangeArg:
 			of := parseSummary(v)
 			s.Of = &of
 			continue

@@ -212,7 +212,7 @@ func TestEverySummaryIsDeclaredWell(t *testing.T) {
 		var pairs []string
 		hasCount := false
 		for _, name := range f.names {
-			if name == changeArg {
+			if name == SummaryChangeArg {
 				continue
 			}
 			v, ok := values[name]
