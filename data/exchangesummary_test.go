@@ -87,7 +87,7 @@ func TestPackagesCarryTheSummaryStructure(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{`"summary":"Redo: Edit organisation “National Police”"`, `"summary_key":"Redo: {{.Change}}"`,
+	for _, want := range []string{`"summary":"Redo: Edit organisation “National Police”"`, `"summary_key":"history.redo"`,
 		`"summary_args":{"Change":{"key":"Edit {{.Entity}} “{{.Name}}”","args":{"Entity":"organisation","Name":"National Police"}}}`} {
 		if !strings.Contains(string(raw), want) {
 			t.Errorf("the package lacks %s:\n%s", want, raw)

@@ -1,8 +1,9 @@
 package data
 
 // The kinds of summary the History keeps (Summary), each declared once:
-// the English template is the key of its translations, which the test of
-// en.json collects from these calls. Placeholders are named as
+// the English template is the key of its translations (or, named apart,
+// their English words), which the test of en.json collects from these
+// calls. Placeholders are named as
 // summaryArgKinds says ({{.Entity}} a kind of record, {{.Count}} a count,
 // {{.From}} and {{.To}} days, {{.Status}} a participant's status,
 // {{.Change}} the change an Undo or a Redo takes back); the others are
@@ -15,8 +16,8 @@ var (
 	sumRestore = summaryKey("Restore {{.Entity}} “{{.Name}}”")
 	sumMerge   = summaryKey("Merge {{.Entity}} “{{.Name}}” into “{{.Into}}”")
 
-	sumUndo = summaryKey("Undo: {{.Change}}")
-	sumRedo = summaryKey("Redo: {{.Change}}")
+	sumUndo = summaryNamed("history.undo", "Undo: {{.Change}}")
+	sumRedo = summaryNamed("history.redo", "Redo: {{.Change}}")
 
 	sumCountry          = summaryKey("Change the country")
 	sumCertTemplate     = summaryKey("Change the certificate template")

@@ -92,13 +92,13 @@ func EntityName(code string) string {
 	return code
 }
 
-// summaryForm is one kind of summary: its template, and for a counted one
-// the English plural.
+// summaryForm is one kind of summary: its key, its English template, and
+// for a counted one the English plural.
 type summaryForm struct {
-	key, other   string
-	one, many    *template.Template
-	names        []string // its placeholders, in order
-	fromSentence []*regexp.Regexp
+	key, text, other string
+	one, many        *template.Template
+	names            []string // its placeholders, in order
+	fromSentence     []*regexp.Regexp
 }
 
 var (
@@ -106,21 +106,27 @@ var (
 	placeholder  = regexp.MustCompile(`\{\{\.([A-Za-z]+)\}\}`)
 )
 
-// summaryKey declares a kind of summary (summaries.go); the translations'
-// test collects each from its call.
-func summaryKey(key string) string { return declareSummary(key, "") }
+// summaryKey declares a kind of summary (summaries.go) whose English
+// template is its key; the translations' test collects each from its call.
+func summaryKey(key string) string { return declareSummary(key, key, "") }
+
+// summaryNamed declares a kind of summary under a key of its own, where
+// its English words are another string's too and the two need not be
+// translated alike (the History's "Undo: …" says what was done; the Edit
+// menu's "Undo: …" is a command).
+func summaryNamed(key, text string) string { return declareSummary(key, text, "") }
 
 // summaryPlural declares a counted kind of summary, by its singular and
 // plural English forms; the singular is the key, as for locale.N.
-func summaryPlural(one, other string) string { return declareSummary(one, other) }
+func summaryPlural(one, other string) string { return declareSummary(one, one, other) }
 
-func declareSummary(key, other string) string {
-	f := &summaryForm{key: key, other: other, one: template.Must(template.New(key).Parse(key))}
+func declareSummary(key, text, other string) string {
+	f := &summaryForm{key: key, text: text, other: other, one: template.Must(template.New(key).Parse(text))}
 	f.many = f.one
 	if other != "" {
 		f.many = template.Must(template.New(other).Parse(other))
 	}
-	for _, m := range placeholder.FindAllStringSubmatch(key, -1) {
+	for _, m := range placeholder.FindAllStringSubmatch(text, -1) {
 		f.names = append(f.names, m[1])
 	}
 	if _, dup := summaryForms[key]; dup {
@@ -135,6 +141,16 @@ func declareSummary(key, other string) string {
 func KnownSummary(key string) bool {
 	_, ok := summaryForms[key]
 	return ok
+}
+
+// SummaryTemplate is the English template of a kind of summary (its
+// singular, for a counted one): the key itself, but for the kinds named
+// apart (summaryNamed).
+func SummaryTemplate(key string) string {
+	if f, ok := summaryForms[key]; ok {
+		return f.text
+	}
+	return key
 }
 
 // summaryOf makes a summary of a kind declared in summaries.go, from its
@@ -321,12 +337,12 @@ var sentenceForms = sync.OnceValue(func() []*summaryForm {
 	forms := make([]*summaryForm, 0, len(summaryForms))
 	fixed := map[*summaryForm]int{}
 	for _, f := range summaryForms {
-		for _, text := range []string{f.key, f.other} {
+		for _, text := range []string{f.text, f.other} {
 			if text != "" {
 				f.fromSentence = append(f.fromSentence, sentencePattern(text))
 			}
 		}
-		fixed[f] = len(placeholder.ReplaceAllString(f.key, ""))
+		fixed[f] = len(placeholder.ReplaceAllString(f.text, ""))
 		forms = append(forms, f)
 	}
 	sort.Slice(forms, func(i, j int) bool {

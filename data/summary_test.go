@@ -226,7 +226,7 @@ func TestEverySummaryIsDeclaredWell(t *testing.T) {
 			t.Errorf("%q: a count without a plural, or a plural without a count", key)
 		}
 		var s Summary
-		if strings.Contains(key, "{{.Change}}") {
+		if strings.Contains(f.text, "{{.Change}}") {
 			s = summaryAbout(key, summaryOf(sumEdit, "Entity", "plan_action", "Name", "Hotline"))
 		} else {
 			s = summaryOf(key, pairs...)

@@ -101,10 +101,11 @@ func sayWhat(tr *locale.Translator, s data.Summary) (text string, ok bool) {
 		}
 		values[data.SummaryChangeArg] = of
 	}
+	english := data.SummaryTemplate(s.Key)
 	if count >= 0 {
-		return tr.XN(s.Key, s.Key, count, values), true
+		return tr.XN(s.Key, english, count, values), true
 	}
-	return tr.X(s.Key, s.Key, values), true
+	return tr.X(s.Key, english, values), true
 }
 
 // codeIn is the label of a code of a code list in tr's language.

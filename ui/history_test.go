@@ -170,8 +170,9 @@ func frenchFiles(t *testing.T) fstest.MapFS {
 			"Add {{.Entity}} “{{.Name}}”": "Ajout : {{.Entity}} « {{.Name}} »",
 			"entity.organisation": "l’organisation",
 			"entity.plan_action": "action du plan",
-			"Undo: {{.Change}}": "Annulation : {{.Change}}",
-			"Redo: {{.Change}}": "Rétablissement : {{.Change}}",
+			"history.undo": "Annulation : {{.Change}}",
+			"history.redo": "Rétablissement : {{.Change}}",
+			"Undo: {{.Change}}": "Annuler : {{.Change}}",
 			"Reopen the reply of {{.From}} to {{.To}} as a new draft": "Réponse du {{.From}} au {{.To}} rouverte en brouillon",
 			"participant_status.no_show": "Absent",
 			"Status of {{.Count}} participant of a course: {{.Status}}": {
@@ -188,7 +189,8 @@ func frenchFiles(t *testing.T) fstest.MapFS {
 // are said through the translator given, template and values alike: kinds
 // of record by their translated names, days in the language's format,
 // codes by their translated labels, counts with the language's plurals and
-// grouping, an Undo of a Redo of an edit at every level. What the
+// grouping, an Undo of a Redo of an edit at every level (in words of its
+// own, not the Edit menu's command "Undo: …"). What the
 // translation lacks is said in English; a sentence of no known kind, and
 // a kind only a newer version knows, are shown as written.
 func TestTheHistorySpeaksTheReadersLanguage(t *testing.T) {
@@ -268,7 +270,7 @@ func TestTheHistorySpeaksTheReadersLanguage(t *testing.T) {
 			"Progress of “Hotline”"}, // not translated yet: English
 		{fr, data.Change{Summary: "Something an import was called", What: data.Summary{Text: "Something an import was called"}},
 			"Something an import was called"},
-		{fr, data.Change{Summary: "Undo: Tidy the register", What: data.Summary{Key: "Undo: {{.Change}}",
+		{fr, data.Change{Summary: "Undo: Tidy the register", What: data.Summary{Key: "history.undo",
 			Of: &data.Summary{Key: "Tidy {{.Where}}", Args: map[string]string{"Where": "the register"}}}},
 			"Undo: Tidy the register"}, // a kind a newer version knows: its sentence
 	} {

@@ -116,8 +116,9 @@ func collectCall(call *ast.CallExpr, out map[string]any) {
 	}
 }
 
-// collectSummary collects data's kinds of summary: summaryKey(template)
-// and summaryPlural(one, other), whose plural is written in the code.
+// collectSummary collects data's kinds of summary: summaryKey(template),
+// summaryNamed(key, template) and summaryPlural(one, other), whose plural
+// is written in the code.
 func collectSummary(call *ast.CallExpr, out map[string]any) {
 	fn, ok := call.Fun.(*ast.Ident)
 	if !ok {
@@ -127,6 +128,12 @@ func collectSummary(call *ast.CallExpr, out map[string]any) {
 	case fn.Name == "summaryKey" && len(call.Args) == 1:
 		if s, ok := literal(call.Args[0]); ok {
 			out[s] = s
+		}
+	case fn.Name == "summaryNamed" && len(call.Args) == 2:
+		k, ok1 := literal(call.Args[0])
+		v, ok2 := literal(call.Args[1])
+		if ok1 && ok2 {
+			out[k] = v
 		}
 	case fn.Name == "summaryPlural" && len(call.Args) == 2:
 		one, ok1 := literal(call.Args[0])
