@@ -100,8 +100,13 @@ func LoadError() error {
 // none is close.
 func Match(wanted ...string) string {
 	load()
+	return closest(loaded.languages, wanted...)
+}
+
+// closest is the code of the language of langs closest to those wanted.
+func closest(langs []Language, wanted ...string) string {
 	var have []language.Tag
-	for _, l := range loaded.languages {
+	for _, l := range langs {
 		have = append(have, language.Make(l.Code))
 	}
 	if len(have) == 0 {
@@ -118,5 +123,17 @@ func Match(wanted ...string) string {
 	if conf == language.No {
 		return "en"
 	}
-	return loaded.languages[i].Code
+	return langs[i].Code
+}
+
+// FromFiles is the translator of a language (a code or a tag, as For
+// takes) from translation files other than the program's: dir/<code>.json
+// in files, English among them. A test uses it to see what a language
+// would show before the program has its file.
+func FromFiles(files fs.FS, dir, tag string) (*Translator, error) {
+	bundle, langs, err := readFiles(files, dir)
+	if err != nil {
+		return nil, err
+	}
+	return newTranslator(bundle, closest(langs, tag), tag), nil
 }

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"os"
 	"slices"
-	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -330,7 +329,7 @@ func (ws *workspace) afterUndoOrRedo(done string, c data.Change, err, nothing er
 		showError(ws.env.win, "", err)
 		return
 	}
-	ws.env.status(done + ": " + strings.TrimPrefix(c.Summary, "Undo: "))
+	ws.env.status(done + ": " + redoneText(locale.Current(), c))
 	ws.changed()
 }
 
@@ -377,9 +376,9 @@ func (ws *workspace) askIfElsewhere(c data.Change, verb string, do func()) {
 	if area >= 0 && area < len(ws.areas) {
 		where = ws.areas[area].name
 	}
-	text := fmt.Sprintf(locale.L("The last change was made in %s: “%s”. %s it?"), where, c.Summary, verb)
+	text := fmt.Sprintf(locale.L("The last change was made in %s: “%s”. %s it?"), where, summaryText(locale.Current(), c), verb)
 	if whole {
-		text = fmt.Sprintf(locale.L("The last change is “%s”, all of it at once. %s it?"), c.Summary, verb)
+		text = fmt.Sprintf(locale.L("The last change is “%s”, all of it at once. %s it?"), summaryText(locale.Current(), c), verb)
 	}
 	dialog.ShowConfirm(verb+"?", text, func(yes bool) {
 		if yes {
@@ -407,14 +406,14 @@ func (ws *workspace) updateUndo() {
 	c, ok, err := ws.env.store.LastUndoable(context.Background())
 	label := locale.L("Undo")
 	if err == nil && ok {
-		label = locale.L("Undo") + ": " + c.Summary
+		label = locale.L("Undo") + ": " + summaryText(locale.Current(), c)
 	}
 	ws.undoItem.Label = label
 	ws.undoItem.Disabled = !ok || ws.env.store.ReadOnly()
 	r, ok, err := ws.env.store.LastRedoable(context.Background())
 	label = locale.L("Redo")
 	if err == nil && ok {
-		label = locale.L("Redo") + ": " + strings.TrimPrefix(r.Summary, "Undo: ")
+		label = locale.L("Redo") + ": " + redoneText(locale.Current(), r)
 	}
 	ws.redoItem.Label = label
 	ws.redoItem.Disabled = !ok || ws.env.store.ReadOnly()

@@ -23,7 +23,9 @@ const englishFile = "../assets/translations/en.json"
 // englishStrings collects every string the interface shows: the literals
 // passed to lang.L, lang.X and lang.N in ui, the validation messages of
 // data and export (FieldError keys and templates; export checks the
-// questionnaire templates edited in Settings) and the code lists' labels.
+// questionnaire templates edited in Settings), the History's summaries
+// (data's summaryKey and summaryPlural) with the names of the kinds of
+// record they name (entity.<code>), and the code lists' labels.
 func englishStrings(t *testing.T) map[string]any {
 	t.Helper()
 	out := map[string]any{}
@@ -82,6 +84,7 @@ func englishStrings(t *testing.T) map[string]any {
 		}
 	}
 	for _, entity := range data.Entities() {
+		out["entity."+entity] = data.EntityName(entity)
 		fields, _ := data.Fields(entity)
 		for _, f := range fields {
 			out[f.Label] = f.Label
@@ -100,6 +103,7 @@ func literal(e ast.Expr) (string, bool) {
 }
 
 func collectCall(call *ast.CallExpr, out map[string]any) {
+	collectSummary(call, out)
 	sel, ok := call.Fun.(*ast.SelectorExpr)
 	if !ok {
 		return
@@ -130,6 +134,34 @@ func collectCall(call *ast.CallExpr, out map[string]any) {
 		v, ok2 := literal(call.Args[2])
 		if ok1 && ok2 {
 			out[k] = v
+		}
+	}
+}
+
+// collectSummary collects data's kinds of summary: summaryKey(template),
+// summaryNamed(key, template) and summaryPlural(one, other), whose plural
+// is written in the code.
+func collectSummary(call *ast.CallExpr, out map[string]any) {
+	fn, ok := call.Fun.(*ast.Ident)
+	if !ok {
+		return
+	}
+	switch {
+	case fn.Name == "summaryKey" && len(call.Args) == 1:
+		if s, ok := literal(call.Args[0]); ok {
+			out[s] = s
+		}
+	case fn.Name == "summaryNamed" && len(call.Args) == 2:
+		k, ok1 := literal(call.Args[0])
+		v, ok2 := literal(call.Args[1])
+		if ok1 && ok2 {
+			out[k] = v
+		}
+	case fn.Name == "summaryPlural" && len(call.Args) == 2:
+		one, ok1 := literal(call.Args[0])
+		other, ok2 := literal(call.Args[1])
+		if ok1 && ok2 {
+			out[one] = map[string]string{"one": one, "other": other}
 		}
 	}
 }
@@ -165,8 +197,9 @@ func collectFieldError(lit *ast.CompositeLit, out map[string]any) {
 func TestEnglishTranslationComplete(t *testing.T) {
 	want := englishStrings(t)
 	if *update {
-		// A plural's "other" form is written by hand (agencies, not
-		// agencys); keep the one the file has.
+		// A plural's "other" form of locale.N is written by hand
+		// (agencies, not agencys); keep the one the file has. A summary's
+		// plural is written in data's code (summaryPlural), which rules.
 		var had map[string]any
 		if raw, err := os.ReadFile(englishFile); err == nil {
 			_ = json.Unmarshal(raw, &had)
@@ -174,7 +207,7 @@ func TestEnglishTranslationComplete(t *testing.T) {
 		for k, v := range want {
 			forms, plural := v.(map[string]string)
 			old, ok := had[k].(map[string]any)
-			if other, isText := old["other"].(string); plural && ok && isText {
+			if other, isText := old["other"].(string); plural && ok && isText && forms["other"] == forms["one"]+"s" {
 				forms["other"] = other
 			}
 		}
@@ -219,6 +252,11 @@ func TestEnglishTranslationComplete(t *testing.T) {
 		}
 		if ws, isString := v.(string); isString && g != ws {
 			t.Errorf("en.json has %q = %q, the code says %q", k, g, ws)
+		}
+		if forms, plural := v.(map[string]string); plural && forms["other"] != forms["one"]+"s" {
+			if gf, _ := g.(map[string]any); gf["one"] != forms["one"] || gf["other"] != forms["other"] {
+				t.Errorf("en.json has %q = %v, the code says %v", k, g, forms)
+			}
 		}
 	}
 }
