@@ -36,3 +36,12 @@ func labelOf(listName string, list []data.Code, code string) string {
 func fieldMessage(fe data.FieldError) string {
 	return locale.X(fe.Key, fe.Template, fe.Data)
 }
+
+// labelled writes a value after its label ("Social media: 12"): the colon
+// and its spacing are the language's (French puts a space before it).
+func labelled(label, value string) string {
+	return locale.L("{{.Label}}: {{.Value}}", map[string]any{"Label": label, "Value": value})
+}
+
+// grouped writes a whole number with the window's language's grouping.
+func grouped(n int) string { return locale.Current().Count(n) }
