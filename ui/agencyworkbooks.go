@@ -156,7 +156,7 @@ func (w *workbookChoice) writeTo(dir string) {
 		if err := export.WriteFile(filepath.Join(dir, name), func(out io.Writer) error {
 			return export.ContributionWorkbook(out, req)
 		}); err != nil {
-			failed = append(failed, o.Name+": "+err.Error())
+			failed = append(failed, labelled(o.Name, err.Error()))
 			continue
 		}
 		written++

@@ -169,7 +169,7 @@ func (a *agreementsScreen) reload() {
 		a.agreements = r.list
 		a.list.UnselectAll()
 		a.list.Refresh()
-		a.count.SetText(locale.N("{{.Count}} agreement", len(r.list), map[string]any{"Count": len(r.list)}))
+		a.count.SetText(locale.N("{{.Count}} agreement", len(r.list)))
 		if r.countries != nil {
 			options := []string{locale.L("All partner countries")}
 			for _, c := range r.countries {

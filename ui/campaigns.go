@@ -187,7 +187,7 @@ func (c *campaignsScreen) landCampaigns(list []data.Campaign, err error) {
 	c.campaigns = list
 	c.list.UnselectAll()
 	c.list.Refresh()
-	c.count.SetText(locale.N("{{.Count}} campaign", len(list), map[string]any{"Count": len(list)}))
+	c.count.SetText(locale.N("{{.Count}} campaign", len(list)))
 }
 
 func (c *campaignsScreen) edited(key string) {

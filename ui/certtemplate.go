@@ -33,7 +33,7 @@ func certificateTemplateSummary(t data.CertificateTemplate) string {
 		logo = locale.L("with logo")
 	}
 	return fmt.Sprintf("%s · %s · %s · %s", by, logo,
-		locale.N("{{.Count}} signature", signs, map[string]any{"Count": signs}), t.Paper)
+		locale.N("{{.Count}} signature", signs), t.Paper)
 }
 
 // certificateTemplateForm edits the certificate template: what it shows is

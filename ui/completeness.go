@@ -58,7 +58,7 @@ func showCompleteness(e *env, r replyState, jump func(questionID string)) {
 		if f, ok := data.NamedFigureByName(name); ok {
 			title = f.Title
 		}
-		unavailable = append(unavailable, completenessLine{id + "  " + title + ": " + note, id})
+		unavailable = append(unavailable, completenessLine{id + "  " + labelled(title, note), id})
 	}
 	var checks []completenessLine
 	for _, f := range findings {

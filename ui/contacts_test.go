@@ -207,7 +207,7 @@ func TestTheOrganisationFormListsItsPeoplesCourses(t *testing.T) {
 	r.list.Select(0)
 	people, _ := w.store.Contacts(context.Background(), r.rows[0].ID, false)
 	got := r.form.courses.Text
-	want := "2026-03-02 · Victim identification · " + countPeople(len(people))
+	want := dayText("2026-03-02") + " · Victim identification · " + countPeople(len(people))
 	if !strings.Contains(got, want) {
 		t.Errorf("the form lists %q, want %q", got, want)
 	}

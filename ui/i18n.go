@@ -45,3 +45,9 @@ func labelled(label, value string) string {
 
 // grouped writes a whole number with the window's language's grouping.
 func grouped(n int) string { return locale.Current().Count(n) }
+
+// questionnaireName is a questionnaire with its version, as lists name it
+// ("Questionnaire on trafficking (version 2027)").
+func questionnaireName(title, version string) string {
+	return locale.L("{{.Questionnaire}} (version {{.Version}})", map[string]any{"Questionnaire": title, "Version": version})
+}
