@@ -2,7 +2,6 @@ package ui
 
 import (
 	"context"
-	"fmt"
 	"image"
 	"io"
 	"time"
@@ -49,7 +48,7 @@ func newOverviewScreen(e *env) *overviewScreen {
 	o.period = newPeriodPicker(time.Now, o.load)
 	var cards []fyne.CanvasObject
 	for _, c := range export.OverviewCards(data.Overview{}, "") { // the cards, laid out before anything is counted
-		card := newFigureCard(locale.L(c.Title))
+		card := newFigureCard(cardTitle(c))
 		key, figure := c.Key, c.Figure
 		card.onTapped = func() { o.explain(key, figure) }
 		o.cards[c.Key] = card
@@ -117,8 +116,73 @@ func (o *overviewScreen) showFigures() {
 		if value == data.NotAvailable {
 			value = locale.L("not available")
 		}
-		o.cards[c.Key].set(value, fmt.Sprintf(locale.L(c.DetailFormat), c.DetailArgs...))
+		detail, _ := cardDetail(c)
+		o.cards[c.Key].set(value, detail)
 	}
+}
+
+// cardTitle is an Overview card's title in the window's language. export
+// names the cards in English; each title is a literal here so that the
+// translation files have it.
+func cardTitle(c export.OverviewCard) string {
+	switch c.Key {
+	case "courses":
+		return locale.L("Training courses held")
+	case "persons":
+		return locale.L("Persons trained")
+	case "participations":
+		return locale.L("Participations by sex")
+	case "government":
+		return locale.L("Government / non-government")
+	case "campaigns":
+		return locale.L("Awareness campaigns")
+	case "meetings":
+		return locale.L("Meetings of the body")
+	case "agreements":
+		return locale.L("Agreements in force")
+	case "plan":
+		return locale.L("Plan actions done")
+	case "statistics":
+		return locale.L("Victims identified")
+	}
+	return c.Title
+}
+
+// cardDetail is an Overview card's line of detail in the window's
+// language, with named placeholders where export gives a printf format
+// and its arguments; ok is false for a format it does not know, which is
+// then written in English.
+func cardDetail(c export.OverviewCard) (detail string, ok bool) {
+	args := make([]any, len(c.DetailArgs))
+	for i, a := range c.DetailArgs {
+		if a == data.NotAvailable {
+			a = locale.L("not available")
+		}
+		args[i] = a
+	}
+	switch {
+	case c.DetailFormat == "%s joint" && len(args) == 1:
+		return locale.L("{{.Joint}} joint", map[string]any{"Joint": args[0]}), true
+	case c.DetailFormat == "each person counted once":
+		return locale.L("each person counted once"), true
+	case c.DetailFormat == "women %s · men %s · other %s" && len(args) == 3:
+		return locale.L("women {{.Women}} · men {{.Men}} · other {{.Other}}", map[string]any{"Women": args[0], "Men": args[1], "Other": args[2]}), true
+	case c.DetailFormat == "participations":
+		return locale.L("participations"), true
+	case c.DetailFormat == "reach %s" && len(args) == 1:
+		return locale.L("reach {{.People}}", map[string]any{"People": args[0]}), true
+	case c.DetailFormat == "held so far":
+		return locale.L("held so far"), true
+	case c.DetailFormat == "at the end of the period":
+		return locale.L("at the end of the period"), true
+	case c.DetailFormat == "ongoing %s · overdue %s" && len(args) == 2:
+		return locale.L("ongoing {{.Ongoing}} · overdue {{.Overdue}}", map[string]any{"Ongoing": args[0], "Overdue": args[1]}), true
+	case c.DetailFormat == "no statistics entered":
+		return locale.L("no statistics entered"), true
+	case c.DetailFormat == "in %d · %s convicted" && len(args) == 2:
+		return locale.L("in {{.Year}} · {{.Convicted}} convicted", map[string]any{"Year": args[0], "Convicted": args[1]}), true
+	}
+	return c.Detail(), false
 }
 
 // chartSize is the size of a chart in the window, in points: two side by
@@ -182,7 +246,7 @@ func (o *overviewScreen) showAttention(items []data.AttentionItem) {
 					more++
 				}
 			}
-			o.attention.Add(help(fmt.Sprintf(locale.L("and %d more of this kind"), more-attentionShown)))
+			o.attention.Add(help(locale.N("and {{.Count}} more of this kind", more-attentionShown)))
 		}
 		if shown[it.Kind] > attentionShown {
 			continue
@@ -209,24 +273,24 @@ func attentionText(it data.AttentionItem) string {
 	}
 	switch it.Kind {
 	case data.AttentionOverdueAction:
-		return fmt.Sprintf(locale.L("Overdue since %s: %s"), day, it.Title)
+		return locale.L("Overdue since {{.Day}}: {{.Action}}", map[string]any{"Day": day, "Action": it.Title})
 	case data.AttentionCourseThisMonth:
-		return fmt.Sprintf(locale.L("This month, from %s: %s"), day, it.Title)
+		return locale.L("This month, from {{.Day}}: {{.Course}}", map[string]any{"Day": day, "Course": it.Title})
 	case data.AttentionMeetingSoon:
 		if it.Title == "" {
-			return fmt.Sprintf(locale.L("Meeting of the coordination body on %s"), day)
+			return locale.L("Meeting of the coordination body on {{.Day}}", map[string]any{"Day": day})
 		}
-		return fmt.Sprintf(locale.L("Meeting of the coordination body on %s, %s"), day, it.Title)
+		return locale.L("Meeting of the coordination body on {{.Day}}, {{.Place}}", map[string]any{"Day": day, "Place": it.Title})
 	case data.AttentionAgreementExpiring:
-		return fmt.Sprintf(locale.L("Valid until %s: %s"), day, it.Title)
+		return locale.L("Valid until {{.Day}}: {{.Agreement}}", map[string]any{"Day": day, "Agreement": it.Title})
 	case data.AttentionNoAttendance:
-		return fmt.Sprintf(locale.L("Held on %s, no attendance recorded: %s"), day, it.Title)
+		return locale.L("Held on {{.Day}}, no attendance recorded: {{.Course}}", map[string]any{"Day": day, "Course": it.Title})
 	case data.AttentionNoCertificates:
-		return fmt.Sprintf(locale.L("Held on %s, no certificates issued: %s"), day, it.Title)
+		return locale.L("Held on {{.Day}}, no certificates issued: {{.Course}}", map[string]any{"Day": day, "Course": it.Title})
 	case data.AttentionStatisticsMissing:
-		return fmt.Sprintf(locale.L("No statistics entered for %s yet"), it.ID)
+		return locale.L("No statistics entered for {{.Year}} yet", map[string]any{"Year": it.ID})
 	case data.AttentionAgencySilent:
-		return fmt.Sprintf(locale.L("Has not contributed to the open reply: %s"), it.Title)
+		return locale.L("Has not contributed to the open reply: {{.Organisation}}", map[string]any{"Organisation": it.Title})
 	}
 	return it.Title
 }
@@ -265,10 +329,11 @@ func (o *overviewScreen) explain(key, figure string) {
 	}
 	rule := widget.NewLabel(f.Rule)
 	rule.Wrapping = fyne.TextWrapWord
-	title := widget.NewLabelWithStyle(f.Title+" — "+dayText(o.from)+" – "+dayText(o.to), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title := widget.NewLabelWithStyle(locale.L("{{.Figure}} — {{.Period}}", map[string]any{"Figure": f.Title, "Period": between(o.from, o.to)}),
+		fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.Wrapping = fyne.TextWrapWord
 	var d dialog.Dialog
-	body := container.NewVBox(title, widget.NewLabel(locale.L("How it is counted")+":"), rule)
+	body := container.NewVBox(title, widget.NewLabel(locale.L("How it is counted:")), rule)
 	if o.showList != nil {
 		body.Add(container.NewHBox(widget.NewButtonWithIcon(locale.L("Open the list"), theme.ListIcon(), func() {
 			d.Hide()

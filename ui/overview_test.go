@@ -283,3 +283,22 @@ func TestEachCardOpensTheListItCounts(t *testing.T) {
 		t.Errorf("Show all left the courses from %q", ws.trainings.filter.From)
 	}
 }
+
+// TestEveryOverviewCardIsWrittenFromATranslatedString: export names the
+// cards and writes their details in English with printf; the window
+// writes each from a string of the translation files, with the same
+// English. A card export adds or rewords must be added to cardTitle and
+// cardDetail, or it would show in English in every language.
+func TestEveryOverviewCardIsWrittenFromATranslatedString(t *testing.T) {
+	entered := data.Overview{Years: []int{2025}, ByMeasure: map[string]map[int]int{"victims_identified": {2025: 3}}}
+	for _, ov := range []data.Overview{{}, entered} {
+		for _, c := range export.OverviewCards(ov, "2025-12-31") {
+			if got := cardTitle(c); got != c.Title {
+				t.Errorf("card %s is titled %q, export says %q", c.Key, got, c.Title)
+			}
+			if got, ok := cardDetail(c); !ok || got != c.Detail() {
+				t.Errorf("card %s: detail %q (known %v), export says %q", c.Key, got, ok, c.Detail())
+			}
+		}
+	}
+}
