@@ -36,3 +36,18 @@ func labelOf(listName string, list []data.Code, code string) string {
 func fieldMessage(fe data.FieldError) string {
 	return locale.X(fe.Key, fe.Template, fe.Data)
 }
+
+// labelled writes a value after its label ("Social media: 12"): the colon
+// and its spacing are the language's (French puts a space before it).
+func labelled(label, value string) string {
+	return locale.L("{{.Label}}: {{.Value}}", map[string]any{"Label": label, "Value": value})
+}
+
+// grouped writes a whole number with the window's language's grouping.
+func grouped(n int) string { return locale.Current().Count(n) }
+
+// questionnaireName is a questionnaire with its version, as lists name it
+// ("Questionnaire on trafficking (version 2027)").
+func questionnaireName(title, version string) string {
+	return locale.L("{{.Questionnaire}} (version {{.Version}})", map[string]any{"Questionnaire": title, "Version": version})
+}

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"context"
-	"fmt"
 	"image"
 	"io"
 	"time"
@@ -117,6 +116,8 @@ func (o *overviewScreen) showFigures() {
 	}
 }
 
+
+
 // chartSize is the size of a chart in the window, in points: two side by
 // side in the Overview of a 1024×600 screen.
 var chartSize = fyne.NewSize(400, 230)
@@ -178,7 +179,7 @@ func (o *overviewScreen) showAttention(items []data.AttentionItem) {
 					more++
 				}
 			}
-			o.attention.Add(help(fmt.Sprintf(locale.L("and %d more of this kind"), more-attentionShown)))
+			o.attention.Add(help(locale.N("and {{.Count}} more of this kind", more-attentionShown)))
 		}
 		if shown[it.Kind] > attentionShown {
 			continue
@@ -243,7 +244,7 @@ func (o *overviewScreen) explain(key, figure string) {
 	title := widget.NewLabelWithStyle(name+" — "+dayText(o.from)+" – "+dayText(o.to), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.Wrapping = fyne.TextWrapWord
 	var d dialog.Dialog
-	body := container.NewVBox(title, widget.NewLabel(locale.L("How it is counted")+":"), rule)
+	body := container.NewVBox(title, widget.NewLabel(locale.L("How it is counted:")), rule)
 	if o.showList != nil {
 		body.Add(container.NewHBox(widget.NewButtonWithIcon(locale.L("Open the list"), theme.ListIcon(), func() {
 			d.Hide()

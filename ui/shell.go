@@ -3,7 +3,6 @@ package ui
 import (
 	"context"
 	"errors"
-	"fmt"
 	"os"
 	"slices"
 
@@ -243,7 +242,7 @@ func (ws *workspace) mainMenu(w *window) *fyne.MainMenu {
 	}
 	help := fyne.NewMenu(locale.L("Help"), fyne.NewMenuItem(locale.L("About NCM Register"), func() {
 		dialog.ShowInformation(locale.L("About NCM Register"), locale.L("NCM Register keeps, offline on this computer, the register of a national coordination mechanism against trafficking in persons: its agencies and focal points, and the history of every change.")+
-			"\n\n"+locale.L("Version")+" "+w.app.Metadata().Version, w.win)
+			"\n\n"+locale.L("Version {{.Version}}", map[string]any{"Version": w.app.Metadata().Version}), w.win)
 	}), fyne.NewMenuItem(locale.L("Show log folder"), func() {
 		dir := logFolder()
 		_ = os.MkdirAll(dir, 0o700)
@@ -295,9 +294,9 @@ func (ws *workspace) undo() {
 		ws.env.status(locale.L("Nothing to undo"))
 		return
 	}
-	ws.askIfElsewhere(c, locale.L("Undo"), func() {
+	ws.askIfElsewhere(c, false, func() {
 		c, err := ws.env.store.Undo(context.Background())
-		ws.afterUndoOrRedo(locale.L("Undone"), c, err, data.ErrNothingToUndo, locale.L("Nothing to undo"))
+		ws.afterUndoOrRedo(false, c, err)
 	})
 }
 
@@ -314,22 +313,31 @@ func (ws *workspace) redo() {
 		ws.env.status(locale.L("Nothing to redo"))
 		return
 	}
-	ws.askIfElsewhere(c, locale.L("Redo"), func() {
+	ws.askIfElsewhere(c, true, func() {
 		c, err := ws.env.store.Redo(context.Background())
-		ws.afterUndoOrRedo(locale.L("Redone"), c, err, data.ErrNothingToRedo, locale.L("Nothing to redo"))
+		ws.afterUndoOrRedo(true, c, err)
 	})
 }
 
-func (ws *workspace) afterUndoOrRedo(done string, c data.Change, err, nothing error, nothingText string) {
-	if errors.Is(err, nothing) {
-		ws.env.status(nothingText)
+// afterUndoOrRedo says what Undo (or Redo, when redo) did.
+func (ws *workspace) afterUndoOrRedo(redo bool, c data.Change, err error) {
+	switch {
+	case !redo && errors.Is(err, data.ErrNothingToUndo):
+		ws.env.status(locale.L("Nothing to undo"))
 		return
-	}
-	if err != nil {
+	case redo && errors.Is(err, data.ErrNothingToRedo):
+		ws.env.status(locale.L("Nothing to redo"))
+		return
+	case err != nil:
 		showError(ws.env.win, "", err)
 		return
 	}
-	ws.env.status(done + ": " + redoneText(locale.Current(), c))
+	change := map[string]any{"Change": redoneText(locale.Current(), c)}
+	if redo {
+		ws.env.status(locale.L("Redone: {{.Change}}", change))
+	} else {
+		ws.env.status(locale.L("Undone: {{.Change}}", change))
+	}
 	ws.changed()
 }
 
@@ -365,7 +373,7 @@ func areaOf(entity string) int {
 // was made in the area shown; otherwise, or for a package received, it
 // first names the change and asks (a Ctrl+Z in the
 // Register once took back a questionnaire answer without a word).
-func (ws *workspace) askIfElsewhere(c data.Change, verb string, do func()) {
+func (ws *workspace) askIfElsewhere(c data.Change, redo bool, do func()) {
 	area := areaOf(c.Entity)
 	whole := c.Action == "receive" // another laptop's changes, all at once
 	if !whole && (area < 0 || area == ws.current) {
@@ -376,11 +384,19 @@ func (ws *workspace) askIfElsewhere(c data.Change, verb string, do func()) {
 	if area >= 0 && area < len(ws.areas) {
 		where = ws.areas[area].name
 	}
-	text := fmt.Sprintf(locale.L("The last change was made in %s: “%s”. %s it?"), where, summaryText(locale.Current(), c), verb)
-	if whole {
-		text = fmt.Sprintf(locale.L("The last change is “%s”, all of it at once. %s it?"), summaryText(locale.Current(), c), verb)
+	// Undo and Redo are whole questions each: a language may not say "Undo
+	// it?" by putting the menu's word before "it".
+	words := map[string]any{"Area": where, "Change": summaryText(locale.Current(), c)}
+	title, text := locale.L("Undo?"), locale.L("The last change was made in {{.Area}}: “{{.Change}}”. Undo it?", words)
+	switch {
+	case whole && redo:
+		title, text = locale.L("Redo?"), locale.L("The last change is “{{.Change}}”, all of it at once. Redo it?", words)
+	case whole:
+		text = locale.L("The last change is “{{.Change}}”, all of it at once. Undo it?", words)
+	case redo:
+		title, text = locale.L("Redo?"), locale.L("The last change was made in {{.Area}}: “{{.Change}}”. Redo it?", words)
 	}
-	dialog.ShowConfirm(verb+"?", text, func(yes bool) {
+	dialog.ShowConfirm(title, text, func(yes bool) {
 		if yes {
 			do()
 		}
@@ -406,14 +422,14 @@ func (ws *workspace) updateUndo() {
 	c, ok, err := ws.env.store.LastUndoable(context.Background())
 	label := locale.L("Undo")
 	if err == nil && ok {
-		label = locale.L("Undo") + ": " + summaryText(locale.Current(), c)
+		label = locale.L("Undo: {{.Change}}", map[string]any{"Change": summaryText(locale.Current(), c)})
 	}
 	ws.undoItem.Label = label
 	ws.undoItem.Disabled = !ok || ws.env.store.ReadOnly()
 	r, ok, err := ws.env.store.LastRedoable(context.Background())
 	label = locale.L("Redo")
 	if err == nil && ok {
-		label = locale.L("Redo") + ": " + redoneText(locale.Current(), r)
+		label = locale.L("Redo: {{.Change}}", map[string]any{"Change": redoneText(locale.Current(), r)})
 	}
 	ws.redoItem.Label = label
 	ws.redoItem.Disabled = !ok || ws.env.store.ReadOnly()
@@ -430,8 +446,6 @@ func (ws *workspace) updateCounts() {
 			ws.counts.SetText("")
 			return
 		}
-		ws.counts.SetText(fmt.Sprintf("%s · %s",
-			locale.N("{{.Count}} organisation", c.Organisations, map[string]any{"Count": c.Organisations}),
-			locale.N("{{.Count}} contact", c.Contacts, map[string]any{"Count": c.Contacts})))
+		ws.counts.SetText(locale.N("{{.Count}} organisation", c.Organisations) + " · " + locale.N("{{.Count}} contact", c.Contacts))
 	})
 }

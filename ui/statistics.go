@@ -3,7 +3,6 @@ package ui
 import (
 	"context"
 	"errors"
-	"fmt"
 	"maps"
 	"sort"
 	"strconv"
@@ -16,7 +15,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/ncm-register/ncm-register/data"
-	"github.com/ncm-register/ncm-register/export"
 	"github.com/ncm-register/ncm-register/locale"
 )
 
@@ -262,9 +260,9 @@ func (s *statisticsScreen) loadTable() {
 			s.years = append(s.years, st.Year)
 		}
 		if st.Breakdown == "" {
-			text := export.FormatCount(st.Value)
+			text := grouped(st.Value)
 			if st.Currency != s.assetsUnit {
-				text += " " + st.Currency
+				text = locale.X("figure.amount", "{{.Count}} {{.Unit}}", map[string]any{"Count": text, "Unit": st.Currency})
 			}
 			s.totals[st.Year][st.Measure] = text
 		}
@@ -365,7 +363,7 @@ func (s *statisticsScreen) Save() bool {
 		}
 		return false
 	}
-	s.env.status(fmt.Sprintf(locale.L("Statistics of %d saved"), s.year))
+	s.env.status(locale.L("Statistics of {{.Year}} saved", map[string]any{"Year": s.year}))
 	s.load(s.year)
 	s.env.changed()
 	return true

@@ -112,7 +112,7 @@ func showFigurePicker(e *env, bound []string, bind func(name string)) *figurePic
 		f := p.figures[id]
 		p.chosen = id
 		p.title.SetText(f.Title + " (" + f.Name + ")")
-		p.rule.SetText(locale.L("How it is counted") + ": " + f.Rule)
+		p.rule.SetText(locale.L("How it is counted: {{.Rule}}", map[string]any{"Rule": f.Rule}))
 		p.bindB.Enable()
 	}
 	cancel := widget.NewButton(locale.L("Cancel"), func() { p.dlg.Hide() })

@@ -8,6 +8,7 @@ import (
 	"go/token"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -259,4 +260,100 @@ func TestEnglishTranslationComplete(t *testing.T) {
 			}
 		}
 	}
+}
+
+// printfVerb is a verb of fmt as a leftover of fmt.Sprintf(locale.L(…))
+// would hold it: a percent sign, then flags (+ - # 0, but not a space),
+// an argument index, a width and a precision, each optional, then a
+// letter: %s, %d, %v, %q, %5.1f, %-10s, %[2]s, %x.
+var printfVerb = regexp.MustCompile(`%[+\-#0]*(\[\d+\])?(\d+|\*)?(\.(\d+|\*)?)?(\[\d+\])?[a-zA-Z]`)
+
+// TestTranslatedStringsHaveNamedPlaceholders: a string of ui passed to
+// locale.L, N or X (X's key and English text both), and every message of
+// data and export that en.json holds, has no printf verb.
+// Its values go in named placeholders ({{.Course}}), which a translation
+// can put in the order its language needs; a %s filled by fmt.Sprintf
+// keeps the English order in every language, and nothing fills it once
+// the string is no longer given to Sprintf.
+//
+// A percent sign followed by a space is prose, not a verb ("(% of days)",
+// "{{.Percent}} % of the days", "{{.Percent}}% sure"), although fmt would
+// read "% d" as a verb with the space flag. "%%", printf's escape for a
+// percent sign, is refused too: with no Sprintf to undo it, the window
+// would show both signs.
+func TestTranslatedStringsHaveNamedPlaceholders(t *testing.T) {
+	files, err := filepath.Glob("*.go")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no sources found: %v", err)
+	}
+	fset := token.NewFileSet()
+	checked := 0
+	for _, file := range files {
+		f, err := parser.ParseFile(fset, file, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ast.Inspect(f, func(n ast.Node) bool {
+			call, ok := n.(*ast.CallExpr)
+			if !ok {
+				return true
+			}
+			sel, ok := call.Fun.(*ast.SelectorExpr)
+			if !ok {
+				return true
+			}
+			pkg, ok := sel.X.(*ast.Ident)
+			if !ok || pkg.Name != "locale" {
+				return true
+			}
+			texts := 0
+			switch sel.Sel.Name {
+			case "L", "N":
+				texts = 1
+			case "X", "XN":
+				texts = 2
+			}
+			for _, arg := range call.Args[:min(texts, len(call.Args))] {
+				s, ok := literal(arg)
+				if !ok {
+					continue
+				}
+				checked++
+				for _, problem := range printfProblems(s) {
+					t.Errorf("%s: %q %s", fset.Position(arg.Pos()), s, problem)
+				}
+			}
+			return true
+		})
+	}
+	if checked < 500 {
+		t.Fatalf("checked only %d strings; the scan is broken", checked)
+	}
+	// The messages of data and export the window translates, by the same rule.
+	for key, v := range englishStrings(t) {
+		texts := []string{key}
+		switch v := v.(type) {
+		case string:
+			texts = append(texts, v)
+		case map[string]string:
+			texts = append(texts, v["one"], v["other"])
+		}
+		for _, s := range texts {
+			for _, problem := range printfProblems(s) {
+				t.Errorf("the message %q %s", s, problem)
+			}
+		}
+	}
+}
+
+// printfProblems says what is left of printf in a translated string.
+func printfProblems(s string) []string {
+	var out []string
+	if v := printfVerb.FindString(s); v != "" {
+		out = append(out, "holds the printf verb "+v+"; name the value instead ({{.Name}}) and pass it in data")
+	}
+	if strings.Contains(s, "%%") {
+		out = append(out, "writes a percent sign as %%, which nothing turns into one sign any more")
+	}
+	return out
 }
