@@ -116,8 +116,6 @@ func (o *overviewScreen) showFigures() {
 	}
 }
 
-
-
 // chartSize is the size of a chart in the window, in points: two side by
 // side in the Overview of a 1024×600 screen.
 var chartSize = fyne.NewSize(400, 230)
