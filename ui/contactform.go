@@ -156,7 +156,7 @@ func editContact(e *env, org data.Organisation, c data.Contact, onSaved func(dat
 	f.movedOn.OnChanged = func(*time.Time) { f.fields.clearField("moved_on") }
 	movedError := newErrorLabel()
 	f.fields.track("moved_on", movedError)
-	moved := container.NewVBox(container.NewBorder(nil, nil, widget.NewLabel(locale.L("Moved on")), nil, f.movedOn), movedError)
+	moved := container.NewVBox(container.NewBorder(nil, nil, widget.NewLabel(locale.L("Date of the move")), nil, f.movedOn), movedError)
 	moved.Hide()
 	move := widget.NewButton(locale.L("Move…"), func() {
 		pickOrganisation(e, locale.L("Move to another organisation"), func(o data.OrganisationRow) {
@@ -178,7 +178,7 @@ func editContact(e *env, org data.Organisation, c data.Contact, onSaved func(dat
 	if before := earlierOrganisations(e, c.ID); before != "" {
 		l := widget.NewLabel(before)
 		l.Wrapping = fyne.TextWrapWord
-		f.fields.add("memberships", locale.L("Before"), false, l)
+		f.fields.add("memberships", locale.L("Earlier organisations"), false, l)
 	}
 	f.fields.add("name", fieldLabel("contact", "name"), true, f.name)
 	f.fields.add("position", fieldLabel("contact", "position"), false, f.position)

@@ -262,7 +262,7 @@ func showHistory(e *env, name, id string) {
 			l.TextStyle.Bold = !strings.HasPrefix(lines[i], "    ")
 			l.Refresh()
 		})
-	d := dialog.NewCustom(locale.L("History of")+" "+name, locale.L("Close"), container.NewStack(list), e.win)
+	d := dialog.NewCustom(locale.L("History of {{.Name}}", map[string]any{"Name": name}), locale.L("Close"), container.NewStack(list), e.win)
 	d.Resize(fyne.NewSize(760, 520))
 	d.Show()
 }

@@ -225,8 +225,8 @@ func (v *receiveView) conflictsTab() fyne.CanvasObject {
 		title.Wrapping = fyne.TextWrapWord
 		list.Add(container.NewVBox(title, radio, widget.NewSeparator()))
 	}
-	mine := widget.NewButton(locale.L("Keep this laptop's in every question"), func() { v.chooseAll(false) })
-	theirs := widget.NewButton(locale.L("Take the other laptop's in every question"), func() { v.chooseAll(true) })
+	mine := widget.NewButton(locale.L("Keep this laptop's version everywhere"), func() { v.chooseAll(false) })
+	theirs := widget.NewButton(locale.L("Take the other laptop's version everywhere"), func() { v.chooseAll(true) })
 	top := container.NewVBox(help(locale.L("Changed on both laptops since they last exchanged: choose what to keep. The other laptop follows your choice.")),
 		container.NewHBox(mine, theirs))
 	return container.NewBorder(top, nil, nil, nil, container.NewVScroll(list))
@@ -347,7 +347,7 @@ func (v *receiveView) update() {
 	n := len(v.choices.Sides)
 	switch {
 	case n == 0:
-		v.progress.SetText(locale.L("No questions: nothing was changed on both laptops."))
+		v.progress.SetText(locale.L("Nothing to choose: nothing was changed on both laptops."))
 	default:
 		v.progress.SetText(locale.N("{{.Answered}} of {{.Count}} question answered.", n, map[string]any{"Answered": grouped(answered)}))
 	}

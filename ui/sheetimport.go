@@ -111,7 +111,7 @@ func showSheetReview(e *env, c data.Course, matches []data.SheetMatch, name stri
 			})
 			choice.PlaceHolder = locale.L("Choose who this is (or leave it)")
 			if m.Status == data.SheetLookalike {
-				choice.PlaceHolder = locale.L("Choose them if this is one of them (or leave it out)")
+				choice.PlaceHolder = locale.L("Choose the person if this is one of them (or leave it)")
 			}
 			row.Add(choice)
 		}

@@ -104,7 +104,7 @@ func newStatisticsScreen(e *env) *statisticsScreen {
 		article := entry(measure, false)
 		article.SetPlaceHolder(locale.L("e.g. Art. 165 Criminal Code"))
 		s.articles[measure] = article
-		grid.add("article", locale.L("Legal article"), false, article)
+		grid.add("article", fieldLabel("statistic", "article"), false, article)
 		note := entry(measure, true)
 		note.SetPlaceHolder(locale.L("How it was counted, what it leaves out"))
 		s.notes[measure] = note
@@ -118,7 +118,7 @@ func newStatisticsScreen(e *env) *statisticsScreen {
 	s.save = widget.NewButtonWithIcon(locale.L("Save"), theme.DocumentSaveIcon(), func() { s.Save() })
 	s.save.Importance = widget.HighImportance
 	note := help(locale.L("Counts per calendar year, and the value of the assets confiscated. Leave a figure empty when it is not known; the parts of a breakdown should add up to the total.") +
-		" " + locale.L("Entered, the breakdown by sex and age gives the breakdowns by sex and by age when saved."))
+		" " + locale.L("When the breakdown by sex and age is entered, saving fills in the breakdowns by sex and by age from it."))
 	checks := widget.NewButtonWithIcon(locale.L("Data checks…"), theme.ConfirmIcon(), s.showChecks)
 	top := container.NewBorder(nil, nil, widget.NewLabel(locale.L("Year")), container.NewHBox(checks, s.save), s.yearSel)
 	form := container.NewBorder(container.NewVBox(top, note), s.warnings, nil, nil,

@@ -320,7 +320,7 @@ func newParticipantsPanel(e *env) *participantsPanel {
 			return
 		}
 		r := p.rows[p.chosen]
-		pickOrganisation(e, locale.L("The organisation {{.Name}} is counted under on this course", map[string]any{"Name": r.Name}), func(o data.OrganisationRow) {
+		pickOrganisation(e, locale.L("The organisation {{.Name}} is counted with on this course", map[string]any{"Name": r.Name}), func(o data.OrganisationRow) {
 			if err := e.store.CorrectParticipantOrganisation(context.Background(), r.ID, o.ID); err != nil {
 				showError(e.win, "", err)
 				return
