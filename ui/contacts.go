@@ -58,7 +58,7 @@ func newContactsPanel(e *env) *contactsPanel {
 	p.add = widget.NewButtonWithIcon(locale.L("Add contact"), theme.ContentAddIcon(), func() {
 		editContact(p.env, p.org, data.Contact{OrganisationID: p.org.ID}, p.saved)
 	})
-	p.edit = widget.NewButtonWithIcon(locale.L("Edit"), theme.DocumentCreateIcon(), func() {
+	p.edit = widget.NewButtonWithIcon(locale.X("button.edit", "Edit…"), theme.DocumentCreateIcon(), func() {
 		if c, ok := p.current(); ok {
 			editContact(p.env, p.org, c, p.saved)
 		}

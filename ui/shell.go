@@ -235,7 +235,7 @@ func (ws *workspace) mainMenu(w *window) *fyne.MainMenu {
 		fyne.NewMenuItem(locale.L("New register…"), w.chooseNewFile),
 		fyne.NewMenuItem(locale.L("Open register…"), w.chooseFile))
 	duplicates := fyne.NewMenuItem(locale.L("Find duplicates…"), func() { showDuplicates(ws.env) })
-	edit := fyne.NewMenu(locale.L("Edit"), ws.undoItem, ws.redoItem, fyne.NewMenuItemSeparator(), find, duplicates)
+	edit := fyne.NewMenu(locale.X("menu.edit", "Edit"), ws.undoItem, ws.redoItem, fyne.NewMenuItemSeparator(), find, duplicates)
 	view := fyne.NewMenu(locale.L("View"))
 	for i, a := range ws.areas {
 		view.Items = append(view.Items, fyne.NewMenuItem(a.name, func() { ws.nav.Select(i) }))
