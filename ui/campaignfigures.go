@@ -28,7 +28,7 @@ func showCampaignFigures(e *env) *widget.Label {
 		result.SetText(describeCampaignFigures(f))
 	})
 	period.choose(periodThisYear)
-	rule := help(locale.L("How they are counted: {{.Rules}}", map[string]any{"Rules": data.CampaignCountingRules}))
+	rule := help(locale.L("How they are counted: {{.Rules}}", map[string]any{"Rules": locale.L(data.CampaignCountingRules)}))
 	d := dialog.NewCustom(locale.L("Campaign figures for a period"), locale.L("Close"),
 		container.NewBorder(period.content, rule, nil, nil, container.NewVScroll(result)), e.win)
 	d.Resize(fyne.NewSize(720, 520))

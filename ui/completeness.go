@@ -46,7 +46,7 @@ func showCompleteness(e *env, r replyState, jump func(questionID string)) {
 		id, name, _ := strings.Cut(z, ": ")
 		title := name
 		if f, ok := data.NamedFigureByName(name); ok {
-			title = f.Title
+			title = figureTitle(f.Name)
 		}
 		zero = append(zero, completenessLine{id + "  " + title, id})
 	}
@@ -56,7 +56,7 @@ func showCompleteness(e *env, r replyState, jump func(questionID string)) {
 		name, note, _ := strings.Cut(rest, ": ")
 		title := name
 		if f, ok := data.NamedFigureByName(name); ok {
-			title = f.Title
+			title = figureTitle(f.Name)
 		}
 		unavailable = append(unavailable, completenessLine{id + "  " + labelled(title, note), id})
 	}

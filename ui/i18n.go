@@ -2,6 +2,7 @@ package ui
 
 import (
 	"github.com/ncm-register/ncm-register/data"
+	"github.com/ncm-register/ncm-register/export"
 	"github.com/ncm-register/ncm-register/locale"
 )
 
@@ -50,4 +51,16 @@ func grouped(n int) string { return locale.Current().Count(n) }
 // ("Questionnaire on trafficking (version 2027)").
 func questionnaireName(title, version string) string {
 	return locale.L("{{.Questionnaire}} (version {{.Version}})", map[string]any{"Questionnaire": title, "Version": version})
+}
+
+// figureTitle is a named figure's title in the window's language.
+func figureTitle(name string) string {
+	title, _ := export.FigureText(locale.Current(), name)
+	return title
+}
+
+// figureRule is how a named figure is counted, in the window's language.
+func figureRule(name string) string {
+	_, rule := export.FigureText(locale.Current(), name)
+	return rule
 }

@@ -123,11 +123,11 @@ func (p *questionPane) load(r replyState, ref questionRef) {
 		if !ok {
 			continue
 		}
-		if card == nil || f.Rule != rule {
+		if card == nil || figureRule(f.Name) != rule {
 			if card != nil {
 				card.Add(ruleLabel(rule))
 			}
-			card, rule = container.NewVBox(), f.Rule
+			card, rule = container.NewVBox(), figureRule(f.Name)
 			p.figures.Add(widget.NewCard("", "", card))
 		}
 		v, have := r.figures[name]
@@ -177,10 +177,10 @@ func figureBlock(f data.NamedFigure, v data.FigureValue, have bool) fyne.CanvasO
 	case v.Unit != "":
 		count = locale.X("figure.amount", "{{.Count}} {{.Unit}}", map[string]any{"Count": count, "Unit": v.Unit})
 	}
-	total := widget.NewLabelWithStyle(labelled(f.Title, count), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	total := widget.NewLabelWithStyle(labelled(figureTitle(f.Name), count), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	total.Wrapping = fyne.TextWrapWord
 	if !have {
-		total.SetText(labelled(f.Title, locale.L("not kept with this reply")))
+		total.SetText(labelled(figureTitle(f.Name), locale.L("not kept with this reply")))
 	}
 	box := container.NewVBox(total)
 	if len(v.Rows) > 0 {
@@ -242,14 +242,14 @@ func (p *questionPane) contributionBlock(c data.Contribution) fyne.CanvasObject 
 			continue
 		}
 		f, _ := data.NamedFigureByName(name)
-		line := labelled(f.Title, grouped(n))
+		line := labelled(figureTitle(f.Name), grouped(n))
 		if v, have := p.reply.figures[name]; have {
 			register := grouped(v.Total)
 			if v.Unknown {
 				register = locale.L("not available")
 			}
 			line = locale.L("{{.Figure}}: {{.Count}} (the register: {{.Register}})",
-				map[string]any{"Figure": f.Title, "Count": grouped(n), "Register": register})
+				map[string]any{"Figure": figureTitle(f.Name), "Count": grouped(n), "Register": register})
 		}
 		box.Add(widget.NewLabel(line))
 	}

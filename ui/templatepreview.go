@@ -65,7 +65,7 @@ func templatePreview(t export.Template) *widget.RichText {
 				var titles []string
 				for _, name := range q.Bindings {
 					if f, ok := data.NamedFigureByName(name); ok {
-						name = f.Title
+						name = figureTitle(f.Name)
 					}
 					titles = append(titles, name)
 				}

@@ -28,7 +28,7 @@ func showTrainingFigures(e *env) *figuresView {
 	v := &figuresView{env: e}
 	v.result = widget.NewLabel("")
 	v.result.Wrapping = fyne.TextWrapWord
-	v.rule = help(locale.L("How they are counted: {{.Rules}}", map[string]any{"Rules": data.TrainingCountingRules}))
+	v.rule = help(locale.L("How they are counted: {{.Rules}}", map[string]any{"Rules": locale.L(data.TrainingCountingRules)}))
 	v.period = newPeriodPicker(time.Now, v.refresh)
 	d := dialog.NewCustom(locale.L("Training figures for a period"), locale.L("Close"),
 		container.NewBorder(v.period.content, v.rule, nil, nil, container.NewVScroll(v.result)), e.win)

@@ -74,6 +74,10 @@ func englishStrings(t *testing.T) map[string]any {
 		out[f.Rule] = f.Rule
 	}
 	out[data.NotAvailable] = data.NotAvailable
+	for _, r := range data.QualityRules {
+		out["quality."+r.Name] = r.Title
+		out["quality."+r.Name+".rule"] = r.Rule
+	}
 	for _, m := range data.Measures {
 		for _, g := range data.Breakdowns(m.Code) {
 			out[g.Label] = g.Label
