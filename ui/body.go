@@ -261,7 +261,7 @@ func (b *bodyScreen) showMeetings(m data.Meeting, from, to string) {
 		to = t
 	}
 	b.from, b.to = from, to
-	b.held.show(locale.L("Meetings held between {{.Period}}", map[string]any{"Period": between(from, to)}))
+	b.held.show(locale.L("Meetings held from {{.From}} to {{.To}}", map[string]any{"From": dayText(from), "To": dayText(to)}))
 	b.refresh()
 }
 

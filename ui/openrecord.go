@@ -149,7 +149,7 @@ func (t *trainingsScreen) showHeld(from, to string, joint bool) {
 		t.period.hide()
 	} else {
 		t.year.ClearSelected()
-		t.period.show(locale.L("Courses held between {{.Period}}", map[string]any{"Period": between(from, to)}))
+		t.period.show(locale.L("Courses held from {{.From}} to {{.To}}", map[string]any{"From": dayText(from), "To": dayText(to)}))
 	}
 	t.year.OnChanged = on
 	t.status.setCode("held")
@@ -167,7 +167,7 @@ func (t *trainingsScreen) showHeld(from, to string, joint bool) {
 func (c *campaignsScreen) showRunning(from, to, channel string) {
 	c.filter = data.CampaignFilter{From: from, To: to, Channel: channel}
 	c.channel.setCode(channel)
-	c.period.show(locale.L("Campaigns running between {{.Period}}", map[string]any{"Period": between(from, to)}))
+	c.period.show(locale.L("Campaigns that ran from {{.From}} to {{.To}}", map[string]any{"From": dayText(from), "To": dayText(to)}))
 	c.reload()
 }
 

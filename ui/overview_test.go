@@ -275,7 +275,7 @@ func TestEachCardOpensTheListItCounts(t *testing.T) {
 
 	// A quarter's courses say which quarter, since the year list cannot.
 	ws.showCounted("courses", periods[2][0], periods[2][1])
-	if !ws.trainings.period.content.Visible() || !strings.Contains(ws.trainings.period.text.Text, "Courses held between") {
+	if !ws.trainings.period.content.Visible() || !strings.Contains(ws.trainings.period.text.Text, "Courses held from") {
 		t.Errorf("a quarter's courses: note %v %q", ws.trainings.period.content.Visible(), ws.trainings.period.text.Text)
 	}
 	test.Tap(ws.trainings.period.content.Objects[2].(*widget.Button))
