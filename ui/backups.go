@@ -68,6 +68,10 @@ func (p *backupsPanel) refresh() {
 	case set.LastAt == "":
 		p.status.SetText(locale.L("No backup made yet, into {{.Folder}}.", map[string]any{"Folder": set.Folder}))
 		p.status.Importance = widget.WarningImportance
+	case set.Keep == 1:
+		p.status.SetText(locale.L("Last backup: {{.When}}, into {{.Folder}} (only the newest is kept).",
+			map[string]any{"When": shortTime(set.LastAt), "Folder": set.Folder}))
+		p.status.Importance = widget.MediumImportance
 	default:
 		p.status.SetText(locale.N("Last backup: {{.When}}, into {{.Folder}} (the newest {{.Count}} is kept).", set.Keep,
 			map[string]any{"When": shortTime(set.LastAt), "Folder": set.Folder}))

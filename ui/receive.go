@@ -157,7 +157,7 @@ func showReceive(e *env, plan *data.ReceivePlan) *receiveView {
 
 	v.tabs = container.NewAppTabs()
 	if len(plan.Conflicts) > 0 {
-		v.tabs.Append(container.NewTabItem(locale.L("Questions ({{.Count}})", map[string]any{"Count": grouped(len(plan.Conflicts))}), v.conflictsTab()))
+		v.tabs.Append(container.NewTabItem(locale.L("Choices ({{.Count}})", map[string]any{"Count": grouped(len(plan.Conflicts))}), v.conflictsTab()))
 	}
 	if len(plan.Duplicates) > 0 {
 		v.tabs.Append(container.NewTabItem(locale.L("Probably the same ({{.Count}})", map[string]any{"Count": grouped(len(plan.Duplicates))}), v.duplicatesTab()))
@@ -349,7 +349,7 @@ func (v *receiveView) update() {
 	case n == 0:
 		v.progress.SetText(locale.L("Nothing to choose: nothing was changed on both laptops."))
 	default:
-		v.progress.SetText(locale.N("{{.Answered}} of {{.Count}} question answered.", n, map[string]any{"Answered": grouped(answered)}))
+		v.progress.SetText(locale.N("{{.Answered}} of {{.Count}} choice made.", n, map[string]any{"Answered": grouped(answered)}))
 	}
 	if answered == n {
 		v.apply.Enable()

@@ -390,9 +390,9 @@ func (ws *workspace) askIfElsewhere(c data.Change, redo bool, do func()) {
 	title, text := locale.L("Undo?"), locale.L("The last change was made in {{.Area}}: “{{.Change}}”. Undo it?", words)
 	switch {
 	case whole && redo:
-		title, text = locale.L("Redo?"), locale.L("The last change is “{{.Change}}”, all of it at once. Redo it?", words)
+		title, text = locale.L("Redo?"), locale.L("The last change, “{{.Change}}”, can only be redone as a whole. Redo it?", words)
 	case whole:
-		text = locale.L("The last change is “{{.Change}}”, all of it at once. Undo it?", words)
+		text = locale.L("The last change, “{{.Change}}”, can only be undone as a whole. Undo it?", words)
 	case redo:
 		title, text = locale.L("Redo?"), locale.L("The last change was made in {{.Area}}: “{{.Change}}”. Redo it?", words)
 	}

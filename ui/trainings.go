@@ -320,7 +320,7 @@ func newParticipantsPanel(e *env) *participantsPanel {
 			return
 		}
 		r := p.rows[p.chosen]
-		pickOrganisation(e, locale.L("The organisation {{.Name}} is counted with on this course", map[string]any{"Name": r.Name}), func(o data.OrganisationRow) {
+		pickOrganisation(e, locale.L("Organisation under which {{.Name}} is counted on this course", map[string]any{"Name": r.Name}), func(o data.OrganisationRow) {
 			if err := e.store.CorrectParticipantOrganisation(context.Background(), r.ID, o.ID); err != nil {
 				showError(e.win, "", err)
 				return
@@ -446,7 +446,7 @@ func (p *participantsPanel) saveCertificates() {
 	}
 	if eligible == 0 {
 		dialog.ShowInformation(locale.L("No certificates"),
-			locale.L("Nobody has met the completion rule yet (present or late on at least {{.Percent}} % of the days). Record the attendance first.",
+			locale.L("Nobody has met the completion rule yet (present or late on at least {{.Percent}}% of the days). Record the attendance first.",
 				map[string]any{"Percent": c.Completion}), p.env.win)
 		return
 	}
