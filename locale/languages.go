@@ -2,6 +2,7 @@ package locale
 
 import (
 	"encoding/json"
+	"fmt"
 	"io/fs"
 	"path"
 	"sort"
@@ -100,12 +101,21 @@ func LoadError() error {
 // none is close.
 func Match(wanted ...string) string {
 	load()
+	if code, ok := matchIn(loaded.languages, wanted...); ok {
+		return code
+	}
+	return "en"
+}
+
+// matchIn is the code of the language of langs closest to the tags
+// wanted, and whether any is close.
+func matchIn(langs []Language, wanted ...string) (string, bool) {
 	var have []language.Tag
-	for _, l := range loaded.languages {
+	for _, l := range langs {
 		have = append(have, language.Make(l.Code))
 	}
 	if len(have) == 0 {
-		return "en"
+		return "", false
 	}
 	var tags []language.Tag
 	for _, w := range wanted {
@@ -116,7 +126,25 @@ func Match(wanted ...string) string {
 	}
 	_, i, conf := language.NewMatcher(have).Match(tags...)
 	if conf == language.No {
-		return "en"
+		return "", false
 	}
-	return loaded.languages[i].Code
+	return langs[i].Code, true
+}
+
+// FromFiles is a translator over translation files other than the
+// program's own, dir/<code>.json in fsys, for tests and tools: a
+// pseudo-translation, say, whose every string is marked, shows which
+// words a document still writes in English. tag is the language as For
+// takes it; it must have a file there (no English fallback: a tool
+// asking for a language the files lack has the wrong files).
+func FromFiles(fsys fs.FS, dir, tag string) (*Translator, error) {
+	bundle, langs, err := readFiles(fsys, dir)
+	if err != nil {
+		return nil, err
+	}
+	code, ok := matchIn(langs, tag)
+	if !ok {
+		return nil, fmt.Errorf("no translation file in %s for the language %q", dir, tag)
+	}
+	return newTranslator(bundle, code, tag), nil
 }
