@@ -84,7 +84,7 @@ func writeDirectoryXLSX(w io.Writer, entries iter.Seq2[data.DirectoryEntry, []st
 	if err != nil {
 		return err
 	}
-	s := newStreamSheet(newBook(f), "Directory", []float64{40, 12, 22, 12, 16, 8, 28, 28, 32, 20, 14, 24}, 1)
+	s := newStreamSheet(newBook(f, nil), "Directory", []float64{40, 12, 22, 12, 16, 8, 28, 28, 32, 20, 14, 24}, 1)
 	s.add(st.headerRow(directoryHeader...)...)
 	// Empty cells are left out rather than written empty: a directory of
 	// 100,000 people is mostly empty acronyms, regions and languages, and

@@ -93,7 +93,7 @@ func MemberListXLSX(w io.Writer, b data.Body, members []data.Organisation) error
 	if err != nil {
 		return err
 	}
-	s := newStreamSheet(newBook(f), "Members", []float64{44, 12, 26, 12, 12, 14}, 1)
+	s := newStreamSheet(newBook(f, nil), "Members", []float64{44, 12, 26, 12, 12, 14}, 1)
 	s.add(st.headerRow("Organisation", "Acronym", "Sector", "Government", "Role", "Member since")...)
 	for _, o := range members {
 		gov := "no"

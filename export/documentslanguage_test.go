@@ -1,0 +1,130 @@
+package export
+
+import (
+	"bytes"
+	"context"
+	"testing"
+
+	"github.com/ncm-register/ncm-register/data"
+)
+
+// Each document written in the pseudo-language (pseudolanguage_test.go)
+// shows no English word of the program's outside the brackets: only the
+// fixture's names, titles and venues are left as they were typed.
+
+// templateTexts are the words of a questionnaire, which a reply prints as
+// the template gives them (in English where it has none in the language).
+func templateTexts(tpl Template) []string {
+	out := []string{tpl.Title, tpl.Resolution, tpl.Note}
+	for _, s := range tpl.Sections {
+		out = append(out, s.Title)
+		for _, q := range s.Questions {
+			out = append(out, q.Text)
+		}
+	}
+	return out
+}
+
+// replyRegisterTexts are the texts typed into newReplyRegister.
+var replyRegisterTexts = []string{"Ministry of Internal Affairs", "General Police Inspectorate", "Centrul „Speranța”",
+	"Ana Lungu", "Ion Rusu", "Maria Ciobanu", "Elena Popescu", "Joint course on victim identification", "Safe migration",
+	"audience figures", "Referral of victims", "National Action Plan 2024–2026", "School sessions in every district",
+	"Both ratified on 16 September 2005.", formulaAnswer, "A common curriculum.\nEach course is evaluated by its participants.",
+	"Two of our officers took the joint course.", "police.xlsx"}
+
+func TestReplyInAnotherLanguageHasNoEnglishLeft(t *testing.T) {
+	r := newReplyRegister(t)
+	c := r.load(t)
+	c.Language = pseudoLanguage(t)
+	own := append(templateTexts(r.tpl), replyRegisterTexts...)
+	var x bytes.Buffer
+	if err := ReplyXLSX(&x, c); err != nil {
+		t.Fatal(err)
+	}
+	words := xlsxWords(t, x.Bytes())
+	assertPseudoTranslated(t, "the reply's workbook", words)
+	assertNoEnglish(t, "the reply's workbook", words, own...)
+	var p bytes.Buffer
+	if err := ReplyPDF(&p, c); err != nil {
+		t.Fatal(err)
+	}
+	words = pdfWords(t, p.Bytes())
+	assertPseudoTranslated(t, "the reply's PDF", words)
+	assertNoEnglish(t, "the reply's PDF", words, own...)
+}
+
+func TestOverviewBriefInAnotherLanguageHasNoEnglishLeft(t *testing.T) {
+	ctx := context.Background()
+	s := openReplyStore(t)
+	if err := s.GenerateSample(ctx, data.SmallSample, 3); err != nil {
+		t.Fatal(err)
+	}
+	ov, err := s.Overview(ctx, "2025-11-27", "2025-01-01", "2025-12-31", OverviewMeasures)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tr := pseudoLanguage(t)
+	var pdf bytes.Buffer
+	if err := OverviewBrief(&pdf, Brief{Country: tr.Country("MD"), From: "2025-01-01", To: "2025-12-31", Today: "2025-11-27",
+		Overview: ov, Language: tr}); err != nil {
+		t.Fatal(err)
+	}
+	var own []string
+	for _, it := range ov.Attention {
+		own = append(own, it.Title)
+	}
+	words := pdfWords(t, pdf.Bytes())
+	assertPseudoTranslated(t, "the Overview's brief", words)
+	assertNoEnglish(t, "the Overview's brief", words, own...)
+}
+
+func TestParticipantListInAnotherLanguageHasNoEnglishLeft(t *testing.T) {
+	_, c, ps, marks := course(t)
+	var b bytes.Buffer
+	if err := ParticipantList(&b, pseudoLanguage(t), c, ps, marks); err != nil {
+		t.Fatal(err)
+	}
+	words := xlsxWords(t, b.Bytes())
+	assertPseudoTranslated(t, "the participant list", words)
+	assertNoEnglish(t, "the participant list", words, courseTexts(c, ps)...)
+}
+
+// courseTexts are the texts typed into course().
+func courseTexts(c data.Course, ps []data.Participant) []string {
+	out := append([]string{c.Title, c.Venue}, c.Topics...)
+	for _, p := range ps {
+		out = append(out, p.Name, p.OrganisationName)
+	}
+	return out
+}
+
+func TestPlanMatrixInAnotherLanguageHasNoEnglishLeft(t *testing.T) {
+	p := data.Plan{Title: "NAP", FirstYear: 2024, LastYear: 2026}
+	actions := []data.Action{{ID: "a1", Pillar: "protection", Objective: "Shelter", Activity: "Hotline", Lead: "o1",
+		Partners: []string{"o1"}, Deadline: "2025-03-31", Indicator: "Calls", Target: "500", Status: "delayed"}}
+	var b bytes.Buffer
+	if err := PlanMatrix(&b, pseudoLanguage(t), p, actions, map[string]data.ProgressNote{"a1": {Day: "2025-04-02", Note: "Operator chosen"}},
+		func(string) string { return "Ministry" }, "2025-11-27"); err != nil {
+		t.Fatal(err)
+	}
+	words := xlsxWords(t, b.Bytes())
+	assertPseudoTranslated(t, "the plan matrix", words)
+	assertNoEnglish(t, "the plan matrix", words, "NAP", "Shelter", "Hotline", "Calls", "Operator chosen", "Ministry")
+}
+
+func TestAgencyWorkbookInAnotherLanguageHasNoEnglishLeft(t *testing.T) {
+	s, tpl, r, police := contributionSetup(t)
+	figures, err := s.ReplyFigures(context.Background(), r.ID, []string{"training.courses", "training.participants_by_sector"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tr := pseudoLanguage(t)
+	var b bytes.Buffer
+	if err := ContributionWorkbook(&b, ContributionRequest{Template: tpl, Reply: r, Agency: police, State: tr.Country("MD"),
+		Figures: figures, Language: tr}); err != nil {
+		t.Fatal(err)
+	}
+	words := xlsxWords(t, b.Bytes())
+	assertPseudoTranslated(t, "the agency's workbook", words)
+	assertNoEnglish(t, "the agency's workbook", words, append(templateTexts(tpl), police.Name)...)
+}
