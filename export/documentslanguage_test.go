@@ -3,7 +3,10 @@ package export
 import (
 	"bytes"
 	"context"
+	"slices"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
 
 	"github.com/ncm-register/ncm-register/data"
 )
@@ -127,4 +130,28 @@ func TestAgencyWorkbookInAnotherLanguageHasNoEnglishLeft(t *testing.T) {
 	words := xlsxWords(t, b.Bytes())
 	assertPseudoTranslated(t, "the agency's workbook", words)
 	assertNoEnglish(t, "the agency's workbook", words, append(templateTexts(tpl), police.Name)...)
+}
+
+// TestReplySheetsTakeTheSectionsTitlesInTheLanguage: a section's sheet is
+// named by its title in the reply's language where the template has one,
+// as the sheet's heading is.
+func TestReplySheetsTakeTheSectionsTitlesInTheLanguage(t *testing.T) {
+	r := newReplyRegister(t)
+	c := r.load(t)
+	c.Language = pseudoLanguage(t)
+	c.Template.Sections = slices.Clone(c.Template.Sections)
+	c.Template.Sections[0].Titles = Texts{pseudoTag: "Правовая основа"}
+	var b bytes.Buffer
+	if err := ReplyXLSX(&b, c); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	want := c.Template.Sections[0].ID + " Правовая основа"
+	if !slices.Contains(f.GetSheetList(), want) {
+		t.Errorf("sheets %q, want %q", f.GetSheetList(), want)
+	}
 }

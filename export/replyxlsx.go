@@ -40,7 +40,7 @@ func ReplyXLSX(w io.Writer, c ReplyContent) error {
 		return err
 	}
 	for i, sec := range c.Template.Sections {
-		if err := writeSection(b, st, c, i, names.add(sec.ID+" "+sec.Title)); err != nil {
+		if err := writeSection(b, st, c, i, names.add(sec.ID+" "+sec.TitleIn(tr.Code()))); err != nil {
 			return err
 		}
 	}
