@@ -4,8 +4,11 @@ import (
 	"bytes"
 	"context"
 	"slices"
+	"strings"
 	"testing"
+	"time"
 
+	ics "github.com/arran4/golang-ical"
 	"github.com/xuri/excelize/v2"
 
 	"github.com/ncm-register/ncm-register/data"
@@ -154,4 +157,96 @@ func TestReplySheetsTakeTheSectionsTitlesInTheLanguage(t *testing.T) {
 	if !slices.Contains(f.GetSheetList(), want) {
 		t.Errorf("sheets %q, want %q", f.GetSheetList(), want)
 	}
+}
+
+// certificateTexts are the texts typed into the certificates of course().
+func certificateTexts(certs []data.Certificate) []string {
+	var out []string
+	for _, c := range certs {
+		out = append(out, c.Name, c.OrganisationName, c.Number, c.Code)
+	}
+	return out
+}
+
+func TestCertificatesInAnotherLanguageHaveNoEnglishLeft(t *testing.T) {
+	s, c, ps, _ := course(t)
+	certs, err := s.IssueCertificates(context.Background(), c.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := Certificates(&b, pseudoLanguage(t), c, []string{"Ministry of Internal Affairs"}, certs, data.DefaultCertificateTemplate(), true); err != nil {
+		t.Fatal(err)
+	}
+	words := pdfWords(t, b.Bytes())
+	assertPseudoTranslated(t, "the certificates", words)
+	assertNoEnglish(t, "the certificates", words, append(append(courseTexts(c, ps), certificateTexts(certs)...), "Ministry of Internal Affairs")...)
+}
+
+// TestCertificatesKeepTheTemplateAsTypedAndTranslateItsDefaults: a
+// heading and wording the coordinator typed print as typed in every
+// language; those still the program's defaults print in the
+// certificates' language, and in English as data's defaults say them.
+func TestCertificatesKeepTheTemplateAsTypedAndTranslateItsDefaults(t *testing.T) {
+	d := data.DefaultCertificateTemplate()
+	if got := templateWords(english(), d); got.Heading != d.Heading || got.WordingJoint != d.WordingJoint || got.WordingOther != d.WordingOther {
+		t.Errorf("the defaults in English are %q, %q, %q; data's are %q, %q, %q",
+			got.Heading, got.WordingJoint, got.WordingOther, d.Heading, d.WordingJoint, d.WordingOther)
+	}
+	pseudo := pseudoLanguage(t)
+	if got := templateWords(pseudo, d); got.Heading != "⟦CERTIFICATE OF ATTENDANCE⟧" || got.WordingOther != "⟦attended the training course⟧" {
+		t.Errorf("the defaults in another language: %q, %q", got.Heading, got.WordingOther)
+	}
+	typed := data.CertificateTemplate{Heading: "CERTIFICAT DE PARTICIPARE", WordingJoint: "a participat la cursul comun",
+		WordingOther: d.WordingOther}
+	got := templateWords(pseudo, typed)
+	if got.Heading != typed.Heading || got.WordingJoint != typed.WordingJoint || got.WordingOther != "⟦attended the training course⟧" {
+		t.Errorf("a template typed in part: %q, %q, %q", got.Heading, got.WordingJoint, got.WordingOther)
+	}
+}
+
+func TestSignInSheetsInAnotherLanguageHaveNoEnglishLeft(t *testing.T) {
+	_, c, ps, _ := course(t)
+	var b bytes.Buffer
+	if err := SignInSheets(&b, pseudoLanguage(t), c, ps, 2); err != nil {
+		t.Fatal(err)
+	}
+	words := pdfWords(t, b.Bytes())
+	assertPseudoTranslated(t, "the sign-in sheets", words)
+	assertNoEnglish(t, "the sign-in sheets", words, courseTexts(c, ps)...)
+	if text := strings.Join(words, "\n"); !strings.Contains(text, "понедельник, 2 марта 2026 г.") {
+		t.Errorf("the first sheet's day is not written in the sheets' language:\n%s", text)
+	}
+}
+
+func TestCalendarInAnotherLanguageHasNoEnglishLeft(t *testing.T) {
+	_, c, ps, _ := course(t)
+	var b bytes.Buffer
+	if err := Calendar(&b, pseudoLanguage(t), []data.Course{c}, time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)); err != nil {
+		t.Fatal(err)
+	}
+	cal, err := ics.ParseCalendar(&b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The words people read: the calendar's name and each event's
+	// summary, place and description; the rest is for programs.
+	var words []string
+	for _, p := range cal.CalendarProperties {
+		if p.IANAToken == "X-WR-CALNAME" {
+			words = append(words, p.Value)
+		}
+	}
+	for _, e := range cal.Events() {
+		for _, p := range []ics.ComponentProperty{ics.ComponentPropertySummary, ics.ComponentPropertyLocation, ics.ComponentPropertyDescription} {
+			if prop := e.GetProperty(p); prop != nil {
+				words = append(words, prop.Value)
+			}
+		}
+	}
+	if len(words) != 4 {
+		t.Fatalf("the calendar's name and the course's summary, place and description: %q", words)
+	}
+	assertPseudoTranslated(t, "the calendar", words)
+	assertNoEnglish(t, "the calendar", words, append(courseTexts(c, ps), "NCM Register")...)
 }

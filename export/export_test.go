@@ -113,7 +113,7 @@ func TestSignInSheetsHaveAPagePerDayWithEveryParticipant(t *testing.T) {
 	ps = append(ps, data.Participant{Name: "Invited Only", OrganisationName: "Nowhere", Status: data.StatusInvited},
 		data.Participant{Name: "Declined Person", OrganisationName: "Nowhere", Status: data.StatusDeclined})
 	var b bytes.Buffer
-	if err := SignInSheets(&b, c, ps, 5); err != nil {
+	if err := SignInSheets(&b, nil, c, ps, 5); err != nil {
 		t.Fatal(err)
 	}
 	pages := pdfText(t, b.Bytes())
@@ -135,7 +135,7 @@ func TestSignInSheetsHaveAPagePerDayWithEveryParticipant(t *testing.T) {
 			t.Errorf("page %d lists someone not expected:\n%s", i+1, page)
 		}
 	}
-	if !strings.Contains(pages[0], "Monday 2 March 2026") || !strings.Contains(pages[2], "Wednesday 4 March 2026") {
+	if !strings.Contains(pages[0], "Monday, 2 March 2026") || !strings.Contains(pages[2], "Wednesday, 4 March 2026") {
 		t.Error("the pages do not carry their days")
 	}
 }
@@ -195,14 +195,14 @@ func TestCalendarReadsBack(t *testing.T) {
 	_, c, _, _ := course(t)
 	planned := data.Course{ID: "planned-id", Title: "Planned course", FirstDay: "2026-06-01", LastDay: "2026-06-01", Status: "planned"}
 	var b bytes.Buffer
-	if err := Calendar(&b, []data.Course{c, planned}, time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), "Training courses"); err != nil {
+	if err := Calendar(&b, nil, []data.Course{c, planned}, time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)); err != nil {
 		t.Fatal(err)
 	}
 	raw := b.String()
 	if crlf := strings.Count(raw, "\r\n"); crlf != strings.Count(raw, "\n") || crlf < 10 {
 		t.Errorf("the calendar's lines do not all end with CRLF (RFC 5545): %q", raw[:min(len(raw), 200)])
 	}
-	if !strings.Contains(raw, "X-WR-CALNAME:Training courses\r\n") {
+	if !strings.Contains(raw, "X-WR-CALNAME:Training courses — NCM Register\r\n") {
 		t.Error("the calendar has no name")
 	}
 	cal, err := ics.ParseCalendar(&b)
@@ -222,6 +222,9 @@ func TestCalendarReadsBack(t *testing.T) {
 	}
 	if got := e.GetProperty(ics.ComponentPropertyDtEnd).Value; got != "20260305" {
 		t.Errorf("end %q, want 20260305 (the day after the last day)", got)
+	}
+	if got := e.GetProperty(ics.ComponentPropertyDescription).Value; got != "Topics: Indicators; Referral" {
+		t.Errorf("description %q, want the course's topics", got)
 	}
 	if got := e.GetProperty(ics.ComponentPropertyUniqueId).Value; got != c.ID+"@ncm-register" {
 		t.Errorf("uid %q", got)
@@ -295,7 +298,7 @@ func TestCertificatesAPagePerEligibleParticipant(t *testing.T) {
 		t.Fatalf("%d certificates, want 3 (Ольга Иванова missed a day of three)", len(certs))
 	}
 	var b bytes.Buffer
-	if err := Certificates(&b, c, []string{"Ministry of Internal Affairs"}, certs, data.DefaultCertificateTemplate(), true); err != nil {
+	if err := Certificates(&b, nil, c, []string{"Ministry of Internal Affairs"}, certs, data.DefaultCertificateTemplate(), true); err != nil {
 		t.Fatal(err)
 	}
 	pages := pdfText(t, b.Bytes())
