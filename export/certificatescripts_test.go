@@ -176,7 +176,7 @@ func TestDocumentsRefuseArabicAndHebrew(t *testing.T) {
 			"the organisation “משטרת ישראל” of participant 2 on the sheets is written in Hebrew script, which PDF documents cannot print yet; " +
 				"its letters would come out in the wrong order"},
 		{"member list", func(b *bytes.Buffer) error {
-			return MemberListPDF(b, data.Body{Name: "National Commission"}, []data.Organisation{{Name: "Police"}, {Name: "وزارة العدل"}})
+			return MemberListPDF(b, nil, data.Body{Name: "National Commission"}, []data.Organisation{{Name: "Police"}, {Name: "وزارة العدل"}})
 		}, "member 2 of the list", "name", "Arabic", ""},
 	} {
 		var b bytes.Buffer

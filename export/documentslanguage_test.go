@@ -9,6 +9,7 @@ import (
 	"time"
 
 	ics "github.com/arran4/golang-ical"
+	"github.com/emersion/go-vcard"
 	"github.com/xuri/excelize/v2"
 
 	"github.com/ncm-register/ncm-register/data"
@@ -217,6 +218,96 @@ func TestSignInSheetsInAnotherLanguageHaveNoEnglishLeft(t *testing.T) {
 	if text := strings.Join(words, "\n"); !strings.Contains(text, "понедельник, 2 марта 2026 г.") {
 		t.Errorf("the first sheet's day is not written in the sheets' language:\n%s", text)
 	}
+}
+
+// memberListFixture is a coordination body of two members.
+func memberListFixture() (data.Body, []data.Organisation, []string) {
+	b := data.Body{Name: "National Committee", LegalBasis: "Decision 1219/2008"}
+	members := []data.Organisation{
+		{Name: "Ministry of Internal Affairs", Acronym: "MIA", Sector: "ministry", MechanismRole: "chair", MemberSince: "2008-01-15"},
+		{Name: "Centrul „Speranța”", Sector: "ngo", MechanismRole: "member"},
+	}
+	return b, members, []string{b.Name, b.LegalBasis, members[0].Name, members[0].Acronym, members[1].Name}
+}
+
+func TestMemberListsInAnotherLanguageHaveNoEnglishLeft(t *testing.T) {
+	b, members, own := memberListFixture()
+	tr := pseudoLanguage(t)
+	var pdf bytes.Buffer
+	if err := MemberListPDF(&pdf, tr, b, members); err != nil {
+		t.Fatal(err)
+	}
+	words := pdfWords(t, pdf.Bytes())
+	assertPseudoTranslated(t, "the member list (PDF)", words)
+	assertNoEnglish(t, "the member list (PDF)", words, own...)
+	var xlsx bytes.Buffer
+	if err := MemberListXLSX(&xlsx, tr, b, members); err != nil {
+		t.Fatal(err)
+	}
+	words = xlsxWords(t, xlsx.Bytes())
+	assertPseudoTranslated(t, "the member list (xlsx)", words)
+	assertNoEnglish(t, "the member list (xlsx)", words, own...)
+}
+
+// directoryTexts are the texts typed into directoryRegister, the
+// country's code among them (the workbook keeps codes as they are typed).
+var directoryTexts = []string{"General Police Inspectorate", "IGP", "Chișinău", "Centrul „Speranța”", "Labour Inspectorate",
+	"Ольга Иванова", "Head of unit", "olga@police.md", "unit@police.md", "Ana Lungu", "ana@police.md",
+	`=HYPERLINK("x")`, "- outreach", "MD"}
+
+func TestDirectoryInAnotherLanguageHasNoEnglishLeft(t *testing.T) {
+	s, order := directoryRegister(t)
+	entries, err := s.Directory(context.Background(), order)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range entries { // the police's country, which the printed directory names
+		if entries[i].Organisation.Acronym == "IGP" {
+			entries[i].Organisation.Country = "MD"
+		}
+	}
+	tr := pseudoLanguage(t)
+	var x bytes.Buffer
+	if err := DirectoryXLSX(&x, tr, entries); err != nil {
+		t.Fatal(err)
+	}
+	words := xlsxWords(t, x.Bytes())
+	assertPseudoTranslated(t, "the directory (xlsx)", words)
+	assertNoEnglish(t, "the directory (xlsx)", words, directoryTexts...)
+	var streamed bytes.Buffer
+	if err := DirectoryXLSXOf(context.Background(), s, order, &streamed, tr); err != nil {
+		t.Fatal(err)
+	}
+	streamedWords := xlsxWords(t, streamed.Bytes())
+	assertPseudoTranslated(t, "the directory read while written", streamedWords)
+	assertNoEnglish(t, "the directory read while written", streamedWords, directoryTexts...)
+	var pdf bytes.Buffer
+	if err := DirectoryPDF(&pdf, tr, entries, false, "2026-12-02"); err != nil {
+		t.Fatal(err)
+	}
+	words = pdfWords(t, pdf.Bytes())
+	assertPseudoTranslated(t, "the directory (PDF)", words)
+	assertNoEnglish(t, "the directory (PDF)", words, directoryTexts...)
+	if text := strings.Join(words, "\n"); !strings.Contains(text, "Молдова") || !strings.Contains(text, "2 декабря 2026 г.") {
+		t.Errorf("the printed directory's country and day are not in its language:\n%s", text)
+	}
+	var vcf bytes.Buffer
+	if err := DirectoryVCard(&vcf, tr, entries); err != nil {
+		t.Fatal(err)
+	}
+	var categories []string
+	dec := vcard.NewDecoder(&vcf)
+	for {
+		card, err := dec.Decode()
+		if err != nil {
+			break
+		}
+		categories = append(categories, card.Value(vcard.FieldCategories))
+	}
+	if len(categories) == 0 || !slices.Contains(categories, "⟦Police⟧") {
+		t.Errorf("the cards' categories %q, want the sector in the pseudo-language", categories)
+	}
+	assertNoEnglish(t, "the directory (vCard)", categories, directoryTexts...)
 }
 
 func TestCalendarInAnotherLanguageHasNoEnglishLeft(t *testing.T) {

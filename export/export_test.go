@@ -366,16 +366,16 @@ func TestMemberListsReadBack(t *testing.T) {
 		{Name: "@Centrul „Speranța”", Sector: "ngo", MechanismRole: "member"},
 	}
 	var pdf bytes.Buffer
-	if err := MemberListPDF(&pdf, b, members); err != nil {
+	if err := MemberListPDF(&pdf, nil, b, members); err != nil {
 		t.Fatal(err)
 	}
 	pages := pdfText(t, pdf.Bytes())
 	if len(pages) != 1 || !strings.Contains(pages[0], "МВД — Управление") || !strings.Contains(pages[0], "Chair") ||
-		!strings.Contains(pages[0], "2008-01-15") || !strings.Contains(pages[0], "Decision 1219/2008") {
+		!strings.Contains(pages[0], "15 Jan 2008") || !strings.Contains(pages[0], "Decision 1219/2008") {
 		t.Errorf("member list PDF:\n%s", strings.Join(pages, "\f"))
 	}
 	var xlsx bytes.Buffer
-	if err := MemberListXLSX(&xlsx, b, members); err != nil {
+	if err := MemberListXLSX(&xlsx, nil, b, members); err != nil {
 		t.Fatal(err)
 	}
 	f, err := excelize.OpenReader(&xlsx)
@@ -385,7 +385,7 @@ func TestMemberListsReadBack(t *testing.T) {
 	assertPrintReady(t, f)
 	defer f.Close()
 	rows, _ := f.GetRows("Members")
-	if len(rows) != 3 || rows[1][4] != "Chair" || rows[1][3] != "yes" || rows[2][0] != "@Centrul „Speranța”" || rows[2][3] != "no" {
+	if len(rows) != 3 || rows[1][4] != "Chair" || rows[1][3] != "Yes" || rows[2][0] != "@Centrul „Speranța”" || rows[2][3] != "No" {
 		t.Errorf("rows %q", rows)
 	}
 	assertTextCell(t, f, "Members", "A3", "@Centrul „Speranța”")
