@@ -3,6 +3,7 @@ package export
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -340,4 +341,40 @@ func TestCalendarInAnotherLanguageHasNoEnglishLeft(t *testing.T) {
 	}
 	assertPseudoTranslated(t, "the calendar", words)
 	assertNoEnglish(t, "the calendar", words, append(courseTexts(c, ps), "NCM Register")...)
+}
+
+// TestChartsInAnotherLanguageHaveNoEnglishLeft: the charts the brief and
+// the reply's PDF draw are images, which pdftotext cannot read: their
+// words are checked before they are drawn (titles, categories, series,
+// the note under a chart and what an empty one says).
+func TestChartsInAnotherLanguageHaveNoEnglishLeft(t *testing.T) {
+	d := OverviewData{
+		Figures: map[string]data.FigureValue{
+			"training.participants_by_sector": {Total: 9, Rows: []data.FigureRow{{Code: "police", Label: "Police", Value: 2}, {Code: "ngo", Label: "NGO", Value: 7}}},
+			"campaigns.by_channel":            {Total: 2, Several: true, Rows: []data.FigureRow{{Code: "tv", Label: "TV", Value: 2}, {Code: "radio", Label: "Radio", Value: 1}}},
+		},
+		Months:      []data.MonthFigures{{Month: "2025-01", Courses: 2, Participants: 30}, {Month: "2025-03", Courses: 1, Participants: 12}},
+		PillarState: map[string]map[string]int{"prevention": {"done": 2, "ongoing": 1}, "protection": {"done": 1}},
+		Years:       []int{2023, 2024, 2025},
+		ByMeasure:   map[string]map[int]int{"investigated": {2023: 40, 2025: 52}, "convicted": {2023: 9, 2024: 11, 2025: 12}},
+	}
+	tr := pseudoLanguage(t)
+	charts := OverviewCharts(tr, d)
+	charts = append(charts, OverviewCharts(tr, OverviewData{})...) // empty ones say so
+	var quarters []data.MonthFigures
+	for m := 1; m <= 12; m++ {
+		quarters = append(quarters, data.MonthFigures{Month: fmt.Sprintf("2024-%02d", m), Courses: 1, Participants: m},
+			data.MonthFigures{Month: fmt.Sprintf("2025-%02d", m), Courses: 1, Participants: m})
+	}
+	charts = append(charts, monthChart(tr, quarters))
+	var words []string
+	for _, c := range charts {
+		words = append(words, c.Title, c.Note, c.Empty)
+		words = append(words, c.Categories...)
+		for _, s := range c.Series {
+			words = append(words, s.Name)
+		}
+	}
+	assertPseudoTranslated(t, "the charts", words)
+	assertNoEnglish(t, "the charts", words)
 }
