@@ -54,7 +54,7 @@ func (s *Store) SetMarks(ctx context.Context, courseID string, marks []Mark) err
 		if err := v.err(); err != nil {
 			return err
 		}
-		change, err := s.newChange(ctx, tx, "update", "Attendance of course “"+course.Title+"”")
+		change, err := s.newChange(ctx, tx, "update", summaryOf(sumAttendance, "Course", course.Title))
 		if err != nil {
 			return err
 		}

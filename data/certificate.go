@@ -118,7 +118,7 @@ func (s *Store) issue(ctx context.Context, courseID, only string) ([]Certificate
 				return err
 			}
 			if change == 0 {
-				if change, err = s.newChange(ctx, tx, "create", "Issue certificates of course “"+course.Title+"”"); err != nil {
+				if change, err = s.newChange(ctx, tx, "create", summaryOf(sumCertificates, "Course", course.Title)); err != nil {
 					return err
 				}
 			}

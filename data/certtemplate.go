@@ -166,6 +166,6 @@ func (s *Store) SetCertificateTemplate(ctx context.Context, t CertificateTemplat
 		keys = append(keys, f.key)
 	}
 	return s.writeTx(ctx, func(tx *sql.Tx) error {
-		return s.setSettings(ctx, tx, "Change the certificate template", keys, values)
+		return s.setSettings(ctx, tx, summaryOf(sumCertTemplate), keys, values)
 	})
 }

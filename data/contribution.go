@@ -45,7 +45,7 @@ func (s *Store) ImportContributions(ctx context.Context, replyID, organisationID
 	}
 	at := s.now().UTC().Format(time.RFC3339)
 	return s.writeTx(ctx, func(tx *sql.Tx) error {
-		change, err := s.newChange(ctx, tx, "import", "Import the contribution of “"+org.Name+"” ("+fileName+")")
+		change, err := s.newChange(ctx, tx, "import", summaryOf(sumContribution, "Organisation", org.Name, "File", fileName))
 		if err != nil {
 			return err
 		}

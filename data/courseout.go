@@ -51,8 +51,8 @@ func (s *Store) TakeCourseOut(ctx context.Context, courseID string) (*Package, e
 	if err != nil {
 		return nil, err
 	}
-	c := PackageChange{Action: "take-out", Device: s.device, At: p.Made,
-		Summary: "Course “" + course["title"] + "” taken out from “" + s.device + "”"}
+	c := PackageChange{Action: "take-out", Device: s.device, At: p.Made}
+	c.setSummary(summaryOf(sumTakeOut, "Course", course["title"], "Device", s.device))
 	for _, r := range records {
 		c.Items = append(c.Items, PackageItem{Entity: r.entity, Record: r.id, Kind: "create", New: tables[r.entity].snapshot(r.v)})
 	}
@@ -157,7 +157,7 @@ func (s *Store) fillCourseOut(ctx context.Context, p *Package) error {
 			return err
 		}
 		c := p.Changes[0]
-		change, err := s.newChange(ctx, tx, "take-out", c.Summary)
+		change, err := s.newChange(ctx, tx, "take-out", c.summary())
 		if err != nil {
 			return err
 		}

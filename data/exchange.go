@@ -31,17 +31,37 @@ type Package struct {
 	Changes  []PackageChange `json:"changes"`
 }
 
-// PackageChange is one change as it travels.
+// PackageChange is one change as it travels. Its summary travels as the
+// English sentence, which every version reads, and as structure (the key
+// and values of Summary, as the change row keeps them), which versions
+// before schema 26 leave aside: the format stays 1, so that they still
+// receive. A package without the structure, from such a version, is read
+// from the sentence (parseSummary).
 type PackageChange struct {
-	UID     string        `json:"uid"`
-	Replica string        `json:"replica"`
-	Seq     int64         `json:"seq"`
-	At      string        `json:"at"`
-	Device  string        `json:"device"`
-	Action  string        `json:"action"`
-	Summary string        `json:"summary"`
-	Clock   Clock         `json:"clock"`
-	Items   []PackageItem `json:"items"`
+	UID         string          `json:"uid"`
+	Replica     string          `json:"replica"`
+	Seq         int64           `json:"seq"`
+	At          string          `json:"at"`
+	Device      string          `json:"device"`
+	Action      string          `json:"action"`
+	Summary     string          `json:"summary"`
+	SummaryKey  string          `json:"summary_key,omitempty"`
+	SummaryArgs json.RawMessage `json:"summary_args,omitempty"`
+	Clock       Clock           `json:"clock"`
+	Items       []PackageItem   `json:"items"`
+}
+
+// summary is what the change did, from its structure where it has one.
+func (c *PackageChange) summary() Summary {
+	return storedSummary(c.Summary, c.SummaryKey, string(c.SummaryArgs))
+}
+
+// setSummary gives the change its sentence and its structure.
+func (c *PackageChange) setSummary(what Summary) {
+	c.Summary, c.SummaryKey = what.Text, what.Key
+	if args, err := encodeArgs(what); err == nil && args != "" {
+		c.SummaryArgs = json.RawMessage(args)
+	}
 }
 
 // PackageItem is one record created or deleted, or one field written.
@@ -134,7 +154,8 @@ func (s *Store) MakePackage(ctx context.Context, to string) (*Package, error) {
 // brought it (whose decisions follow it).
 func (s *Store) changesAfter(ctx context.Context, has Clock) ([]PackageChange, error) {
 	rows, err := s.read.QueryContext(ctx, `
-		SELECT id, uid, replica, seq, at, device, action, summary, clock, received_in IS NOT NULL
+		SELECT id, uid, replica, seq, at, device, action, summary, coalesce(summary_key, ''), coalesce(summary_args, ''),
+		       clock, received_in IS NOT NULL
 		FROM change WHERE replica IS NOT NULL
 		ORDER BY coalesce(received_in, id), received_in IS NULL, id`)
 	if err != nil {
@@ -146,11 +167,17 @@ func (s *Store) changesAfter(ctx context.Context, has Clock) ([]PackageChange, e
 	for rows.Next() {
 		var c PackageChange
 		var id int64
-		var clock string
+		var clock, args string
 		var wasReceived bool
-		if err := rows.Scan(&id, &c.UID, &c.Replica, &c.Seq, &c.At, &c.Device, &c.Action, &c.Summary, &clock, &wasReceived); err != nil {
+		if err := rows.Scan(&id, &c.UID, &c.Replica, &c.Seq, &c.At, &c.Device, &c.Action, &c.Summary, &c.SummaryKey, &args,
+			&clock, &wasReceived); err != nil {
 			rows.Close()
 			return nil, err
+		}
+		// The structure travels as it is kept; values that are not JSON
+		// (a file edited by hand) stay home, and the sentence goes alone.
+		if args != "" && json.Valid([]byte(args)) {
+			c.SummaryArgs = json.RawMessage(args)
 		}
 		if has.Knows(c.Replica, c.Seq) {
 			continue

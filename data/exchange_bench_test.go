@@ -140,7 +140,7 @@ func editPeople(tb testing.TB, s *Store, ids []string, position string) {
 			}
 			next := copyValues(old)
 			next["position"] = fmt.Sprintf("%s %d", position, i)
-			change, err := s.newChange(ctx, tx, "update", "Edit contact")
+			change, err := s.newChange(ctx, tx, "update", Summary{Text: "Edit contact"})
 			if err != nil {
 				return err
 			}

@@ -16,8 +16,11 @@ type Change struct {
 	Device string // the laptop it was made on
 	// create, update, archive, restore, import, merge, setting, undo, receive
 	// (changes from another laptop); upgrade and take-out are not undoable.
-	Action  string
+	Action string
+	// Summary is what the change did, as an English sentence; What is the
+	// same as structure, for saying it in the reader's language.
 	Summary string
+	What    Summary
 	Undone  bool // taken back by a later Undo
 	// Entity is the kind of record the change's first item is about (set
 	// by LastUndoable and LastRedoable, to say where the change was made).
@@ -40,7 +43,7 @@ var ErrNothingToUndo = errors.New("nothing to undo")
 // History lists the changes that touched one record, newest first.
 func (s *Store) History(ctx context.Context, recordID string) ([]Change, error) {
 	rows, err := s.read.QueryContext(ctx, `
-		SELECT c.id, c.at, c.device, c.action, c.summary, c.undone_by IS NOT NULL,
+		SELECT c.id, c.at, c.device, c.action, `+summaryColumns("c")+`, c.undone_by IS NOT NULL,
 		       i.entity, i.record_id, i.kind, i.field, i.old_value, i.new_value
 		FROM change_item i JOIN change c ON c.id = i.change_id
 		WHERE i.record_id = ? AND c.received_in IS NULL
@@ -53,7 +56,8 @@ func (s *Store) History(ctx context.Context, recordID string) ([]Change, error) 
 	for rows.Next() {
 		var c Change
 		var it ChangeItem
-		if err := rows.Scan(&c.ID, &c.At, &c.Device, &c.Action, &c.Summary, &c.Undone,
+		var s summaryScan
+		if err := rows.Scan(&c.ID, &c.At, &c.Device, &c.Action, &c.Summary, &s.key, &s.args, &c.Undone,
 			&it.Entity, &it.RecordID, &it.Kind, &it.Field, &it.Old, &it.New); err != nil {
 			return nil, err
 		}
@@ -61,10 +65,28 @@ func (s *Store) History(ctx context.Context, recordID string) ([]Change, error) 
 			out[n-1].Items = append(out[n-1].Items, it)
 			continue
 		}
+		c.What = storedSummary(c.Summary, s.key, s.args)
 		c.Items = []ChangeItem{it}
 		out = append(out, c)
 	}
 	return out, rows.Err()
+}
+
+// summaryColumns are the columns of a change's summary (of the change
+// named alias): its sentence, key and values, scanned into Summary and a
+// summaryScan.
+func summaryColumns(alias string) string {
+	return alias + ".summary, coalesce(" + alias + ".summary_key, ''), coalesce(" + alias + ".summary_args, '')"
+}
+
+type summaryScan struct{ key, args string }
+
+// scanChange reads the columns of lastUndoable and lastRedoable.
+func scanChange(row *sql.Row) (c Change, err error) {
+	var s summaryScan
+	err = row.Scan(&c.ID, &c.At, &c.Device, &c.Action, &c.Summary, &s.key, &s.args, &c.Entity)
+	c.What = storedSummary(c.Summary, s.key, s.args)
+	return c, err
 }
 
 // changeEntity is the SQL for the kind of record a change (named alias)
@@ -75,13 +97,16 @@ func changeEntity(alias string) string {
 		FROM change_item WHERE change_id = ` + alias + `.id ORDER BY rowid LIMIT 1), '')`
 }
 
+// lastUndoable is the change that Undo takes back.
+var lastUndoable = `
+	SELECT id, at, device, action, ` + summaryColumns("change") + `, ` + changeEntity("change") + `
+	FROM change
+	WHERE undone_by IS NULL AND received_in IS NULL AND action NOT IN ('undo', 'upgrade', 'take-out')
+	ORDER BY id DESC LIMIT 1`
+
 // LastUndoable is the change that Undo would take back; ok is false when there is none.
 func (s *Store) LastUndoable(ctx context.Context) (c Change, ok bool, err error) {
-	err = s.read.QueryRowContext(ctx, `
-		SELECT id, at, device, action, summary, `+changeEntity("change")+`
-		FROM change
-		WHERE undone_by IS NULL AND received_in IS NULL AND action NOT IN ('undo', 'upgrade', 'take-out')
-		ORDER BY id DESC LIMIT 1`).Scan(&c.ID, &c.At, &c.Device, &c.Action, &c.Summary, &c.Entity)
+	c, err = scanChange(s.read.QueryRowContext(ctx, lastUndoable))
 	if errors.Is(err, sql.ErrNoRows) {
 		return c, false, nil
 	}
@@ -95,7 +120,7 @@ var ErrNothingToRedo = errors.New("nothing to redo")
 // back already, while no other change was made after it (a new change
 // ends what can be redone, as in every editor).
 var lastRedoable = `
-	SELECT u.id, u.at, u.device, u.action, u.summary, ` + changeEntity("u") + `
+	SELECT u.id, u.at, u.device, u.action, ` + summaryColumns("u") + `, ` + changeEntity("u") + `
 	FROM change u
 	WHERE u.action = 'undo' AND u.undone_by IS NULL AND u.received_in IS NULL
 	  AND NOT EXISTS (SELECT 1 FROM change later WHERE later.id > u.id AND later.received_in IS NULL
@@ -104,7 +129,7 @@ var lastRedoable = `
 
 // LastRedoable is the Undo that Redo would take back; ok is false when there is none.
 func (s *Store) LastRedoable(ctx context.Context) (c Change, ok bool, err error) {
-	err = s.read.QueryRowContext(ctx, lastRedoable).Scan(&c.ID, &c.At, &c.Device, &c.Action, &c.Summary, &c.Entity)
+	c, err = scanChange(s.read.QueryRowContext(ctx, lastRedoable))
 	if errors.Is(err, sql.ErrNoRows) {
 		return c, false, nil
 	}
@@ -116,7 +141,8 @@ func (s *Store) LastRedoable(ctx context.Context) (c Change, ok bool, err error)
 func (s *Store) Redo(ctx context.Context) (Change, error) {
 	var undo Change
 	err := s.writeTx(ctx, func(tx *sql.Tx) error {
-		err := tx.QueryRowContext(ctx, lastRedoable).Scan(&undo.ID, &undo.At, &undo.Device, &undo.Action, &undo.Summary, &undo.Entity)
+		var err error
+		undo, err = scanChange(tx.QueryRowContext(ctx, lastRedoable))
 		if errors.Is(err, sql.ErrNoRows) {
 			return ErrNothingToRedo
 		}
@@ -128,7 +154,13 @@ func (s *Store) Redo(ctx context.Context) (Change, error) {
 			return err
 		}
 		undo.Items = items
-		change, err := s.newChange(ctx, tx, "redo", "Redo: "+strings.TrimPrefix(undo.Summary, "Undo: "))
+		// What the Undo took back is done again.
+		redone := undo.What.Of
+		if redone == nil { // an Undo whose sentence says no known change
+			again := parseSummary(strings.TrimPrefix(undo.Summary, "Undo: "))
+			redone = &again
+		}
+		change, err := s.newChange(ctx, tx, "redo", summaryAbout(sumRedo, *redone))
 		if err != nil {
 			return err
 		}
@@ -154,10 +186,8 @@ func (s *Store) Redo(ctx context.Context) (Change, error) {
 func (s *Store) Undo(ctx context.Context) (Change, error) {
 	var undone Change
 	err := s.writeTx(ctx, func(tx *sql.Tx) error {
-		err := tx.QueryRowContext(ctx, `
-			SELECT id, at, device, action, summary FROM change
-			WHERE undone_by IS NULL AND received_in IS NULL AND action NOT IN ('undo', 'upgrade', 'take-out')
-			ORDER BY id DESC LIMIT 1`).Scan(&undone.ID, &undone.At, &undone.Device, &undone.Action, &undone.Summary)
+		var err error
+		undone, err = scanChange(tx.QueryRowContext(ctx, lastUndoable))
 		if errors.Is(err, sql.ErrNoRows) {
 			return ErrNothingToUndo
 		}
@@ -169,7 +199,7 @@ func (s *Store) Undo(ctx context.Context) (Change, error) {
 			return err
 		}
 		undone.Items = items
-		change, err := s.newChange(ctx, tx, "undo", "Undo: "+undone.Summary)
+		change, err := s.newChange(ctx, tx, "undo", summaryAbout(sumUndo, undone.What))
 		if err != nil {
 			return err
 		}

@@ -271,7 +271,7 @@ func TestUndoIsLastInFirstOut(t *testing.T) {
 	}{
 		{"Archive contact “Mihai Popescu”", state{"State Labour Inspectorate", "MD", "Inspector", false, 1, 1}},
 		{"Edit contact “Mihai Popescu”", state{"State Labour Inspectorate", "MD", "", false, 1, 1}},
-		{"Change setting “country”", state{"State Labour Inspectorate", "", "", false, 1, 1}},
+		{"Change the country", state{"State Labour Inspectorate", "", "", false, 1, 1}},
 		{"Edit organisation “State Labour Inspectorate”", state{"Labour Inspectorate", "", "", false, 1, 1}},
 		{"Add contact “Mihai Popescu”", state{"Labour Inspectorate", "", "", false, 1, 0}},
 		{"Add organisation “Labour Inspectorate”", state{"", "", "", false, 0, 0}},

@@ -28,8 +28,13 @@ func (e *RecordError) Unwrap() error { return e.Err }
 // whole batch back), in one transaction: every record is validated first, and
 // a single bad record leaves the register as it was, with a *RecordError
 // naming it. Records without an ID get a new one; contacts may refer to
-// organisations of the same batch.
+// organisations of the same batch. summary is the History's sentence for
+// it, kept as written.
 func (s *Store) Import(ctx context.Context, summary string, orgs []Organisation, contacts []Contact) error {
+	return s.importRecords(ctx, Summary{Text: summary}, orgs, contacts)
+}
+
+func (s *Store) importRecords(ctx context.Context, summary Summary, orgs []Organisation, contacts []Contact) error {
 	region := s.Country(ctx)
 	batchCountry := make(map[string]string, len(orgs))
 	for i := range orgs {

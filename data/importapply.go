@@ -27,7 +27,7 @@ type ImportSummary struct {
 // (an organisation of the same name added meanwhile) fails whole.
 func (s *Store) ApplyImport(ctx context.Context, plan *ImportPlan) (ImportSummary, error) {
 	var sum ImportSummary
-	summary := "Import from “" + filepath.Base(plan.Options.FileName) + "”"
+	summary := summaryOf(sumImportFile, "File", filepath.Base(plan.Options.FileName))
 	err := s.writeTx(ctx, func(sqlTx *sql.Tx) error {
 		sum = ImportSummary{}
 		tx := newStmtCache(sqlTx)

@@ -81,7 +81,7 @@ func (s *Store) copyReferenceLists(ctx context.Context, tx *sql.Tx) error {
 					// Written as schema 15 writes a change: its global identity
 					// comes with schema 18 (copyChangeIdentity).
 					res, err := tx.ExecContext(ctx, "INSERT INTO change (at, device, action, summary) VALUES (?, ?, 'upgrade', ?)",
-						s.timestamp(), s.device, "Upgrade: references to records no longer in the register left out")
+						s.timestamp(), s.device, summaryOf(sumUpgradeReference).Text)
 					if err != nil {
 						return err
 					}

@@ -99,7 +99,7 @@ func (s *Store) moveContact(ctx context.Context, n Contact, movedOn string) erro
 		if err := tx.QueryRowContext(ctx, "SELECT name FROM organisation WHERE id = ?", n.OrganisationID).Scan(&orgName); err != nil {
 			return err
 		}
-		change, err := s.newChange(ctx, tx, "update", "Move contact “"+n.Name+"” to “"+orgName+"”")
+		change, err := s.newChange(ctx, tx, "update", summaryOf(sumMove, "Name", n.Name, "Organisation", orgName))
 		if err != nil {
 			return err
 		}

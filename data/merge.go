@@ -80,7 +80,7 @@ func (s *Store) merge(ctx context.Context, tx *sql.Tx, t table, keepID, dropID s
 	if dropped["merged_into"] != "" || kept["merged_into"] != "" {
 		return ErrAlreadyMerged
 	}
-	change, err := s.newChange(ctx, tx, "merge", "Merge "+t.entity+" “"+t.name(dropped)+"” into “"+t.name(kept)+"”")
+	change, err := s.newChange(ctx, tx, "merge", summaryOf(sumMerge, "Entity", t.entity, "Name", t.name(dropped), "Into", t.name(kept)))
 	if err != nil {
 		return err
 	}

@@ -155,11 +155,11 @@ func (s *Store) setArchived(ctx context.Context, t table, id string, archived bo
 			next[k] = v
 		}
 		next["archived"] = boolText(archived)
-		action, verb := "restore", "Restore"
+		action, key := "restore", sumRestore
 		if archived {
-			action, verb = "archive", "Archive"
+			action, key = "archive", sumArchive
 		}
-		change, err := s.newChange(ctx, tx, action, verb+" "+t.entity+" “"+t.name(old)+"”")
+		change, err := s.newChange(ctx, tx, action, summaryOf(key, "Entity", t.entity, "Name", t.name(old)))
 		if err != nil {
 			return err
 		}

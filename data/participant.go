@@ -4,7 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -108,9 +108,9 @@ func (s *Store) AddParticipants(ctx context.Context, courseID string, contactIDs
 		if len(all) == 0 {
 			return nil
 		}
-		summary := fmt.Sprintf("Add %s to course “%s”", all[0].Name, course["title"])
+		summary := summaryOf(sumAddParticipant, "Name", all[0].Name, "Course", course["title"])
 		if len(all) > 1 {
-			summary = fmt.Sprintf("Add %d participants to course “%s”", len(all), course["title"])
+			summary = summaryOf(sumAddParticipants, "Count", strconv.Itoa(len(all)), "Course", course["title"])
 		}
 		change, err := s.newChange(ctx, tx, "create", summary)
 		if err != nil {
@@ -196,7 +196,7 @@ func (s *Store) CorrectParticipantOrganisation(ctx context.Context, participantI
 		}
 		next := copyValues(old)
 		next["organisation_id"], next["organisation_name"], next["sector"] = organisationID, name, sector
-		change, err := s.newChange(ctx, tx, "update", "Correct the organisation of “"+old["name"]+"” on a course to “"+name+"”")
+		change, err := s.newChange(ctx, tx, "update", summaryOf(sumCorrectOrg, "Name", old["name"], "Organisation", name))
 		if err != nil {
 			return err
 		}

@@ -4,7 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-	"fmt"
+	"strconv"
 	"time"
 )
 
@@ -79,9 +79,9 @@ func (s *Store) SetParticipantStatus(ctx context.Context, participantIDs []strin
 				continue
 			}
 			if change == 0 {
-				summary := fmt.Sprintf("Status of “%s” on a course: %s", old["name"], labelIn(ParticipantStatuses, status))
+				summary := summaryOf(sumStatus, "Name", old["name"], "Status", status)
 				if len(participantIDs) > 1 {
-					summary = fmt.Sprintf("Status of %d participants of a course: %s", len(participantIDs), labelIn(ParticipantStatuses, status))
+					summary = summaryOf(sumStatuses, "Count", strconv.Itoa(len(participantIDs)), "Status", status)
 				}
 				if change, err = s.newChange(ctx, tx, "update", summary); err != nil {
 					return err

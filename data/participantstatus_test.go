@@ -35,7 +35,8 @@ func TestUpgradeGivesParticipantsTheStatusTheirFiguresHad(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, q := range []string{"DROP INDEX participant_attended", "ALTER TABLE participant DROP COLUMN status",
-		"ALTER TABLE participant DROP COLUMN status_on", "DELETE FROM figure_cache", "PRAGMA user_version = 23"} {
+		"ALTER TABLE participant DROP COLUMN status_on", "DELETE FROM figure_cache",
+		"ALTER TABLE change DROP COLUMN summary_key", "ALTER TABLE change DROP COLUMN summary_args", "PRAGMA user_version = 23"} {
 		if _, err := raw.ExecContext(t.Context(), q); err != nil {
 			t.Fatalf("%s: %v", q, err)
 		}

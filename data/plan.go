@@ -233,7 +233,7 @@ func (s *Store) AddProgressNote(ctx context.Context, actionID, day, note string)
 		if err != nil {
 			return err
 		}
-		change, err := s.newChange(ctx, tx, "create", "Progress of “"+action["activity"]+"”")
+		change, err := s.newChange(ctx, tx, "create", summaryOf(sumProgress, "Activity", action["activity"]))
 		if err != nil {
 			return err
 		}

@@ -88,7 +88,7 @@ func (s *Store) SetQualityRuleOff(ctx context.Context, rule string, off bool) er
 		}
 	}
 	return s.writeTx(ctx, func(tx *sql.Tx) error {
-		return s.setSettings(ctx, tx, "Data checks", []string{settingQualityOff},
+		return s.setSettings(ctx, tx, summaryOf(sumDataChecks), []string{settingQualityOff},
 			map[string]string{settingQualityOff: strings.Join(names, ",")})
 	})
 }

@@ -58,7 +58,7 @@ func (s *Store) AddNewParticipant(ctx context.Context, courseID string, c Contac
 				return ve
 			}
 		}
-		change, err := s.newChange(ctx, tx, "create", "Add new participant “"+n.Name+"” to course “"+course.Title+"”")
+		change, err := s.newChange(ctx, tx, "create", summaryOf(sumQuickAdd, "Name", n.Name, "Course", course.Title))
 		if err != nil {
 			return err
 		}

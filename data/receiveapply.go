@@ -40,7 +40,7 @@ func (s *Store) ApplyReceive(ctx context.Context, plan *ReceivePlan, ch ReceiveC
 		}
 		a := &applying{s: s, tx: tx, plan: plan, ch: ch, at: s.timestamp(), alias: map[string]string{}}
 		var err error
-		if a.change, err = s.newChange(ctx, tx, "receive", "Receive changes from “"+plan.Package.Device+"”"); err != nil {
+		if a.change, err = s.newChange(ctx, tx, "receive", summaryOf(sumReceive, "Device", plan.Package.Device)); err != nil {
 			return err
 		}
 		return a.run(ctx)
@@ -498,8 +498,11 @@ func (a *applying) mergeDuplicate(ctx context.Context, d PackageDuplicate) error
 func (a *applying) storeReceived(ctx context.Context) error {
 	c := newStmtCache(a.tx)
 	for _, pc := range a.plan.fresh {
-		res, err := c.ExecContext(ctx, `INSERT INTO change (at, device, action, summary, uid, replica, seq, clock, received_in)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, pc.At, pc.Device, pc.Action, pc.Summary, pc.UID, pc.Replica, pc.Seq, pc.Clock.String(), a.change)
+		// Kept as it came, structure and all, to travel on as it came.
+		res, err := c.ExecContext(ctx, `INSERT INTO change (at, device, action, summary, summary_key, summary_args,
+			uid, replica, seq, clock, received_in) VALUES (?, ?, ?, ?, nullif(?, ''), nullif(?, ''), ?, ?, ?, ?, ?)`,
+			pc.At, pc.Device, pc.Action, pc.Summary, pc.SummaryKey, string(pc.SummaryArgs), pc.UID, pc.Replica, pc.Seq,
+			pc.Clock.String(), a.change)
 		if err != nil {
 			return err
 		}

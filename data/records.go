@@ -84,8 +84,13 @@ func (c *stmtCache) QueryRowContext(ctx context.Context, query string, args ...a
 	return st.QueryRowContext(ctx, args...)
 }
 
-// change opens one entry in the history; items are added by the writes below.
-func (s *Store) newChange(ctx context.Context, tx execer, action, summary string) (int64, error) {
+// change opens one entry in the history; items are added by the writes
+// below. Its summary is kept as structure and as the English sentence.
+func (s *Store) newChange(ctx context.Context, tx execer, action string, what Summary) (int64, error) {
+	args, err := encodeArgs(what)
+	if err != nil {
+		return 0, err
+	}
 	replica, err := s.replicaIn(ctx, tx)
 	if err != nil {
 		return 0, err
@@ -96,10 +101,11 @@ func (s *Store) newChange(ctx context.Context, tx execer, action, summary string
 		return 0, err
 	}
 	res, err := tx.ExecContext(ctx,
-		`INSERT INTO change (at, device, action, summary, uid, replica, seq, clock) VALUES (?, ?, ?, ?, ?, ?,
+		`INSERT INTO change (at, device, action, summary, summary_key, summary_args, uid, replica, seq, clock)
+		 VALUES (?, ?, ?, ?, nullif(?, ''), nullif(?, ''), ?, ?,
 		 (SELECT received FROM replica WHERE id = ?),
 		 (SELECT json_group_object(id, received) FROM replica WHERE received > 0))`,
-		s.timestamp(), s.device, action, summary, uuid.NewString(), replica, replica)
+		s.timestamp(), s.device, action, what.Text, what.Key, args, uuid.NewString(), replica, replica)
 	if err != nil {
 		return 0, err
 	}
@@ -488,7 +494,7 @@ func (s *Store) saveRecord(ctx context.Context, t table, id string, creating boo
 		}
 		at := s.timestamp()
 		if creating {
-			change, err := s.newChange(ctx, tx, "create", "Add "+t.entity+" “"+name+"”")
+			change, err := s.newChange(ctx, tx, "create", summaryOf(sumAdd, "Entity", t.entity, "Name", name))
 			if err != nil {
 				return err
 			}
@@ -506,7 +512,7 @@ func (s *Store) saveRecord(ctx context.Context, t table, id string, creating boo
 				v[f.Name] = old[f.Name] // a field the form does not show (merged_into) stays
 			}
 		}
-		change, err := s.newChange(ctx, tx, "update", "Edit "+t.entity+" “"+name+"”")
+		change, err := s.newChange(ctx, tx, "update", summaryOf(sumEdit, "Entity", t.entity, "Name", name))
 		if err != nil {
 			return err
 		}

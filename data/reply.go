@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -294,7 +295,7 @@ func (s *Store) ReopenReply(ctx context.Context, replyID string) (Reply, error) 
 	n := Reply{TemplateID: r.TemplateID, TemplateVersion: r.TemplateVersion, From: r.From, To: r.To,
 		Officer: r.Officer, Status: "draft", ReopenedFrom: r.ID, ID: uuid.NewString()}
 	err = s.writeTx(ctx, func(tx *sql.Tx) error {
-		change, err := s.newChange(ctx, tx, "create", "Reopen the reply of "+r.From+" to "+r.To+" as a new draft")
+		change, err := s.newChange(ctx, tx, "create", summaryOf(sumReopen, "From", r.From, "To", r.To))
 		if err != nil {
 			return err
 		}
@@ -353,7 +354,7 @@ func (s *Store) CopyAnswers(ctx context.Context, fromReplyID, toReplyID string) 
 	}
 	sort.Slice(copied, func(i, j int) bool { return questionBefore(copied[i].QuestionID, copied[j].QuestionID) })
 	err = s.writeTx(ctx, func(tx *sql.Tx) error {
-		change, err := s.newChange(ctx, tx, "update", fmt.Sprintf("Copy %d answers from an earlier reply", len(copied)))
+		change, err := s.newChange(ctx, tx, "update", summaryOf(sumCopyAnswers, "Count", strconv.Itoa(len(copied))))
 		if err != nil {
 			return err
 		}

@@ -173,7 +173,7 @@ func (s *Store) GenerateSample(ctx context.Context, size SampleSize, seed uint64
 			return err
 		}
 	}
-	return s.Import(ctx, "Load sample register", orgs, contacts)
+	return s.importRecords(ctx, summaryOf(sumSampleRegister), orgs, contacts)
 }
 
 // SampleRecords makes the records of a sample register without storing them.

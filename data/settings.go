@@ -39,17 +39,13 @@ func (s *Store) SetCountry(ctx context.Context, code string) error {
 			Template: "“{{.Value}}” is not a country code (ISO 3166, like FR)", Data: map[string]any{"Value": code}}}}
 	}
 	return s.writeTx(ctx, func(tx *sql.Tx) error {
-		return s.setSetting(ctx, tx, SettingCountry, code)
+		return s.setSettings(ctx, tx, summaryOf(sumCountry), []string{SettingCountry}, map[string]string{SettingCountry: code})
 	})
-}
-
-func (s *Store) setSetting(ctx context.Context, tx *sql.Tx, key, value string) error {
-	return s.setSettings(ctx, tx, "Change setting “"+key+"”", []string{key}, map[string]string{key: value})
 }
 
 // setSettings sets several settings as one change (none when nothing
 // differs), in the order of keys.
-func (s *Store) setSettings(ctx context.Context, tx *sql.Tx, summary string, keys []string, values map[string]string) error {
+func (s *Store) setSettings(ctx context.Context, tx *sql.Tx, summary Summary, keys []string, values map[string]string) error {
 	var change int64
 	for _, key := range keys {
 		var old string

@@ -250,7 +250,7 @@ func (s *Store) SetStatistics(ctx context.Context, year int, stats []Statistic) 
 		stats[i].Year = year
 	}
 	err := s.writeTx(ctx, func(tx *sql.Tx) error {
-		change, err := s.newChange(ctx, tx, "update", fmt.Sprintf("Statistics of %d", year))
+		change, err := s.newChange(ctx, tx, "update", summaryOf(sumStatistics, "Year", strconv.Itoa(year)))
 		if err != nil {
 			return err
 		}

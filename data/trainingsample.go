@@ -87,7 +87,7 @@ func (s *Store) GenerateTrainingSample(ctx context.Context, size TrainingSampleS
 	}
 	return s.writeTx(ctx, func(sqlTx *sql.Tx) error {
 		tx := newStmtCache(sqlTx)
-		change, err := s.newChange(ctx, tx, "import", "Load sample courses")
+		change, err := s.newChange(ctx, tx, "import", summaryOf(sumSampleCourses))
 		if err != nil {
 			return err
 		}

@@ -22,7 +22,7 @@ func Calendar(w io.Writer, tr *locale.Translator, courses []data.Course, now tim
 	tr = orEnglish(tr)
 	cal := ics.NewCalendar()
 	cal.SetProductId("-//NCM Register//Training courses//EN")
-	cal.SetName(tr.L("Training courses — {{.Program}}", map[string]any{"Program": "NCM Register"}))
+	cal.SetName(tr.L("Training courses — NCM Register"))
 	cal.SetMethod(ics.MethodPublish)
 	for _, c := range courses {
 		first, err1 := time.Parse(time.DateOnly, c.FirstDay)

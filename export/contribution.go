@@ -132,7 +132,7 @@ func ContributionWorkbook(w io.Writer, req ContributionRequest) error {
 		{"", title},
 		{"", ""},
 		{tr.L("For"), req.Agency.Name},
-		{tr.L("State"), req.State},
+		{tr.L("Member State"), req.State},
 		{tr.L("Reporting period"), period},
 		{tr.L("Questionnaire"), tr.L("{{.Questionnaire}}, version {{.Version}}", map[string]any{"Questionnaire": title, "Version": req.Template.Version})},
 		{"", ""},

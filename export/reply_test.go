@@ -213,7 +213,7 @@ func TestReplyXLSXReadsBack(t *testing.T) {
 	t.Run("cover", func(t *testing.T) {
 		rows := sheetRows(t, f, "Cover")
 		for label, value := range map[string]string{
-			"State": "Moldova", "Replying officer": "Ana Lungu, Ministry of Internal Affairs",
+			"Member State": "Moldova", "Replying officer": "Ana Lungu, Ministry of Internal Affairs",
 			"Contributing agencies": "General Police Inspectorate",
 		} {
 			if rowStarting(rows, label, value) == 0 {

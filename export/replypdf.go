@@ -82,7 +82,7 @@ func pdfCover(m core.Maroto, c ReplyContent) {
 		agencies = tr.L("No contribution imported from an agency")
 	}
 	for _, line := range [][2]string{
-		{tr.L("State"), c.stateText()},
+		{tr.L("Member State"), c.stateText()},
 		{tr.L("Resolution"), t.ResolutionIn(tr.Code())},
 		{tr.L("Questionnaire"), tr.L("{{.Questionnaire}}, version {{.Version}}", map[string]any{"Questionnaire": t.TitleIn(tr.Code()), "Version": t.Version})},
 		{tr.L("Reporting period"), tr.L("{{.From}} to {{.To}}", map[string]any{"From": longDayIn(tr, r.From), "To": longDayIn(tr, r.To)})},

@@ -67,7 +67,7 @@ func writeCover(b *book, st sheetStyles, c ReplyContent, sheet string) error {
 	s.add(styled(st.title, t.TitleIn(tr.Code())))
 	s.skip()
 	label := func(l string) excelize.Cell { return styled(st.label, l) }
-	s.add(label(tr.L("State")), styled(st.wrap, c.stateText()))
+	s.add(label(tr.L("Member State")), styled(st.wrap, c.stateText()))
 	s.add(label(tr.L("Resolution")), styled(st.wrap, t.ResolutionIn(tr.Code())))
 	s.add(label(tr.L("Questionnaire")), styled(st.wrap, tr.L("{{.Questionnaire}}, version {{.Version}}",
 		map[string]any{"Questionnaire": t.TitleIn(tr.Code()), "Version": t.Version})))

@@ -2,7 +2,6 @@ package locale
 
 import (
 	"encoding/json"
-	"fmt"
 	"io/fs"
 	"path"
 	"sort"
@@ -101,21 +100,17 @@ func LoadError() error {
 // none is close.
 func Match(wanted ...string) string {
 	load()
-	if code, ok := matchIn(loaded.languages, wanted...); ok {
-		return code
-	}
-	return "en"
+	return closest(loaded.languages, wanted...)
 }
 
-// matchIn is the code of the language of langs closest to the tags
-// wanted, and whether any is close.
-func matchIn(langs []Language, wanted ...string) (string, bool) {
+// closest is the code of the language of langs closest to those wanted.
+func closest(langs []Language, wanted ...string) string {
 	var have []language.Tag
 	for _, l := range langs {
 		have = append(have, language.Make(l.Code))
 	}
 	if len(have) == 0 {
-		return "", false
+		return "en"
 	}
 	var tags []language.Tag
 	for _, w := range wanted {
@@ -126,25 +121,19 @@ func matchIn(langs []Language, wanted ...string) (string, bool) {
 	}
 	_, i, conf := language.NewMatcher(have).Match(tags...)
 	if conf == language.No {
-		return "", false
+		return "en"
 	}
-	return langs[i].Code, true
+	return langs[i].Code
 }
 
-// FromFiles is a translator over translation files other than the
-// program's own, dir/<code>.json in fsys, for tests and tools: a
-// pseudo-translation, say, whose every string is marked, shows which
-// words a document still writes in English. tag is the language as For
-// takes it; it must have a file there (no English fallback: a tool
-// asking for a language the files lack has the wrong files).
-func FromFiles(fsys fs.FS, dir, tag string) (*Translator, error) {
-	bundle, langs, err := readFiles(fsys, dir)
+// FromFiles is the translator of a language (a code or a tag, as For
+// takes) from translation files other than the program's: dir/<code>.json
+// in files, English among them. A test uses it to see what a language
+// would show before the program has its file.
+func FromFiles(files fs.FS, dir, tag string) (*Translator, error) {
+	bundle, langs, err := readFiles(files, dir)
 	if err != nil {
 		return nil, err
 	}
-	code, ok := matchIn(langs, tag)
-	if !ok {
-		return nil, fmt.Errorf("no translation file in %s for the language %q", dir, tag)
-	}
-	return newTranslator(bundle, code, tag), nil
+	return newTranslator(bundle, closest(langs, tag), tag), nil
 }

@@ -120,6 +120,22 @@ func TestCountriesAndOrderFollowTheLanguage(t *testing.T) {
 	}
 }
 
+func TestATranslatorFromFilesOfItsOwn(t *testing.T) {
+	fr, err := FromFiles(files, "t", "fr-CA")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fr.Code() != "fr" || fr.L("Save") != "Enregistrer" || fr.Date(time.Date(2025, 10, 6, 0, 0, 0, 0, time.UTC)) != "6 oct. 2025" {
+		t.Errorf("French from the files: %s, %q, %q", fr.Code(), fr.L("Save"), fr.Date(time.Date(2025, 10, 6, 0, 0, 0, 0, time.UTC)))
+	}
+	if xx, err := FromFiles(files, "t", "xx"); err != nil || xx.Code() != "en" {
+		t.Errorf("a language without a file: %v, %v; want English", xx, err)
+	}
+	if _, err := FromFiles(files, "nowhere", "fr"); err == nil {
+		t.Error("a folder that is not there gave a translator")
+	}
+}
+
 func TestTheProgramsFilesAndTheSystemsChoice(t *testing.T) {
 	if err := LoadError(); err != nil {
 		t.Fatal(err)

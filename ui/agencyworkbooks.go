@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -139,7 +140,7 @@ func (w *workbookChoice) confirmReplace(dir string) {
 		return
 	}
 	dialog.ShowConfirm(locale.L("Replace the workbooks?"),
-		fmt.Sprintf(locale.L("%d of these workbooks are already in the folder, perhaps filled in by an agency. Replace them?"), there),
+		locale.N("{{.Count}} of these workbooks is already in the folder, perhaps filled in by an agency. Replace it?", there),
 		func(yes bool) {
 			if yes {
 				w.writeTo(dir)
@@ -162,13 +163,13 @@ func (w *workbookChoice) writeTo(dir string) {
 		if err := export.WriteFile(filepath.Join(dir, name), func(out io.Writer) error {
 			return export.ContributionWorkbook(out, req)
 		}); err != nil {
-			failed = append(failed, o.Name+": "+err.Error())
+			failed = append(failed, labelled(o.Name, err.Error()))
 			continue
 		}
 		written++
 	}
 	w.dlg.Hide()
-	msg := fmt.Sprintf(locale.L("%d workbooks written to %s."), written, dir)
+	msg := locale.N("{{.Count}} workbook written to {{.Folder}}.", written, map[string]any{"Folder": dir})
 	if len(failed) > 0 {
 		dialog.ShowError(fmt.Errorf("%s\n\n%s", msg, strings.Join(failed, "\n")), w.env.win)
 		return
@@ -213,7 +214,7 @@ func reviewWorkbook(e *env, r replyState, in io.Reader, name string, done func()
 		return err
 	}, func(err error) {
 		if err != nil {
-			showError(e.win, locale.L("The workbook")+" "+name, err, locale.L("Nothing was imported."))
+			showError(e.win, locale.L("The workbook {{.File}}", map[string]any{"File": name}), err, locale.L("Nothing was imported."))
 			return
 		}
 		confirmContribution(e, r, got, name, done)
@@ -225,17 +226,18 @@ func reviewWorkbook(e *env, r replyState, in io.Reader, name string, done func()
 func confirmContribution(e *env, r replyState, got export.ContributionFrom, name string, done func()) {
 	org, err := e.store.Organisation(context.Background(), got.OrganisationID)
 	if err != nil {
-		dialog.ShowError(fmt.Errorf("%s %s: %s. %s", locale.L("The workbook"), name,
-			locale.L("the agency it was written for is no longer in the register"), locale.L("Nothing was imported.")), e.win)
+		dialog.ShowError(errors.New(locale.L("The workbook {{.File}}: the agency it was written for is no longer in the register.",
+			map[string]any{"File": name})+" "+locale.L("Nothing was imported.")), e.win)
 		return
 	}
 	var ids []string
 	for _, a := range got.Answers {
 		ids = append(ids, a.QuestionID)
 	}
-	msg := fmt.Sprintf(locale.L("%s answered %d questions: %s."), org.Name, len(ids), strings.Join(ids, ", "))
+	msg := locale.N("{{.Organisation}} answered {{.Count}} question: {{.Questions}}.", len(ids),
+		map[string]any{"Organisation": org.Name, "Questions": strings.Join(ids, ", ")})
 	if len(ids) == 0 {
-		msg = fmt.Sprintf(locale.L("%s sent the workbook back without answers."), org.Name)
+		msg = locale.L("{{.Organisation}} sent the workbook back without answers.", map[string]any{"Organisation": org.Name})
 	}
 	for _, c := range r.contributions {
 		if c.OrganisationID == org.ID {
@@ -251,7 +253,7 @@ func confirmContribution(e *env, r replyState, got export.ContributionFrom, name
 			showError(e.win, "", err)
 			return
 		}
-		e.status(fmt.Sprintf(locale.L("The contribution of %s was imported"), org.Name) + " · " + locale.L("Undo with Ctrl+Z"))
+		e.status(locale.L("The contribution of {{.Organisation}} was imported", map[string]any{"Organisation": org.Name}) + " · " + locale.L("Undo with Ctrl+Z"))
 		e.changed()
 		done()
 	}, e.win)

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"context"
-	"fmt"
 	"strings"
 	"time"
 
@@ -143,7 +142,7 @@ func agreementDetail(a data.Agreement) string {
 		parts = append(parts, strings.Join(names, ", "))
 	}
 	if a.SignedOn != "" {
-		parts = append(parts, locale.L("signed")+" "+a.SignedOn)
+		parts = append(parts, locale.L("signed {{.Day}}", map[string]any{"Day": dayText(a.SignedOn)}))
 	}
 	parts = append(parts, labelOf("agreement_status", data.AgreementStatuses, a.Status))
 	return strings.Join(parts, " · ")
@@ -170,7 +169,7 @@ func (a *agreementsScreen) reload() {
 		a.agreements = r.list
 		a.list.UnselectAll()
 		a.list.Refresh()
-		a.count.SetText(locale.N("{{.Count}} agreement", len(r.list), map[string]any{"Count": len(r.list)}))
+		a.count.SetText(locale.N("{{.Count}} agreement", len(r.list)))
 		if r.countries != nil {
 			options := []string{locale.L("All partner countries")}
 			for _, c := range r.countries {
@@ -262,7 +261,7 @@ func (a *agreementsScreen) Save() bool {
 		return false
 	}
 	a.load(ag)
-	a.env.status(locale.L("Saved") + " " + ag.Title)
+	a.env.status(locale.L("Saved {{.Name}}", map[string]any{"Name": ag.Title}))
 	a.env.changed()
 	return true
 }
@@ -270,7 +269,7 @@ func (a *agreementsScreen) Save() bool {
 func (a *agreementsScreen) toggleArchived() {
 	ag := a.current
 	toggleArchived(a.env, ag.Title, ag.Archived, locale.L("Archive agreement?"),
-		fmt.Sprintf(locale.L("“%s” will be hidden from the list. Its history is kept, and you can undo."), ag.Title),
+		locale.L("“{{.Title}}” will be hidden from the list. Its history is kept, and you can undo.", map[string]any{"Title": ag.Title}),
 		func(archive bool) error {
 			return a.env.store.SetAgreementArchived(context.Background(), ag.ID, archive)
 		},

@@ -3,7 +3,6 @@ package ui
 import (
 	"context"
 	"errors"
-	"fmt"
 	"os"
 	"path/filepath"
 	"runtime/debug"
@@ -163,8 +162,8 @@ func (w *window) explainIncomplete(err error, after func()) bool {
 		return false
 	}
 	d := dialog.NewInformation(locale.L("The register could not be written completely"),
-		fmt.Sprintf(locale.L("Its last changes could not be moved into %s (the disk may be full, or the stick removed). They are kept in the file %s beside it: keep the two files together, and open the register again once there is room; nothing is lost."),
-			filepath.Base(incomplete.Path), filepath.Base(incomplete.Path)+"-wal"), w.win)
+		locale.L("Its last changes could not be moved into {{.File}} (the disk may be full, or the stick removed). They are kept in the file {{.ChangesFile}} beside it: keep the two files together, and open the register again once there is room; nothing is lost.",
+			map[string]any{"File": filepath.Base(incomplete.Path), "ChangesFile": filepath.Base(incomplete.Path) + "-wal"}), w.win)
 	d.SetOnClosed(after)
 	d.Show()
 	return true
@@ -278,7 +277,7 @@ func (w *window) loadSample() {
 	}
 	w.open(path, false)
 	if env := w.env(); env != nil {
-		env.status(fmt.Sprintf(locale.L("The sample register, in a file of its own; your register (%s) is as it was: File → Open register… brings it back."), own))
+		env.status(locale.L("The sample register, in a file of its own; your register ({{.File}}) is as it was: File → Open register… brings it back.", map[string]any{"File": own}))
 	}
 }
 
@@ -336,11 +335,11 @@ func (w *window) showProblem(path string, err error) {
 	heading := widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	body := widget.NewLabel(text)
 	body.Wrapping = fyne.TextWrapWord
-	file := widget.NewLabel(locale.L("File") + ": " + path)
+	file := widget.NewLabel(locale.L("File: {{.Path}}", map[string]any{"Path": path}))
 	file.Wrapping = fyne.TextWrapBreak
 	detail := widget.NewLabel("")
 	if cause := errors.Unwrap(err); cause != nil {
-		detail.SetText(locale.L("Details") + ": " + cause.Error())
+		detail.SetText(locale.L("Details: {{.Error}}", map[string]any{"Error": cause.Error()}))
 	}
 	detail.Wrapping = fyne.TextWrapWord
 	detail.Importance = widget.LowImportance

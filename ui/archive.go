@@ -17,9 +17,9 @@ func toggleArchived(e *env, name string, archived bool, title, question string, 
 			return
 		}
 		if archived {
-			e.status(locale.L("Restored") + " " + name)
+			e.status(locale.L("Restored {{.Name}}", map[string]any{"Name": name}))
 		} else {
-			e.status(locale.L("Archived") + " " + name + " · " + locale.L("Undo with Ctrl+Z"))
+			e.status(locale.L("Archived {{.Name}}", map[string]any{"Name": name}) + " · " + locale.L("Undo with Ctrl+Z"))
 		}
 		done()
 	}

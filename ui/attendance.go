@@ -76,7 +76,7 @@ func (g *attendanceGrid) header(col int) string {
 		if err != nil {
 			return g.days[col-1]
 		}
-		return d.Format("Mon 2 Jan")
+		return locale.Current().DayColumn(d)
 	}
 	return locale.L("Days attended")
 }

@@ -3,7 +3,6 @@ package ui
 import (
 	"context"
 	"errors"
-	"fmt"
 	"strconv"
 	"time"
 
@@ -67,10 +66,11 @@ func (p *backupsPanel) refresh() {
 		p.status.SetText(locale.L("Backups are not set up: a stolen or broken laptop would take the register with it."))
 		p.status.Importance = widget.WarningImportance
 	case set.LastAt == "":
-		p.status.SetText(fmt.Sprintf(locale.L("No backup made yet, into %s."), set.Folder))
+		p.status.SetText(locale.L("No backup made yet, into {{.Folder}}.", map[string]any{"Folder": set.Folder}))
 		p.status.Importance = widget.WarningImportance
 	default:
-		p.status.SetText(fmt.Sprintf(locale.L("Last backup: %s, into %s (the newest %d are kept)."), shortTime(set.LastAt), set.Folder, set.Keep))
+		p.status.SetText(locale.N("Last backup: {{.When}}, into {{.Folder}} (the newest {{.Count}} is kept).", set.Keep,
+			map[string]any{"When": shortTime(set.LastAt), "Folder": set.Folder}))
 		p.status.Importance = widget.MediumImportance
 	}
 	p.status.Refresh()
@@ -160,7 +160,7 @@ func (p *backupsPanel) backUpNow() {
 			showError(p.env.win, locale.L("The backup was not made"), err)
 			return
 		}
-		p.env.status(fmt.Sprintf(locale.L("Backed up into %s"), path))
+		p.env.status(locale.L("Backed up into {{.File}}", map[string]any{"File": path}))
 	})
 }
 
@@ -197,8 +197,8 @@ func (p *backupsPanel) showRestore(path string) {
 		showError(p.env.win, "", err, locale.L("Nothing was changed."))
 		return
 	}
-	v.about = widget.NewLabel(fmt.Sprintf(locale.L("Backup of %s made on %s on the laptop “%s”."), about.Register,
-		shortTime(about.MadeAt), about.Device))
+	v.about = widget.NewLabel(locale.L("Backup of {{.Register}} made on {{.When}} on the laptop “{{.Laptop}}”.",
+		map[string]any{"Register": about.Register, "When": shortTime(about.MadeAt), "Laptop": about.Device}))
 	v.about.Wrapping = fyne.TextWrapWord
 	v.pass = widget.NewPasswordEntry()
 	v.pass.SetPlaceHolder(locale.L("The backups' passphrase, or the ministry's secret key"))
@@ -229,8 +229,8 @@ func (p *backupsPanel) openBackup(v *backupRestore) {
 			return
 		}
 		v.d.Hide()
-		msg := fmt.Sprintf(locale.L("The backup is sound: %s and %s. Replace the register now open with it? The register now open is backed up first, so this too can be taken back."),
-			countOrganisations(opened.Counts.Organisations), countPeople(opened.Counts.Contacts))
+		msg := locale.L("The backup is sound: {{.Organisations}} and {{.People}}. Replace the register now open with it? The register now open is backed up first, so this too can be taken back.",
+			map[string]any{"Organisations": countOrganisations(opened.Counts.Organisations), "People": countPeople(opened.Counts.Contacts)})
 		dialog.ShowConfirm(locale.L("Restore from a backup"), msg, func(yes bool) {
 			defer opened.Close()
 			if yes {
@@ -274,7 +274,7 @@ func (p *backupsPanel) install(opened *data.OpenedBackup) {
 	}
 	p.w.open(path, false)
 	if env := p.w.env(); env != nil {
-		env.status(fmt.Sprintf(locale.L("Restored the backup made on %s."), shortTime(opened.About.MadeAt)))
+		env.status(locale.L("Restored the backup made on {{.When}}.", map[string]any{"When": shortTime(opened.About.MadeAt)}))
 	}
 }
 
@@ -294,7 +294,7 @@ func backUpOnClosing(e *env, done func()) {
 	}
 	if _, err := st.BackUp(context.Background()); err != nil {
 		d := dialog.NewInformation(locale.L("The backup on closing was not made"),
-			fmt.Sprintf(locale.L("%v. The register itself is saved; make a backup from Settings when the backup folder is there again."), err), e.win)
+			locale.L("{{.Error}}. The register itself is saved; make a backup from Settings when the backup folder is there again.", map[string]any{"Error": err.Error()}), e.win)
 		d.SetOnClosed(done)
 		d.Show()
 		return

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"context"
-	"fmt"
 	"io"
 	"strings"
 	"time"
@@ -93,7 +92,7 @@ func newBodyScreen(e *env) *bodyScreen {
 				m := b.members[i]
 				detail := sectorLabel(m.Sector) + " · " + labelOf("mechanism", data.MechanismRoles, m.MechanismRole)
 				if m.MemberSince != "" {
-					detail += " · " + locale.L("since") + " " + m.MemberSince
+					detail += " · " + locale.L("since {{.Day}}", map[string]any{"Day": dayText(m.MemberSince)})
 				}
 				setListRow(o, m.Name, detail)
 			}
@@ -112,7 +111,7 @@ func newBodyScreen(e *env) *bodyScreen {
 
 	b.meetingList = newRecordList(&b.meetings, func(m data.Meeting) (string, string) {
 		agenda := strings.SplitN(m.Agenda, "\n", 2)[0]
-		return m.Day + " · " + m.Place, fmt.Sprintf("%d %s · %s", len(m.Participants), locale.L("participants"), agenda)
+		return dayText(m.Day) + " · " + m.Place, locale.N("{{.Count}} participant", len(m.Participants)) + " · " + agenda
 	}, b.loadMeeting)
 	b.mDay = newDateEntry()
 	b.mDay.OnChanged = func(*time.Time) { b.mFields.clearField("day") }
@@ -173,7 +172,7 @@ func (b *bodyScreen) Save() bool {
 		}
 		return false
 	}
-	b.env.status(locale.L("Saved") + " " + b.name.Text)
+	b.env.status(locale.L("Saved {{.Name}}", map[string]any{"Name": b.name.Text}))
 	b.saveB.Disable()
 	b.env.changed()
 	return true
@@ -203,7 +202,7 @@ func (b *bodyScreen) saveMeeting() {
 		return
 	}
 	b.meeting = m
-	b.env.status(locale.L("Saved the meeting of") + " " + m.Day)
+	b.env.status(locale.L("Saved the meeting of {{.Day}}", map[string]any{"Day": dayText(m.Day)}))
 	b.env.changed()
 }
 
@@ -262,7 +261,7 @@ func (b *bodyScreen) showMeetings(m data.Meeting, from, to string) {
 		to = t
 	}
 	b.from, b.to = from, to
-	b.held.show(fmt.Sprintf(locale.L("Meetings held between %s"), between(from, to)))
+	b.held.show(locale.L("Meetings held from {{.From}} to {{.To}}", map[string]any{"From": dayText(from), "To": dayText(to)}))
 	b.refresh()
 }
 

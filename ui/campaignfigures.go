@@ -2,7 +2,6 @@ package ui
 
 import (
 	"context"
-	"fmt"
 	"strings"
 	"time"
 
@@ -29,7 +28,7 @@ func showCampaignFigures(e *env) *widget.Label {
 		result.SetText(describeCampaignFigures(f))
 	})
 	period.choose(periodThisYear)
-	rule := help(locale.L("How they are counted") + ": " + data.CampaignCountingRules)
+	rule := help(locale.L("How they are counted: {{.Rules}}", map[string]any{"Rules": locale.L(data.CampaignCountingRules)}))
 	d := dialog.NewCustom(locale.L("Campaign figures for a period"), locale.L("Close"),
 		container.NewBorder(period.content, rule, nil, nil, container.NewVScroll(result)), e.win)
 	d.Resize(fyne.NewSize(720, 520))
@@ -39,18 +38,19 @@ func showCampaignFigures(e *env) *widget.Label {
 
 func describeCampaignFigures(f data.CampaignFigures) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s: %d (%s %d, %s %d)\n", locale.L("Campaigns"), f.Campaigns,
-		locale.L("evaluated"), f.Evaluated, locale.L("not evaluated"), f.NotEvaluated)
-	fmt.Fprintf(&b, "%s: %d\n\n%s\n", locale.L("Estimated reach"), f.Reach, locale.L("By channel"))
+	b.WriteString(locale.L("Campaigns: {{.Campaigns}} (evaluated {{.Evaluated}}, not evaluated {{.NotEvaluated}})",
+		map[string]any{"Campaigns": grouped(f.Campaigns), "Evaluated": grouped(f.Evaluated), "NotEvaluated": grouped(f.NotEvaluated)}) + "\n")
+	b.WriteString(locale.L("Estimated reach: {{.People}}", map[string]any{"People": grouped(f.Reach)}) + "\n\n")
+	b.WriteString(locale.L("By channel") + "\n")
 	for _, c := range data.Channels {
 		if n := f.ByChannel[c.Code]; n > 0 {
-			fmt.Fprintf(&b, "    %s: %d\n", codeLabel("channel", c), n)
+			b.WriteString("    " + labelled(codeLabel("channel", c), grouped(n)) + "\n")
 		}
 	}
 	b.WriteString("\n" + locale.L("By target group") + "\n")
 	for _, g := range data.TargetGroups {
 		if n := f.ByGroup[g.Code]; n > 0 {
-			fmt.Fprintf(&b, "    %s: %d\n", codeLabel("target_group", g), n)
+			b.WriteString("    " + labelled(codeLabel("target_group", g), grouped(n)) + "\n")
 		}
 	}
 	return b.String()

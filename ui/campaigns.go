@@ -2,7 +2,6 @@ package ui
 
 import (
 	"context"
-	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -136,7 +135,7 @@ func newCampaignsScreen(e *env) *campaignsScreen {
 	c.archive = widget.NewButtonWithIcon(locale.L("Archive"), theme.DeleteIcon(), func() {
 		cur := c.current
 		toggleArchived(e, cur.Title, cur.Archived, locale.L("Archive campaign?"),
-			fmt.Sprintf(locale.L("“%s” will be hidden from the list. Its history is kept, and you can undo."), cur.Title),
+			locale.L("“{{.Title}}” will be hidden from the list. Its history is kept, and you can undo.", map[string]any{"Title": cur.Title}),
 			func(archive bool) error { return e.store.SetCampaignArchived(context.Background(), cur.ID, archive) },
 			func() { c.load(data.Campaign{}, false); e.changed() })
 	})
@@ -160,15 +159,15 @@ func newCampaignsScreen(e *env) *campaignsScreen {
 }
 
 func campaignDetail(c data.Campaign) string {
-	parts := []string{c.FirstDay}
+	parts := []string{dayText(c.FirstDay)}
 	if c.LastDay != "" && c.LastDay != c.FirstDay {
-		parts[0] += " – " + c.LastDay
+		parts[0] = between(c.FirstDay, c.LastDay)
 	}
 	for _, ch := range c.Channels {
 		parts = append(parts, labelOf("channel", data.Channels, ch))
 	}
 	if c.Reach > 0 {
-		parts = append(parts, fmt.Sprintf(locale.L("reach %d"), c.Reach))
+		parts = append(parts, locale.L("reach {{.People}}", map[string]any{"People": grouped(c.Reach)}))
 	}
 	return strings.Join(parts, " · ")
 }
@@ -188,7 +187,7 @@ func (c *campaignsScreen) landCampaigns(list []data.Campaign, err error) {
 	c.campaigns = list
 	c.list.UnselectAll()
 	c.list.Refresh()
-	c.count.SetText(locale.N("{{.Count}} campaign", len(list), map[string]any{"Count": len(list)}))
+	c.count.SetText(locale.N("{{.Count}} campaign", len(list)))
 }
 
 func (c *campaignsScreen) edited(key string) {
@@ -315,7 +314,7 @@ func (c *campaignsScreen) Save() bool {
 		return false
 	}
 	c.load(cp, true)
-	c.env.status(locale.L("Saved") + " " + cp.Title)
+	c.env.status(locale.L("Saved {{.Name}}", map[string]any{"Name": cp.Title}))
 	c.env.changed()
 	return true
 }

@@ -37,7 +37,7 @@ func TestCampaignTypedValidatedAndCounted(t *testing.T) {
 	if err != nil || f.Reach != 250000 || f.ByChannel["social_media"] != 1 || f.NotEvaluated != 1 {
 		t.Errorf("figures %+v, %v", f, err)
 	}
-	if text := describeCampaignFigures(f); !strings.Contains(text, "Estimated reach: 250000") || !strings.Contains(text, "Social media: 1") {
+	if text := describeCampaignFigures(f); !strings.Contains(text, "Estimated reach: 250,000") || !strings.Contains(text, "Social media: 1") {
 		t.Errorf("figures shown as %q", text)
 	}
 	menuItem(t, w, "Undo").Action()

@@ -33,7 +33,7 @@ func certificateTemplateSummary(t data.CertificateTemplate) string {
 		logo = locale.L("with logo")
 	}
 	return fmt.Sprintf("%s · %s · %s · %s", by, logo,
-		locale.N("{{.Count}} signature", signs, map[string]any{"Count": signs}), t.Paper)
+		locale.N("{{.Count}} signature", signs), t.Paper)
 }
 
 // certificateTemplateForm edits the certificate template: what it shows is
@@ -88,7 +88,7 @@ func showCertificateTemplate(e *env, saved func()) *certificateTemplateForm {
 		f.names[i].SetPlaceHolder(locale.L("Name"))
 		f.titles[i].SetPlaceHolder(locale.L("Title, e.g. National Coordinator"))
 		key := fmt.Sprintf("sign%d", i+1)
-		f.fields.add(key+".name", fmt.Sprintf(locale.L("Signature %d"), i+1), false, f.names[i])
+		f.fields.add(key+".name", locale.L("Signature {{.Number}}", map[string]any{"Number": i + 1}), false, f.names[i])
 		f.fields.add(key+".title", "", false, f.titles[i])
 	}
 	f.fields.add("heading", locale.L("Heading"), true, f.heading)
@@ -148,7 +148,7 @@ func (f *certificateTemplateForm) setLogo(logo []byte) {
 		f.remove.Disable()
 		return
 	}
-	f.logoLabel.SetText(fmt.Sprintf(locale.L("An image of %d KB"), (len(logo)+1023)/1024))
+	f.logoLabel.SetText(locale.L("An image of {{.Size}} KB", map[string]any{"Size": grouped((len(logo) + 1023) / 1024)}))
 	f.remove.Enable()
 }
 

@@ -46,7 +46,7 @@ func showCompleteness(e *env, r replyState, jump func(questionID string)) {
 		id, name, _ := strings.Cut(z, ": ")
 		title := name
 		if f, ok := data.NamedFigureByName(name); ok {
-			title = f.Title
+			title = figureTitle(f.Name)
 		}
 		zero = append(zero, completenessLine{id + "  " + title, id})
 	}
@@ -56,9 +56,9 @@ func showCompleteness(e *env, r replyState, jump func(questionID string)) {
 		name, note, _ := strings.Cut(rest, ": ")
 		title := name
 		if f, ok := data.NamedFigureByName(name); ok {
-			title = f.Title
+			title = figureTitle(f.Name)
 		}
-		unavailable = append(unavailable, completenessLine{id + "  " + title + ": " + note, id})
+		unavailable = append(unavailable, completenessLine{id + "  " + labelled(title, note), id})
 	}
 	var checks []completenessLine
 	for _, f := range findings {
@@ -69,14 +69,14 @@ func showCompleteness(e *env, r replyState, jump func(questionID string)) {
 		agencies = append(agencies, completenessLine{text: o.Name + " · " + sectorLabel(o.Sector)})
 	}
 	answered := c.Questions - len(c.Unanswered)
-	summary := widget.NewLabelWithStyle(fmt.Sprintf(locale.L("%d of %d questions answered"), answered, c.Questions),
+	summary := widget.NewLabelWithStyle(locale.N("{{.Answered}} of {{.Count}} question answered", c.Questions, map[string]any{"Answered": grouped(answered)}),
 		fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	progress := widget.NewProgressBar()
 	if c.Questions > 0 {
 		progress.SetValue(float64(answered) / float64(c.Questions))
 	}
-	counts := help(fmt.Sprintf(locale.L("%d questions empty · %d figures zero or missing · %d member agencies not heard from"),
-		len(unanswered), len(zero), len(agencies)))
+	counts := help(locale.N("{{.Count}} question empty", len(unanswered)) + " · " + locale.N("{{.Count}} figure zero or missing", len(zero)) +
+		" · " + locale.N("{{.Count}} member agency not heard from", len(agencies)))
 	var d dialog.Dialog
 	open := func(id string) {
 		d.Hide()

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"context"
-	"fmt"
 	"strings"
 	"time"
 
@@ -87,9 +86,9 @@ func earlierOrganisations(e *env, contactID string) string {
 		to, _ := time.Parse(time.DateOnly, m.To)
 		if m.From != "" {
 			from, _ := time.Parse(time.DateOnly, m.From)
-			line += ", " + fmt.Sprintf(locale.L("from %s to %s"), showDate(from), showDate(to))
+			line += ", " + locale.L("from {{.From}} to {{.To}}", map[string]any{"From": showDate(from), "To": showDate(to)})
 		} else {
-			line += ", " + fmt.Sprintf(locale.L("until %s"), showDate(to))
+			line += ", " + locale.L("until {{.Day}}", map[string]any{"Day": showDate(to)})
 		}
 		lines[i] = line
 	}
@@ -107,14 +106,14 @@ func tookPartText(took data.TookPart) string {
 		case c.Completed:
 			done = locale.L("completed")
 		}
-		lines = append(lines, fmt.Sprintf("%s · %s · %s", c.Course.FirstDay, c.Course.Title, done))
+		lines = append(lines, dayText(c.Course.FirstDay)+" · "+c.Course.Title+" · "+done)
 	}
 	for _, m := range took.Meetings {
 		what := locale.L("Meeting of the coordination body")
 		if m.Place != "" {
 			what += ", " + m.Place
 		}
-		lines = append(lines, m.Day+" · "+what)
+		lines = append(lines, dayText(m.Day)+" · "+what)
 	}
 	if len(lines) == 0 {
 		return locale.L("No course or meeting of the register")
@@ -157,7 +156,7 @@ func editContact(e *env, org data.Organisation, c data.Contact, onSaved func(dat
 	f.movedOn.OnChanged = func(*time.Time) { f.fields.clearField("moved_on") }
 	movedError := newErrorLabel()
 	f.fields.track("moved_on", movedError)
-	moved := container.NewVBox(container.NewBorder(nil, nil, widget.NewLabel(locale.L("Moved on")), nil, f.movedOn), movedError)
+	moved := container.NewVBox(container.NewBorder(nil, nil, widget.NewLabel(locale.L("Date of the move")), nil, f.movedOn), movedError)
 	moved.Hide()
 	move := widget.NewButton(locale.L("Move…"), func() {
 		pickOrganisation(e, locale.L("Move to another organisation"), func(o data.OrganisationRow) {
@@ -179,7 +178,7 @@ func editContact(e *env, org data.Organisation, c data.Contact, onSaved func(dat
 	if before := earlierOrganisations(e, c.ID); before != "" {
 		l := widget.NewLabel(before)
 		l.Wrapping = fyne.TextWrapWord
-		f.fields.add("memberships", locale.L("Before"), false, l)
+		f.fields.add("memberships", locale.L("Earlier organisations"), false, l)
 	}
 	f.fields.add("name", fieldLabel("contact", "name"), true, f.name)
 	f.fields.add("position", fieldLabel("contact", "position"), false, f.position)
@@ -211,7 +210,7 @@ func editContact(e *env, org data.Organisation, c data.Contact, onSaved func(dat
 		container.NewVScroll(f.fields.grid))
 	title := locale.L("New contact")
 	if c.ID != "" {
-		title = locale.L("Edit contact") + ": " + c.Name
+		title = locale.L("Edit contact: {{.Name}}", map[string]any{"Name": c.Name})
 	}
 	f.dlg = dialog.NewCustomWithoutButtons(title, body, e.win)
 	f.dlg.Resize(fyne.NewSize(640, 640))
@@ -287,7 +286,7 @@ func (f *contactForm) Save() bool {
 		return false
 	}
 	f.dlg.Hide()
-	f.env.status(locale.L("Saved") + " " + c.Name)
+	f.env.status(locale.L("Saved {{.Name}}", map[string]any{"Name": c.Name}))
 	if f.onSaved != nil {
 		f.onSaved(c)
 	}

@@ -58,7 +58,7 @@ func newContactsPanel(e *env) *contactsPanel {
 	p.add = widget.NewButtonWithIcon(locale.L("Add contact"), theme.ContentAddIcon(), func() {
 		editContact(p.env, p.org, data.Contact{OrganisationID: p.org.ID}, p.saved)
 	})
-	p.edit = widget.NewButtonWithIcon(locale.L("Edit"), theme.DocumentCreateIcon(), func() {
+	p.edit = widget.NewButtonWithIcon(locale.X("button.edit", "Edit…"), theme.DocumentCreateIcon(), func() {
 		if c, ok := p.current(); ok {
 			editContact(p.env, p.org, c, p.saved)
 		}
@@ -107,7 +107,7 @@ func (p *contactsPanel) show(o data.Organisation) {
 	if o.ID != "" {
 		rows, err := p.env.store.Contacts(context.Background(), o.ID, p.showArchived)
 		if err != nil {
-			p.env.status(locale.L("The contacts could not be read") + ": " + err.Error())
+			p.env.status(locale.L("The contacts could not be read: {{.Error}}", map[string]any{"Error": err.Error()}))
 		}
 		p.rows = rows
 	}
@@ -168,7 +168,7 @@ func (p *contactsPanel) saved(c data.Contact) {
 	p.selectedID = c.ID
 	if c.OrganisationID != p.org.ID {
 		if o, err := p.env.store.Organisation(context.Background(), c.OrganisationID); err == nil {
-			p.env.status(fmt.Sprintf(locale.L("%s moved to %s"), c.Name, o.Name))
+			p.env.status(locale.L("{{.Name}} moved to {{.Organisation}}", map[string]any{"Name": c.Name, "Organisation": o.Name}))
 		}
 	}
 	p.show(p.org)
@@ -181,7 +181,7 @@ func (p *contactsPanel) toggleArchived() {
 		return
 	}
 	toggleArchived(p.env, c.Name, c.Archived, locale.L("Archive contact?"),
-		fmt.Sprintf(locale.L("%s will be hidden from the register. The history is kept, and you can restore the contact (Show archived) or undo."), c.Name),
+		locale.L("{{.Name}} will be hidden from the register. The history is kept, and you can restore the contact (Show archived) or undo.", map[string]any{"Name": c.Name}),
 		func(archive bool) error { return p.env.store.SetContactArchived(context.Background(), c.ID, archive) },
 		func() {
 			p.show(p.org)

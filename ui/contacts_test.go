@@ -192,7 +192,7 @@ func TestTheContactDialogListsTheCoursesThePersonTookPartIn(t *testing.T) {
 		t.Fatalf("%s has no focal points in the sample", org.Name)
 	}
 	f := editContact(w.ws.env, org, people[0], nil)
-	if got := f.tookPart.Text; !strings.Contains(got, "2026-03-02 · Victim identification · attendance not recorded") {
+	if got := f.tookPart.Text; !strings.Contains(got, dayText("2026-03-02")+" · Victim identification · attendance not recorded") {
 		t.Errorf("Took part in: %q, want the course, its attendance not recorded", got)
 	}
 	f.close()
@@ -207,7 +207,7 @@ func TestTheOrganisationFormListsItsPeoplesCourses(t *testing.T) {
 	r.list.Select(0)
 	people, _ := w.store.Contacts(context.Background(), r.rows[0].ID, false)
 	got := r.form.courses.Text
-	want := "2026-03-02 · Victim identification · " + countPeople(len(people))
+	want := dayText("2026-03-02") + " · Victim identification · " + countPeople(len(people))
 	if !strings.Contains(got, want) {
 		t.Errorf("the form lists %q, want %q", got, want)
 	}

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"context"
-	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -201,7 +200,7 @@ func (f *courseForm) Save() bool {
 		return false
 	}
 	f.load(c)
-	f.env.status(locale.L("Saved") + " " + c.Title)
+	f.env.status(locale.L("Saved {{.Name}}", map[string]any{"Name": c.Title}))
 	if f.onSaved != nil {
 		f.onSaved(c)
 	}
@@ -220,7 +219,7 @@ func (f *courseForm) toggleArchived() {
 		return
 	}
 	toggleArchived(f.env, c.Title, c.Archived, locale.L("Archive course?"),
-		fmt.Sprintf(locale.L("“%s” will be hidden from the list of courses. Its participants, attendance and history are kept, and you can restore it (Show archived) or undo."), c.Title),
+		locale.L("“{{.Course}}” will be hidden from the list of courses. Its participants, attendance and history are kept, and you can restore it (Show archived) or undo.", map[string]any{"Course": c.Title}),
 		func(archive bool) error { return f.env.store.SetCourseArchived(context.Background(), c.ID, archive) },
 		func() { f.env.changed() })
 }

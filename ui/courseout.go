@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"path/filepath"
 	"strings"
 
@@ -79,7 +78,7 @@ func (w *window) placeCourseOut(p *data.Package, dir string) {
 		}
 		return nil
 	}
-	dialog.ShowForm(fmt.Sprintf(locale.L("A register for “%s”"), title), locale.L("Create"), locale.L("Cancel"),
+	dialog.ShowForm(locale.L("A register for “{{.Course}}”", map[string]any{"Course": title}), locale.L("Create"), locale.L("Cancel"),
 		[]*widget.FormItem{widget.NewFormItem(locale.L("Folder"), folder), widget.NewFormItem(locale.L("File name"), name)},
 		func(ok bool) {
 			if !ok {
@@ -94,7 +93,7 @@ func (w *window) placeCourseOut(p *data.Package, dir string) {
 			st.Close()
 			w.open(target, false)
 			if env := w.env(); env != nil {
-				env.status(fmt.Sprintf(locale.L("“%s” is open on this laptop: record attendance, then File → Send changes… sends it back."), title))
+				env.status(locale.L("“{{.Course}}” is open on this laptop: record attendance, then File → Send changes… sends it back.", map[string]any{"Course": title}))
 			}
 		}, w.win)
 }

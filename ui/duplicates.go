@@ -162,7 +162,7 @@ func reasonsText(m data.Match) string {
 	for _, r := range m.Reasons {
 		parts = append(parts, reasonText(r))
 	}
-	parts = append(parts, fmt.Sprintf(locale.L("%d%% sure"), int(m.Score*100+0.5)))
+	parts = append(parts, locale.L("{{.Percent}}% sure", map[string]any{"Percent": int(m.Score*100 + 0.5)}))
 	return strings.Join(parts, " · ")
 }
 
@@ -171,17 +171,17 @@ func reasonText(r data.MatchReason) string {
 	case "same_name":
 		return locale.L("same name")
 	case "similar_name":
-		return locale.X("reason.similar_name", "similar name ({{.Value}}%)", map[string]any{"Value": r.Value})
+		return locale.X("reason.similar_name", "similar name ({{.Percent}}%)", map[string]any{"Percent": r.Value})
 	case "same_email":
-		return locale.X("reason.same_email", "same e-mail {{.Value}}", map[string]any{"Value": r.Value})
+		return locale.X("reason.same_email", "same e-mail {{.Email}}", map[string]any{"Email": r.Value})
 	case "same_phone":
-		return locale.X("reason.same_phone", "same phone {{.Value}}", map[string]any{"Value": data.FormatPhone(r.Value)})
+		return locale.X("reason.same_phone", "same phone {{.Phone}}", map[string]any{"Phone": data.FormatPhone(r.Value)})
 	case "same_acronym":
-		return locale.X("reason.same_acronym", "same acronym {{.Value}}", map[string]any{"Value": r.Value})
+		return locale.X("reason.same_acronym", "same acronym {{.Acronym}}", map[string]any{"Acronym": r.Value})
 	case "same_organisation":
 		return locale.L("same organisation")
 	case "other_sector":
-		return locale.X("reason.other_sector", "but the other is listed under {{.Value}}", map[string]any{"Value": sectorLabel(r.Value)})
+		return locale.X("reason.other_sector", "but the other is listed under {{.Sector}}", map[string]any{"Sector": sectorLabel(r.Value)})
 	}
 	return r.Kind
 }

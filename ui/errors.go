@@ -34,7 +34,7 @@ func showError(win fyne.Window, what string, err error, note ...string) {
 	}
 	text := why
 	if what != "" {
-		text = what + ": " + why
+		text = labelled(what, why)
 	} else if r := []rune(why); len(r) > 0 {
 		text = strings.ToUpper(string(r[0])) + string(r[1:])
 	}

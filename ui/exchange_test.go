@@ -98,7 +98,7 @@ func TestReceiveAsksEachQuestionBeforeWriting(t *testing.T) {
 	if !strings.Contains(r.summary.Text, "coordinator") || !strings.Contains(r.summary.Text, "1 change new here") {
 		t.Errorf("summary %q", r.summary.Text)
 	}
-	if len(r.radios) != 1 || !r.apply.Disabled() || r.progress.Text != "0 of 1 questions answered." {
+	if len(r.radios) != 1 || !r.apply.Disabled() || r.progress.Text != "0 of 1 question answered." {
 		t.Fatalf("questions %d, Receive disabled %v, progress %q", len(r.radios), r.apply.Disabled(), r.progress.Text)
 	}
 	options := r.radios[0].Options
@@ -107,7 +107,7 @@ func TestReceiveAsksEachQuestionBeforeWriting(t *testing.T) {
 		t.Fatalf("the question offers %q", options)
 	}
 	r.radios[0].SetSelected(options[1])
-	if r.apply.Disabled() || r.progress.Text != "1 of 1 questions answered." {
+	if r.apply.Disabled() || r.progress.Text != "1 of 1 question answered." {
 		t.Fatalf("after answering: disabled %v, %q", r.apply.Disabled(), r.progress.Text)
 	}
 	test.Tap(r.apply)

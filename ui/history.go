@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -17,16 +18,108 @@ import (
 	"github.com/ncm-register/ncm-register/locale"
 )
 
-// shortTime shows a stored UTC time in the user's local time.
-// It reads the history's times and RFC 3339 ones (backups).
-func shortTime(stamp string) string {
+// shortTime shows a stored UTC time in the user's local time, as the
+// window's language writes a day and a time. It reads the history's times
+// and RFC 3339 ones (backups).
+func shortTime(stamp string) string { return timeIn(locale.Current(), stamp) }
+
+func timeIn(tr *locale.Translator, stamp string) string {
 	t, err := time.Parse("2006-01-02T15:04:05.000Z", stamp)
 	if err != nil {
 		if t, err = time.Parse(time.RFC3339, stamp); err != nil {
 			return stamp
 		}
 	}
-	return t.Local().Format("2 Jan 2006 15:04")
+	return tr.DateTime(t.Local())
+}
+
+// summaryText says what a change did in tr's language: the template of its
+// kind translated and filled with its values, each as the language shows
+// it (a kind of record by its name, a day in its format, a code by its
+// label, a count with its grouping and plural, the change an Undo or a
+// Redo takes back said the same way). A change whose summary is a sentence
+// only (written before summaries had structure, of no known kind), or of a
+// kind this version does not know (written by a newer one), is shown in
+// the English sentence it was written with.
+func summaryText(tr *locale.Translator, c data.Change) string {
+	if text, ok := sayWhat(tr, c.What); ok {
+		return text
+	}
+	return c.Summary
+}
+
+// redoneText says what an Undo took back, for the Edit menu's Redo and the
+// status line after Undo or Redo; of any other change, what it did.
+func redoneText(tr *locale.Translator, c data.Change) string {
+	if c.Action != "undo" {
+		return summaryText(tr, c)
+	}
+	if c.What.Of != nil {
+		if text, ok := sayWhat(tr, *c.What.Of); ok {
+			return text
+		}
+	}
+	return strings.TrimPrefix(c.Summary, "Undo: ")
+}
+
+// sayWhat fills a summary's template in tr's language; ok is false when it
+// or a change nested in it is of no kind this version knows, or is empty.
+func sayWhat(tr *locale.Translator, s data.Summary) (text string, ok bool) {
+	if s.Key == "" {
+		return s.Text, s.Text != ""
+	}
+	if !data.KnownSummary(s.Key) {
+		return "", false
+	}
+	values := make(map[string]any, len(s.Args)+1)
+	count := -1
+	for name, v := range s.Args {
+		switch kind, list := data.SummaryArg(name); kind {
+		case data.ArgEntity:
+			values[name] = tr.X("entity."+v, data.EntityName(v))
+		case data.ArgCount:
+			n, err := strconv.Atoi(v)
+			if err != nil {
+				return "", false
+			}
+			count = n // written by XN, with the language's grouping
+		case data.ArgDay:
+			if d, err := time.Parse(time.DateOnly, v); err == nil {
+				v = tr.Date(d)
+			}
+			values[name] = v
+		case data.ArgCode:
+			values[name] = codeIn(tr, list, v)
+		default:
+			values[name] = v
+		}
+	}
+	if s.Of != nil {
+		of, ok := sayWhat(tr, *s.Of)
+		if !ok {
+			return "", false
+		}
+		values[data.SummaryChangeArg] = of
+	}
+	english := data.SummaryTemplate(s.Key)
+	if count >= 0 {
+		return tr.XN(s.Key, english, count, values), true
+	}
+	return tr.X(s.Key, english, values), true
+}
+
+// codeIn is the label of a code of a code list in tr's language.
+func codeIn(tr *locale.Translator, list, code string) string {
+	if list == "country" {
+		return tr.Country(code)
+	}
+	codes, _ := data.CodeList(list)
+	for _, c := range codes {
+		if c.Code == code {
+			return tr.X(list+"."+c.Code, c.Label)
+		}
+	}
+	return code
 }
 
 func layoutSpacer() fyne.CanvasObject { return layout.NewSpacer() }
@@ -39,7 +132,8 @@ func layoutSpacer() fyne.CanvasObject { return layout.NewSpacer() }
 func historyLines(changes []data.Change, names func(entity, id string) string) []string {
 	var out []string
 	for _, c := range changes {
-		head := fmt.Sprintf("%s · %s · %s", shortTime(c.At), c.Device, c.Summary)
+		tr := locale.Current()
+		head := fmt.Sprintf("%s · %s · %s", timeIn(tr, c.At), c.Device, summaryText(tr, c))
 		if c.Undone {
 			head += " (" + locale.L("undone") + ")"
 		}
@@ -168,7 +262,7 @@ func showHistory(e *env, name, id string) {
 			l.TextStyle.Bold = !strings.HasPrefix(lines[i], "    ")
 			l.Refresh()
 		})
-	d := dialog.NewCustom(locale.L("History of")+" "+name, locale.L("Close"), container.NewStack(list), e.win)
+	d := dialog.NewCustom(locale.L("History of {{.Name}}", map[string]any{"Name": name}), locale.L("Close"), container.NewStack(list), e.win)
 	d.Resize(fyne.NewSize(760, 520))
 	d.Show()
 }

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"github.com/ncm-register/ncm-register/data"
+	"github.com/ncm-register/ncm-register/export"
 	"github.com/ncm-register/ncm-register/locale"
 )
 
@@ -35,4 +36,31 @@ func labelOf(listName string, list []data.Code, code string) string {
 // fieldMessage is the translated message of a validation problem.
 func fieldMessage(fe data.FieldError) string {
 	return locale.X(fe.Key, fe.Template, fe.Data)
+}
+
+// labelled writes a value after its label ("Social media: 12"): the colon
+// and its spacing are the language's (French puts a space before it).
+func labelled(label, value string) string {
+	return locale.L("{{.Label}}: {{.Value}}", map[string]any{"Label": label, "Value": value})
+}
+
+// grouped writes a whole number with the window's language's grouping.
+func grouped(n int) string { return locale.Current().Count(n) }
+
+// questionnaireName is a questionnaire with its version, as lists name it
+// ("Questionnaire on trafficking (version 2027)").
+func questionnaireName(title, version string) string {
+	return locale.L("{{.Questionnaire}} (version {{.Version}})", map[string]any{"Questionnaire": title, "Version": version})
+}
+
+// figureTitle is a named figure's title in the window's language.
+func figureTitle(name string) string {
+	title, _ := export.FigureText(locale.Current(), name)
+	return title
+}
+
+// figureRule is how a named figure is counted, in the window's language.
+func figureRule(name string) string {
+	_, rule := export.FigureText(locale.Current(), name)
+	return rule
 }

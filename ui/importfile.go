@@ -6,7 +6,6 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"io"
 	"strings"
 
@@ -81,7 +80,7 @@ func showImportError(e *env, name string, err error) {
 	if errors.Is(err, data.ErrImportEmpty) {
 		msg = locale.L("The file has no rows under its headings.")
 	}
-	dialog.ShowError(fmt.Errorf("%s: %s. %s", name, msg, locale.L("Nothing was changed.")), e.win)
+	dialog.ShowError(errors.New(labelled(name, msg)+". "+locale.L("Nothing was changed.")), e.win)
 }
 
 // importColumns is the columns step.
@@ -142,7 +141,7 @@ func showImportColumns(e *env, src *importSource) *importColumns {
 	top := container.NewVBox(v.info, explain, header, widget.NewSeparator())
 	bottom := container.NewVBox(widget.NewSeparator(), options.grid, v.problem,
 		container.NewHBox(layoutSpacer(), cancel, v.next))
-	v.d = dialog.NewCustomWithoutButtons(locale.L("Import")+": "+src.name, container.NewBorder(top, bottom, nil, nil, container.NewVScroll(v.grid)), e.win)
+	v.d = dialog.NewCustomWithoutButtons(locale.L("Import: {{.File}}", map[string]any{"File": src.name}), container.NewBorder(top, bottom, nil, nil, container.NewVScroll(v.grid)), e.win)
 	v.d.Resize(fyne.NewSize(900, 560)) // within a 1024×600 screen
 	v.layout(rememberedMapping(e, src.table.Rows[0]))
 	v.d.Show()
@@ -176,7 +175,7 @@ func (v *importColumns) layout(mapping []string) {
 		v.targets = append(v.targets, target)
 		name := heading
 		if strings.TrimSpace(name) == "" {
-			name = fmt.Sprintf(locale.L("Column %s"), sheets.ColumnName(i+1))
+			name = locale.L("Column {{.Column}}", map[string]any{"Column": sheets.ColumnName(i + 1)})
 		}
 		values := widget.NewLabel(strings.Join(first, " · "))
 		values.Truncation = fyne.TextTruncateEllipsis
@@ -184,10 +183,11 @@ func (v *importColumns) layout(mapping []string) {
 		v.grid.Add(container.NewGridWithColumns(3, widget.NewLabel(name), values, target.w))
 	}
 	v.grid.Refresh()
-	info := fmt.Sprintf(locale.L("%d rows under the headings."), len(rows)-1)
+	info := locale.N("{{.Count}} row under the headings.", len(rows)-1)
 	if c := v.src.table.CSV; c != nil {
 		v.encoding.SetSelected(c.Encoding)
-		info += " " + fmt.Sprintf(locale.L("Read as %s, the values separated by %s."), c.Encoding, separatorName(c.Separator))
+		info += " " + locale.L("Read as {{.Encoding}}, the values separated by {{.Separator}}.",
+			map[string]any{"Encoding": c.Encoding, "Separator": separatorName(c.Separator)})
 		if !c.Sure {
 			info += " " + locale.L("The characters could not be told for sure: if names look wrong below (Ã© for é), choose another encoding.")
 			v.info.Importance = widget.WarningImportance

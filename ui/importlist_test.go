@@ -104,7 +104,7 @@ func TestImportAFrenchListThroughColumnsAndPreview(t *testing.T) {
 	if c, _ := w.store.Contact(ctx, ana[0].ID); c.Sex != "female" || len(c.Emails) != 1 {
 		t.Errorf("Ana was not completed: %+v", c)
 	}
-	if !strings.Contains(w.ws.message.Text, "Imported from points focaux.csv: 1 organisations and 1 people added") {
+	if !strings.Contains(w.ws.message.Text, "Imported from points focaux.csv: 1 organisation and 1 person added") {
 		t.Errorf("status %q", w.ws.message.Text)
 	}
 	if !strings.Contains(w.ws.undoItem.Label, "Import from “points focaux.csv”") {

@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -92,7 +93,7 @@ func showImportPreview(e *env, plan *data.ImportPlan, columns dialog.Dialog) *im
 	back := widget.NewButton(locale.L("Back to the columns"), func() { v.d.Hide() })
 	v.summarise()
 	body := container.NewBorder(v.summary, container.NewHBox(layoutSpacer(), back, v.apply), nil, nil, tabs)
-	v.d = dialog.NewCustomWithoutButtons(locale.L("Preview of the import")+": "+plan.Options.FileName, body, e.win)
+	v.d = dialog.NewCustomWithoutButtons(locale.L("Preview of the import: {{.File}}", map[string]any{"File": plan.Options.FileName}), body, e.win)
 	v.d.Resize(fyne.NewSize(960, 560)) // within a 1024×600 screen
 	v.d.Show()
 	return v
@@ -191,7 +192,7 @@ func (v *importPreview) describe(g *previewGroup, i int) (title, detail string, 
 		case data.ImportSame:
 			detail = locale.L("in the register")
 		case data.ImportDuplicate:
-			detail = fmt.Sprintf(locale.L("probably “%s”"), o.ExistingName) + " · " + reasonsText(o.Match)
+			detail = locale.L("probably “{{.Name}}”", map[string]any{"Name": o.ExistingName}) + " · " + reasonsText(o.Match)
 			choice = &o.Choice
 		case data.ImportRejected:
 			detail = problemsText(o.Problems)
@@ -199,9 +200,9 @@ func (v *importPreview) describe(g *previewGroup, i int) (title, detail string, 
 		return title, detail + " · " + linesText(o.Lines), choice
 	}
 	r := &v.plan.People[i]
-	title = fmt.Sprintf(locale.L("Row %d"), r.Line) + " · " + r.Contact.Name
+	title = locale.L("Row {{.Row}} · {{.Name}}", map[string]any{"Row": r.Line, "Name": r.Contact.Name})
 	if org := v.orgName(r.Organisation); org != "" {
-		title += " — " + org
+		title = locale.L("Row {{.Row}} · {{.Name}} — {{.Organisation}}", map[string]any{"Row": r.Line, "Name": r.Contact.Name, "Organisation": org})
 	}
 	switch r.Status {
 	case data.ImportRejected:
@@ -209,9 +210,9 @@ func (v *importPreview) describe(g *previewGroup, i int) (title, detail string, 
 	case data.ImportDuplicate:
 		who := v.knownName(r.ExistingID)
 		if r.SameAsLine > 0 {
-			who = fmt.Sprintf(locale.L("the person of row %d"), r.SameAsLine)
+			who = locale.L("the person of row {{.Row}}", map[string]any{"Row": r.SameAsLine})
 		}
-		return title, fmt.Sprintf(locale.L("probably %s"), who) + " · " + reasonsText(r.Match), &r.Choice
+		return title, locale.L("probably {{.Person}}", map[string]any{"Person": who}) + " · " + reasonsText(r.Match), &r.Choice
 	case data.ImportSame:
 		return title, locale.L("in the register: what it lacks is added, nothing is overwritten"), nil
 	}
@@ -272,7 +273,8 @@ func problemsText(problems []data.ImportProblem) string {
 	for i, p := range problems {
 		out[i] = fieldMessage(p.Problem)
 		if p.Heading != "" {
-			out[i] = fmt.Sprintf(locale.L("column %s “%s”"), sheets.ColumnName(p.Column), p.Heading) + ": " + out[i]
+			out[i] = locale.L("column {{.Column}} “{{.Heading}}”: {{.Problem}}",
+				map[string]any{"Column": sheets.ColumnName(p.Column), "Heading": p.Heading, "Problem": out[i]})
 		}
 	}
 	return strings.Join(out, "\n")
@@ -285,12 +287,9 @@ func linesText(lines []int) string {
 			parts = append(parts, "…")
 			break
 		}
-		parts = append(parts, fmt.Sprint(l))
+		parts = append(parts, strconv.Itoa(l))
 	}
-	if len(lines) == 1 {
-		return locale.L("row") + " " + parts[0]
-	}
-	return locale.L("rows") + " " + strings.Join(parts, ", ")
+	return locale.N("row {{.Rows}}", len(lines), map[string]any{"Rows": strings.Join(parts, ", ")})
 }
 
 // chooseAll gives every item of a group the same choice.
@@ -331,17 +330,17 @@ func (v *importPreview) summarise() {
 			newOrgs++
 		}
 	}
-	text := fmt.Sprintf(locale.L("Import will add %s and %s, and complete %s already in the register."),
-		countPeople(add), countOrganisations(newOrgs), countPeople(known))
+	text := locale.L("Import will add {{.People}} and {{.Organisations}}, and complete {{.KnownPeople}} already in the register.",
+		map[string]any{"People": countPeople(add), "Organisations": countOrganisations(newOrgs), "KnownPeople": countPeople(known)})
 	var more []string
 	if within > 0 {
-		more = append(more, fmt.Sprintf(locale.L("%s taken with an earlier row"), countRows(within)))
+		more = append(more, locale.N("{{.Count}} row taken with an earlier row", within))
 	}
 	if skip > 0 {
-		more = append(more, fmt.Sprintf(locale.L("%s skipped"), countRows(skip)))
+		more = append(more, locale.N("{{.Count}} row skipped", skip))
 	}
 	if rejected > 0 {
-		more = append(more, fmt.Sprintf(locale.L("%s cannot be taken (see why; correct the file and import it again)"), countRows(rejected)))
+		more = append(more, locale.N("{{.Count}} row cannot be taken (see why; correct the file and import it again)", rejected))
 	}
 	if len(more) > 0 {
 		text += " " + strings.Join(more, " · ") + "."
@@ -352,11 +351,9 @@ func (v *importPreview) summarise() {
 
 // countPeople, countOrganisations and countRows are counts with their noun in the right
 // form ("1 row", "2 rows").
-func countPeople(n int) string { return locale.N("{{.Count}} person", n, map[string]any{"Count": n}) }
-func countOrganisations(n int) string {
-	return locale.N("{{.Count}} organisation", n, map[string]any{"Count": n})
-}
-func countRows(n int) string { return locale.N("{{.Count}} row", n, map[string]any{"Count": n}) }
+func countPeople(n int) string        { return locale.N("{{.Count}} person", n) }
+func countOrganisations(n int) string { return locale.N("{{.Count}} organisation", n) }
+func countRows(n int) string          { return locale.N("{{.Count}} row", n) }
 
 // applyPlan writes the import as one change.
 func (v *importPreview) applyPlan() {
@@ -373,8 +370,9 @@ func (v *importPreview) applyPlan() {
 		if v.columns != nil {
 			v.columns.Hide()
 		}
-		v.env.status(fmt.Sprintf(locale.L("Imported from %s: %d organisations and %d people added, %d records completed, %d rows skipped, %d not taken. Undo takes the whole import back."),
-			v.plan.Options.FileName, sum.Organisations, sum.People, sum.Updated, sum.Skipped, sum.Rejected))
+		v.env.status(locale.L("Imported from {{.File}}: {{.Organisations}} and {{.People}} added, {{.Records}} completed, {{.Skipped}} skipped, {{.NotTaken}} not taken. Undo takes the whole import back.",
+			map[string]any{"File": v.plan.Options.FileName, "Organisations": countOrganisations(sum.Organisations), "People": countPeople(sum.People),
+				"Records": locale.N("{{.Count}} record", sum.Updated), "Skipped": countRows(sum.Skipped), "NotTaken": grouped(sum.Rejected)}))
 		v.env.changed()
 	})
 }

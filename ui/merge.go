@@ -3,7 +3,6 @@ package ui
 import (
 	"context"
 	"errors"
-	"fmt"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -90,8 +89,8 @@ func (v *mergeView) load() {
 		}
 		v.values[i] = values
 	}
-	v.heads[0].SetText(locale.L("Kept") + ": " + v.values[0]["name"])
-	v.heads[1].SetText(locale.L("Merged into it") + ": " + v.values[1]["name"])
+	v.heads[0].SetText(locale.L("Kept: {{.Name}}", map[string]any{"Name": v.values[0]["name"]}))
+	v.heads[1].SetText(locale.L("Merged into it: {{.Name}}", map[string]any{"Name": v.values[1]["name"]}))
 	v.rows = nil
 	v.body.Objects = nil
 	for _, f := range data.MergeFields(v.entity) {
@@ -175,7 +174,7 @@ func (v *mergeView) apply() {
 		return
 	}
 	v.d.Hide()
-	v.env.status(fmt.Sprintf(locale.L("Merged “%s” into “%s”. Undo takes it back."), v.values[1]["name"], v.values[0]["name"]))
+	v.env.status(locale.L("Merged “{{.Merged}}” into “{{.Kept}}”. Undo takes it back.", map[string]any{"Merged": v.values[1]["name"], "Kept": v.values[0]["name"]}))
 	v.env.changed()
 	if v.done != nil {
 		v.done(v.left, v.right)
@@ -195,7 +194,7 @@ func validationSummary(entity string, ve *data.ValidationError) string {
 		} else if fe.Field == "organisation" {
 			name = locale.L("Organisation")
 		}
-		out += name + ": " + fieldMessage(fe)
+		out += labelled(name, fieldMessage(fe))
 	}
 	return out
 }

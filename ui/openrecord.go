@@ -2,7 +2,6 @@ package ui
 
 import (
 	"context"
-	"fmt"
 	"strconv"
 	"strings"
 
@@ -15,7 +14,9 @@ import (
 func (ws *workspace) openRecord(entity, id string) {
 	ctx := context.Background()
 	st := ws.env.store
-	fail := func(err error) { ws.env.status(locale.L("The record could not be opened") + ": " + err.Error()) }
+	fail := func(err error) {
+		ws.env.status(locale.L("The record could not be opened: {{.Error}}", map[string]any{"Error": err.Error()}))
+	}
 	switch entity {
 	case "course":
 		c, err := st.Course(ctx, id)
@@ -148,7 +149,7 @@ func (t *trainingsScreen) showHeld(from, to string, joint bool) {
 		t.period.hide()
 	} else {
 		t.year.ClearSelected()
-		t.period.show(fmt.Sprintf(locale.L("Courses held between %s"), between(from, to)))
+		t.period.show(locale.L("Courses held from {{.From}} to {{.To}}", map[string]any{"From": dayText(from), "To": dayText(to)}))
 	}
 	t.year.OnChanged = on
 	t.status.setCode("held")
@@ -166,7 +167,7 @@ func (t *trainingsScreen) showHeld(from, to string, joint bool) {
 func (c *campaignsScreen) showRunning(from, to, channel string) {
 	c.filter = data.CampaignFilter{From: from, To: to, Channel: channel}
 	c.channel.setCode(channel)
-	c.period.show(fmt.Sprintf(locale.L("Campaigns running between %s"), between(from, to)))
+	c.period.show(locale.L("Campaigns that ran from {{.From}} to {{.To}}", map[string]any{"From": dayText(from), "To": dayText(to)}))
 	c.reload()
 }
 
@@ -177,6 +178,6 @@ func (a *agreementsScreen) showInForce(day string) {
 	a.level.setCode("")
 	a.country.ClearSelected()
 	a.search.SetText("")
-	a.inForce.show(fmt.Sprintf(locale.L("Agreements in force on %s"), dayText(day)))
+	a.inForce.show(locale.L("Agreements in force on {{.Day}}", map[string]any{"Day": dayText(day)}))
 	a.reload()
 }

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"context"
-	"fmt"
 	"strings"
 	"time"
 
@@ -224,8 +223,8 @@ func (f *orgForm) describe(o data.Organisation) string {
 	if o.Government() {
 		kind = locale.L("Government")
 	}
-	s := fmt.Sprintf("%s · %s %s · %s %s", kind,
-		locale.L("added"), shortTime(o.CreatedAt), locale.L("changed"), shortTime(o.UpdatedAt))
+	s := kind + " · " + locale.L("added {{.When}}", map[string]any{"When": shortTime(o.CreatedAt)}) + " · " +
+		locale.L("changed {{.When}}", map[string]any{"When": shortTime(o.UpdatedAt)})
 	if o.Archived {
 		s = locale.L("Archived") + " · " + s
 	}
@@ -262,7 +261,7 @@ func (f *orgForm) Save() bool {
 		return false
 	}
 	f.load(o)
-	f.env.status(locale.L("Saved") + " " + o.Name)
+	f.env.status(locale.L("Saved {{.Name}}", map[string]any{"Name": o.Name}))
 	if f.onSaved != nil {
 		f.onSaved(o)
 	}
@@ -287,7 +286,7 @@ func (f *orgForm) toggleArchived() {
 		return
 	}
 	toggleArchived(f.env, o.Name, o.Archived, locale.L("Archive organisation?"),
-		fmt.Sprintf(locale.L("“%s” will be hidden from the register. Its contacts and history are kept, and you can restore it (Show archived) or undo."), o.Name),
+		locale.L("“{{.Organisation}}” will be hidden from the register. Its contacts and history are kept, and you can restore it (Show archived) or undo.", map[string]any{"Organisation": o.Name}),
 		func(archive bool) error {
 			return f.env.store.SetOrganisationArchived(context.Background(), o.ID, archive)
 		},
@@ -332,14 +331,14 @@ func organisationCoursesText(list []data.OrganisationCourse) string {
 	var lines []string
 	for i, c := range list {
 		if i == maxListedCourses {
-			lines = append(lines, fmt.Sprintf(locale.L("and %d more (see Trainings)"), len(list)-i))
+			lines = append(lines, locale.N("and {{.Count}} more (see Trainings)", len(list)-i))
 			break
 		}
 		who := countPeople(c.People)
 		if c.Recorded {
-			who += ", " + fmt.Sprintf(locale.L("%d completed"), c.Completed)
+			who += ", " + locale.N("{{.Count}} completed", c.Completed)
 		}
-		lines = append(lines, fmt.Sprintf("%s · %s · %s", c.Course.FirstDay, c.Course.Title, who))
+		lines = append(lines, dayText(c.Course.FirstDay)+" · "+c.Course.Title+" · "+who)
 	}
 	return strings.Join(lines, "\n")
 }

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"context"
-	"fmt"
 	"image"
 	"io"
 	"time"
@@ -178,20 +177,22 @@ func (o *overviewScreen) showAttention(items []data.AttentionItem) {
 					more++
 				}
 			}
-			o.attention.Add(help(fmt.Sprintf(locale.L("and %d more of this kind"), more-attentionShown)))
+			o.attention.Add(help(locale.N("and {{.Count}} more of this kind", more-attentionShown)))
 		}
 		if shown[it.Kind] > attentionShown {
 			continue
 		}
 		it := it
-		b := widget.NewButtonWithIcon(attentionText(it), attentionIcon(it.Kind), func() {
+		// A link cut short with "…" where the line is longer than the
+		// window: a button would widen the Overview past the screen.
+		link := widget.NewHyperlink(attentionText(it), nil)
+		link.Truncation = fyne.TextTruncateEllipsis
+		link.OnTapped = func() {
 			if o.open != nil {
 				o.open(it.Entity, it.ID)
 			}
-		})
-		b.Alignment = widget.ButtonAlignLeading
-		b.Importance = widget.LowImportance
-		o.attention.Add(b)
+		}
+		o.attention.Add(container.NewBorder(nil, nil, widget.NewIcon(attentionIcon(it.Kind)), nil, link))
 	}
 	o.attention.Refresh()
 }
@@ -241,7 +242,7 @@ func (o *overviewScreen) explain(key, figure string) {
 	title := widget.NewLabelWithStyle(name+" — "+dayText(o.from)+" – "+dayText(o.to), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.Wrapping = fyne.TextWrapWord
 	var d dialog.Dialog
-	body := container.NewVBox(title, widget.NewLabel(locale.L("How it is counted")+":"), rule)
+	body := container.NewVBox(title, widget.NewLabel(locale.L("How it is counted:")), rule)
 	if o.showList != nil {
 		body.Add(container.NewHBox(widget.NewButtonWithIcon(locale.L("Open the list"), theme.ListIcon(), func() {
 			d.Hide()

@@ -68,16 +68,16 @@ func TestTheWindowOpensOnTheOverview(t *testing.T) {
 	// Last year's statistics are missing: the line opens the Statistics
 	// at that year.
 	last := time.Now().Year() - 1
-	var line *widget.Button
-	for _, obj := range o.attention.Objects {
-		if b, ok := obj.(*widget.Button); ok && strings.Contains(b.Text, "No statistics entered for "+strconv.Itoa(last)) {
-			line = b
+	var line *widget.Hyperlink
+	for _, obj := range test.LaidOutObjects(o.attention) {
+		if l, ok := obj.(*widget.Hyperlink); ok && strings.Contains(l.Text, "No statistics entered for "+strconv.Itoa(last)) {
+			line = l
 		}
 	}
 	if line == nil {
 		t.Fatalf("no line for last year's statistics among %d", len(o.attention.Objects))
 	}
-	test.Tap(line)
+	line.OnTapped()
 	if ws.current != areaStatistics || ws.statistics.year != last {
 		t.Errorf("the line opened area %d, year %d; want the Statistics at %d", ws.current, ws.statistics.year, last)
 	}
@@ -275,7 +275,7 @@ func TestEachCardOpensTheListItCounts(t *testing.T) {
 
 	// A quarter's courses say which quarter, since the year list cannot.
 	ws.showCounted("courses", periods[2][0], periods[2][1])
-	if !ws.trainings.period.content.Visible() || !strings.Contains(ws.trainings.period.text.Text, "Courses held between") {
+	if !ws.trainings.period.content.Visible() || !strings.Contains(ws.trainings.period.text.Text, "Courses held from") {
 		t.Errorf("a quarter's courses: note %v %q", ws.trainings.period.content.Visible(), ws.trainings.period.text.Text)
 	}
 	test.Tap(ws.trainings.period.content.Objects[2].(*widget.Button))

@@ -67,8 +67,9 @@ func (r *figureCardRenderer) Refresh() {
 	r.WidgetRenderer.Refresh()
 }
 
-// MinSize keeps cards of one width, so that a row of them lines up.
+// MinSize keeps cards of one width, so that a row of them lines up: three
+// to a row at 1024×600, wide enough for the titles of the longer languages.
 func (r *figureCardRenderer) MinSize() fyne.Size {
 	m := r.WidgetRenderer.MinSize()
-	return fyne.NewSize(max(m.Width, 190), m.Height)
+	return fyne.NewSize(max(m.Width, 250), m.Height)
 }

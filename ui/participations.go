@@ -2,7 +2,6 @@ package ui
 
 import (
 	"context"
-	"fmt"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -37,14 +36,16 @@ func (ws *workspace) showParticipations(from, to, sector string, people bool) {
 			lines = once
 		}
 		title := locale.L("Participations counted")
-		if people {
+		switch {
+		case people && sector != "":
+			title = locale.L("Persons trained — {{.Sector}}", map[string]any{"Sector": sectorLabel(sector)})
+		case people:
 			title = locale.L("Persons trained")
+		case sector != "":
+			title = locale.L("Participations counted — {{.Sector}}", map[string]any{"Sector": sectorLabel(sector)})
 		}
-		if sector != "" {
-			title += " — " + sectorLabel(sector)
-		}
-		count := widget.NewLabel(fmt.Sprintf(locale.L("%d in %s – %s, as the figures count them (attended, on courses held)"),
-			len(lines), dayText(from), dayText(to)))
+		count := widget.NewLabel(locale.N("{{.Count}} in {{.Period}}, as the figures count them (attended, on courses held)",
+			len(lines), map[string]any{"Period": between(from, to)}))
 		count.Wrapping = fyne.TextWrapWord
 		var d dialog.Dialog
 		list := widget.NewList(func() int { return len(lines) }, newListRow, func(i widget.ListItemID, o fyne.CanvasObject) {

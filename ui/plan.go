@@ -66,7 +66,7 @@ func actionRow(a data.Action) (title, detail string) {
 	title = labelOf("pillar", data.Pillars, a.Pillar) + " · " + a.Activity
 	detail = labelOf("action_status", data.ActionStatuses, a.Status)
 	if a.Deadline != "" {
-		detail += " · " + locale.L("deadline") + " " + a.Deadline
+		detail += " · " + locale.L("deadline {{.Day}}", map[string]any{"Day": dayText(a.Deadline)})
 	}
 	if a.Overdue(today()) {
 		title = "⚠ " + title
@@ -267,16 +267,17 @@ func (p *planScreen) describe() string {
 		var parts []string
 		for _, st := range data.ActionStatuses {
 			if n := f.ByPillar[pillar.Code][st.Code]; n > 0 {
-				parts = append(parts, fmt.Sprintf("%d %s", n, strings.ToLower(codeLabel("action_status", st))))
+				parts = append(parts, locale.X("plan.actions_in_status", "{{.Count}} {{.Status}}",
+					map[string]any{"Count": grouped(n), "Status": strings.ToLower(codeLabel("action_status", st))}))
 			}
 		}
 		if len(parts) > 0 {
-			lines = append(lines, codeLabel("pillar", pillar)+": "+strings.Join(parts, ", "))
+			lines = append(lines, labelled(codeLabel("pillar", pillar), strings.Join(parts, ", ")))
 		}
 	}
-	head := fmt.Sprintf("%s, %d–%d · %d %s", p.plan.Authority, p.plan.FirstYear, p.plan.LastYear, f.Actions, locale.L("actions"))
+	head := fmt.Sprintf("%s, %d–%d", p.plan.Authority, p.plan.FirstYear, p.plan.LastYear) + " · " + locale.N("{{.Count}} action", f.Actions)
 	if f.Overdue > 0 {
-		head += fmt.Sprintf(" · ⚠ %d %s", f.Overdue, locale.L("overdue"))
+		head += " · ⚠ " + locale.N("{{.Count}} overdue", f.Overdue)
 	}
 	return strings.TrimPrefix(head, ", ") + "\n" + strings.Join(lines, "\n")
 }
@@ -347,7 +348,7 @@ func (p *planScreen) describeNotes() string {
 	}
 	var lines []string
 	for _, n := range notes {
-		lines = append(lines, n.Day+": "+n.Note)
+		lines = append(lines, labelled(dayText(n.Day), n.Note))
 	}
 	return strings.Join(lines, "\n")
 }
@@ -374,7 +375,7 @@ func (p *planScreen) Save() bool {
 		return false
 	}
 	p.current, p.dirty = a, false
-	p.env.status(locale.L("Saved") + " " + a.Activity)
+	p.env.status(locale.L("Saved {{.Name}}", map[string]any{"Name": a.Activity}))
 	p.env.changed()
 	return true
 }

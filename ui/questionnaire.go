@@ -2,7 +2,6 @@ package ui
 
 import (
 	"context"
-	"fmt"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -148,7 +147,7 @@ func (q *questionnaireScreen) questionDetail(i int) string {
 		}
 	}
 	if n > 0 {
-		state += " · " + locale.N("{{.Count}} agency contributed", n, map[string]any{"Count": n})
+		state += " · " + locale.N("{{.Count}} agency contributed", n)
 	}
 	return state
 }
@@ -204,7 +203,7 @@ func replyLabel(r data.Reply) string {
 	if r.Status == "final" {
 		status = locale.L("final")
 	}
-	label := fmt.Sprintf("%s – %s · %s", r.From, r.To, status)
+	label := between(r.From, r.To) + " · " + status
 	if r.ReopenedFrom != "" {
 		label += " · " + locale.L("reopened")
 	}
@@ -312,18 +311,18 @@ func loadReplyState(s *data.Store, id string) (replyState, error) {
 
 func (q *questionnaireScreen) stateText() string {
 	r := q.reply
-	text := r.tpl.Title + " " + locale.L("version") + " " + r.tpl.Version + ". " +
-		fmt.Sprintf(locale.L("Reporting period %s to %s."), r.From, r.To)
+	text := locale.L("{{.Questionnaire}} version {{.Version}}.", map[string]any{"Questionnaire": r.tpl.Title, "Version": r.tpl.Version}) + " " +
+		locale.L("Reporting period {{.From}} to {{.To}}.", map[string]any{"From": dayText(r.From), "To": dayText(r.To)})
 	if q.reply.officer != "" {
-		text += " " + fmt.Sprintf(locale.L("Replying officer: %s."), q.reply.officer)
+		text += " " + locale.L("Replying officer: {{.Name}}.", map[string]any{"Name": q.reply.officer})
 	}
 	if r.final() {
-		text += " " + fmt.Sprintf(locale.L("Final since %s: the figures are kept as they were then."), r.FinalisedAt[:10])
+		text += " " + locale.L("Final since {{.Day}}: the figures are kept as they were then.", map[string]any{"Day": dayText(r.FinalisedAt[:10])})
 	} else {
 		text += " " + locale.L("Draft: the figures follow the register.")
 	}
 	if n := len(data.ContributingAgencies(r.contributions)); n > 0 {
-		text += " " + locale.N("{{.Count}} agency has contributed.", n, map[string]any{"Count": n})
+		text += " " + locale.N("{{.Count}} agency has contributed.", n)
 	}
 	return text
 }
@@ -374,7 +373,7 @@ func (q *questionnaireScreen) copyEarlier() {
 			showError(q.env.win, "", err)
 			return
 		}
-		q.env.status(locale.N("{{.Count}} answer copied", n, map[string]any{"Count": n}))
+		q.env.status(locale.N("{{.Count}} answer copied", n))
 		q.env.changed()
 	}, q.env.win)
 }
@@ -404,7 +403,8 @@ func (q *questionnaireScreen) finaliseOrReopen() {
 	c := export.CheckCompleteness(r.tpl, r.answers, r.figures)
 	msg := locale.L("The figures and the annexes will be kept with the reply as they are now, and its answers can no longer change. Later changes to the register do not change it. You can reopen it as a new draft.")
 	if len(c.Unanswered) > 0 {
-		msg = fmt.Sprintf(locale.L("%d of %d questions are not answered yet."), len(c.Unanswered), c.Questions) + "\n\n" + msg
+		msg = locale.N("{{.Count}} of {{.Questions}} questions is not answered yet.", len(c.Unanswered),
+			map[string]any{"Questions": grouped(c.Questions)}) + "\n\n" + msg
 	}
 	d := dialog.NewConfirm(locale.L("Finalise the reply?"), msg, func(yes bool) {
 		if !yes {
@@ -432,7 +432,7 @@ func (q *questionnaireScreen) finaliseOrReopen() {
 func (q *questionnaireScreen) archiveDraft() {
 	r := q.reply
 	toggleArchived(q.env, replyLabel(r.Reply), false, locale.L("Archive this draft?"),
-		fmt.Sprintf(locale.L("The draft reply %s will be hidden, with its answers and contributions. Its history is kept, and you can undo."), replyLabel(r.Reply)),
+		locale.L("The draft reply {{.Reply}} will be hidden, with its answers and contributions. Its history is kept, and you can undo.", map[string]any{"Reply": replyLabel(r.Reply)}),
 		func(archive bool) error { return q.env.store.SetReplyArchived(context.Background(), r.ID, archive) },
 		func() {
 			q.reply = replyState{}

@@ -3,7 +3,6 @@ package ui
 import (
 	"context"
 	"errors"
-	"fmt"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -68,7 +67,7 @@ func newQuestionPane(e *env, screen *questionnaireScreen) *questionPane {
 	p.save = widget.NewButtonWithIcon(locale.L("Save"), theme.DocumentSaveIcon(), func() { p.Save() })
 	p.save.Importance = widget.HighImportance
 	history := widget.NewButtonWithIcon(locale.L("History"), theme.HistoryIcon(), func() {
-		showHistory(e, locale.L("Answer to")+" "+p.ref.question.ID, p.reply.ID+"/"+p.ref.question.ID)
+		showHistory(e, locale.L("Answer to {{.Question}}", map[string]any{"Question": p.ref.question.ID}), p.reply.ID+"/"+p.ref.question.ID)
 	})
 	p.prev = widget.NewButtonWithIcon(locale.L("Previous"), theme.NavigateBackIcon(), func() { p.step(-1) })
 	p.next = widget.NewButtonWithIcon(locale.L("Next"), theme.NavigateNextIcon(), func() { p.step(1) })
@@ -105,7 +104,7 @@ func (p *questionPane) load(r replyState, ref questionRef) {
 	for _, code := range q.AskedOf {
 		asked = append(asked, sectorLabel(code))
 	}
-	p.askedOf.SetText(locale.L("Usually asked of") + ": " + strings.Join(asked, ", "))
+	p.askedOf.SetText(locale.L("Usually asked of: {{.Sectors}}", map[string]any{"Sectors": strings.Join(asked, ", ")}))
 	setVisible(p.askedOf, len(asked) > 0)
 
 	p.figures.Objects = nil
@@ -124,11 +123,11 @@ func (p *questionPane) load(r replyState, ref questionRef) {
 		if !ok {
 			continue
 		}
-		if card == nil || f.Rule != rule {
+		if card == nil || figureRule(f.Name) != rule {
 			if card != nil {
 				card.Add(ruleLabel(rule))
 			}
-			card, rule = container.NewVBox(), f.Rule
+			card, rule = container.NewVBox(), figureRule(f.Name)
 			p.figures.Add(widget.NewCard("", "", card))
 		}
 		v, have := r.figures[name]
@@ -169,19 +168,19 @@ func (p *questionPane) load(r replyState, ref questionRef) {
 
 // figureBlock shows a figure of the period: its total and its breakdown.
 func figureBlock(f data.NamedFigure, v data.FigureValue, have bool) fyne.CanvasObject {
-	count := export.FormatCount(v.Total)
+	count := grouped(v.Total)
 	switch {
 	case v.Unknown:
 		count = locale.L("not available")
 	case v.Unadded:
 		count = locale.L("not added up: the years are in different currencies")
 	case v.Unit != "":
-		count += " " + v.Unit
+		count = locale.X("figure.amount", "{{.Count}} {{.Unit}}", map[string]any{"Count": count, "Unit": v.Unit})
 	}
-	total := widget.NewLabelWithStyle(fmt.Sprintf("%s: %s", f.Title, count), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	total := widget.NewLabelWithStyle(labelled(figureTitle(f.Name), count), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	total.Wrapping = fyne.TextWrapWord
 	if !have {
-		total.SetText(f.Title + ": " + locale.L("not kept with this reply"))
+		total.SetText(labelled(figureTitle(f.Name), locale.L("not kept with this reply")))
 	}
 	box := container.NewVBox(total)
 	if len(v.Rows) > 0 {
@@ -189,10 +188,10 @@ func figureBlock(f data.NamedFigure, v data.FigureValue, have bool) fyne.CanvasO
 		// the answer out of sight.
 		parts := make([]string, len(v.Rows))
 		for i, r := range v.Rows {
-			parts[i] = r.Label + " " + export.FormatCount(r.Value)
+			parts[i] = r.Label + " " + grouped(r.Value)
 		}
 		for _, year := range v.Missing { // a year nobody entered, not a 0
-			parts = append(parts, year+" "+locale.L("not available"))
+			parts = append(parts, locale.L("{{.Year}} not available", map[string]any{"Year": year}))
 		}
 		rows := widget.NewLabel(strings.Join(parts, "  ·  "))
 		rows.Wrapping = fyne.TextWrapWord
@@ -202,7 +201,7 @@ func figureBlock(f data.NamedFigure, v data.FigureValue, have bool) fyne.CanvasO
 }
 
 func ruleLabel(rule string) *widget.Label {
-	l := help(locale.L("How it is counted") + ": " + rule)
+	l := help(locale.L("How it is counted: {{.Rule}}", map[string]any{"Rule": rule}))
 	l.TextStyle.Italic = true
 	return l
 }
@@ -230,7 +229,7 @@ func (p *questionPane) showContributions() {
 func (p *questionPane) contributionBlock(c data.Contribution) fyne.CanvasObject {
 	box := container.NewVBox()
 	if c.YesNo != "" {
-		box.Add(widget.NewLabel(locale.L("Answer") + ": " + yesNoLabel(c.YesNo)))
+		box.Add(widget.NewLabel(locale.L("Answer: {{.Answer}}", map[string]any{"Answer": yesNoLabel(c.YesNo)})))
 	}
 	if c.Narrative != "" {
 		l := widget.NewLabel(c.Narrative)
@@ -243,13 +242,14 @@ func (p *questionPane) contributionBlock(c data.Contribution) fyne.CanvasObject 
 			continue
 		}
 		f, _ := data.NamedFigureByName(name)
-		line := fmt.Sprintf("%s: %s", f.Title, export.FormatCount(n))
+		line := labelled(figureTitle(f.Name), grouped(n))
 		if v, have := p.reply.figures[name]; have {
-			register := export.FormatCount(v.Total)
+			register := grouped(v.Total)
 			if v.Unknown {
 				register = locale.L("not available")
 			}
-			line += " " + fmt.Sprintf(locale.L("(the register: %s)"), register)
+			line = locale.L("{{.Figure}}: {{.Count}} (the register: {{.Register}})",
+				map[string]any{"Figure": figureTitle(f.Name), "Count": grouped(n), "Register": register})
 		}
 		box.Add(widget.NewLabel(line))
 	}
@@ -314,7 +314,7 @@ func (p *questionPane) Save() bool {
 	p.dirty = false
 	p.save.Disable()
 	p.screen.answered(a)
-	p.env.status(fmt.Sprintf(locale.L("Answer to %s saved"), a.QuestionID))
+	p.env.status(locale.L("Answer to {{.Question}} saved", map[string]any{"Question": a.QuestionID}))
 	p.env.changed()
 	return true
 }
@@ -331,7 +331,7 @@ func (p *questionPane) showLength() {
 		p.length.Hide()
 		return
 	}
-	p.length.SetText(fmt.Sprintf(locale.L("%s of at most %s characters"), export.FormatCount(n), export.FormatCount(data.MaxTextLength)))
+	p.length.SetText(locale.L("{{.Count}} of at most {{.Most}} characters", map[string]any{"Count": grouped(n), "Most": grouped(data.MaxTextLength)}))
 	p.length.Importance = widget.LowImportance
 	if n > data.MaxTextLength {
 		p.length.Importance = widget.DangerImportance

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"context"
-	"fmt"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -143,7 +142,7 @@ func (q *quickAdd) Save() bool {
 		return false
 	}
 	q.dlg.Hide()
-	q.env.status(locale.L("Added to the course and the register") + ": " + added.Name)
+	q.env.status(locale.L("Added to the course and the register: {{.Name}}", map[string]any{"Name": added.Name}))
 	q.onAdded()
 	return true
 }
@@ -156,7 +155,7 @@ func (q *quickAdd) Save() bool {
 func (q *quickAdd) lookFirst(name string) {
 	q.askedFor = name
 	q.save.Disable()
-	q.env.status(fmt.Sprintf(locale.L("Looking for people named like “%s”…"), name))
+	q.env.status(locale.L("Looking for people named like “{{.Name}}”…", map[string]any{"Name": name}))
 	var hits []data.ContactHit
 	var err error
 	runAsync(func() { hits, err = q.env.store.Lookalikes(context.Background(), name) }, func() {
@@ -176,17 +175,17 @@ func (q *quickAdd) lookFirst(name string) {
 // them instead. It says whether it asked; asked once about a name, saving
 // again adds the new person.
 func (q *quickAdd) askFirst(name string, hits []data.ContactHit) {
-	items := []fyne.CanvasObject{widget.NewLabel(fmt.Sprintf(locale.L("The register has people whose names look like “%s”. Is it one of them?"), name))}
+	items := []fyne.CanvasObject{widget.NewLabel(locale.L("The register has people whose names look like “{{.Name}}”. Is it one of them?", map[string]any{"Name": name}))}
 	for _, h := range hits {
 		h := h
-		b := widget.NewButton(fmt.Sprintf(locale.L("Add %s (%s) to the course"), h.Name, h.OrganisationName), func() {
+		b := widget.NewButton(locale.L("Add {{.Name}} ({{.Organisation}}) to the course", map[string]any{"Name": h.Name, "Organisation": h.OrganisationName}), func() {
 			q.alike.Hide()
 			if err := q.env.store.AddParticipants(context.Background(), q.course.ID, []string{h.ID}); err != nil {
 				showError(q.env.win, locale.L("The person was not added"), err)
 				return
 			}
 			q.dlg.Hide()
-			q.env.status(locale.L("Added to the course") + ": " + h.Name)
+			q.env.status(locale.L("Added to the course: {{.Name}}", map[string]any{"Name": h.Name}))
 			q.onAdded()
 		})
 		b.Alignment = widget.ButtonAlignLeading

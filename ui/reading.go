@@ -3,7 +3,6 @@ package ui
 import (
 	"context"
 	"errors"
-	"fmt"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -22,7 +21,7 @@ func readingFile(e *env, name string, work func(ctx context.Context) error, land
 	bar := widget.NewProgressBarInfinite()
 	stop := widget.NewButton(locale.L("Cancel"), cancel)
 	d := dialog.NewCustomWithoutButtons(locale.L("Reading the file"), container.NewVBox(
-		widget.NewLabel(fmt.Sprintf(locale.L("Reading %s…"), name)), bar, container.NewHBox(layoutSpacer(), stop)), e.win)
+		widget.NewLabel(locale.L("Reading {{.File}}…", map[string]any{"File": name})), bar, container.NewHBox(layoutSpacer(), stop)), e.win)
 	d.Resize(fyne.NewSize(420, 160))
 	d.Show()
 	var err error
@@ -31,7 +30,7 @@ func readingFile(e *env, name string, work func(ctx context.Context) error, land
 		d.Hide()
 		cancel()
 		if errors.Is(err, context.Canceled) {
-			e.status(fmt.Sprintf(locale.L("Reading %s was cancelled; nothing was changed"), name))
+			e.status(locale.L("Reading {{.File}} was cancelled; nothing was changed", map[string]any{"File": name}))
 			return
 		}
 		land(err)

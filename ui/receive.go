@@ -3,9 +3,7 @@ package ui
 import (
 	"context"
 	"errors"
-	"fmt"
 	"path/filepath"
-	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -149,8 +147,8 @@ func showReceive(e *env, plan *data.ReceivePlan) *receiveView {
 	}
 	v.choices.Merge = make([]bool, len(plan.Duplicates))
 	p := plan.Package
-	v.summary = widget.NewLabel(fmt.Sprintf(locale.L("From “%s”, written on %s: %s new here, %s already here."),
-		p.Device, shortTime(p.Made), countChanges(plan.Fresh), countChanges(plan.Already)))
+	v.summary = widget.NewLabel(locale.L("From “{{.Laptop}}”, written on {{.When}}: {{.NewChanges}} new here, {{.KnownChanges}} already here.",
+		map[string]any{"Laptop": p.Device, "When": shortTime(p.Made), "NewChanges": countChanges(plan.Fresh), "KnownChanges": countChanges(plan.Already)}))
 	v.summary.Wrapping = fyne.TextWrapWord
 	v.progress = widget.NewLabel("")
 	v.apply = widget.NewButton(locale.L("Receive"), v.receive)
@@ -159,22 +157,22 @@ func showReceive(e *env, plan *data.ReceivePlan) *receiveView {
 
 	v.tabs = container.NewAppTabs()
 	if len(plan.Conflicts) > 0 {
-		v.tabs.Append(container.NewTabItem(fmt.Sprintf(locale.L("Questions (%d)"), len(plan.Conflicts)), v.conflictsTab()))
+		v.tabs.Append(container.NewTabItem(locale.L("Questions ({{.Count}})", map[string]any{"Count": grouped(len(plan.Conflicts))}), v.conflictsTab()))
 	}
 	if len(plan.Duplicates) > 0 {
-		v.tabs.Append(container.NewTabItem(fmt.Sprintf(locale.L("Probably the same (%d)"), len(plan.Duplicates)), v.duplicatesTab()))
+		v.tabs.Append(container.NewTabItem(locale.L("Probably the same ({{.Count}})", map[string]any{"Count": grouped(len(plan.Duplicates))}), v.duplicatesTab()))
 	}
-	v.tabs.Append(container.NewTabItem(fmt.Sprintf(locale.L("New (%d)"), len(plan.New)), v.recordList(plan.New, "")))
-	v.tabs.Append(container.NewTabItem(fmt.Sprintf(locale.L("Changed there (%d)"), len(plan.Taken)), v.takenList()))
+	v.tabs.Append(container.NewTabItem(locale.L("New ({{.Count}})", map[string]any{"Count": grouped(len(plan.New))}), v.recordList(plan.New, "")))
+	v.tabs.Append(container.NewTabItem(locale.L("Changed there ({{.Count}})", map[string]any{"Count": grouped(len(plan.Taken))}), v.takenList()))
 	if len(plan.Removed) > 0 {
-		v.tabs.Append(container.NewTabItem(fmt.Sprintf(locale.L("Removed there (%d)"), len(plan.Removed)), v.recordList(plan.Removed, "")))
+		v.tabs.Append(container.NewTabItem(locale.L("Removed there ({{.Count}})", map[string]any{"Count": grouped(len(plan.Removed))}), v.recordList(plan.Removed, "")))
 	}
 	if len(plan.Same) > 0 {
 		var same []data.PlannedRecord
 		for _, s := range plan.Same {
 			same = append(same, data.PlannedRecord{Entity: s.Entity, Record: s.Keep, Name: s.Name})
 		}
-		v.tabs.Append(container.NewTabItem(fmt.Sprintf(locale.L("Entered on both (%d)"), len(plan.Same)),
+		v.tabs.Append(container.NewTabItem(locale.L("Entered on both ({{.Count}})", map[string]any{"Count": grouped(len(plan.Same))}),
 			v.recordList(same, locale.L("entered on both laptops: kept as one record"))))
 	}
 	bottom := container.NewBorder(nil, nil, nil, container.NewHBox(cancel, v.apply), v.progress)
@@ -187,7 +185,7 @@ func showReceive(e *env, plan *data.ReceivePlan) *receiveView {
 }
 
 func countChanges(n int) string {
-	return locale.N("{{.Count}} change", n, map[string]any{"Count": n})
+	return locale.N("{{.Count}} change", n)
 }
 
 // recordName names a record here, or as the package brings it.
@@ -227,8 +225,8 @@ func (v *receiveView) conflictsTab() fyne.CanvasObject {
 		title.Wrapping = fyne.TextWrapWord
 		list.Add(container.NewVBox(title, radio, widget.NewSeparator()))
 	}
-	mine := widget.NewButton(locale.L("Keep this laptop's in every question"), func() { v.chooseAll(false) })
-	theirs := widget.NewButton(locale.L("Take the other laptop's in every question"), func() { v.chooseAll(true) })
+	mine := widget.NewButton(locale.L("Keep this laptop's version everywhere"), func() { v.chooseAll(false) })
+	theirs := widget.NewButton(locale.L("Take the other laptop's version everywhere"), func() { v.chooseAll(true) })
 	top := container.NewVBox(help(locale.L("Changed on both laptops since they last exchanged: choose what to keep. The other laptop follows your choice.")),
 		container.NewHBox(mine, theirs))
 	return container.NewBorder(top, nil, nil, nil, container.NewVScroll(list))
@@ -249,7 +247,7 @@ func (v *receiveView) chooseAll(theirs bool) {
 
 // questionText is what a question is about.
 func (v *receiveView) questionText(c data.Conflict) string {
-	what := entityLabel(c.Entity) + " “" + c.Name + "”"
+	what := locale.L("{{.Kind}} “{{.Name}}”", map[string]any{"Kind": entityLabel(c.Entity), "Name": c.Name})
 	switch c.Kind {
 	case data.ConflictField:
 		return what + " · " + fieldLabel(c.Entity, c.Field)
@@ -263,12 +261,14 @@ func (v *receiveView) questionText(c data.Conflict) string {
 
 // sideText is one answer: the value, and who wrote it where and when.
 func (v *receiveView) sideText(c data.Conflict, s data.Side) string {
-	where := fmt.Sprintf(locale.L("on “%s”"), s.Device)
-	if s.Here {
+	where := locale.L("on “{{.Laptop}}”", map[string]any{"Laptop": s.Device})
+	switch {
+	case s.Here && s.At != "":
+		where = locale.L("on this laptop, {{.When}}", map[string]any{"When": shortTime(s.At)})
+	case s.Here:
 		where = locale.L("on this laptop")
-	}
-	if s.At != "" {
-		where += ", " + shortTime(s.At)
+	case s.At != "":
+		where = locale.L("on “{{.Laptop}}”, {{.When}}", map[string]any{"Laptop": s.Device, "When": shortTime(s.At)})
 	}
 	var value string
 	switch c.Kind {
@@ -288,8 +288,11 @@ func (v *receiveView) duplicatesTab() fyne.CanvasObject {
 	list := container.NewVBox()
 	for i, d := range v.plan.Duplicates {
 		i := i
-		text := fmt.Sprintf(locale.L("Merge the new %s “%s” into “%s” here"), strings.ToLower(entityLabel(d.Entity)),
-			v.names(d.Entity, d.Incoming), v.names(d.Entity, d.Here))
+		names := map[string]any{"New": v.names(d.Entity, d.Incoming), "Here": v.names(d.Entity, d.Here)}
+		text := locale.L("Merge the new person “{{.New}}” into “{{.Here}}” here", names)
+		if d.Entity == "organisation" {
+			text = locale.L("Merge the new organisation “{{.New}}” into “{{.Here}}” here", names)
+		}
 		check := widget.NewCheck(text, func(on bool) { v.choices.Merge[i] = on })
 		v.merges = append(v.merges, check)
 		why := help(reasonsText(d.Match))
@@ -328,8 +331,8 @@ func (v *receiveView) takenList() fyne.CanvasObject {
 		return l
 	}, func(i widget.ListItemID, o fyne.CanvasObject) {
 		t := taken[i]
-		o.(*widget.Label).SetText(fmt.Sprintf("%s · %s · %s: %s → %s", entityLabel(t.Entity), t.Name, fieldLabel(t.Entity, t.Field),
-			shownValue(t.Entity, t.Field, t.Old, v.names), shownValue(t.Entity, t.Field, t.New, v.names)))
+		o.(*widget.Label).SetText(entityLabel(t.Entity) + " · " + t.Name + " · " + labelled(fieldLabel(t.Entity, t.Field),
+			shownValue(t.Entity, t.Field, t.Old, v.names)+" → "+shownValue(t.Entity, t.Field, t.New, v.names)))
 	})
 }
 
@@ -344,9 +347,9 @@ func (v *receiveView) update() {
 	n := len(v.choices.Sides)
 	switch {
 	case n == 0:
-		v.progress.SetText(locale.L("No questions: nothing was changed on both laptops."))
+		v.progress.SetText(locale.L("Nothing to choose: nothing was changed on both laptops."))
 	default:
-		v.progress.SetText(fmt.Sprintf(locale.L("%d of %d questions answered."), answered, n))
+		v.progress.SetText(locale.N("{{.Answered}} of {{.Count}} question answered.", n, map[string]any{"Answered": grouped(answered)}))
 	}
 	if answered == n {
 		v.apply.Enable()
@@ -371,7 +374,7 @@ func (v *receiveView) receive() {
 		}
 		v.d.Hide()
 		v.env.changed()
-		v.env.status(fmt.Sprintf(locale.L("Received %s from “%s”. Edit → Undo takes them back."), countChanges(plan.Fresh), plan.Package.Device))
+		v.env.status(locale.N("Received {{.Count}} change from “{{.Laptop}}”. Edit → Undo takes it back.", plan.Fresh, map[string]any{"Laptop": plan.Package.Device}))
 	})
 }
 

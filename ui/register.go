@@ -2,7 +2,6 @@ package ui
 
 import (
 	"context"
-	"fmt"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -138,7 +137,7 @@ func rowTitle(row data.OrganisationRow) string {
 
 func rowDetail(row data.OrganisationRow) string {
 	if len(row.MatchedContacts) > 0 {
-		return locale.L("Contact") + ": " + strings.Join(row.MatchedContacts, ", ")
+		return locale.N("Contact: {{.Names}}", len(row.MatchedContacts), map[string]any{"Names": strings.Join(row.MatchedContacts, ", ")})
 	}
 	parts := []string{sectorLabel(row.Sector)}
 	if row.Region != "" {
@@ -199,7 +198,7 @@ func (r *registerScreen) loadRest(gen uint64, f data.OrganisationFilter) {
 // rows are complete or not, so the selection and scrolling stay.
 func (r *registerScreen) show(rows []data.OrganisationRow, complete bool, err error) {
 	if err != nil {
-		r.count.SetText(locale.L("The list could not be read") + ": " + err.Error())
+		r.count.SetText(locale.L("The list could not be read: {{.Error}}", map[string]any{"Error": err.Error()}))
 		return
 	}
 	r.rows = rows
@@ -217,7 +216,7 @@ func (r *registerScreen) show(rows []data.OrganisationRow, complete bool, err er
 func (r *registerScreen) waitLoaded() { r.loads.Wait() }
 
 func countText(n int) string {
-	return locale.N("{{.Count}} organisation", n, map[string]any{"Count": n})
+	return locale.N("{{.Count}} organisation", n)
 }
 
 // reselect keeps the selected organisation selected after the list changed.
@@ -273,7 +272,7 @@ func (r *registerScreen) onSelected(id widget.ListItemID) {
 func (r *registerScreen) openOrganisation(id string) {
 	o, err := r.env.store.Organisation(context.Background(), id)
 	if err != nil {
-		r.env.status(fmt.Sprintf("%s: %v", locale.L("The organisation could not be read"), err))
+		r.env.status(locale.L("The organisation could not be read: {{.Error}}", map[string]any{"Error": err.Error()}))
 		return
 	}
 	r.ensureForm()

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"context"
-	"fmt"
 	"strings"
 	"time"
 
@@ -59,7 +58,7 @@ func newNewReplyForm(e *env, earlier []data.Reply, created func(data.Reply)) (*n
 	f := &newReplyForm{env: e, templates: templates, earlier: earlier, fields: newFieldSet()}
 	var names []string
 	for _, t := range templates {
-		names = append(names, t.Title+" ("+locale.L("version")+" "+t.Version+")")
+		names = append(names, questionnaireName(t.Title, t.Version))
 	}
 	f.template = widget.NewSelect(names, func(string) { f.fields.clearField("template") })
 	f.template.SetSelectedIndex(0)
@@ -89,7 +88,7 @@ func newNewReplyForm(e *env, earlier []data.Reply, created func(data.Reply)) (*n
 	})
 	starts := []string{locale.L("Empty answers")}
 	for _, r := range earlier {
-		starts = append(starts, locale.L("The answers of")+" "+replyLabel(r))
+		starts = append(starts, locale.L("The answers of {{.Reply}}", map[string]any{"Reply": replyLabel(r)}))
 	}
 	f.startFrom = widget.NewSelect(starts, nil)
 	f.startFrom.SetSelectedIndex(0)
@@ -151,7 +150,7 @@ func (f *newReplyForm) create() (data.Reply, bool) {
 		if err != nil {
 			showError(f.env.win, "", err)
 		} else {
-			f.env.status(fmt.Sprintf(locale.L("New reply, with %d answers copied from the earlier one"), n))
+			f.env.status(locale.N("New reply, with {{.Count}} answer copied from the earlier one", n))
 		}
 	}
 	return r, true

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -111,7 +110,7 @@ func saveAs(e *env, suggested string, language *widget.Select, write func(io.Wri
 			}
 			if fileExists(path) {
 				dialog.ShowConfirm(locale.L("Replace the file?"),
-					fmt.Sprintf(locale.L("%s is already there. Replace it?"), name), func(yes bool) {
+					locale.L("{{.File}} is already there. Replace it?", map[string]any{"File": name}), func(yes bool) {
 						if yes {
 							save()
 						}
@@ -175,7 +174,7 @@ func writeDocument(e *env, path string, write func(io.Writer) error, after ...fu
 			showError(e.win, locale.L("The document was not saved"), err)
 			return
 		}
-		e.status(locale.L("Saved") + " " + path)
+		e.status(locale.L("Saved {{.File}}", map[string]any{"File": path}))
 		for _, f := range after {
 			f()
 		}
@@ -208,7 +207,7 @@ func showSaved(e *env, path string) {
 // with (nothing leaves the computer: a file:// address).
 func openFile(e *env, path string) {
 	if err := e.app.OpenURL(data.FileURL(path)); err != nil {
-		e.status(fmt.Sprintf("%s: %v", locale.L("Could not open"), err))
+		e.status(locale.L("Could not open: {{.Error}}", map[string]any{"Error": err.Error()}))
 	}
 }
 

@@ -52,7 +52,7 @@ func showSendFor(e *env, course data.Course) {
 	v.peers = peers
 	options := []string{locale.L("Any laptop: every change of this register")}
 	for _, p := range peers {
-		options = append(options, fmt.Sprintf(locale.L("%s (heard from on %s): what it has not got"), p.Device, shortTime(p.LastSeen)))
+		options = append(options, locale.L("{{.Laptop}} (heard from on {{.When}}): what it has not got", map[string]any{"Laptop": p.Device, "When": shortTime(p.LastSeen)}))
 	}
 	v.to = widget.NewSelect(options, nil)
 	v.to.SetSelectedIndex(0)
@@ -63,7 +63,7 @@ func showSendFor(e *env, course data.Course) {
 	title, intro := locale.L("Send changes"), locale.L("The package holds the register's changes, encrypted: only the passphrase (or the receiver's secret key) opens it. Nothing in this register changes when you send.")
 	if course.ID != "" {
 		title = locale.L("Take the course out for a trainer")
-		intro = fmt.Sprintf(locale.L("The package holds “%s”, its participants, their attendance and the organisations and people they need, encrypted. On the trainer's laptop, File → Open a course taken out makes a register of it; attendance is recorded there offline, and File → Send changes sends it back."), course.Title)
+		intro = locale.L("The package holds “{{.Course}}”, its participants, their attendance and the organisations and people they need, encrypted. On the trainer's laptop, File → Open a course taken out makes a register of it; attendance is recorded there offline, and File → Send changes sends it back.", map[string]any{"Course": course.Title})
 	} else {
 		v.fields.add("to", locale.L("For"), true, container.NewVBox(v.to,
 			help(locale.L("A laptop this register has received changes from gets only what it lacks; any other gets every change, and takes only what it lacks."))))

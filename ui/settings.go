@@ -2,7 +2,6 @@ package ui
 
 import (
 	"context"
-	"fmt"
 	"io"
 	"strings"
 
@@ -136,7 +135,7 @@ func (s *settingsScreen) refresh() {
 	}
 	var lines []string
 	for _, t := range list {
-		lines = append(lines, "• "+t.Title+" ("+locale.L("version")+" "+t.Version+")")
+		lines = append(lines, "• "+questionnaireName(t.Title, t.Version))
 	}
 	s.templates.SetText(strings.Join(lines, "\n"))
 }
@@ -183,7 +182,7 @@ func (s *settingsScreen) templateLoaded(name string, t export.Template, err erro
 		return
 	}
 	s.fields.clearField("template")
-	s.env.status(fmt.Sprintf(locale.L("The questionnaire “%s” version %s was loaded"), t.Title, t.Version))
+	s.env.status(locale.L("The questionnaire “{{.Questionnaire}}” version {{.Version}} was loaded", map[string]any{"Questionnaire": t.Title, "Version": t.Version}))
 	s.env.changed()
 }
 

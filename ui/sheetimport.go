@@ -61,7 +61,7 @@ func reviewSheet(e *env, c data.Course, r io.Reader, name string, done func()) *
 		var sheetErr *data.SheetError
 		switch {
 		case errors.As(err, &sheetErr):
-			showError(e.win, locale.L("The sheet")+" "+name, err, locale.L("Nothing was changed."))
+			showError(e.win, locale.L("The sheet {{.File}}", map[string]any{"File": name}), err, locale.L("Nothing was changed."))
 		case err != nil:
 			showError(e.win, "", err)
 		default:
@@ -88,7 +88,7 @@ func showSheetReview(e *env, c data.Course, matches []data.SheetMatch, name stri
 		title := widget.NewLabelWithStyle(fmt.Sprintf("%d. %s", m.Row.Line, m.Row.Name), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		what := sheetStatus(m.Status)
 		if m.Archived {
-			what += " (" + locale.L("archived in the register") + ")"
+			what = locale.L("{{.Status}} (archived in the register)", map[string]any{"Status": what})
 		}
 		status := widget.NewLabel(what + " · " + strings.Join(marks, ", "))
 		status.Truncation = fyne.TextTruncateEllipsis
@@ -111,14 +111,18 @@ func showSheetReview(e *env, c data.Course, matches []data.SheetMatch, name stri
 			})
 			choice.PlaceHolder = locale.L("Choose who this is (or leave it)")
 			if m.Status == data.SheetLookalike {
-				choice.PlaceHolder = locale.L("Choose them if this is one of them (or leave it out)")
+				choice.PlaceHolder = locale.L("Choose the person if this is one of them (or leave it)")
 			}
 			row.Add(choice)
 		}
 		lines.Add(row)
 	}
-	summary := help(fmt.Sprintf(locale.L("%d on the course, %d to add from the register, %d to choose, %d not in the register (add them with New person…)."),
-		counts[data.SheetParticipant], counts[data.SheetRegister], counts[data.SheetAmbiguous]+counts[data.SheetLookalike], counts[data.SheetNew]))
+	summary := help(strings.Join([]string{
+		locale.N("{{.Count}} on the course", counts[data.SheetParticipant]),
+		locale.N("{{.Count}} to add from the register", counts[data.SheetRegister]),
+		locale.N("{{.Count}} to choose", counts[data.SheetAmbiguous]+counts[data.SheetLookalike]),
+		locale.N("{{.Count}} not in the register (add them with New person…)", counts[data.SheetNew]),
+	}, ", ") + ".")
 	v.apply = widget.NewButton(locale.L("Apply"), v.applyMatches)
 	v.apply.Importance = widget.HighImportance
 	if e.store.ReadOnly() {
@@ -126,7 +130,7 @@ func showSheetReview(e *env, c data.Course, matches []data.SheetMatch, name stri
 	}
 	cancel := widget.NewButton(locale.L("Cancel"), func() { v.dlg.Hide() })
 	body := container.NewBorder(summary, container.NewHBox(layoutSpacer(), cancel, v.apply), nil, nil, container.NewVScroll(lines))
-	v.dlg = dialog.NewCustomWithoutButtons(locale.L("Review the typed-up sheet")+": "+name, body, e.win)
+	v.dlg = dialog.NewCustomWithoutButtons(locale.L("Review the typed-up sheet: {{.File}}", map[string]any{"File": name}), body, e.win)
 	v.dlg.Resize(fyne.NewSize(700, 560))
 	v.dlg.SetOnClosed(done)
 	v.dlg.Show()

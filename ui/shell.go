@@ -3,10 +3,8 @@ package ui
 import (
 	"context"
 	"errors"
-	"fmt"
 	"os"
 	"slices"
-	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -150,9 +148,15 @@ func newWorkspace(w *window, st *data.Store) *workspace {
 	}
 	ws.areas[areaOverview].built, ws.areas[areaRegister].built = true, true
 	ws.center = container.NewStack()
+	widest := "" // the sidebar is as wide as the longest area's name in the window's language
+	for _, a := range ws.areas {
+		if len([]rune(a.name)) > len([]rune(widest)) {
+			widest = a.name
+		}
+	}
 	ws.nav = widget.NewList(func() int { return len(ws.areas) },
 		func() fyne.CanvasObject {
-			return container.NewHBox(widget.NewIcon(theme.ListIcon()), widget.NewLabel("Coordination body"))
+			return container.NewHBox(widget.NewIcon(theme.ListIcon()), widget.NewLabel(widest))
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			c := o.(*fyne.Container)
@@ -231,14 +235,14 @@ func (ws *workspace) mainMenu(w *window) *fyne.MainMenu {
 		fyne.NewMenuItem(locale.L("New register…"), w.chooseNewFile),
 		fyne.NewMenuItem(locale.L("Open register…"), w.chooseFile))
 	duplicates := fyne.NewMenuItem(locale.L("Find duplicates…"), func() { showDuplicates(ws.env) })
-	edit := fyne.NewMenu(locale.L("Edit"), ws.undoItem, ws.redoItem, fyne.NewMenuItemSeparator(), find, duplicates)
+	edit := fyne.NewMenu(locale.X("menu.edit", "Edit"), ws.undoItem, ws.redoItem, fyne.NewMenuItemSeparator(), find, duplicates)
 	view := fyne.NewMenu(locale.L("View"))
 	for i, a := range ws.areas {
 		view.Items = append(view.Items, fyne.NewMenuItem(a.name, func() { ws.nav.Select(i) }))
 	}
 	help := fyne.NewMenu(locale.L("Help"), fyne.NewMenuItem(locale.L("About NCM Register"), func() {
 		dialog.ShowInformation(locale.L("About NCM Register"), locale.L("NCM Register keeps, offline on this computer, the register of a national coordination mechanism against trafficking in persons: its agencies and focal points, and the history of every change.")+
-			"\n\n"+locale.L("Version")+" "+w.app.Metadata().Version, w.win)
+			"\n\n"+locale.L("Version {{.Version}}", map[string]any{"Version": w.app.Metadata().Version}), w.win)
 	}), fyne.NewMenuItem(locale.L("Show log folder"), func() {
 		dir := logFolder()
 		_ = os.MkdirAll(dir, 0o700)
@@ -290,9 +294,9 @@ func (ws *workspace) undo() {
 		ws.env.status(locale.L("Nothing to undo"))
 		return
 	}
-	ws.askIfElsewhere(c, locale.L("Undo"), func() {
+	ws.askIfElsewhere(c, false, func() {
 		c, err := ws.env.store.Undo(context.Background())
-		ws.afterUndoOrRedo(locale.L("Undone"), c, err, data.ErrNothingToUndo, locale.L("Nothing to undo"))
+		ws.afterUndoOrRedo(false, c, err)
 	})
 }
 
@@ -309,22 +313,31 @@ func (ws *workspace) redo() {
 		ws.env.status(locale.L("Nothing to redo"))
 		return
 	}
-	ws.askIfElsewhere(c, locale.L("Redo"), func() {
+	ws.askIfElsewhere(c, true, func() {
 		c, err := ws.env.store.Redo(context.Background())
-		ws.afterUndoOrRedo(locale.L("Redone"), c, err, data.ErrNothingToRedo, locale.L("Nothing to redo"))
+		ws.afterUndoOrRedo(true, c, err)
 	})
 }
 
-func (ws *workspace) afterUndoOrRedo(done string, c data.Change, err, nothing error, nothingText string) {
-	if errors.Is(err, nothing) {
-		ws.env.status(nothingText)
+// afterUndoOrRedo says what Undo (or Redo, when redo) did.
+func (ws *workspace) afterUndoOrRedo(redo bool, c data.Change, err error) {
+	switch {
+	case !redo && errors.Is(err, data.ErrNothingToUndo):
+		ws.env.status(locale.L("Nothing to undo"))
 		return
-	}
-	if err != nil {
+	case redo && errors.Is(err, data.ErrNothingToRedo):
+		ws.env.status(locale.L("Nothing to redo"))
+		return
+	case err != nil:
 		showError(ws.env.win, "", err)
 		return
 	}
-	ws.env.status(done + ": " + strings.TrimPrefix(c.Summary, "Undo: "))
+	change := map[string]any{"Change": redoneText(locale.Current(), c)}
+	if redo {
+		ws.env.status(locale.L("Redone: {{.Change}}", change))
+	} else {
+		ws.env.status(locale.L("Undone: {{.Change}}", change))
+	}
 	ws.changed()
 }
 
@@ -360,7 +373,7 @@ func areaOf(entity string) int {
 // was made in the area shown; otherwise, or for a package received, it
 // first names the change and asks (a Ctrl+Z in the
 // Register once took back a questionnaire answer without a word).
-func (ws *workspace) askIfElsewhere(c data.Change, verb string, do func()) {
+func (ws *workspace) askIfElsewhere(c data.Change, redo bool, do func()) {
 	area := areaOf(c.Entity)
 	whole := c.Action == "receive" // another laptop's changes, all at once
 	if !whole && (area < 0 || area == ws.current) {
@@ -371,11 +384,19 @@ func (ws *workspace) askIfElsewhere(c data.Change, verb string, do func()) {
 	if area >= 0 && area < len(ws.areas) {
 		where = ws.areas[area].name
 	}
-	text := fmt.Sprintf(locale.L("The last change was made in %s: “%s”. %s it?"), where, c.Summary, verb)
-	if whole {
-		text = fmt.Sprintf(locale.L("The last change is “%s”, all of it at once. %s it?"), c.Summary, verb)
+	// Undo and Redo are whole questions each: a language may not say "Undo
+	// it?" by putting the menu's word before "it".
+	words := map[string]any{"Area": where, "Change": summaryText(locale.Current(), c)}
+	title, text := locale.L("Undo?"), locale.L("The last change was made in {{.Area}}: “{{.Change}}”. Undo it?", words)
+	switch {
+	case whole && redo:
+		title, text = locale.L("Redo?"), locale.L("The last change is “{{.Change}}”, all of it at once. Redo it?", words)
+	case whole:
+		text = locale.L("The last change is “{{.Change}}”, all of it at once. Undo it?", words)
+	case redo:
+		title, text = locale.L("Redo?"), locale.L("The last change was made in {{.Area}}: “{{.Change}}”. Redo it?", words)
 	}
-	dialog.ShowConfirm(verb+"?", text, func(yes bool) {
+	dialog.ShowConfirm(title, text, func(yes bool) {
 		if yes {
 			do()
 		}
@@ -401,14 +422,14 @@ func (ws *workspace) updateUndo() {
 	c, ok, err := ws.env.store.LastUndoable(context.Background())
 	label := locale.L("Undo")
 	if err == nil && ok {
-		label = locale.L("Undo") + ": " + c.Summary
+		label = locale.L("Undo: {{.Change}}", map[string]any{"Change": summaryText(locale.Current(), c)})
 	}
 	ws.undoItem.Label = label
 	ws.undoItem.Disabled = !ok || ws.env.store.ReadOnly()
 	r, ok, err := ws.env.store.LastRedoable(context.Background())
 	label = locale.L("Redo")
 	if err == nil && ok {
-		label = locale.L("Redo") + ": " + strings.TrimPrefix(r.Summary, "Undo: ")
+		label = locale.L("Redo: {{.Change}}", map[string]any{"Change": redoneText(locale.Current(), r)})
 	}
 	ws.redoItem.Label = label
 	ws.redoItem.Disabled = !ok || ws.env.store.ReadOnly()
@@ -425,8 +446,6 @@ func (ws *workspace) updateCounts() {
 			ws.counts.SetText("")
 			return
 		}
-		ws.counts.SetText(fmt.Sprintf("%s · %s",
-			locale.N("{{.Count}} organisation", c.Organisations, map[string]any{"Count": c.Organisations}),
-			locale.N("{{.Count}} contact", c.Contacts, map[string]any{"Count": c.Contacts})))
+		ws.counts.SetText(locale.N("{{.Count}} organisation", c.Organisations) + " · " + locale.N("{{.Count}} contact", c.Contacts))
 	})
 }

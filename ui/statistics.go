@@ -3,7 +3,6 @@ package ui
 import (
 	"context"
 	"errors"
-	"fmt"
 	"maps"
 	"sort"
 	"strconv"
@@ -16,7 +15,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/ncm-register/ncm-register/data"
-	"github.com/ncm-register/ncm-register/export"
 	"github.com/ncm-register/ncm-register/locale"
 )
 
@@ -106,7 +104,7 @@ func newStatisticsScreen(e *env) *statisticsScreen {
 		article := entry(measure, false)
 		article.SetPlaceHolder(locale.L("e.g. Art. 165 Criminal Code"))
 		s.articles[measure] = article
-		grid.add("article", locale.L("Legal article"), false, article)
+		grid.add("article", fieldLabel("statistic", "article"), false, article)
 		note := entry(measure, true)
 		note.SetPlaceHolder(locale.L("How it was counted, what it leaves out"))
 		s.notes[measure] = note
@@ -120,7 +118,7 @@ func newStatisticsScreen(e *env) *statisticsScreen {
 	s.save = widget.NewButtonWithIcon(locale.L("Save"), theme.DocumentSaveIcon(), func() { s.Save() })
 	s.save.Importance = widget.HighImportance
 	note := help(locale.L("Counts per calendar year, and the value of the assets confiscated. Leave a figure empty when it is not known; the parts of a breakdown should add up to the total.") +
-		" " + locale.L("Entered, the breakdown by sex and age gives the breakdowns by sex and by age when saved."))
+		" " + locale.L("When the breakdown by sex and age is entered, saving fills in the breakdowns by sex and by age from it."))
 	checks := widget.NewButtonWithIcon(locale.L("Data checks…"), theme.ConfirmIcon(), s.showChecks)
 	top := container.NewBorder(nil, nil, widget.NewLabel(locale.L("Year")), container.NewHBox(checks, s.save), s.yearSel)
 	form := container.NewBorder(container.NewVBox(top, note), s.warnings, nil, nil,
@@ -262,9 +260,9 @@ func (s *statisticsScreen) loadTable() {
 			s.years = append(s.years, st.Year)
 		}
 		if st.Breakdown == "" {
-			text := export.FormatCount(st.Value)
+			text := grouped(st.Value)
 			if st.Currency != s.assetsUnit {
-				text += " " + st.Currency
+				text = locale.X("figure.amount", "{{.Count}} {{.Unit}}", map[string]any{"Count": text, "Unit": st.Currency})
 			}
 			s.totals[st.Year][st.Measure] = text
 		}
@@ -365,7 +363,7 @@ func (s *statisticsScreen) Save() bool {
 		}
 		return false
 	}
-	s.env.status(fmt.Sprintf(locale.L("Statistics of %d saved"), s.year))
+	s.env.status(locale.L("Statistics of {{.Year}} saved", map[string]any{"Year": s.year}))
 	s.load(s.year)
 	s.env.changed()
 	return true

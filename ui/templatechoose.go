@@ -25,7 +25,7 @@ func (s *settingsScreen) chooseTemplateToCopy() {
 	}
 	var names []string
 	for _, t := range list {
-		names = append(names, t.Title+" ("+locale.L("version")+" "+t.Version+")")
+		names = append(names, questionnaireName(t.Title, t.Version))
 	}
 	choice := widget.NewSelect(names, nil)
 	choice.SetSelectedIndex(0) // the built-in one

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"fmt"
 	"image/color"
 	"slices"
 	"strings"
@@ -192,7 +191,7 @@ func (f *templateEditor) rowText(it outlineItem) string {
 	if strings.TrimSpace(title) == "" {
 		title = locale.L("(no title yet)")
 	}
-	return title + " · " + locale.L("version") + " " + f.t.Version
+	return locale.L("{{.Questionnaire}} · version {{.Version}}", map[string]any{"Questionnaire": title, "Version": f.t.Version})
 }
 
 // choose shows a row's fields and selects it in the outline.
@@ -244,7 +243,8 @@ func (f *templateEditor) remove() {
 	}
 	s := f.t.Sections[it.section]
 	f.confirm = dialog.NewConfirm(locale.L("Remove the section?"),
-		fmt.Sprintf(locale.L("Section %s is taken out of this version with its questions (%d). Versions saved before keep them."), s.ID, len(s.Questions)),
+		locale.L("Section {{.Section}} is taken out of this version with its questions ({{.Count}}). Versions saved before keep them.",
+			map[string]any{"Section": s.ID, "Count": grouped(len(s.Questions))}),
 		func(ok bool) {
 			if ok {
 				f.structureChanged(removeItem(&f.t, it))

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 
@@ -52,8 +51,7 @@ func (f *templateEditor) showCounts() {
 	for _, s := range f.t.Sections {
 		questions += len(s.Questions)
 	}
-	f.counts.SetText(locale.N("{{.Count}} section", len(f.t.Sections), map[string]any{"Count": len(f.t.Sections)}) + ", " +
-		locale.N("{{.Count}} question", questions, map[string]any{"Count": questions}))
+	f.counts.SetText(locale.N("{{.Count}} section", len(f.t.Sections)) + ", " + locale.N("{{.Count}} question", questions))
 }
 
 // edited writes what the user changed in a field into the template, and
@@ -182,7 +180,7 @@ func (f *templateEditor) summarise() {
 		seen = append(seen, it)
 		where = append(where, f.rowName(it))
 	}
-	f.summary.SetText(locale.L("Not saved. Problems in") + ": " + strings.Join(where, ", ") + ". " +
+	f.summary.SetText(locale.L("Not saved. Problems in: {{.Places}}.", map[string]any{"Places": strings.Join(where, ", ")}) + " " +
 		locale.L("Each is shown beside its field; the rows with a problem are marked in the list."))
 	f.summary.Show()
 }
@@ -191,7 +189,7 @@ func (f *templateEditor) summarise() {
 func (f *templateEditor) rowName(it outlineItem) string {
 	switch {
 	case it.isQuestion() && it.section < len(f.t.Sections) && it.question < len(f.t.Sections[it.section].Questions):
-		place := fmt.Sprintf(locale.L("question %d of section %s"), it.question+1, f.t.Sections[it.section].ID)
+		place := locale.L("question {{.Number}} of section {{.Section}}", map[string]any{"Number": it.question + 1, "Section": f.t.Sections[it.section].ID})
 		id := strings.TrimSpace(f.t.Sections[it.section].Questions[it.question].ID)
 		switch {
 		case id == "":
@@ -202,9 +200,9 @@ func (f *templateEditor) rowName(it outlineItem) string {
 		return id
 	case it.isSection() && it.section < len(f.t.Sections):
 		if id := strings.TrimSpace(f.t.Sections[it.section].ID); id != "" {
-			return locale.L("section") + " " + id
+			return locale.L("section {{.Section}}", map[string]any{"Section": id})
 		}
-		return fmt.Sprintf(locale.L("section %d"), it.section+1)
+		return locale.L("section {{.Section}}", map[string]any{"Section": it.section + 1})
 	}
 	return locale.L("the questionnaire")
 }

@@ -3,7 +3,6 @@ package ui
 import (
 	"context"
 	"errors"
-	"fmt"
 	"slices"
 
 	"fyne.io/fyne/v2/dialog"
@@ -42,7 +41,7 @@ func (f *templateEditor) save() bool {
 	}
 	f.dirty, f.problems = false, nil
 	f.dlg.Hide()
-	f.env.status(fmt.Sprintf(locale.L("The questionnaire “%s” version %s was saved"), f.t.Title, f.t.Version))
+	f.env.status(locale.L("The questionnaire “{{.Questionnaire}}” version {{.Version}} was saved", map[string]any{"Questionnaire": f.t.Title, "Version": f.t.Version}))
 	f.env.changed()
 	if f.saved != nil {
 		f.saved()

@@ -40,7 +40,7 @@ func (b *boundFigures) set(names []string) {
 	for i, name := range b.names {
 		title := name
 		if f, ok := data.NamedFigureByName(name); ok {
-			title = f.Title
+			title = figureTitle(f.Name)
 		}
 		l := widget.NewLabel(title + "  (" + name + ")")
 		l.Wrapping = fyne.TextWrapWord
@@ -111,8 +111,8 @@ func showFigurePicker(e *env, bound []string, bind func(name string)) *figurePic
 	p.list.OnSelected = func(id widget.ListItemID) {
 		f := p.figures[id]
 		p.chosen = id
-		p.title.SetText(f.Title + " (" + f.Name + ")")
-		p.rule.SetText(locale.L("How it is counted") + ": " + f.Rule)
+		p.title.SetText(figureTitle(f.Name) + " (" + f.Name + ")")
+		p.rule.SetText(locale.L("How it is counted: {{.Rule}}", map[string]any{"Rule": figureRule(f.Name)}))
 		p.bindB.Enable()
 	}
 	cancel := widget.NewButton(locale.L("Cancel"), func() { p.dlg.Hide() })

@@ -40,7 +40,7 @@ func templatePreview(t export.Template) *widget.RichText {
 	note := widget.RichTextStyleParagraph
 	segs := []widget.RichTextSegment{
 		text(t.Title, widget.RichTextStyleHeading),
-		text(locale.L("Version")+" "+t.Version+" · "+t.ID, widget.RichTextStyleParagraph),
+		text(locale.L("Version {{.Version}}", map[string]any{"Version": t.Version})+" · "+t.ID, widget.RichTextStyleParagraph),
 	}
 	for _, s := range []string{t.Resolution, t.Note} {
 		if strings.TrimSpace(s) != "" {
@@ -59,17 +59,17 @@ func templatePreview(t export.Template) *widget.RichText {
 				for _, code := range q.AskedOf {
 					asked = append(asked, sectorLabel(code))
 				}
-				about = append(about, locale.L("Usually asked of")+": "+strings.Join(asked, ", "))
+				about = append(about, locale.L("Usually asked of: {{.Sectors}}", map[string]any{"Sectors": strings.Join(asked, ", ")}))
 			}
 			if len(q.Bindings) > 0 {
 				var titles []string
 				for _, name := range q.Bindings {
 					if f, ok := data.NamedFigureByName(name); ok {
-						name = f.Title
+						name = figureTitle(f.Name)
 					}
 					titles = append(titles, name)
 				}
-				about = append(about, locale.L("Figures")+": "+strings.Join(titles, "; "))
+				about = append(about, locale.L("Figures: {{.Figures}}", map[string]any{"Figures": strings.Join(titles, "; ")}))
 			}
 			segs = append(segs, text(strings.Join(about, " · "), widget.RichTextStyleParagraph))
 		}

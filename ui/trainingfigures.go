@@ -2,7 +2,6 @@ package ui
 
 import (
 	"context"
-	"fmt"
 	"sort"
 	"strings"
 	"time"
@@ -29,7 +28,7 @@ func showTrainingFigures(e *env) *figuresView {
 	v := &figuresView{env: e}
 	v.result = widget.NewLabel("")
 	v.result.Wrapping = fyne.TextWrapWord
-	v.rule = help(locale.L("How they are counted") + ": " + data.TrainingCountingRules)
+	v.rule = help(locale.L("How they are counted: {{.Rules}}", map[string]any{"Rules": locale.L(data.TrainingCountingRules)}))
 	v.period = newPeriodPicker(time.Now, v.refresh)
 	d := dialog.NewCustom(locale.L("Training figures for a period"), locale.L("Close"),
 		container.NewBorder(v.period.content, v.rule, nil, nil, container.NewVScroll(v.result)), e.win)
@@ -61,17 +60,18 @@ func (v *figuresView) refresh(from, to string) {
 // describeTrainingFigures writes the figures as lines of text.
 func describeTrainingFigures(f data.TrainingFigures, persons int) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s: %d (%s: %d)\n", locale.L("Courses held"), f.Courses, locale.L("joint"), f.JointCourses)
-	fmt.Fprintf(&b, "%s: %d (%s %d, %s %d)\n", locale.L("Participants"), f.Participants,
-		locale.L("government"), f.Government, locale.L("non-government"), f.NonGovernment)
-	fmt.Fprintf(&b, "%s: %d\n", locale.L("Persons trained, each counted once"), persons)
-	fmt.Fprintf(&b, "%s: %s %d, %s %d, %s %d, %s %d\n\n", locale.L("By sex"),
-		locale.L("women"), f.BySex["female"], locale.L("men"), f.BySex["male"], labelOf("sex", data.Sexes, "other"), f.BySex["other"],
-		locale.L("not recorded"), f.BySex[""])
+	b.WriteString(locale.L("Courses held: {{.Courses}} (joint: {{.Joint}})",
+		map[string]any{"Courses": grouped(f.Courses), "Joint": grouped(f.JointCourses)}) + "\n")
+	b.WriteString(locale.L("Participants: {{.Participants}} (government {{.Government}}, non-government {{.NonGovernment}})",
+		map[string]any{"Participants": grouped(f.Participants), "Government": grouped(f.Government), "NonGovernment": grouped(f.NonGovernment)}) + "\n")
+	b.WriteString(locale.L("Persons trained, each counted once: {{.Persons}}", map[string]any{"Persons": grouped(persons)}) + "\n")
+	b.WriteString(locale.L("By sex: women {{.Women}}, men {{.Men}}, other {{.Other}}, not recorded {{.NotRecorded}}",
+		map[string]any{"Women": grouped(f.BySex["female"]), "Men": grouped(f.BySex["male"]), "Other": grouped(f.BySex["other"]),
+			"NotRecorded": grouped(f.BySex[""])}) + "\n\n")
 	b.WriteString(locale.L("By sector") + "\n")
 	for _, s := range data.Sectors {
 		if n := f.BySector[s.Code.Code]; n > 0 {
-			fmt.Fprintf(&b, "    %s: %d\n", codeLabel("sector", s.Code), n)
+			b.WriteString("    " + labelled(codeLabel("sector", s.Code), grouped(n)) + "\n")
 		}
 	}
 	type count struct {
@@ -88,7 +88,7 @@ func describeTrainingFigures(f data.TrainingFigures, persons int) string {
 	if len(orgs) > 0 {
 		b.WriteString("\n" + locale.L("By organisation") + "\n")
 		for _, o := range orgs {
-			fmt.Fprintf(&b, "    %s: %d\n", o.name, o.n)
+			b.WriteString("    " + labelled(o.name, grouped(o.n)) + "\n")
 		}
 	}
 	return b.String()

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"context"
-	"fmt"
 	"io"
 	"sort"
 	"strconv"
@@ -136,18 +135,22 @@ func courseDetail(c data.Course) string {
 	return strings.Join(parts, " · ")
 }
 
-// courseDates shows a course's days compactly: "2 Mar 2026" or "2–4 Mar 2026".
+// courseDates shows a course's days compactly, as the window's language
+// writes days: "2 Mar 2026", or "2–4 Mar 2026" where the day comes first
+// (English, French, Spanish, Russian); a language writing the month first
+// ("Mar 2, 2026") gets both days whole.
 func courseDates(c data.Course) string {
 	first, last := dateOf(c.FirstDay), dateOf(c.LastDay)
+	tr := locale.Current()
 	switch {
 	case first == nil:
 		return ""
 	case last == nil || c.LastDay == c.FirstDay:
-		return first.Format("2 Jan 2006")
-	case first.Year() == last.Year() && first.Month() == last.Month():
-		return fmt.Sprintf("%d–%s", first.Day(), last.Format("2 Jan 2006"))
+		return tr.Date(*first)
+	case first.Year() == last.Year() && first.Month() == last.Month() && !tr.MonthFirst():
+		return strconv.Itoa(first.Day()) + "–" + tr.Date(*last)
 	}
-	return first.Format("2 Jan 2006") + " – " + last.Format("2 Jan 2006")
+	return tr.Date(*first) + " – " + tr.Date(*last)
 }
 
 // reload reads the course list (and the years it spans) again.
@@ -167,7 +170,7 @@ func (t *trainingsScreen) landCourses(courses []data.Course, err error) {
 	t.courses = courses
 	t.list.UnselectAll()
 	t.list.Refresh()
-	t.count.SetText(locale.N("{{.Count}} course", len(courses), map[string]any{"Count": len(courses)}))
+	t.count.SetText(locale.N("{{.Count}} course", len(courses)))
 	for i, c := range courses {
 		if c.ID == t.form.current.ID {
 			sel := t.list.OnSelected
@@ -309,7 +312,7 @@ func newParticipantsPanel(e *env) *participantsPanel {
 			showError(e.win, "", err)
 			return
 		}
-		e.status(locale.L("Removed from the course") + ": " + p.rows[p.chosen].Name + " · " + locale.L("Undo with Ctrl+Z"))
+		e.status(locale.L("Removed from the course: {{.Name}}", map[string]any{"Name": p.rows[p.chosen].Name}) + " · " + locale.L("Undo with Ctrl+Z"))
 		p.afterChange()
 	})
 	p.correct = widget.NewButtonWithIcon(locale.L("Correct organisation…"), theme.DocumentCreateIcon(), func() {
@@ -317,12 +320,13 @@ func newParticipantsPanel(e *env) *participantsPanel {
 			return
 		}
 		r := p.rows[p.chosen]
-		pickOrganisation(e, fmt.Sprintf(locale.L("The organisation %s is counted under on this course"), r.Name), func(o data.OrganisationRow) {
+		pickOrganisation(e, locale.L("The organisation {{.Name}} is counted with on this course", map[string]any{"Name": r.Name}), func(o data.OrganisationRow) {
 			if err := e.store.CorrectParticipantOrganisation(context.Background(), r.ID, o.ID); err != nil {
 				showError(e.win, "", err)
 				return
 			}
-			e.status(fmt.Sprintf(locale.L("%s is counted under %s on this course"), r.Name, o.Name) + " · " + locale.L("Undo with Ctrl+Z"))
+			e.status(locale.L("{{.Name}} is counted under {{.Organisation}} on this course", map[string]any{"Name": r.Name, "Organisation": o.Name}) +
+				" · " + locale.L("Undo with Ctrl+Z"))
 			p.afterChange()
 		})
 	})
@@ -354,7 +358,7 @@ func (p *participantsPanel) setStatus(code string) {
 		showError(p.env.win, "", err)
 		return
 	}
-	p.env.status(r.Name + ": " + labelOf("participant_status", data.ParticipantStatuses, code) + " · " + locale.L("Undo with Ctrl+Z"))
+	p.env.status(labelled(r.Name, labelOf("participant_status", data.ParticipantStatuses, code)) + " · " + locale.L("Undo with Ctrl+Z"))
 	chosen := p.chosen
 	p.afterChange()
 	if chosen < len(p.rows) { // the same person stays chosen, to set the next one's from there
@@ -441,9 +445,9 @@ func (p *participantsPanel) saveCertificates() {
 		}
 	}
 	if eligible == 0 {
-		dialog.ShowInformation(locale.L("No certificates"), fmt.Sprintf(
-			locale.L("Nobody has met the completion rule yet (present or late on at least %d %% of the days). Record the attendance first."),
-			c.Completion), p.env.win)
+		dialog.ShowInformation(locale.L("No certificates"),
+			locale.L("Nobody has met the completion rule yet (present or late on at least {{.Percent}} % of the days). Record the attendance first.",
+				map[string]any{"Percent": c.Completion}), p.env.win)
 		return
 	}
 	var organisers []string
@@ -473,7 +477,7 @@ func (p *participantsPanel) saveCertificates() {
 		return export.Certificates(w, tr, c, organisers, certs, tmpl, figures.JointCourses > 0)
 	}, func() {
 		p.env.changed()
-		p.env.status(locale.N("{{.Count}} certificate issued and recorded", issued, map[string]any{"Count": issued}))
+		p.env.status(locale.N("{{.Count}} certificate issued and recorded", issued))
 	})
 }
 
@@ -503,16 +507,16 @@ func (p *participantsPanel) describeFigures() string {
 	}
 	var sectors []string
 	for code, n := range f.BySector {
-		sectors = append(sectors, fmt.Sprintf("%s %d", sectorLabel(code), n))
+		sectors = append(sectors, sectorLabel(code)+" "+grouped(n))
 	}
 	sort.Strings(sectors)
 	joint := locale.L("not joint (one sector)")
 	if f.JointCourses > 0 {
 		joint = locale.L("joint (several sectors)")
 	}
-	text := fmt.Sprintf("%s: %d · %s · %s: %d, %s: %d, %s: %d",
-		locale.L("Counted participants"), f.Participants, joint,
-		locale.L("women"), f.BySex["female"], locale.L("men"), f.BySex["male"], locale.L("other or not recorded"), f.BySex[""]+f.BySex["other"])
+	text := locale.L("Counted participants: {{.Count}}", map[string]any{"Count": grouped(f.Participants)}) + " · " + joint + " · " +
+		locale.L("women: {{.Women}}, men: {{.Men}}, other or not recorded: {{.Other}}",
+			map[string]any{"Women": grouped(f.BySex["female"]), "Men": grouped(f.BySex["male"]), "Other": grouped(f.BySex[""] + f.BySex["other"])})
 	if len(sectors) > 0 {
 		text += " · " + strings.Join(sectors, ", ")
 	}
@@ -532,7 +536,7 @@ func statusCounts(rows []data.Participant) string {
 	var parts []string
 	for _, st := range data.ParticipantStatuses {
 		if n[st.Code] > 0 {
-			parts = append(parts, fmt.Sprintf("%s %d", codeLabel("participant_status", st), n[st.Code]))
+			parts = append(parts, codeLabel("participant_status", st)+" "+grouped(n[st.Code]))
 		}
 	}
 	return strings.Join(parts, " · ")

@@ -535,7 +535,7 @@ func TestASheetLineThatLooksLikeSomeoneOffersThem(t *testing.T) {
 	}
 	var choice *widget.Select
 	for _, o := range test.LaidOutObjects(w.win.Canvas().Overlays().Top()) {
-		if s, ok := o.(*widget.Select); ok && s.PlaceHolder == "Choose them if this is one of them (or leave it out)" {
+		if s, ok := o.(*widget.Select); ok && s.PlaceHolder == "Choose the person if this is one of them (or leave it)" {
 			choice = s
 		}
 	}

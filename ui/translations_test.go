@@ -8,6 +8,7 @@ import (
 	"go/token"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -23,7 +24,9 @@ const englishFile = "../assets/translations/en.json"
 // englishStrings collects every string the interface shows: the literals
 // passed to lang.L, lang.X and lang.N in ui, the validation messages of
 // data and export (FieldError keys and templates; export checks the
-// questionnaire templates edited in Settings) and the code lists' labels.
+// questionnaire templates edited in Settings), the History's summaries
+// (data's summaryKey and summaryPlural) with the names of the kinds of
+// record they name (entity.<code>), and the code lists' labels.
 func englishStrings(t *testing.T) map[string]any {
 	t.Helper()
 	out := map[string]any{}
@@ -31,6 +34,9 @@ func englishStrings(t *testing.T) map[string]any {
 	for _, dir := range []string{".", "../data", "../export", "../locale"} {
 		files, _ := filepath.Glob(filepath.Join(dir, "*.go"))
 		for _, file := range files {
+			if strings.HasSuffix(file, "_test.go") { // tests' fixtures are not shown to anyone
+				continue
+			}
 			f, err := parser.ParseFile(fset, file, nil, 0)
 			if err != nil {
 				t.Fatal(err)
@@ -68,6 +74,10 @@ func englishStrings(t *testing.T) map[string]any {
 		out[f.Rule] = f.Rule
 	}
 	out[data.NotAvailable] = data.NotAvailable
+	for _, r := range data.QualityRules {
+		out["quality."+r.Name] = r.Title
+		out["quality."+r.Name+".rule"] = r.Rule
+	}
 	for _, m := range data.Measures {
 		for _, g := range data.Breakdowns(m.Code) {
 			out[g.Label] = g.Label
@@ -79,6 +89,7 @@ func englishStrings(t *testing.T) map[string]any {
 		}
 	}
 	for _, entity := range data.Entities() {
+		out["entity."+entity] = data.EntityName(entity)
 		fields, _ := data.Fields(entity)
 		for _, f := range fields {
 			out[f.Label] = f.Label
@@ -108,6 +119,7 @@ func literal(e ast.Expr) (string, bool) {
 }
 
 func collectCall(call *ast.CallExpr, out map[string]any) {
+	collectSummary(call, out)
 	sel, ok := call.Fun.(*ast.SelectorExpr)
 	if !ok {
 		return
@@ -138,6 +150,34 @@ func collectCall(call *ast.CallExpr, out map[string]any) {
 		v, ok2 := literal(call.Args[2])
 		if ok1 && ok2 {
 			out[k] = v
+		}
+	}
+}
+
+// collectSummary collects data's kinds of summary: summaryKey(template),
+// summaryNamed(key, template) and summaryPlural(one, other), whose plural
+// is written in the code.
+func collectSummary(call *ast.CallExpr, out map[string]any) {
+	fn, ok := call.Fun.(*ast.Ident)
+	if !ok {
+		return
+	}
+	switch {
+	case fn.Name == "summaryKey" && len(call.Args) == 1:
+		if s, ok := literal(call.Args[0]); ok {
+			out[s] = s
+		}
+	case fn.Name == "summaryNamed" && len(call.Args) == 2:
+		k, ok1 := literal(call.Args[0])
+		v, ok2 := literal(call.Args[1])
+		if ok1 && ok2 {
+			out[k] = v
+		}
+	case fn.Name == "summaryPlural" && len(call.Args) == 2:
+		one, ok1 := literal(call.Args[0])
+		other, ok2 := literal(call.Args[1])
+		if ok1 && ok2 {
+			out[one] = map[string]string{"one": one, "other": other}
 		}
 	}
 }
@@ -173,8 +213,9 @@ func collectFieldError(lit *ast.CompositeLit, out map[string]any) {
 func TestEnglishTranslationComplete(t *testing.T) {
 	want := englishStrings(t)
 	if *update {
-		// A plural's "other" form is written by hand (agencies, not
-		// agencys); keep the one the file has.
+		// A plural's "other" form of locale.N is written by hand
+		// (agencies, not agencys); keep the one the file has. A summary's
+		// plural is written in data's code (summaryPlural), which rules.
 		var had map[string]any
 		if raw, err := os.ReadFile(englishFile); err == nil {
 			_ = json.Unmarshal(raw, &had)
@@ -182,7 +223,7 @@ func TestEnglishTranslationComplete(t *testing.T) {
 		for k, v := range want {
 			forms, plural := v.(map[string]string)
 			old, ok := had[k].(map[string]any)
-			if other, isText := old["other"].(string); plural && ok && isText {
+			if other, isText := old["other"].(string); plural && ok && isText && forms["other"] == forms["one"]+"s" {
 				forms["other"] = other
 			}
 		}
@@ -228,5 +269,106 @@ func TestEnglishTranslationComplete(t *testing.T) {
 		if ws, isString := v.(string); isString && g != ws {
 			t.Errorf("en.json has %q = %q, the code says %q", k, g, ws)
 		}
+		if forms, plural := v.(map[string]string); plural && forms["other"] != forms["one"]+"s" {
+			if gf, _ := g.(map[string]any); gf["one"] != forms["one"] || gf["other"] != forms["other"] {
+				t.Errorf("en.json has %q = %v, the code says %v", k, g, forms)
+			}
+		}
 	}
+}
+
+// printfVerb is a verb of fmt as a leftover of fmt.Sprintf(locale.L(…))
+// would hold it: a percent sign, then flags (+ - # 0, but not a space),
+// an argument index, a width and a precision, each optional, then a
+// letter: %s, %d, %v, %q, %5.1f, %-10s, %[2]s, %x.
+var printfVerb = regexp.MustCompile(`%[+\-#0]*(\[\d+\])?(\d+|\*)?(\.(\d+|\*)?)?(\[\d+\])?[a-zA-Z]`)
+
+// TestTranslatedStringsHaveNamedPlaceholders: a string of ui passed to
+// locale.L, N or X (X's key and English text both), and every message of
+// data and export that en.json holds, has no printf verb.
+// Its values go in named placeholders ({{.Course}}), which a translation
+// can put in the order its language needs; a %s filled by fmt.Sprintf
+// keeps the English order in every language, and nothing fills it once
+// the string is no longer given to Sprintf.
+//
+// A percent sign followed by a space is prose, not a verb ("(% of days)",
+// "{{.Percent}} % of the days", "{{.Percent}}% sure"), although fmt would
+// read "% d" as a verb with the space flag. "%%", printf's escape for a
+// percent sign, is refused too: with no Sprintf to undo it, the window
+// would show both signs.
+func TestTranslatedStringsHaveNamedPlaceholders(t *testing.T) {
+	files, err := filepath.Glob("*.go")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no sources found: %v", err)
+	}
+	fset := token.NewFileSet()
+	checked := 0
+	for _, file := range files {
+		f, err := parser.ParseFile(fset, file, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ast.Inspect(f, func(n ast.Node) bool {
+			call, ok := n.(*ast.CallExpr)
+			if !ok {
+				return true
+			}
+			sel, ok := call.Fun.(*ast.SelectorExpr)
+			if !ok {
+				return true
+			}
+			pkg, ok := sel.X.(*ast.Ident)
+			if !ok || pkg.Name != "locale" {
+				return true
+			}
+			texts := 0
+			switch sel.Sel.Name {
+			case "L", "N":
+				texts = 1
+			case "X", "XN":
+				texts = 2
+			}
+			for _, arg := range call.Args[:min(texts, len(call.Args))] {
+				s, ok := literal(arg)
+				if !ok {
+					continue
+				}
+				checked++
+				for _, problem := range printfProblems(s) {
+					t.Errorf("%s: %q %s", fset.Position(arg.Pos()), s, problem)
+				}
+			}
+			return true
+		})
+	}
+	if checked < 500 {
+		t.Fatalf("checked only %d strings; the scan is broken", checked)
+	}
+	// The messages of data and export the window translates, by the same rule.
+	for key, v := range englishStrings(t) {
+		texts := []string{key}
+		switch v := v.(type) {
+		case string:
+			texts = append(texts, v)
+		case map[string]string:
+			texts = append(texts, v["one"], v["other"])
+		}
+		for _, s := range texts {
+			for _, problem := range printfProblems(s) {
+				t.Errorf("the message %q %s", s, problem)
+			}
+		}
+	}
+}
+
+// printfProblems says what is left of printf in a translated string.
+func printfProblems(s string) []string {
+	var out []string
+	if v := printfVerb.FindString(s); v != "" {
+		out = append(out, "holds the printf verb "+v+"; name the value instead ({{.Name}}) and pass it in data")
+	}
+	if strings.Contains(s, "%%") {
+		out = append(out, "writes a percent sign as %%, which nothing turns into one sign any more")
+	}
+	return out
 }

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"context"
-	"fmt"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -32,7 +31,7 @@ type groupsTab struct {
 func newGroupsTab(e *env) *groupsTab {
 	g := &groupsTab{env: e, fields: newFieldSet()}
 	g.list = newRecordList(&g.groups, func(wg data.WorkingGroup) (string, string) {
-		return wg.Name, fmt.Sprintf("%d %s", len(wg.Members), locale.L("member organisations"))
+		return wg.Name, locale.N("{{.Count}} member organisation", len(wg.Members))
 	}, g.load)
 	g.name = widget.NewEntry()
 	g.name.OnChanged = func(string) { g.fields.clearField("name") }
@@ -91,7 +90,7 @@ func (g *groupsTab) Save() bool {
 		return false
 	}
 	g.current = w
-	g.env.status(locale.L("Saved") + " " + w.Name)
+	g.env.status(locale.L("Saved {{.Name}}", map[string]any{"Name": w.Name}))
 	g.env.changed()
 	return true
 }
