@@ -25,7 +25,7 @@ func BenchmarkCertificates500(b *testing.B) {
 	var out bytes.Buffer
 	for b.Loop() {
 		out.Reset()
-		if err := Certificates(&out, c, organisers, certs, data.DefaultCertificateTemplate(), true); err != nil {
+		if err := Certificates(&out, nil, c, organisers, certs, data.DefaultCertificateTemplate(), true); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -44,7 +44,7 @@ func BenchmarkSignInSheets10Days(b *testing.B) {
 	}
 	b.ReportAllocs()
 	for b.Loop() {
-		if err := SignInSheets(io.Discard, c, ps, 8); err != nil {
+		if err := SignInSheets(io.Discard, nil, c, ps, 8); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/ncm-register/ncm-register/data"
 	"github.com/ncm-register/ncm-register/data/scratch"
+	"github.com/ncm-register/ncm-register/locale"
 )
 
 // maxCellUnits is how much text one spreadsheet cell holds: 32,767 UTF-16
@@ -41,12 +42,13 @@ func formulaLike(s string) bool {
 // even when someone edits the cell later.
 type book struct {
 	f      *excelize.File
-	quoted map[int]int     // style id → the same style with the quote prefix
-	wraps  map[int]float64 // style id → its font size if its text wraps, else 0
+	tr     *locale.Translator // the workbook's language: its footers' words
+	quoted map[int]int        // style id → the same style with the quote prefix
+	wraps  map[int]float64    // style id → its font size if its text wraps, else 0
 }
 
-func newBook(f *excelize.File) *book {
-	return &book{f: f, quoted: map[int]int{}, wraps: map[int]float64{}}
+func newBook(f *excelize.File, tr *locale.Translator) *book {
+	return &book{f: f, tr: orEnglish(tr), quoted: map[int]int{}, wraps: map[int]float64{}}
 }
 
 // TextTooLongError refuses a text longer than a spreadsheet cell holds,

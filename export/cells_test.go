@@ -53,7 +53,7 @@ func TestFormulaLike(t *testing.T) {
 func TestQuotedStylesKeepTheirLookAndAreMadeOnce(t *testing.T) {
 	f := excelize.NewFile()
 	defer f.Close()
-	b := newBook(f)
+	b := newBook(f, nil)
 	bold, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}, Alignment: &excelize.Alignment{WrapText: true}})
 	if err != nil {
 		t.Fatal(err)
@@ -81,7 +81,7 @@ func TestQuotedStylesKeepTheirLookAndAreMadeOnce(t *testing.T) {
 func TestTextLongerThanACellIsRefusedNotCut(t *testing.T) {
 	f := excelize.NewFile()
 	defer f.Close()
-	b := newBook(f)
+	b := newBook(f, nil)
 	if _, err := b.text("S", "B7", strings.Repeat("a", maxCellUnits), 0); err != nil {
 		t.Errorf("a text of exactly %d characters is refused: %v", maxCellUnits, err)
 	}

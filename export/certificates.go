@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"iter"
+	"strings"
 
 	"github.com/johnfercher/maroto/v2/pkg/components/col"
 	"github.com/johnfercher/maroto/v2/pkg/components/image"
@@ -17,6 +18,7 @@ import (
 	"github.com/johnfercher/maroto/v2/pkg/props"
 
 	"github.com/ncm-register/ncm-register/data"
+	"github.com/ncm-register/ncm-register/locale"
 )
 
 // Certificates writes one page per certificate of attendance: who, of
@@ -25,7 +27,14 @@ import (
 // laid out by the register's template (authority, logo, signature lines,
 // wording, paper). joint says whether the course brought several sectors
 // together: only then does the wording for joint courses apply.
-func Certificates(w io.Writer, c data.Course, organisers []string, certs []data.Certificate, t data.CertificateTemplate, joint bool) error {
+//
+// The program's own words and the dates are written in tr's language (nil:
+// English); the template's heading and wording as the coordinator typed
+// them, or in tr's language where they are still the program's defaults.
+func Certificates(w io.Writer, tr *locale.Translator, c data.Course, organisers []string, certs []data.Certificate,
+	t data.CertificateTemplate, joint bool) error {
+	tr = orEnglish(tr)
+	t = templateWords(tr, t)
 	paper := pagesize.A4
 	if t.Paper == data.PaperLetter {
 		paper = pagesize.Letter
@@ -34,11 +43,11 @@ func Certificates(w io.Writer, c data.Course, organisers []string, certs []data.
 	if joint {
 		wording, wordingName = t.WordingJoint, "wording for joint courses"
 	}
-	need, err := fontsFor(nil, certificatesPrint(c, organisers, certs, t, printed{"the certificate template", wordingName, wording}))
+	need, err := fontsFor(tr, certificatesPrint(c, organisers, certs, t, printed{"the certificate template", wordingName, wording}))
 	if err != nil {
 		return err
 	}
-	m, err := newPDFOn(paper, "Certificates of attendance: "+c.Title, false, need)
+	m, err := newPDFOn(paper, tr.L("Certificates of attendance: {{.Course}}", map[string]any{"Course": c.Title}), false, need)
 	if err != nil {
 		return err
 	}
@@ -54,25 +63,28 @@ func Certificates(w io.Writer, c data.Course, organisers []string, certs []data.
 		p := page.New().Add(top...).Add(
 			textRow(14, t.Heading, centre(22, fontstyle.Bold)),
 			row.New(12),
-			textRow(9, "This certifies that", centre(12, fontstyle.Normal)),
+			textRow(9, tr.L("This certifies that"), centre(12, fontstyle.Normal)),
 			textAutoRow(cert.Name, props.Text{Size: 24, Style: fontstyle.Bold, Align: align.Center, Top: 3, Bottom: 3}),
 			textAutoRow(cert.OrganisationName, props.Text{Size: 12, Align: align.Center, Bottom: 8}),
 			textAutoRow(wording, centre(12, fontstyle.Normal)),
 			textAutoRow(c.Title, props.Text{Size: 16, Style: fontstyle.Bold, Align: align.Center, Top: 2, Bottom: 2}),
-			textRow(8, courseDatesLong(c), centre(12, fontstyle.Normal)),
-			textRow(8, venueLine(c), centre(11, fontstyle.Normal)),
-			textRow(8, fmt.Sprintf("present on %d of %d days", cert.DaysAttended, cert.Days), centre(11, fontstyle.Italic)),
+			textRow(8, longDaysIn(tr, c.FirstDay, c.LastDay), centre(12, fontstyle.Normal)),
+			textRow(8, venueLine(tr, c), centre(11, fontstyle.Normal)),
+			// The days of the course choose the plural: "1 of 3 days", "из 5 дней".
+			textRow(8, tr.N("present on {{.Attended}} of {{.Count}} day", cert.Days, map[string]any{"Attended": tr.Count(cert.DaysAttended)}),
+				centre(11, fontstyle.Italic)),
 			row.New(10),
-			textAutoRow(organisersLine(organisers), props.Text{Size: 10, Align: align.Center}),
+			textAutoRow(organisersLine(tr, organisers), props.Text{Size: 10, Align: align.Center}),
 		).Add(signatureRows(t.Signatories)...).Add(
 			row.New(8),
-			textRow(6, "Certificate No. "+cert.Number+"   ·   Verification code "+cert.Code+"   ·   Issued "+cert.IssuedOn,
+			textRow(6, tr.L("Certificate No. {{.Number}}   ·   Verification code {{.Code}}   ·   Issued {{.Day}}",
+				map[string]any{"Number": cert.Number, "Code": cert.Code, "Day": longDayIn(tr, cert.IssuedOn)}),
 				props.Text{Size: 8, Align: align.Center, Color: grey}),
 		)
 		m.AddPages(p)
 	}
 	if len(certs) == 0 {
-		m.AddRows(textRow(10, c.Title+": nobody has met the completion rule yet", props.Text{}))
+		m.AddRows(textRow(10, tr.L("{{.Course}}: nobody has met the completion rule yet", map[string]any{"Course": c.Title}), props.Text{}))
 	}
 	doc, err := m.Generate()
 	if err != nil {
@@ -156,30 +168,40 @@ func signatureRows(signatories [2]data.Signatory) []core.Row {
 	return []core.Row{row.New(22), row.New(7).Add(cols[0]...), row.New(6).Add(cols[1]...), row.New(6).Add(cols[2]...)}
 }
 
-func courseDatesLong(c data.Course) string {
-	if c.FirstDay == c.LastDay {
-		return longDate(c.FirstDay)
+// templateWords is the template with its heading and wordings as the
+// certificates print them: as the coordinator typed them, or, where they
+// are still the program's defaults (a template never set keeps them
+// unset, data.SetCertificateTemplate), in the document's language. The
+// English texts here are data.DefaultCertificateTemplate's, which a test
+// holds them to.
+func templateWords(tr *locale.Translator, t data.CertificateTemplate) data.CertificateTemplate {
+	d := data.DefaultCertificateTemplate()
+	if t.Heading == d.Heading {
+		t.Heading = tr.L("CERTIFICATE OF ATTENDANCE")
 	}
-	return longDate(c.FirstDay) + " – " + longDate(c.LastDay)
+	if t.WordingJoint == d.WordingJoint {
+		t.WordingJoint = tr.L("attended the joint training course")
+	}
+	if t.WordingOther == d.WordingOther {
+		t.WordingOther = tr.L("attended the training course")
+	}
+	return t
 }
 
-func venueLine(c data.Course) string {
+// venueLine says where the course was held ("at Chișinău"), "" when the
+// course has no venue.
+func venueLine(tr *locale.Translator, c data.Course) string {
 	if c.Venue == "" {
 		return ""
 	}
-	return "at " + c.Venue
+	return tr.L("at {{.Venue}}", map[string]any{"Venue": c.Venue})
 }
 
-func organisersLine(organisers []string) string {
+// organisersLine names the organisers ("Organised by A, B"), "" when
+// none is recorded.
+func organisersLine(tr *locale.Translator, organisers []string) string {
 	if len(organisers) == 0 {
 		return ""
 	}
-	line := "Organised by "
-	for i, o := range organisers {
-		if i > 0 {
-			line += ", "
-		}
-		line += o
-	}
-	return line
+	return tr.L("Organised by {{.Organisers}}", map[string]any{"Organisers": strings.Join(organisers, ", ")})
 }

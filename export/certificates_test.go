@@ -49,7 +49,7 @@ func TestCertificatesFollowTheTemplate(t *testing.T) {
 	}
 	for _, joint := range []bool{true, false} {
 		var b bytes.Buffer
-		if err := Certificates(&b, c, nil, certs, tmpl, joint); err != nil {
+		if err := Certificates(&b, nil, c, nil, certs, tmpl, joint); err != nil {
 			t.Fatal(err)
 		}
 		pages := pdfText(t, b.Bytes())
@@ -93,7 +93,7 @@ func TestCertificatesWithOneSignatureAndNoLogo(t *testing.T) {
 	tmpl := data.DefaultCertificateTemplate()
 	tmpl.Signatories[1] = data.Signatory{Name: "Maria Rusu", Title: "Director"}
 	var b bytes.Buffer
-	if err := Certificates(&b, c, nil, certs, tmpl, false); err != nil {
+	if err := Certificates(&b, nil, c, nil, certs, tmpl, false); err != nil {
 		t.Fatal(err)
 	}
 	page := strings.Join(strings.Fields(pdfText(t, b.Bytes())[0]), " ")

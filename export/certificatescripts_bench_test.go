@@ -26,7 +26,7 @@ func BenchmarkCertificates500Scripts(b *testing.B) {
 	var out bytes.Buffer
 	for b.Loop() {
 		out.Reset()
-		if err := Certificates(&out, c, organisers, certs, data.DefaultCertificateTemplate(), true); err != nil {
+		if err := Certificates(&out, nil, c, organisers, certs, data.DefaultCertificateTemplate(), true); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -98,7 +98,7 @@ func pdfLineFonts(t *testing.T, pdf []byte) map[string]string {
 // embeds the fallback fonts that print them.
 func TestCertificatesPrintNamesInEveryScript(t *testing.T) {
 	var b bytes.Buffer
-	if err := Certificates(&b, scriptsCourse, []string{"საქართველოს შსს", "UNODC"}, scriptNames, data.DefaultCertificateTemplate(), false); err != nil {
+	if err := Certificates(&b, nil, scriptsCourse, []string{"საქართველოს შსს", "UNODC"}, scriptNames, data.DefaultCertificateTemplate(), false); err != nil {
 		t.Fatal(err)
 	}
 	pages := pdfText(t, b.Bytes())
@@ -138,7 +138,7 @@ func TestCertificatesPrintNamesInEveryScript(t *testing.T) {
 // cost each document its parsing and an embedded copy).
 func TestDocumentsEmbedOnlyTheFontsTheyNeed(t *testing.T) {
 	var b bytes.Buffer
-	if err := Certificates(&b, scriptsCourse, nil, scriptNames[:3], data.DefaultCertificateTemplate(), false); err != nil {
+	if err := Certificates(&b, nil, scriptsCourse, nil, scriptNames[:3], data.DefaultCertificateTemplate(), false); err != nil {
 		t.Fatal(err)
 	}
 	fonts := pdfFonts(t, b.Bytes())
@@ -166,17 +166,17 @@ func TestDocumentsRefuseArabicAndHebrew(t *testing.T) {
 		message       string
 	}{
 		{"certificate", func(b *bytes.Buffer) error {
-			return Certificates(b, scriptsCourse, nil, append(scriptNames[:2:2], arabic), data.DefaultCertificateTemplate(), false)
+			return Certificates(b, nil, scriptsCourse, nil, append(scriptNames[:2:2], arabic), data.DefaultCertificateTemplate(), false)
 		}, "certificate 2026-0100", "name", "Arabic",
 			"the name “محمد العلي” of certificate 2026-0100 is written in Arabic script, which PDF documents cannot print yet; " +
 				"its letters would come out unjoined and in the wrong order"},
 		{"sign-in sheets", func(b *bytes.Buffer) error {
-			return SignInSheets(b, scriptsCourse, []data.Participant{{Name: "Ольга Иванова", Status: data.StatusConfirmed}, hebrew}, 2)
+			return SignInSheets(b, nil, scriptsCourse, []data.Participant{{Name: "Ольга Иванова", Status: data.StatusConfirmed}, hebrew}, 2)
 		}, "participant 2 on the sheets", "organisation", "Hebrew",
 			"the organisation “משטרת ישראל” of participant 2 on the sheets is written in Hebrew script, which PDF documents cannot print yet; " +
 				"its letters would come out in the wrong order"},
 		{"member list", func(b *bytes.Buffer) error {
-			return MemberListPDF(b, data.Body{Name: "National Commission"}, []data.Organisation{{Name: "Police"}, {Name: "وزارة العدل"}})
+			return MemberListPDF(b, nil, data.Body{Name: "National Commission"}, []data.Organisation{{Name: "Police"}, {Name: "وزارة العدل"}})
 		}, "member 2 of the list", "name", "Arabic", ""},
 	} {
 		var b bytes.Buffer

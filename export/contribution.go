@@ -107,8 +107,8 @@ func contributionItems(tr *locale.Translator, questions []Question) []contributi
 func ContributionWorkbook(w io.Writer, req ContributionRequest) error {
 	f := newWorkbook()
 	defer f.Close()
-	x := newXLSXWriter(f)
 	tr := orEnglish(req.Language)
+	x := newXLSXWriter(f, tr)
 	instructions, questions := tr.L(instructionsSheet), tr.L(contributionSheet)
 	x.renameFirst(instructions)
 	x.newSheet(questions)
@@ -221,7 +221,7 @@ func ContributionWorkbook(w io.Writer, req ContributionRequest) error {
 	if x.err != nil {
 		return x.err
 	}
-	if err := printReady(f); err != nil {
+	if err := printReady(f, tr); err != nil {
 		return err
 	}
 	return f.Write(w)

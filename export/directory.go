@@ -13,19 +13,23 @@ import (
 	"github.com/johnfercher/maroto/v2/pkg/props"
 
 	"github.com/ncm-register/ncm-register/data"
+	"github.com/ncm-register/ncm-register/locale"
 )
 
 // directoryHeader are the columns of the directory workbook.
-var directoryHeader = []string{"Organisation", "Acronym", "Sector", "Level", "Region", "Country",
-	"Name", "Position", "E-mail", "Phone", "Languages", "Roles"}
+var directoryHeader = []string{locale.Mark("Organisation"), locale.Mark("Acronym"), locale.Mark("Sector"), locale.Mark("Level"),
+	locale.Mark("Region"), locale.Mark("Country"), locale.Mark("Name"), locale.Mark("Position"), locale.Mark("E-mail"),
+	locale.Mark("Phone"), locale.Mark("Languages"), locale.Mark("Roles")}
 
 // DirectoryXLSX writes the directory as a workbook: one row per focal point
 // with their organisation's sector, level and region, phones in
 // international format and several of a kind on lines of one cell. An
 // organisation without focal points has a row of its own. The sheet is
 // streamed, so 100,000 people pass through without being held as cells.
-func DirectoryXLSX(w io.Writer, entries []data.DirectoryEntry) error {
-	return writeDirectoryXLSX(w, func(yield func(data.DirectoryEntry, []string) bool) {
+// Its headings, sectors, levels and roles are in tr's language (nil:
+// English); the country stays a code, as it is typed and imported.
+func DirectoryXLSX(w io.Writer, tr *locale.Translator, entries []data.DirectoryEntry) error {
+	return writeDirectoryXLSX(w, tr, func(yield func(data.DirectoryEntry, []string) bool) {
 		for _, e := range entries {
 			if !yield(e, formatPhones(e.Contact.Phones)) {
 				return
@@ -38,7 +42,7 @@ func DirectoryXLSX(w io.Writer, entries []data.DirectoryEntry) error {
 // given (all, when none are) as DirectoryXLSX does, reading the people
 // while the sheet is being written: on two cores, a directory of 100,000
 // people took the reading's time and the writing's one after the other.
-func DirectoryXLSXOf(ctx context.Context, s *data.Store, organisationIDs []string, w io.Writer) error {
+func DirectoryXLSXOf(ctx context.Context, s *data.Store, organisationIDs []string, w io.Writer, tr *locale.Translator) error {
 	type row struct {
 		e      data.DirectoryEntry
 		phones []string
@@ -58,7 +62,7 @@ func DirectoryXLSXOf(ctx context.Context, s *data.Store, organisationIDs []strin
 			}
 		})
 	}()
-	err := writeDirectoryXLSX(w, func(yield func(data.DirectoryEntry, []string) bool) {
+	err := writeDirectoryXLSX(w, tr, func(yield func(data.DirectoryEntry, []string) bool) {
 		for r := range rows {
 			if !yield(r.e, r.phones) {
 				return
@@ -74,18 +78,27 @@ func DirectoryXLSXOf(ctx context.Context, s *data.Store, organisationIDs []strin
 // writeDirectoryXLSX writes the rows entries gives, each with its phones
 // formatted; complete, when given, says whether they all came (nothing
 // is written to w when they did not).
-func writeDirectoryXLSX(w io.Writer, entries iter.Seq2[data.DirectoryEntry, []string], complete func() error) error {
+func writeDirectoryXLSX(w io.Writer, tr *locale.Translator, entries iter.Seq2[data.DirectoryEntry, []string], complete func() error) error {
+	tr = orEnglish(tr)
 	f := newWorkbook()
 	defer f.Close()
-	if err := f.SetSheetName("Sheet1", "Directory"); err != nil {
+	sheet := tr.L("Directory")
+	if err := f.SetSheetName("Sheet1", sheet); err != nil {
 		return err
 	}
 	st, err := newSheetStyles(f)
 	if err != nil {
 		return err
 	}
-	s := newStreamSheet(newBook(f), "Directory", []float64{40, 12, 22, 12, 16, 8, 28, 28, 32, 20, 14, 24}, 1)
-	s.add(st.headerRow(directoryHeader...)...)
+	s := newStreamSheet(newBook(f, tr), sheet, []float64{40, 12, 22, 12, 16, 8, 28, 28, 32, 20, 14, 24}, 1)
+	header := make([]string, len(directoryHeader))
+	for i, h := range directoryHeader {
+		header[i] = tr.L(h)
+	}
+	s.add(st.headerRow(header...)...)
+	// The labels of the codes, looked up once rather than for each of
+	// 100,000 rows: a code list is built and searched on every look-up.
+	sectors, levels, roles := codeTextsOf(tr, "sector"), codeTextsOf(tr, "level"), codeTextsOf(tr, "role")
 	// Empty cells are left out rather than written empty: a directory of
 	// 100,000 people is mostly empty acronyms, regions and languages, and
 	// every cell written is XML to write and to compress.
@@ -103,10 +116,10 @@ func writeDirectoryXLSX(w io.Writer, entries iter.Seq2[data.DirectoryEntry, []st
 	}
 	for e, phones := range entries {
 		o, c := e.Organisation, e.Contact
-		s.add(cell(st.top, o.Name), cell(st.top, o.Acronym), cell(st.top, sectorName(o.Sector)),
-			cell(st.top, codeLabel(data.Levels, o.Level)), cell(st.top, o.Region), cell(st.top, o.Country),
+		s.add(cell(st.top, o.Name), cell(st.top, o.Acronym), cell(st.top, sectors.of(o.Sector)),
+			cell(st.top, levels.of(o.Level)), cell(st.top, o.Region), cell(st.top, o.Country),
 			cell(st.top, c.Name), cell(st.wrap, c.Position), wrap(c.Emails), wrap(phones),
-			wrap(c.Languages), wrap(codeLabelList(data.ContactRoles, c.Roles)))
+			wrap(c.Languages), wrap(roles.all(c.Roles)))
 	}
 	if err := s.flush(); err != nil {
 		return err
@@ -119,10 +132,34 @@ func writeDirectoryXLSX(w io.Writer, entries iter.Seq2[data.DirectoryEntry, []st
 	return f.Write(w)
 }
 
-func codeLabelList(list []data.Code, codes []string) []string {
+// codeLabelsIn are the labels of a code list in a language, by code.
+type codeLabelsIn map[string]string
+
+// codeTextsOf are the labels of the codes of list in tr's language, as
+// codeText writes them.
+func codeTextsOf(tr *locale.Translator, list string) codeLabelsIn {
+	codes, _ := data.CodeList(list)
+	out := make(codeLabelsIn, len(codes))
+	for _, c := range codes {
+		out[c.Code] = codeText(tr, list, c.Code)
+	}
+	return out
+}
+
+// of is a code's label: "" for none, the code itself for one the list
+// does not know.
+func (l codeLabelsIn) of(code string) string {
+	if label, ok := l[code]; ok || code == "" {
+		return label
+	}
+	return code
+}
+
+// all are the labels of several codes.
+func (l codeLabelsIn) all(codes []string) []string {
 	out := make([]string, len(codes))
 	for i, c := range codes {
-		out[i] = codeLabel(list, c)
+		out[i] = l.of(c)
 	}
 	return out
 }
@@ -131,8 +168,11 @@ func codeLabelList(list []data.Code, codes []string) []string {
 // phones and mail programs read most widely), a card per person with the
 // organisation, position, work e-mails and phones, the sector as a
 // category, and the person's identity in the register as UID, so that a
-// second import into a phone replaces rather than doubles.
-func DirectoryVCard(w io.Writer, entries []data.DirectoryEntry) error {
+// second import into a phone replaces rather than doubles. The sector is
+// the only word of the program's on a card: it is written in tr's language
+// (nil: English), as phones list contacts by the categories they show.
+func DirectoryVCard(w io.Writer, tr *locale.Translator, entries []data.DirectoryEntry) error {
+	tr = orEnglish(tr)
 	enc := vcard.NewEncoder(w)
 	for _, e := range entries {
 		c := e.Contact
@@ -155,7 +195,7 @@ func DirectoryVCard(w io.Writer, entries []data.DirectoryEntry) error {
 		for _, p := range c.Phones {
 			card.Add(vcard.FieldTelephone, &vcard.Field{Value: p, Params: vcard.Params{vcard.ParamType: {"WORK", "VOICE"}}})
 		}
-		if sec := sectorName(e.Organisation.Sector); sec != "" {
+		if sec := sectorText(tr, e.Organisation.Sector); sec != "" {
 			card.SetValue(vcard.FieldCategories, sec)
 		}
 		card.SetValue(vcard.FieldUID, "urn:uuid:"+c.ID)
@@ -172,39 +212,46 @@ var directoryAddress = props.Text{Size: 7, Top: 1.7, Bottom: 1.5, Left: replyCel
 // DirectoryPDF writes a printable directory on A4 or, with letter, US
 // Letter paper: the organisations grouped by sector (in the order of the
 // sector list), each with its acronym and region, and under it its focal
-// points with position, e-mails and phones.
-func DirectoryPDF(w io.Writer, entries []data.DirectoryEntry, letter bool, day string) error {
+// points with position, e-mails and phones. Its words, sectors, countries
+// and date are in tr's language (nil: English).
+func DirectoryPDF(w io.Writer, tr *locale.Translator, entries []data.DirectoryEntry, letter bool, day string) error {
+	tr = orEnglish(tr)
 	paper := pagesize.A4
 	if letter {
 		paper = pagesize.Letter
 	}
-	need, err := fontsFor(nil, directoryPrint(entries))
+	need, err := fontsFor(tr, directoryPrint(entries))
 	if err != nil {
 		return err
 	}
-	m, err := newPDFOn(paper, "Directory of the national coordination mechanism", true, need)
+	m, err := newPDFOn(paper, tr.L("Directory of the national coordination mechanism"), true, need)
 	if err != nil {
 		return err
 	}
 	m.AddRows(
-		textRow(7, "DIRECTORY OF FOCAL POINTS", props.Text{Size: 8, Style: fontstyle.Bold, Color: replyGrey}),
-		textAutoRow("Organisations and their focal points on "+longDayIn(english(), day), props.Text{Size: 14, Style: fontstyle.Bold, Bottom: 3}),
+		textRow(7, tr.L("DIRECTORY OF FOCAL POINTS"), props.Text{Size: 8, Style: fontstyle.Bold, Color: replyGrey}),
+		textAutoRow(tr.L("Organisations and their focal points on {{.Day}}", map[string]any{"Day": longDayIn(tr, day)}),
+			props.Text{Size: 14, Style: fontstyle.Bold, Bottom: 3}),
 	)
 	bySector := map[string][]data.DirectoryEntry{}
 	for _, e := range entries {
 		bySector[e.Organisation.Sector] = append(bySector[e.Organisation.Sector], e)
 	}
-	sectors := make([]data.Code, 0, len(data.Sectors)+1)
+	sectors := make([]string, 0, len(data.Sectors)+1)
 	for _, sec := range data.Sectors {
-		sectors = append(sectors, sec.Code)
+		sectors = append(sectors, sec.Code.Code)
 	}
-	for _, sec := range append(sectors, data.Code{Code: "", Label: "Sector not recorded"}) {
-		list := bySector[sec.Code]
+	for _, sec := range append(sectors, "") {
+		list := bySector[sec]
 		if len(list) == 0 {
 			continue
 		}
+		heading := tr.L("Sector not recorded")
+		if sec != "" {
+			heading = sectorText(tr, sec)
+		}
 		keepWithNext(m, 30)
-		m.AddRows(row.New(3), textAutoRow(sec.Label, props.Text{Size: 12, Style: fontstyle.Bold, Bottom: 1}))
+		m.AddRows(row.New(3), textAutoRow(heading, props.Text{Size: 12, Style: fontstyle.Bold, Bottom: 1}))
 		lastOrg := ""
 		for _, e := range list {
 			o, c := e.Organisation, e.Contact
@@ -217,10 +264,10 @@ func DirectoryPDF(w io.Writer, entries []data.DirectoryEntry, letter bool, day s
 				keepWithNext(m, 18)
 				m.AddRows(row.New().Add(
 					textCol(8, name, replyCellB).WithStyle(headerCell),
-					textCol(4, strings.Join(nonEmpty(o.Region, o.Country), ", "), replyCell).WithStyle(headerCell),
+					textCol(4, strings.Join(nonEmpty(o.Region, countryText(tr, o.Country)), ", "), replyCell).WithStyle(headerCell),
 				))
 				if c.ID == "" {
-					m.AddRows(textAutoRow("No focal point recorded.", replyNote))
+					m.AddRows(textAutoRow(tr.L("No focal point recorded."), replyNote))
 				}
 			}
 			if c.ID == "" {
@@ -241,7 +288,7 @@ func DirectoryPDF(w io.Writer, entries []data.DirectoryEntry, letter bool, day s
 		}
 	}
 	if len(entries) == 0 {
-		m.AddRows(textAutoRow("No organisation in the directory.", replyNote))
+		m.AddRows(textAutoRow(tr.L("No organisation in the directory."), replyNote))
 	}
 	doc, err := m.Generate()
 	if err != nil {
@@ -268,6 +315,14 @@ func directoryPrint(entries []data.DirectoryEntry) iter.Seq[printed] {
 			}
 		}
 	}
+}
+
+// countryText is a country's name in the document's language ("" for none).
+func countryText(tr *locale.Translator, code string) string {
+	if code == "" {
+		return ""
+	}
+	return tr.Country(code)
 }
 
 func formatPhones(phones []string) []string {

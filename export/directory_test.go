@@ -54,7 +54,7 @@ func TestDirectoryAsWorkbook(t *testing.T) {
 		t.Fatal(err)
 	}
 	var b bytes.Buffer
-	if err := DirectoryXLSX(&b, entries); err != nil {
+	if err := DirectoryXLSX(&b, nil, entries); err != nil {
 		t.Fatal(err)
 	}
 	assertFormulaTextIsText(t, "directory", b.Bytes())
@@ -90,7 +90,7 @@ func TestDirectoryAsVCard(t *testing.T) {
 		t.Fatal(err)
 	}
 	var b bytes.Buffer
-	if err := DirectoryVCard(&b, entries); err != nil {
+	if err := DirectoryVCard(&b, nil, entries); err != nil {
 		t.Fatal(err)
 	}
 	if strings.Count(b.String(), "\r\n") != strings.Count(b.String(), "\n") {
@@ -131,7 +131,7 @@ func BenchmarkDirectoryXLSX(b *testing.B) {
 	for b.Loop() {
 		out.Reset()
 		peak := startPeakMemory()
-		err := DirectoryXLSXOf(ctx, s, nil, &out)
+		err := DirectoryXLSXOf(ctx, s, nil, &out, nil)
 		h, r := peak.end()
 		if err != nil {
 			b.Fatal(err)
@@ -164,7 +164,7 @@ func TestDirectoryAsPDFGroupedBySectorOnEitherPaper(t *testing.T) {
 	}
 	for _, letter := range []bool{false, true} {
 		var b bytes.Buffer
-		if err := DirectoryPDF(&b, entries, letter, "2026-12-02"); err != nil {
+		if err := DirectoryPDF(&b, nil, entries, letter, "2026-12-02"); err != nil {
 			t.Fatal(err)
 		}
 		text := strings.Join(pdfText(t, b.Bytes()), "\n")
@@ -206,10 +206,10 @@ func TestDirectoryReadWhileWrittenIsTheSame(t *testing.T) {
 			t.Fatal(err)
 		}
 		var whole, streamed bytes.Buffer
-		if err := DirectoryXLSX(&whole, entries); err != nil {
+		if err := DirectoryXLSX(&whole, nil, entries); err != nil {
 			t.Fatal(err)
 		}
-		if err := DirectoryXLSXOf(ctx, s, ids, &streamed); err != nil {
+		if err := DirectoryXLSXOf(ctx, s, ids, &streamed, nil); err != nil {
 			t.Fatal(err)
 		}
 		if d := cmp.Diff(rowsOf(whole.Bytes()), rowsOf(streamed.Bytes())); d != "" {
@@ -219,7 +219,7 @@ func TestDirectoryReadWhileWrittenIsTheSame(t *testing.T) {
 	cancelled, cancel := context.WithCancel(ctx)
 	cancel()
 	var out bytes.Buffer
-	if err := DirectoryXLSXOf(cancelled, s, nil, &out); err == nil || out.Len() != 0 {
+	if err := DirectoryXLSXOf(cancelled, s, nil, &out, nil); err == nil || out.Len() != 0 {
 		t.Errorf("a cancelled directory: %v, %d bytes written", err, out.Len())
 	}
 }

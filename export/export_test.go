@@ -113,7 +113,7 @@ func TestSignInSheetsHaveAPagePerDayWithEveryParticipant(t *testing.T) {
 	ps = append(ps, data.Participant{Name: "Invited Only", OrganisationName: "Nowhere", Status: data.StatusInvited},
 		data.Participant{Name: "Declined Person", OrganisationName: "Nowhere", Status: data.StatusDeclined})
 	var b bytes.Buffer
-	if err := SignInSheets(&b, c, ps, 5); err != nil {
+	if err := SignInSheets(&b, nil, c, ps, 5); err != nil {
 		t.Fatal(err)
 	}
 	pages := pdfText(t, b.Bytes())
@@ -135,7 +135,7 @@ func TestSignInSheetsHaveAPagePerDayWithEveryParticipant(t *testing.T) {
 			t.Errorf("page %d lists someone not expected:\n%s", i+1, page)
 		}
 	}
-	if !strings.Contains(pages[0], "Monday 2 March 2026") || !strings.Contains(pages[2], "Wednesday 4 March 2026") {
+	if !strings.Contains(pages[0], "Monday, 2 March 2026") || !strings.Contains(pages[2], "Wednesday, 4 March 2026") {
 		t.Error("the pages do not carry their days")
 	}
 }
@@ -195,14 +195,14 @@ func TestCalendarReadsBack(t *testing.T) {
 	_, c, _, _ := course(t)
 	planned := data.Course{ID: "planned-id", Title: "Planned course", FirstDay: "2026-06-01", LastDay: "2026-06-01", Status: "planned"}
 	var b bytes.Buffer
-	if err := Calendar(&b, []data.Course{c, planned}, time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), "Training courses"); err != nil {
+	if err := Calendar(&b, nil, []data.Course{c, planned}, time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)); err != nil {
 		t.Fatal(err)
 	}
 	raw := b.String()
 	if crlf := strings.Count(raw, "\r\n"); crlf != strings.Count(raw, "\n") || crlf < 10 {
 		t.Errorf("the calendar's lines do not all end with CRLF (RFC 5545): %q", raw[:min(len(raw), 200)])
 	}
-	if !strings.Contains(raw, "X-WR-CALNAME:Training courses\r\n") {
+	if !strings.Contains(raw, "X-WR-CALNAME:Training courses — NCM Register\r\n") {
 		t.Error("the calendar has no name")
 	}
 	cal, err := ics.ParseCalendar(&b)
@@ -222,6 +222,9 @@ func TestCalendarReadsBack(t *testing.T) {
 	}
 	if got := e.GetProperty(ics.ComponentPropertyDtEnd).Value; got != "20260305" {
 		t.Errorf("end %q, want 20260305 (the day after the last day)", got)
+	}
+	if got := e.GetProperty(ics.ComponentPropertyDescription).Value; got != "Topics: Indicators; Referral" {
+		t.Errorf("description %q, want the course's topics", got)
 	}
 	if got := e.GetProperty(ics.ComponentPropertyUniqueId).Value; got != c.ID+"@ncm-register" {
 		t.Errorf("uid %q", got)
@@ -295,7 +298,7 @@ func TestCertificatesAPagePerEligibleParticipant(t *testing.T) {
 		t.Fatalf("%d certificates, want 3 (Ольга Иванова missed a day of three)", len(certs))
 	}
 	var b bytes.Buffer
-	if err := Certificates(&b, c, []string{"Ministry of Internal Affairs"}, certs, data.DefaultCertificateTemplate(), true); err != nil {
+	if err := Certificates(&b, nil, c, []string{"Ministry of Internal Affairs"}, certs, data.DefaultCertificateTemplate(), true); err != nil {
 		t.Fatal(err)
 	}
 	pages := pdfText(t, b.Bytes())
@@ -363,16 +366,16 @@ func TestMemberListsReadBack(t *testing.T) {
 		{Name: "@Centrul „Speranța”", Sector: "ngo", MechanismRole: "member"},
 	}
 	var pdf bytes.Buffer
-	if err := MemberListPDF(&pdf, b, members); err != nil {
+	if err := MemberListPDF(&pdf, nil, b, members); err != nil {
 		t.Fatal(err)
 	}
 	pages := pdfText(t, pdf.Bytes())
 	if len(pages) != 1 || !strings.Contains(pages[0], "МВД — Управление") || !strings.Contains(pages[0], "Chair") ||
-		!strings.Contains(pages[0], "2008-01-15") || !strings.Contains(pages[0], "Decision 1219/2008") {
+		!strings.Contains(pages[0], "15 Jan 2008") || !strings.Contains(pages[0], "Decision 1219/2008") {
 		t.Errorf("member list PDF:\n%s", strings.Join(pages, "\f"))
 	}
 	var xlsx bytes.Buffer
-	if err := MemberListXLSX(&xlsx, b, members); err != nil {
+	if err := MemberListXLSX(&xlsx, nil, b, members); err != nil {
 		t.Fatal(err)
 	}
 	f, err := excelize.OpenReader(&xlsx)
@@ -382,7 +385,7 @@ func TestMemberListsReadBack(t *testing.T) {
 	assertPrintReady(t, f)
 	defer f.Close()
 	rows, _ := f.GetRows("Members")
-	if len(rows) != 3 || rows[1][4] != "Chair" || rows[1][3] != "yes" || rows[2][0] != "@Centrul „Speranța”" || rows[2][3] != "no" {
+	if len(rows) != 3 || rows[1][4] != "Chair" || rows[1][3] != "Yes" || rows[2][0] != "@Centrul „Speranța”" || rows[2][3] != "No" {
 		t.Errorf("rows %q", rows)
 	}
 	assertTextCell(t, f, "Members", "A3", "@Centrul „Speranța”")

@@ -140,7 +140,7 @@ func TestEveryWorkbookKeepsFormulaLikeTextAsTyped(t *testing.T) {
 		{"contribution", func(b *bytes.Buffer) error {
 			return ContributionWorkbook(b, ContributionRequest{Template: tpl, Reply: r, Agency: org, State: "Moldova", Figures: content.Figures})
 		}, []string{"org", "template", "question"}},
-		{"members", func(b *bytes.Buffer) error { return MemberListXLSX(b, data.Body{}, []data.Organisation{org}) },
+		{"members", func(b *bytes.Buffer) error { return MemberListXLSX(b, nil, data.Body{}, []data.Organisation{org}) },
 			[]string{"org", "acronym"}},
 		{"participants", func(b *bytes.Buffer) error {
 			return ParticipantList(b, nil, courses[0], participants, map[string]map[string]string{})

@@ -30,7 +30,7 @@ func ParticipantList(w io.Writer, tr *locale.Translator, c data.Course, particip
 	}
 	header, widths = append(header, tr.L("Days attended"), tr.L("Completed"), tr.L("Status")), append(widths, 9, 11, 14)
 	// The course's title and dates head the sheet and every printed page.
-	s := newStreamSheet(newBook(f), sheet, widths, 3)
+	s := newStreamSheet(newBook(f, tr), sheet, widths, 3)
 	title := c.Title + " — " + longDaysIn(tr, c.FirstDay, c.LastDay)
 	if c.Venue != "" {
 		title += ", " + c.Venue

@@ -28,7 +28,7 @@ func PlanMatrix(w io.Writer, tr *locale.Translator, p data.Plan, actions []data.
 	if err != nil {
 		return err
 	}
-	s := newStreamSheet(newBook(f), sheet, []float64{14, 30, 40, 28, 30, 12, 24, 20, 12, 9, 40}, 3)
+	s := newStreamSheet(newBook(f, tr), sheet, []float64{14, 30, 40, 28, 30, 12, 24, 20, 12, 9, 40}, 3)
 	s.add(styled(st.title, fmt.Sprintf("%s (%d–%d)", p.Title, p.FirstYear, p.LastYear)))
 	s.skip()
 	s.add(st.headerRow(tr.L("Pillar"), tr.L("Objective"), tr.L("Activity"), tr.L("Lead"), tr.L("Partners"), tr.L("Deadline"),

@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/ncm-register/ncm-register/locale"
 )
 
 // printReady sets every shown sheet of a workbook built cell by cell to print as people
@@ -13,7 +15,7 @@ import (
 // heading rows repeated on every page, and the sheet's name and the page
 // number in the footer. Without it, the reply's cover printed its labels
 // and its values on different pages.
-func printReady(f *excelize.File) error {
+func printReady(f *excelize.File, tr *locale.Translator) error {
 	for _, sheet := range f.GetSheetList() {
 		if visible, err := f.GetSheetVisible(sheet); err != nil || !visible {
 			continue
@@ -26,17 +28,18 @@ func printReady(f *excelize.File) error {
 		if panes.Freeze {
 			frozen = panes.YSplit
 		}
-		if err := printSetup(f, sheet, wideSheet(f, sheet), frozen); err != nil {
+		if err := printSetup(f, sheet, wideSheet(f, sheet), frozen, tr); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-// printSetup sets one sheet to print so. A sheet written as a stream
-// takes it before its stream starts (excelize writes the sheet's
-// properties first and the page set-up at the end of the stream).
-func printSetup(f *excelize.File, sheet string, wide bool, frozenRows int) error {
+// printSetup sets one sheet to print so, its footer in the workbook's
+// language. A sheet written as a stream takes it before its stream starts
+// (excelize writes the sheet's properties first and the page set-up at
+// the end of the stream).
+func printSetup(f *excelize.File, sheet string, wide bool, frozenRows int, tr *locale.Translator) error {
 	a4, fitWidth, fitHeight := 9, 1, 0
 	orientation := "portrait"
 	if wide {
@@ -50,8 +53,8 @@ func printSetup(f *excelize.File, sheet string, wide bool, frozenRows int) error
 		FitToWidth: &fitWidth, FitToHeight: &fitHeight}); err != nil {
 		return err
 	}
-	if err := f.SetHeaderFooter(sheet, &excelize.HeaderFooterOptions{
-		OddFooter: "&L&A&RPage &P / &N", EvenFooter: "&L&A&RPage &P / &N"}); err != nil {
+	foot := footer(orEnglish(tr))
+	if err := f.SetHeaderFooter(sheet, &excelize.HeaderFooterOptions{OddFooter: foot, EvenFooter: foot}); err != nil {
 		return err
 	}
 	if frozenRows > 0 {
@@ -59,6 +62,16 @@ func printSetup(f *excelize.File, sheet string, wide bool, frozenRows int) error
 			RefersTo: fmt.Sprintf("'%s'!$1:$%d", strings.ReplaceAll(sheet, "'", "''"), frozenRows)})
 	}
 	return nil
+}
+
+// footer is a printed sheet's footer: the sheet's name on the left, the
+// page of how many on the right ("Page 2 / 5"), in the workbook's
+// language. Excel reads "&" as the start of a code (&P the page, &N the
+// pages), so a translation's own ampersand is doubled before the codes go
+// in.
+func footer(tr *locale.Translator) string {
+	page := tr.L("Page {{.Page}} / {{.Pages}}", map[string]any{"Page": "\x00P", "Pages": "\x00N"})
+	return "&L&A&R" + strings.ReplaceAll(strings.ReplaceAll(page, "&", "&&"), "\x00", "&")
 }
 
 // pageWidth is about as many characters of Excel's default width as an A4

@@ -3,8 +3,11 @@ package export
 import (
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/ncm-register/ncm-register/locale"
 )
 
 // assertPrintReady checks that every shown sheet prints on A4 as wide as
@@ -47,5 +50,25 @@ func assertPrintReady(t *testing.T, f *excelize.File) {
 	}
 	if shown == 0 {
 		t.Error("no sheet is shown")
+	}
+}
+
+// TestFooterSaysPageInTheWorkbooksLanguage: the footer's word is the
+// translation's, its codes Excel's, and an ampersand of the translation
+// is written so Excel prints it rather than reading a code.
+func TestFooterSaysPageInTheWorkbooksLanguage(t *testing.T) {
+	if got := footer(english()); got != "&L&A&RPage &P / &N" {
+		t.Errorf("the English footer: %q", got)
+	}
+	if got := footer(pseudoLanguage(t)); got != "&L&A&R⟦Page &P / &N⟧" {
+		t.Errorf("the footer in the pseudo-language: %q", got)
+	}
+	amp, err := locale.FromFiles(fstest.MapFS{"t/en.json": {Data: []byte(`{}`)},
+		"t/fr.json": {Data: []byte(`{"Page {{.Page}} / {{.Pages}}": "P&S {{.Page}}/{{.Pages}}"}`)}}, "t", "fr")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := footer(amp); got != "&L&A&RP&&S &P/&N" {
+		t.Errorf("a translation with an ampersand: %q", got)
 	}
 }

@@ -20,7 +20,11 @@ import (
 type ReplyContent struct {
 	Reply    data.Reply
 	Template Template
-	// State is the register's country by name ("" when not set in Settings).
+	// Country is the register's country, an ISO 3166 code ("" when not set
+	// in Settings): the documents name it in their language.
+	Country string
+	// State is the country's English name kept by a reply finalised before
+	// the code was kept; it names the country when Country is "".
 	State string
 	// Officer and OfficerOrganisation name the replying officer ("" when none).
 	Officer, OfficerOrganisation string
@@ -92,7 +96,7 @@ func LoadReply(ctx context.Context, s *data.Store, t Template, replyID string) (
 		}
 	} else {
 		c.AnnexDay = c.Today
-		c.State = codeLabel(data.Countries(), s.Country(ctx))
+		c.Country = s.Country(ctx)
 		if c.Officer, c.OfficerOrganisation, err = replyOfficer(ctx, s, c.Reply.Officer); err != nil {
 			return c, err
 		}
@@ -300,10 +304,13 @@ func (c ReplyContent) officerText() string {
 // stateText is the register's country, by its name in the document's
 // language.
 func (c ReplyContent) stateText() string {
-	if c.State == "" {
-		return c.tr().L("Not set (Settings: country of the register)")
+	switch {
+	case c.Country != "":
+		return c.tr().Country(c.Country)
+	case c.State != "":
+		return c.State
 	}
-	return c.State
+	return c.tr().L("Not set (Settings: country of the register)")
 }
 
 // contributionsTo are the agencies' answers to one question.

@@ -613,3 +613,34 @@ func TestTheCoursesAnnexCountsEverySex(t *testing.T) {
 		t.Errorf("year row %v: the sexes do not add up to the participants", row)
 	}
 }
+
+// TestTheStateIsNamedInTheRepliesLanguage: a reply names its country in
+// its own language, a final one too (its code is frozen, not a name); a
+// reply finalised when only the English name was kept still names it.
+func TestTheStateIsNamedInTheRepliesLanguage(t *testing.T) {
+	r := newReplyRegister(t)
+	ru := pseudoLanguage(t)
+	c := r.load(t)
+	c.Language = ru
+	if got := c.stateText(); got != "Молдова" {
+		t.Errorf("a draft in Russian names the State %q", got)
+	}
+	if err := FinaliseReply(context.Background(), r.s, r.tpl, r.reply.ID); err != nil {
+		t.Fatal(err)
+	}
+	c = r.load(t)
+	if got := c.stateText(); got != "Moldova" {
+		t.Errorf("a final reply in English names the State %q", got)
+	}
+	c.Language = ru
+	if got := c.stateText(); got != "Молдова" {
+		t.Errorf("a final reply in Russian names the State %q", got)
+	}
+	var old ReplyContent
+	if err := old.thaw([]byte(`{"State": "Moldova", "Officer": "Ana Lungu"}`)); err != nil {
+		t.Fatal(err)
+	}
+	if got := old.stateText(); got != "Moldova" || old.Officer != "Ana Lungu" {
+		t.Errorf("a reply frozen with the State's name only: %q, officer %q", got, old.Officer)
+	}
+}

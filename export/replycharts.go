@@ -30,7 +30,7 @@ func writeCharts(b *book, st sheetStyles, c ReplyContent, sheet string) error {
 	if _, err := f.NewSheet(sheet); err != nil {
 		return err
 	}
-	if err := printSetup(f, sheet, true, 0); err != nil { // charts beside their figures: landscape
+	if err := printSetup(f, sheet, true, 0, tr); err != nil { // charts beside their figures: landscape
 		return err
 	}
 	if err := f.SetColWidth(sheet, "A", "A", 30); err != nil {

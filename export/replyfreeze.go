@@ -12,6 +12,7 @@ import (
 // finalised, so that the reply prints the same however the register
 // changes afterwards.
 type frozenDocument struct {
+	Country                             string `json:",omitempty"` // the code; State, the English name, before it
 	State, Officer, OfficerOrganisation string
 	Members                             []data.Organisation
 	Courses                             []data.AnnexCourse
@@ -35,7 +36,7 @@ func FinaliseReply(ctx context.Context, s *data.Store, t Template, replyID strin
 		return data.ErrReplyFinal
 	}
 	a := c.Annexes
-	doc := frozenDocument{State: c.State, Officer: c.Officer, OfficerOrganisation: c.OfficerOrganisation,
+	doc := frozenDocument{Country: c.Country, State: c.State, Officer: c.Officer, OfficerOrganisation: c.OfficerOrganisation,
 		Members: a.Members, CourseSectors: a.CourseSectors, Campaigns: a.Campaigns, Agreements: a.Agreements,
 		Actions: a.Actions, Years: a.Years, Statistics: a.Statistics}
 	if err := a.Courses(func(course data.AnnexCourse) error {
@@ -57,7 +58,7 @@ func (c *ReplyContent) thaw(raw []byte) error {
 	if err := json.Unmarshal(raw, &doc); err != nil {
 		return err
 	}
-	c.State, c.Officer, c.OfficerOrganisation = doc.State, doc.Officer, doc.OfficerOrganisation
+	c.Country, c.State, c.Officer, c.OfficerOrganisation = doc.Country, doc.State, doc.Officer, doc.OfficerOrganisation
 	c.AnnexDay = c.replyDay()
 	c.Annexes = ReplyAnnexes{Members: doc.Members, CourseSectors: doc.CourseSectors, Campaigns: doc.Campaigns,
 		Agreements: doc.Agreements, Actions: doc.Actions, Years: doc.Years, Statistics: doc.Statistics,

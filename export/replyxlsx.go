@@ -27,8 +27,8 @@ func ReplyXLSX(w io.Writer, c ReplyContent) error {
 	if err != nil {
 		return err
 	}
-	b := newBook(f)
 	tr := c.tr()
+	b := newBook(f, tr)
 	cover, charts := tr.L("Cover"), tr.L("Charts")
 	if err := f.SetSheetName("Sheet1", cover); err != nil {
 		return err
@@ -40,7 +40,7 @@ func ReplyXLSX(w io.Writer, c ReplyContent) error {
 		return err
 	}
 	for i, sec := range c.Template.Sections {
-		if err := writeSection(b, st, c, i, names.add(sec.ID+" "+sec.Title)); err != nil {
+		if err := writeSection(b, st, c, i, names.add(sec.ID+" "+sec.TitleIn(tr.Code()))); err != nil {
 			return err
 		}
 	}

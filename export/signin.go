@@ -18,6 +18,7 @@ import (
 	"github.com/johnfercher/maroto/v2/pkg/props"
 
 	"github.com/ncm-register/ncm-register/data"
+	"github.com/ncm-register/ncm-register/locale"
 )
 
 // signInRowHeight leaves room for a signature (millimetres).
@@ -31,60 +32,63 @@ var (
 	body = props.Text{Top: 3, Left: 1.5, Right: 1.5}
 )
 
-// longDate writes a course day for a sheet on paper: "Monday 2 March 2026".
-func longDate(day string) string {
-	d, err := time.Parse(time.DateOnly, day)
-	if err != nil {
-		return day
+// fullDayIn writes a course day for a sheet on paper, with its weekday
+// ("Monday, 2 March 2026", "lundi 2 mars 2026"); other text as it is.
+func fullDayIn(tr *locale.Translator, day string) string {
+	if d, err := time.Parse(time.DateOnly, day); err == nil {
+		return tr.FullDate(d)
 	}
-	return d.Format("Monday 2 January 2006")
+	return day
 }
 
 // SignInSheets writes one pre-filled sign-in sheet per course day: the
 // course, the date and venue, a row per participant expected (confirmed, or
 // already marked; not the invited or those who declined: name,
 // organisation, a box to sign) and blank rows for people who come without
-// being listed.
-func SignInSheets(w io.Writer, c data.Course, participants []data.Participant, blankRows int) error {
+// being listed. Its words, dates and numbers are in tr's language (nil:
+// English).
+func SignInSheets(w io.Writer, tr *locale.Translator, c data.Course, participants []data.Participant, blankRows int) error {
+	tr = orEnglish(tr)
 	participants = slices.DeleteFunc(slices.Clone(participants), func(p data.Participant) bool { return !p.Expected() })
-	need, err := fontsFor(nil, signInPrint(c, participants))
+	need, err := fontsFor(tr, signInPrint(c, participants))
 	if err != nil {
 		return err
 	}
-	m, err := newPDF("Sign-in sheets: "+c.Title, true, need)
+	m, err := newPDF(tr.L("Sign-in sheets: {{.Course}}", map[string]any{"Course": c.Title}), true, need)
 	if err != nil {
 		return err
 	}
 	days := c.Days()
 	for i, day := range days {
 		rows := []core.Row{
-			textRow(7, "SIGN-IN SHEET", props.Text{Size: 8, Style: fontstyle.Bold, Color: &props.Color{Red: 90, Green: 90, Blue: 90}}),
+			textRow(7, tr.L("SIGN-IN SHEET"), props.Text{Size: 8, Style: fontstyle.Bold, Color: &props.Color{Red: 90, Green: 90, Blue: 90}}),
 			textAutoRow(c.Title, props.Text{Size: 14, Style: fontstyle.Bold, Bottom: 2}),
-			textRow(7, fmt.Sprintf("Day %d of %d · %s", i+1, len(days), longDate(day)), props.Text{Size: 11}),
+			textRow(7, tr.L("Day {{.Day}} of {{.Days}} · {{.Date}}",
+				map[string]any{"Day": tr.Count(i + 1), "Days": tr.Count(len(days)), "Date": fullDayIn(tr, day)}), props.Text{Size: 11}),
 		}
 		if c.Venue != "" {
-			rows = append(rows, textRow(7, "Venue: "+c.Venue, props.Text{Size: 10}))
+			rows = append(rows, textRow(7, tr.L("Venue: {{.Venue}}", map[string]any{"Venue": c.Venue}), props.Text{Size: 10}))
 		}
 		rows = append(rows, row.New(4),
 			row.New(9).Add(
-				textCol(1, "No.", bold).WithStyle(headerCell),
-				textCol(4, "Name", bold).WithStyle(headerCell),
-				textCol(4, "Organisation", bold).WithStyle(headerCell),
-				textCol(3, "Signature", bold).WithStyle(headerCell),
+				textCol(1, tr.L("No."), bold).WithStyle(headerCell),
+				textCol(4, tr.L("Name"), bold).WithStyle(headerCell),
+				textCol(4, tr.L("Organisation"), bold).WithStyle(headerCell),
+				textCol(3, tr.L("Signature"), bold).WithStyle(headerCell),
 			))
 		for n, p := range participants {
-			rows = append(rows, signInRow(n+1, p.Name, p.OrganisationName))
+			rows = append(rows, signInRow(tr, n+1, p.Name, p.OrganisationName))
 		}
 		for n := 0; n < blankRows; n++ {
-			rows = append(rows, signInRow(len(participants)+n+1, "", ""))
+			rows = append(rows, signInRow(tr, len(participants)+n+1, "", ""))
 		}
 		rows = append(rows, row.New(5), textAutoRow(
-			"Participants sign once per day. The list is used for this course's attendance records only.",
+			tr.L("Participants sign once per day. The list is used for this course's attendance records only."),
 			props.Text{Size: 7, Style: fontstyle.Italic}))
 		m.AddPages(page.New().Add(rows...))
 	}
 	if len(days) == 0 {
-		m.AddRows(textRow(10, c.Title+": the course has no valid dates", props.Text{Align: align.Left}))
+		m.AddRows(textRow(10, tr.L("{{.Course}}: the course has no valid dates", map[string]any{"Course": c.Title}), props.Text{Align: align.Left}))
 	}
 	doc, err := m.Generate()
 	if err != nil {
@@ -110,9 +114,9 @@ func signInPrint(c data.Course, participants []data.Participant) iter.Seq[printe
 	}
 }
 
-func signInRow(n int, name, organisation string) core.Row {
+func signInRow(tr *locale.Translator, n int, name, organisation string) core.Row {
 	return row.New(signInRowHeight).Add(
-		textCol(1, fmt.Sprint(n), body).WithStyle(cellBorder),
+		textCol(1, tr.Count(n), body).WithStyle(cellBorder),
 		textCol(4, strings.TrimSpace(name), body).WithStyle(cellBorder),
 		textCol(4, organisation, props.Text{Top: 3, Left: 1.5, Right: 1.5, Size: 8}).WithStyle(cellBorder),
 		col.New(3).WithStyle(cellBorder),

@@ -37,7 +37,7 @@ func newStreamSheet(b *book, name string, widths []float64, frozenRows int) *str
 	for _, w := range widths {
 		total += w
 	}
-	if s.err = printSetup(b.f, name, total > pageWidth, frozenRows); s.err != nil {
+	if s.err = printSetup(b.f, name, total > pageWidth, frozenRows, b.tr); s.err != nil {
 		return s
 	}
 	if s.sw, s.err = b.f.NewStreamWriter(name); s.err != nil {

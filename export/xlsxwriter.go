@@ -2,6 +2,8 @@ package export
 
 import (
 	"github.com/xuri/excelize/v2"
+
+	"github.com/ncm-register/ncm-register/locale"
 )
 
 // xlsxWriter wraps an excelize file and keeps the first error, so that a
@@ -12,7 +14,9 @@ type xlsxWriter struct {
 	err error
 }
 
-func newXLSXWriter(f *excelize.File) *xlsxWriter { return &xlsxWriter{book: newBook(f)} }
+func newXLSXWriter(f *excelize.File, tr *locale.Translator) *xlsxWriter {
+	return &xlsxWriter{book: newBook(f, tr)}
+}
 
 func (x *xlsxWriter) keep(err error) {
 	if x.err == nil && err != nil {

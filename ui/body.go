@@ -99,11 +99,11 @@ func newBodyScreen(e *env) *bodyScreen {
 		})
 	pdf := widget.NewButtonWithIcon(locale.L("Member list (PDF)…"), theme.DocumentPrintIcon(), func() {
 		body, members := b.current(), b.members
-		saveDocument(e, "members.pdf", func(w io.Writer) error { return export.MemberListPDF(w, body, members) })
+		saveDocumentIn(e, "members.pdf", func(w io.Writer, tr *locale.Translator) error { return export.MemberListPDF(w, tr, body, members) })
 	})
 	xlsx := widget.NewButtonWithIcon(locale.L("Member list (xlsx)…"), theme.DownloadIcon(), func() {
 		body, members := b.current(), b.members
-		saveDocument(e, "members.xlsx", func(w io.Writer) error { return export.MemberListXLSX(w, body, members) })
+		saveDocumentIn(e, "members.xlsx", func(w io.Writer, tr *locale.Translator) error { return export.MemberListXLSX(w, tr, body, members) })
 	})
 	membersTab := container.NewBorder(container.NewVBox(
 		help(locale.L("The members are the organisations with a role in the coordination mechanism; set the role and the date they joined on the organisation, in the Register.")),

@@ -14,18 +14,18 @@ import (
 )
 
 // directoryFormats are the ways the directory leaves the register: the file
-// name offered and the writer.
+// name offered and the writer, in the language chosen when saving.
 var directoryFormats = map[string]struct {
 	file  string
-	write func(io.Writer, []data.DirectoryEntry) error
+	write func(io.Writer, *locale.Translator, []data.DirectoryEntry) error
 }{
 	"xlsx": {"directory.xlsx", export.DirectoryXLSX},
 	"vcf":  {"directory.vcf", export.DirectoryVCard},
-	"a4": {"directory.pdf", func(w io.Writer, e []data.DirectoryEntry) error {
-		return export.DirectoryPDF(w, e, false, time.Now().Format(time.DateOnly))
+	"a4": {"directory.pdf", func(w io.Writer, tr *locale.Translator, e []data.DirectoryEntry) error {
+		return export.DirectoryPDF(w, tr, e, false, time.Now().Format(time.DateOnly))
 	}},
-	"letter": {"directory.pdf", func(w io.Writer, e []data.DirectoryEntry) error {
-		return export.DirectoryPDF(w, e, true, time.Now().Format(time.DateOnly))
+	"letter": {"directory.pdf", func(w io.Writer, tr *locale.Translator, e []data.DirectoryEntry) error {
+		return export.DirectoryPDF(w, tr, e, true, time.Now().Format(time.DateOnly))
 	}},
 }
 
@@ -48,24 +48,24 @@ func (r *registerScreen) saveDirectory(format string) {
 			locale.L("The Register lists no organisation. Clear the search and the filters to save the whole directory."), r.env.win)
 		return
 	}
-	saveDocument(r.env, directoryFormats[format].file, r.directoryWriter(format))
+	saveDocumentIn(r.env, directoryFormats[format].file, r.directoryWriter(format))
 }
 
 // directoryWriter writes the directory of the organisations listed now;
 // the people are read when the file is written, off the window's thread.
-func (r *registerScreen) directoryWriter(format string) func(io.Writer) error {
+func (r *registerScreen) directoryWriter(format string) func(io.Writer, *locale.Translator) error {
 	ids := make([]string, len(r.rows))
 	for i, row := range r.rows {
 		ids[i] = row.ID
 	}
-	return func(w io.Writer) error {
+	return func(w io.Writer, tr *locale.Translator) error {
 		if format == "xlsx" { // written while read: the largest directories are workbooks
-			return export.DirectoryXLSXOf(context.Background(), r.env.store, ids, w)
+			return export.DirectoryXLSXOf(context.Background(), r.env.store, ids, w, tr)
 		}
 		entries, err := r.env.store.Directory(context.Background(), ids)
 		if err != nil {
 			return err
 		}
-		return directoryFormats[format].write(w, entries)
+		return directoryFormats[format].write(w, tr, entries)
 	}
 }

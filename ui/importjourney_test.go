@@ -3,6 +3,7 @@ package ui
 import (
 	"bytes"
 	"context"
+	"io"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -161,7 +162,7 @@ func TestACoordinatorBringsThreeListsTogether(t *testing.T) {
 	r.reload()
 	r.waitLoaded()
 	path := filepath.Join(t.TempDir(), "directory.xlsx")
-	writeDocument(w.ws.env, path, r.directoryWriter("xlsx"))
+	writeDocument(w.ws.env, path, func(out io.Writer) error { return r.directoryWriter("xlsx")(out, nil) })
 	book, err := excelize.OpenFile(path)
 	if err != nil {
 		t.Fatal(err)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"github.com/google/go-cmp/cmp"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -275,7 +276,7 @@ func TestTheDirectoryOfTheListedOrganisationsIsSaved(t *testing.T) {
 	}
 	listed := r.rows[0]
 	path := filepath.Join(t.TempDir(), "directory.xlsx")
-	writeDocument(w.ws.env, path, r.directoryWriter("xlsx"))
+	writeDocument(w.ws.env, path, func(out io.Writer) error { return r.directoryWriter("xlsx")(out, nil) })
 	f, err := excelize.OpenFile(path)
 	if err != nil {
 		t.Fatal(err)
@@ -293,7 +294,7 @@ func TestTheDirectoryOfTheListedOrganisationsIsSaved(t *testing.T) {
 	}
 
 	pdf := filepath.Join(t.TempDir(), "directory.pdf")
-	writeDocument(w.ws.env, pdf, r.directoryWriter("letter"))
+	writeDocument(w.ws.env, pdf, func(out io.Writer) error { return r.directoryWriter("letter")(out, nil) })
 	if raw, err := os.ReadFile(pdf); err != nil || !bytes.HasPrefix(raw, []byte("%PDF")) {
 		t.Errorf("the PDF directory: %v", err)
 	}
@@ -306,7 +307,7 @@ func TestTheDirectoryOfTheListedOrganisationsIsSaved(t *testing.T) {
 	}
 
 	vcf := filepath.Join(t.TempDir(), "directory.vcf")
-	writeDocument(w.ws.env, vcf, r.directoryWriter("vcf"))
+	writeDocument(w.ws.env, vcf, func(out io.Writer) error { return r.directoryWriter("vcf")(out, nil) })
 	raw, err := os.ReadFile(vcf)
 	if err != nil || strings.Count(string(raw), "BEGIN:VCARD") != len(people) {
 		t.Errorf("%d cards, want %d (%v)", strings.Count(string(raw), "BEGIN:VCARD"), len(people), err)

@@ -75,8 +75,8 @@ func newTrainingsScreen(e *env) *trainingsScreen {
 	t.newBtn = widget.NewButtonWithIcon(locale.L("New course"), theme.ContentAddIcon(), t.startNew)
 	t.calendar = widget.NewButtonWithIcon(locale.L("Calendar…"), theme.CalendarIcon(), func() {
 		courses := t.courses
-		saveDocument(e, "training-courses.ics", func(w io.Writer) error {
-			return export.Calendar(w, courses, time.Now(), locale.L("Training courses — NCM Register"))
+		saveDocumentIn(e, "training-courses.ics", func(w io.Writer, tr *locale.Translator) error {
+			return export.Calendar(w, tr, courses, time.Now())
 		})
 	})
 	if e.store.ReadOnly() {
@@ -411,8 +411,8 @@ const signInBlankRows = 8
 
 func (p *participantsPanel) saveSignIn() {
 	c, rows := p.course, p.rows
-	saveDocument(p.env, fileName("sign-in "+c.Title, ".pdf"), func(w io.Writer) error {
-		return export.SignInSheets(w, c, rows, signInBlankRows)
+	saveDocumentIn(p.env, fileName("sign-in "+c.Title, ".pdf"), func(w io.Writer, tr *locale.Translator) error {
+		return export.SignInSheets(w, tr, c, rows, signInBlankRows)
 	})
 }
 
@@ -460,7 +460,7 @@ func (p *participantsPanel) saveCertificates() {
 	// chosen where they go.
 	var issued int
 	store := p.env.store
-	saveDocument(p.env, fileName("certificates "+c.Title, ".pdf"), func(w io.Writer) error {
+	saveDocumentIn(p.env, fileName("certificates "+c.Title, ".pdf"), func(w io.Writer, tr *locale.Translator) error {
 		tmpl, err := store.CertificateTemplate(ctx)
 		if err != nil {
 			return err
@@ -474,7 +474,7 @@ func (p *participantsPanel) saveCertificates() {
 			return err
 		}
 		issued = len(certs)
-		return export.Certificates(w, c, organisers, certs, tmpl, figures.JointCourses > 0)
+		return export.Certificates(w, tr, c, organisers, certs, tmpl, figures.JointCourses > 0)
 	}, func() {
 		p.env.changed()
 		p.env.status(locale.N("{{.Count}} certificate issued and recorded", issued))

@@ -162,7 +162,7 @@ func TestDocumentIsSavedWhereTheUserSays(t *testing.T) {
 	c, rows := tr.participants.course, tr.participants.rows
 	long := fileName("sign-in "+c.Title+" for the regional police academy and the border crossings of the north", ".pdf")
 	saveDocument(w.env(), long, func(out io.Writer) error {
-		return export.SignInSheets(out, c, rows, 2)
+		return export.SignInSheets(out, nil, c, rows, 2)
 	})
 	v := w.ws.env.shown.save
 	if v.name.Text != long || len(long) <= 60 {

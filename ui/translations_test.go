@@ -98,13 +98,24 @@ func englishStrings(t *testing.T) map[string]any {
 	return out
 }
 
+// literal is the string of a literal, or of literals joined with + (a
+// long message split over lines, which go-i18n looks up whole).
 func literal(e ast.Expr) (string, bool) {
-	lit, ok := e.(*ast.BasicLit)
-	if !ok || lit.Kind != token.STRING {
-		return "", false
+	switch e := e.(type) {
+	case *ast.BasicLit:
+		if e.Kind != token.STRING {
+			return "", false
+		}
+		s, err := strconv.Unquote(e.Value)
+		return s, err == nil
+	case *ast.BinaryExpr:
+		a, ok1 := literal(e.X)
+		b, ok2 := literal(e.Y)
+		return a + b, ok1 && ok2 && e.Op == token.ADD
+	case *ast.ParenExpr:
+		return literal(e.X)
 	}
-	s, err := strconv.Unquote(lit.Value)
-	return s, err == nil
+	return "", false
 }
 
 func collectCall(call *ast.CallExpr, out map[string]any) {
