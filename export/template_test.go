@@ -66,6 +66,8 @@ func TestBrokenTemplatesAreRefusedWithTheirLine(t *testing.T) {
 		{"empty text", `"text": "Q"`, `"text": "  "`, "line 6: question A1: the text is empty"},
 		{"no question id", `"id": "A1", `, ``, "line 6: question 1 of section A: an id is needed"},
 		{"unknown field", `"text": "Q"`, `"txt": "Q"`, `line 6: json: unknown field "txt"`},
+		{"translation under a name", `"text": "Q"`, `"text": "Q", "texts": {"fr": "Q", "french": "Q"}`, "line 6: question A1: “french” is not a language code"},
+		{"translation in English", `"title": "T"`, `"title": "T", "titles": {"en": "T"}`, "line 1: the template's titles: “en” is English: the English is the text itself"},
 		{"unknown sector", `"kind"`, `"asked_of": ["wizards"], "kind"`, "line 6: question A1: “wizards” is not a sector code"},
 		{"wrong type", `"bindings": ["training.courses"]`, `"bindings": "training.courses"`, "should be a []string"},
 		{"a key twice", `"kind": "figures"`, `"kind": "figures", "kind": "narrative"`, `line 6: the key "kind" is written twice`},
@@ -285,6 +287,7 @@ func FuzzParseTemplate(f *testing.F) {
 	f.Add(bigTemplate(3))
 	for _, seed := range []string{
 		`{"id": "t", "title": "T", "sections": [{"id": "A", "title": "A", "questions": [{"id": "A1", "kind": "narrative", "text": "Q"}]}]}`,
+		`{"id": "t", "title": "T", "titles": {}, "sections": [{"id": "A", "title": "A", "titles": {"fr": "A"}, "questions": [{"id": "A1", "kind": "narrative", "text": "Q", "texts": {}}]}]}`,
 		`{"id": "t", "id": "u"}`, `{"id": "t"} {"id": "u"}`, "{\"id\": \"t\xff\"}", `{"id": "A\u0007"}`, `[`, ``, `null`, `{"sections": null}`,
 	} {
 		f.Add([]byte(seed))
@@ -312,9 +315,15 @@ func FuzzParseTemplate(f *testing.F) {
 	})
 }
 
-// normalised treats a missing list and an empty one alike.
+// normalised treats a missing list and an empty one alike, and missing
+// translations and an empty object of them.
 func normalised(t Template) Template {
 	t = t.clone()
+	t.eachText(func(_, _ string, texts *Texts) {
+		if len(*texts) == 0 {
+			*texts = nil
+		}
+	})
 	for i := range t.Sections {
 		if len(t.Sections[i].Questions) == 0 {
 			t.Sections[i].Questions = nil

@@ -2,9 +2,12 @@ package export
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
+
+	"golang.org/x/text/language"
 
 	"github.com/ncm-register/ncm-register/data"
 )
@@ -13,9 +16,9 @@ import (
 // decoded from a file or edited in the window, and gives every problem at
 // once (a *data.ValidationError, or nil), each addressed to its field:
 //
-//	title, id, version, sections                      the questionnaire's
-//	sections.<i>.id                                   a section's
-//	sections.<i>.questions.<j>.id|text|kind|asked_of|bindings   a question's
+//	title, id, version, titles, resolutions, notes, sections   the questionnaire's
+//	sections.<i>.id|titles                            a section's
+//	sections.<i>.questions.<j>.id|text|texts|kind|asked_of|bindings   a question's
 //
 // with i and j counted from 0. TemplateFieldOf takes an address apart.
 // ParseTemplate reports the first problem with the line of the file it is on.
@@ -29,6 +32,9 @@ func CheckTemplate(t Template) error {
 	}
 	c.controls("id", t.ID)
 	c.controls("version", t.Version)
+	c.languages("titles", t.Titles)
+	c.languages("resolutions", t.Resolutions)
+	c.languages("notes", t.Notes)
 	if len(t.Sections) == 0 {
 		c.add("sections", "error.template.no_sections", "The questionnaire has no sections", nil)
 	}
@@ -43,6 +49,7 @@ func CheckTemplate(t Template) error {
 			c.add(at, "error.template.section_twice", "Another section has the id “{{.ID}}” too: each section needs its own", map[string]any{"ID": sec.ID})
 		}
 		c.controls(at, sec.ID)
+		c.languages(SectionField(i, "titles"), sec.Titles)
 		sections[sec.ID] = true
 		for j, q := range sec.Questions {
 			c.question(i, j, q, sec.ID, questions)
@@ -71,6 +78,7 @@ func (c *templateCheck) question(i, j int, q Question, section string, seen map[
 	if strings.TrimSpace(q.Text) == "" {
 		c.add(at("text"), "error.template.no_text", "The text is empty", nil)
 	}
+	c.languages(at("texts"), q.Texts)
 	if !contains(QuestionKinds, q.Kind) {
 		c.add(at("kind"), "error.template.kind", "“{{.Kind}}” is not a kind of question; the kinds are {{.Kinds}}",
 			map[string]any{"Kind": q.Kind, "Kinds": strings.Join(QuestionKinds, ", ")})
@@ -100,6 +108,31 @@ func (c *templateCheck) add(field, key, tmpl string, values map[string]any) {
 func (c *templateCheck) controls(field, id string) {
 	if strings.IndexFunc(id, unicode.IsControl) >= 0 {
 		c.add(field, "error.template.control", "An id cannot hold a tab, a line break or another control character", nil)
+	}
+}
+
+// languages refuses a translation under a code that is not a language's
+// as the program names its languages (the base language of BCP 47, in
+// lower case: "fr", "es", "ru"): a reply in French looks for "fr", and
+// would never find "FR", "fra" or "french". English is the text itself,
+// so "en" is refused too: it would stand in for the English text.
+func (c *templateCheck) languages(field string, texts Texts) {
+	codes := make([]string, 0, len(texts))
+	for code := range texts {
+		codes = append(codes, code)
+	}
+	slices.Sort(codes)
+	for _, code := range codes {
+		base, err := language.ParseBase(code)
+		switch {
+		case err != nil || base.String() == "und":
+			c.add(field, "error.template.language", "“{{.Code}}” is not a language code, such as fr, es or ru", map[string]any{"Code": code})
+		case base.String() != code:
+			c.add(field, "error.template.language_form", "Write the language “{{.Code}}” as “{{.Base}}”",
+				map[string]any{"Code": code, "Base": base.String()})
+		case code == "en":
+			c.add(field, "error.template.language_english", "“{{.Code}}” is English: the English is the text itself, not one of its translations", map[string]any{"Code": code})
+		}
 	}
 }
 

@@ -70,6 +70,33 @@ func TestCheckTemplateGivesEveryProblemBesideItsField(t *testing.T) {
 	}
 }
 
+// TestTranslationsAreUnderLanguageCodes: a translation is under the code
+// of a language as the program names it (fr, es, ru); another code, one
+// written otherwise, or English, is refused beside the field it is in,
+// each once and in the order of the codes.
+func TestTranslationsAreUnderLanguageCodes(t *testing.T) {
+	tpl := Template{ID: "t", Title: "T", Version: "1",
+		Titles:      Texts{"fr": "T", "french": "T"},
+		Resolutions: Texts{"es": "R"},
+		Notes:       Texts{"en": "N"},
+		Sections: []TemplateSection{{ID: "A", Title: "A", Titles: Texts{"FR": "A", "ru": "A"}, Questions: []Question{
+			{ID: "A1", Kind: "narrative", Text: "Q", Texts: Texts{"fra": "Q", "pt-BR": "Q", "xx": "Q", "": "Q", "es": "P"}},
+			{ID: "A2", Kind: "narrative", Text: "Q", Texts: Texts{"de": "F", "zh": "问"}},
+		}}}}
+	want := []string{
+		"titles error.template.language: “french” is not a language code, such as fr, es or ru",
+		"notes error.template.language_english: “en” is English: the English is the text itself, not one of its translations",
+		"sections.0.titles error.template.language_form: Write the language “FR” as “fr”",
+		"sections.0.questions.0.texts error.template.language: “” is not a language code, such as fr, es or ru",
+		"sections.0.questions.0.texts error.template.language_form: Write the language “fra” as “fr”",
+		"sections.0.questions.0.texts error.template.language: “pt-BR” is not a language code, such as fr, es or ru",
+		"sections.0.questions.0.texts error.template.language: “xx” is not a language code, such as fr, es or ru",
+	}
+	if diff := cmp.Diff(want, problems(t, CheckTemplate(tpl))); diff != "" {
+		t.Errorf("problems (-want +got):\n%s", diff)
+	}
+}
+
 func TestTemplateFieldOf(t *testing.T) {
 	for _, tc := range []struct {
 		field      string
