@@ -32,6 +32,9 @@ type templateEditor struct {
 	problems []data.FieldError // of the last save tried, less the fields edited since
 	saved    func()
 	open     bool
+	// what the translations of the template opened translate: a new
+	// version keeps those whose English is unchanged
+	translations export.Translations
 
 	outline *widget.List
 	// the fields of the questionnaire itself, of a section, of a question
@@ -44,6 +47,8 @@ type templateEditor struct {
 	askedOf                              *askedOfField
 	figures                              *boundFigures
 	scroll                               *container.Scroll
+	// under each English text, the languages it is written in too
+	titleLangs, resolutionLangs, noteLangs, secTitleLangs, textLangs *widget.Label
 
 	addSectionB, addQuestionB, upB, downB, removeB, previewB, saveB *widget.Button
 	summary                                                         *widget.Label
@@ -54,7 +59,9 @@ type templateEditor struct {
 // showTemplateEditor opens t (a copy, with the version it will be saved
 // as) in a dialog; saved runs once it is kept.
 func showTemplateEditor(e *env, t export.Template, saved func()) *templateEditor {
-	f := &templateEditor{env: e, t: t, saved: saved, top: newFieldSet(), sec: newFieldSet(), que: newFieldSet()}
+	f := &templateEditor{env: e, t: t, saved: saved, top: newFieldSet(), sec: newFieldSet(), que: newFieldSet(),
+		translations: export.TranslationsOf(t)}
+	f.titleLangs, f.resolutionLangs, f.noteLangs, f.secTitleLangs, f.textLangs = help(""), help(""), help(""), help(""), help("")
 	entry := entryMaker(f.edited, f.close, func() bool { return f.dirty })
 	f.title, f.id, f.version = entry("title", false), entry("id", false), entry("version", false)
 	f.resolution, f.note = entry("resolution", true), entry("note", true)
@@ -62,20 +69,20 @@ func showTemplateEditor(e *env, t export.Template, saved func()) *templateEditor
 	f.title.SetPlaceHolder(locale.L("e.g. Reply to the survey of national coordination mechanisms"))
 	f.id.SetPlaceHolder(locale.L("e.g. ncm-survey"))
 	f.counts = widget.NewLabel("")
-	f.top.add("title", locale.L("Title"), true, f.title)
+	f.top.add("title", locale.L("Title"), true, container.NewVBox(f.title, f.titleLangs))
 	f.top.add("id", locale.X("label.id", "ID"), true, container.NewVBox(f.id,
 		help(locale.L("Replies name their questionnaire by ID and version. Keep the ID for a new version of the same questionnaire."))))
 	f.top.add("version", locale.L("Version"), true, container.NewVBox(f.version,
 		help(locale.L("A version once saved never changes: replies keep the version they were written for."))))
-	f.top.add("resolution", locale.L("Resolution"), false, f.resolution)
-	f.top.add("note", locale.L("Note"), false, f.note)
+	f.top.add("resolution", locale.L("Resolution"), false, container.NewVBox(f.resolution, f.resolutionLangs))
+	f.top.add("note", locale.L("Note"), false, container.NewVBox(f.note, f.noteLangs))
 	f.top.add("sections", locale.L("Sections"), false, container.NewVBox(f.counts,
 		help(locale.L("Add, move and remove sections and questions in the list on the left; choose one to edit it."))))
 
 	f.secID, f.secTitle = entry("section.id", false), entry("section.title", false)
 	f.sec.add("id", locale.X("label.id", "ID"), true, container.NewVBox(f.secID,
 		help(locale.L("Numbers the section in the reply, as in “A. Legal framework”."))))
-	f.sec.add("title", locale.L("Title"), false, f.secTitle)
+	f.sec.add("title", locale.L("Title"), false, container.NewVBox(f.secTitle, f.secTitleLangs))
 
 	f.qID, f.text = entry("question.id", false), entry("question.text", true)
 	f.text.SetMinRowsVisible(4)
@@ -89,7 +96,7 @@ func showTemplateEditor(e *env, t export.Template, saved func()) *templateEditor
 	f.que.add("id", locale.X("label.id", "ID"), true, container.NewVBox(f.qID,
 		help(locale.L("Numbers the question in the reply and in the agencies' workbooks, as in A1."))))
 	f.que.add("kind", locale.L("Kind"), true, f.kind)
-	f.que.add("text", locale.L("Text"), true, f.text)
+	f.que.add("text", locale.L("Text"), true, container.NewVBox(f.text, f.textLangs))
 	f.que.add("asked_of", locale.L("Usually asked of"), false, container.NewVBox(f.askedOf.content,
 		help(locale.L("Agencies of these sectors find the question in their workbooks."))))
 	f.que.add("bindings", locale.L("Figures"), false, container.NewVBox(f.figures.content,

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"maps"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -255,5 +256,85 @@ func TestTemplateEditorIsNotOfferedOnAReadOnlyRegister(t *testing.T) {
 		if !button(t, w, label).Disabled() {
 			t.Errorf("%s is offered on a read-only register", label)
 		}
+	}
+}
+
+// TestTemplateEditorKeepsTheTranslationsOfWhatItDidNotChange: the editor
+// edits the English; under each text it says in which languages the text
+// is written too. A new version keeps the translations of the texts left
+// as they were (and of one typed back as it was), and leaves out those of
+// the texts changed, which no longer translate them.
+func TestTemplateEditorKeepsTheTranslationsOfWhatItDidNotChange(t *testing.T) {
+	w := openWindow(t, nil)
+	def, err := export.DefaultTemplate()
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := openTemplateCopy(t, w)
+	if !f.titleLangs.Visible() || !strings.HasPrefix(f.titleLangs.Text, "Also in French, Russian, Spanish.") {
+		t.Errorf("under the title: %q", f.titleLangs.Text)
+	}
+
+	pickRow(t, f, "A1")
+	if !f.textLangs.Visible() || !strings.HasPrefix(f.textLangs.Text, "Also in French, Russian, Spanish.") {
+		t.Errorf("under A1's text: %q", f.textLangs.Text)
+	}
+	test.Type(f.text, " Give the dates of deposit.")
+	if !strings.HasPrefix(f.textLangs.Text, "The English has changed: the new version leaves out its translations (French, Russian, Spanish).") {
+		t.Errorf("under A1's text changed: %q", f.textLangs.Text)
+	}
+
+	pickRow(t, f, "A2") // changed, then typed back as it was
+	clearEntry(w, f.text)
+	if !strings.HasPrefix(f.textLangs.Text, "The English has changed") {
+		t.Errorf("under A2's text cleared: %q", f.textLangs.Text)
+	}
+	test.Type(f.text, def.Sections[0].Questions[1].Text)
+	if !strings.HasPrefix(f.textLangs.Text, "Also in") {
+		t.Errorf("under A2's text typed back: %q", f.textLangs.Text)
+	}
+
+	pickRow(t, f, "C")
+	clearEntry(w, f.secTitle)
+	test.Type(f.secTitle, "National coordination")
+	if !strings.HasPrefix(f.secTitleLangs.Text, "The English has changed") {
+		t.Errorf("under section C's title: %q", f.secTitleLangs.Text)
+	}
+
+	pickRow(t, f, "B")
+	test.Tap(f.addQuestionB)
+	test.Type(f.text, "Which body follows the plan?")
+	if f.textLangs.Visible() {
+		t.Errorf("a new question says %q under its text", f.textLangs.Text)
+	}
+
+	test.Tap(f.saveB)
+	if f.open {
+		t.Fatalf("not saved: %q", f.summary.Text)
+	}
+	got, err := export.TemplateOf(context.Background(), w.store, "ecosoc-2006-27", "1.0.1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := got.Sections[0].Questions
+	if a[0].Texts != nil || a[0].TextIn("fr") != a[0].Text || !strings.Contains(a[0].Text, "Give the dates of deposit.") {
+		t.Errorf("A1, changed, is saved as %q with %v", a[0].Text, a[0].Texts)
+	}
+	for j, q := range a[1:] {
+		if want := def.Sections[0].Questions[j+1]; !maps.Equal(q.Texts, want.Texts) || q.Text != want.Text {
+			t.Errorf("%s, not changed, is saved as %q with %v", q.ID, q.Text, q.Texts)
+		}
+	}
+	if got.Sections[2].Titles != nil || !maps.Equal(got.Sections[3].Titles, def.Sections[3].Titles) {
+		t.Errorf("section C (renamed) keeps %v; section D has %v", got.Sections[2].Titles, got.Sections[3].Titles)
+	}
+	if b := got.Sections[1].Questions; len(b) != 2 || b[1].Texts != nil || !maps.Equal(b[0].Texts, def.Sections[1].Questions[0].Texts) {
+		t.Errorf("section B is saved as %+v", b)
+	}
+	if !maps.Equal(got.Titles, def.Titles) || !maps.Equal(got.Resolutions, def.Resolutions) || !maps.Equal(got.Notes, def.Notes) {
+		t.Errorf("the questionnaire's own translations: %v, %v, %v", got.Titles, got.Resolutions, got.Notes)
+	}
+	if h3 := got.Sections[7].Questions[2]; h3.TextIn("ru") != def.Sections[7].Questions[2].TextIn("ru") || h3.TextIn("ru") == h3.Text {
+		t.Errorf("H3 in Russian: %q", h3.TextIn("ru"))
 	}
 }

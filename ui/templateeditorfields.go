@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 
+	"fyne.io/fyne/v2/widget"
+
 	"github.com/ncm-register/ncm-register/data"
 	"github.com/ncm-register/ncm-register/export"
 	"github.com/ncm-register/ncm-register/locale"
@@ -40,10 +42,53 @@ func (f *templateEditor) show(it outlineItem) {
 		f.note.SetText(f.t.Note)
 		f.showCounts()
 	}
+	f.showTranslations()
 	f.showProblems()
 	f.updateButtons()
 	f.scroll.ScrollToTop()
 	f.scroll.Refresh()
+}
+
+// showTranslations says under each English text of the row shown in which
+// languages it is written too, and whether the new version keeps them.
+func (f *templateEditor) showTranslations() {
+	it := f.current
+	switch {
+	case it.isQuestion():
+		q := f.t.Sections[it.section].Questions[it.question]
+		f.translationsNote(f.textLangs, "question", q.Text, q.Texts)
+	case it.isSection():
+		s := f.t.Sections[it.section]
+		f.translationsNote(f.secTitleLangs, "section", s.Title, s.Titles)
+	default:
+		f.translationsNote(f.titleLangs, "title", f.t.Title, f.t.Titles)
+		f.translationsNote(f.resolutionLangs, "resolution", f.t.Resolution, f.t.Resolutions)
+		f.translationsNote(f.noteLangs, "note", f.t.Note, f.t.Notes)
+	}
+}
+
+// translationsNote fills l, under an English text of a kind, with the
+// languages of its translations, or hides it when there are none.
+func (f *templateEditor) translationsNote(l *widget.Label, kind, english string, texts export.Texts) {
+	tr := locale.Current()
+	var names []string
+	for code, text := range texts {
+		if strings.TrimSpace(text) != "" {
+			names = append(names, tr.LanguageName(code))
+		}
+	}
+	if len(names) == 0 {
+		l.Hide()
+		return
+	}
+	tr.SortStrings(names)
+	languages := map[string]any{"Languages": strings.Join(names, ", ")}
+	if f.translations.Translate(kind, english, texts) {
+		l.SetText(locale.L("Also in {{.Languages}}. If the English changes, the new version leaves these translations out: they would no longer translate it.", languages))
+	} else {
+		l.SetText(locale.L("The English has changed: the new version leaves out its translations ({{.Languages}}). Typed back as it was, it keeps them.", languages))
+	}
+	l.Show()
 }
 
 func (f *templateEditor) showCounts() {
@@ -99,6 +144,9 @@ func (f *templateEditor) edited(key string) {
 	_, name, _ := strings.Cut(key, ".")
 	if name == "" {
 		name = key
+	}
+	if name == "title" || name == "resolution" || name == "note" || name == "text" {
+		f.showTranslations()
 	}
 	f.dropProblem(it, name)
 	f.outline.RefreshItem(slices.Index(f.items, it))

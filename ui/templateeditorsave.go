@@ -22,7 +22,10 @@ func (f *templateEditor) save() bool {
 	if f.env.store.ReadOnly() {
 		return false
 	}
-	err := export.SaveTemplateVersion(context.Background(), f.env.store, f.t)
+	// The translations of a text changed no longer translate it: they are
+	// left out of the version saved, and kept in f.t, where typing the
+	// text back as it was finds them again.
+	err := export.SaveTemplateVersion(context.Background(), f.env.store, f.translations.Keep(f.t))
 	var invalid *data.ValidationError
 	switch {
 	case errors.As(err, &invalid):
