@@ -84,7 +84,7 @@ func questionsWith(tpl Template, s string) int {
 }
 
 // testTranslator is a translator of a language the program has no file
-// for yet: a few strings of the reply, the rest in English.
+// for: a few strings of the reply, the rest in English.
 func testTranslator(t *testing.T, tag string, translated map[string]string) *locale.Translator {
 	t.Helper()
 	raw, err := json.Marshal(translated)
@@ -102,18 +102,22 @@ func testTranslator(t *testing.T, tag string, translated map[string]string) *loc
 	return tr
 }
 
-// TestAFrenchReplyPrintsTheFrenchQuestions: a reply written in French has
-// the template's French title and resolution on its cover, and each
-// section's sheet is named and headed in French and asks the French
-// questions; the answers typed stay as they were.
+// TestAFrenchReplyPrintsTheFrenchQuestions: a reply written in French,
+// with the program's French, has the template's French title and
+// resolution on its cover, and each section's sheet is named and headed
+// in French and asks the French questions; the answers typed stay as they
+// were.
 func TestAFrenchReplyPrintsTheFrenchQuestions(t *testing.T) {
 	r := newReplyRegister(t)
 	c := r.load(t)
-	c.Language = testTranslator(t, "fr", map[string]string{"Cover": "Couverture", "Resolution": "Résolution"})
+	fr := locale.For("fr")
+	if c.Language = fr; fr.Code() != "fr" || fr.L("Resolution") == "Resolution" {
+		t.Fatalf("the program's French is %q (Resolution: %q)", fr.Code(), fr.L("Resolution"))
+	}
 	f, _ := workbook(t, c)
 
-	cover := sheetRows(t, f, "Couverture")
-	if cover[0][0] != r.tpl.TitleIn("fr") || rowStarting(cover, "Résolution", r.tpl.ResolutionIn("fr")) == 0 {
+	cover := sheetRows(t, f, fr.L("Cover"))
+	if cover[0][0] != r.tpl.TitleIn("fr") || rowStarting(cover, fr.L("Resolution"), r.tpl.ResolutionIn("fr")) == 0 {
 		t.Errorf("the cover lacks the French title or resolution:\n%q", cover)
 	}
 	sheets := f.GetSheetList()
