@@ -1,6 +1,9 @@
 package export
 
-import "github.com/ncm-register/ncm-register/data"
+import (
+	"github.com/ncm-register/ncm-register/data"
+	"github.com/ncm-register/ncm-register/locale"
+)
 
 // Completeness says what a reply still lacks: questions without an answer
 // (a narrative, or yes/no for a yes/no question), and bound figures that are
@@ -16,6 +19,12 @@ type Completeness struct {
 
 // CheckCompleteness compares a template with a reply's answers and figures.
 func CheckCompleteness(t Template, answers map[string]data.Answer, figures map[string]data.FigureValue) Completeness {
+	return CheckCompletenessIn(english(), t, answers, figures)
+}
+
+// CheckCompletenessIn is CheckCompleteness with its notes in a language.
+func CheckCompletenessIn(tr *locale.Translator, t Template, answers map[string]data.Answer, figures map[string]data.FigureValue) Completeness {
+	tr = orEnglish(tr)
 	var c Completeness
 	for _, s := range t.Sections {
 		for _, q := range s.Questions {
@@ -28,9 +37,9 @@ func CheckCompleteness(t Template, answers map[string]data.Answer, figures map[s
 				v, ok := figures[b]
 				switch {
 				case ok && v.Unknown:
-					c.NotAvailable = append(c.NotAvailable, q.ID+": "+b+": "+data.NotAvailable)
+					c.NotAvailable = append(c.NotAvailable, q.ID+": "+b+": "+tr.L(data.NotAvailable))
 				case ok && len(v.Missing) > 0:
-					c.NotAvailable = append(c.NotAvailable, q.ID+": "+b+": "+missingNote(v))
+					c.NotAvailable = append(c.NotAvailable, q.ID+": "+b+": "+missingNote(tr, v))
 				case !ok || (v.Total == 0 && !v.Unadded):
 					c.ZeroFigures = append(c.ZeroFigures, q.ID+": "+b)
 				}

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/ncm-register/ncm-register/data"
+	"github.com/ncm-register/ncm-register/locale"
 )
 
 // DraftNarrative writes, from the figures bound to a question, plain
@@ -13,24 +14,35 @@ import (
 // largest parts named, largest first, and what the others add up to. An
 // empty register drafts sentences that say so.
 func DraftNarrative(q Question, figures map[string]data.FigureValue) string {
+	return DraftNarrativeIn(english(), q, figures)
+}
+
+// DraftNarrativeIn is DraftNarrative in a language: the window's, for the
+// officer who edits it.
+func DraftNarrativeIn(tr *locale.Translator, q Question, figures map[string]data.FigureValue) string {
+	tr = orEnglish(tr)
 	var sentences []string
 	for _, name := range q.Bindings {
-		f, ok := data.NamedFigureByName(name)
-		if !ok {
+		if _, ok := data.NamedFigureByName(name); !ok {
 			continue
 		}
+		title, _ := figureText(tr, name)
 		v := figures[name]
-		s := fmt.Sprintf("%s: %s.", f.Title, FigureTotal(v))
-		if v.Unknown {
-			s = fmt.Sprintf("%s: %s (none entered for the period).", f.Title, data.NotAvailable)
-		} else if v.Total == 0 && len(v.Rows) == 0 {
-			s = fmt.Sprintf("%s: none recorded for the period.", f.Title)
-		}
-		if parts := draftParts(v); parts != "" {
-			s = strings.TrimSuffix(s, ".") + " (" + parts + ")."
-		}
-		if note := missingNote(v); note != "" {
-			s = strings.TrimSuffix(s, ".") + "; " + note + "."
+		words := map[string]any{"Figure": title, "Total": FigureTotalIn(tr, v), "Parts": draftParts(tr, v), "Missing": missingNote(tr, v)}
+		var s string
+		switch {
+		case v.Unknown:
+			s = tr.L("{{.Figure}}: {{.Total}} (none entered for the period).", words)
+		case v.Total == 0 && len(v.Rows) == 0:
+			s = tr.L("{{.Figure}}: none recorded for the period.", words)
+		case words["Parts"] != "" && words["Missing"] != "":
+			s = tr.L("{{.Figure}}: {{.Total}} ({{.Parts}}); {{.Missing}}.", words)
+		case words["Parts"] != "":
+			s = tr.L("{{.Figure}}: {{.Total}} ({{.Parts}}).", words)
+		case words["Missing"] != "":
+			s = tr.L("{{.Figure}}: {{.Total}}; {{.Missing}}.", words)
+		default:
+			s = tr.L("{{.Figure}}: {{.Total}}.", words)
 		}
 		sentences = append(sentences, s)
 	}
@@ -43,7 +55,7 @@ const draftedParts = 6
 // draftParts names a breakdown's lines, largest first (in the figure's own
 // order where equal), and the lines beyond the sixth by their number and
 // what they add up to: "and 18 others, 40 in all".
-func draftParts(v data.FigureValue) string {
+func draftParts(tr *locale.Translator, v data.FigureValue) string {
 	rows := make([]data.FigureRow, 0, len(v.Rows))
 	for _, r := range v.Rows {
 		if r.Value > 0 {
@@ -58,10 +70,10 @@ func draftParts(v data.FigureValue) string {
 			for _, o := range rows[i:] {
 				rest += o.Value
 			}
-			parts = append(parts, fmt.Sprintf("and %d others, %s in all", len(rows)-i, formatCount(rest)))
+			parts = append(parts, tr.N("and {{.Count}} other, {{.Total}} in all", len(rows)-i, map[string]any{"Total": tr.Count(rest)}))
 			break
 		}
-		parts = append(parts, r.Label+" "+formatCount(r.Value))
+		parts = append(parts, rowText(tr, r)+" "+tr.Count(r.Value))
 	}
 	return strings.Join(parts, ", ")
 }

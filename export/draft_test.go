@@ -1,9 +1,11 @@
 package export
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/ncm-register/ncm-register/data"
+	"github.com/ncm-register/ncm-register/locale"
 )
 
 func TestDraftNarrative(t *testing.T) {
@@ -33,9 +35,31 @@ func TestDraftNamesTheLargestPartsAndWhatIsLeft(t *testing.T) {
 		v.Rows = append(v.Rows, data.FigureRow{Code: string(rune('a' + i)), Label: "Sector " + string(rune('A'+i)), Value: n})
 	}
 	v.Rows = append(v.Rows, data.FigureRow{Code: "z", Label: "Empty", Value: 0})
-	got := draftParts(v)
+	got := draftParts(english(), v)
 	want := "Sector D 19, Sector J 9, Sector I 8, Sector F 7, Sector H 6, Sector E 5, and 4 others, 10 in all"
 	if got != want {
 		t.Errorf("drafted\n%s\nwant\n%s", got, want)
+	}
+}
+
+// TestTheDraftIsWrittenInTheWindowsLanguage: the sentences drafted for
+// the officer to edit are in the window's language, with its numbers.
+func TestTheDraftIsWrittenInTheWindowsLanguage(t *testing.T) {
+	fr := locale.For("fr")
+	q := Question{Bindings: []string{"training.participants_by_sector", "campaigns.reach"}}
+	got := DraftNarrativeIn(fr, q, map[string]data.FigureValue{
+		"training.participants_by_sector": {Total: 1234, Rows: []data.FigureRow{{Code: "police", Label: "Police", Value: 1234}}},
+		"campaigns.reach":                 {},
+	})
+	title, _ := figureText(fr, "training.participants_by_sector")
+	for _, want := range []string{title, fr.Count(1234), fr.L("{{.Figure}}: none recorded for the period.", map[string]any{"Figure": ""})[2:]} {
+		if !strings.Contains(got, want) {
+			t.Errorf("the French draft %q lacks %q", got, want)
+		}
+	}
+	for _, english := range []string{"Training participants by sector", "none recorded", "1,234"} {
+		if strings.Contains(got, english) {
+			t.Errorf("the French draft %q says %q", got, english)
+		}
 	}
 }

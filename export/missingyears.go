@@ -4,11 +4,12 @@ import (
 	"strings"
 
 	"github.com/ncm-register/ncm-register/data"
+	"github.com/ncm-register/ncm-register/locale"
 )
 
 // missingYears says which years of a figure's period nobody entered:
 // "2023", "2022 and 2023", "2021, 2022 and 2023"; "" when none.
-func missingYears(v data.FigureValue) string {
+func missingYears(tr *locale.Translator, v data.FigureValue) string {
 	y := v.Missing
 	switch len(y) {
 	case 0:
@@ -16,14 +17,14 @@ func missingYears(v data.FigureValue) string {
 	case 1:
 		return y[0]
 	}
-	return strings.Join(y[:len(y)-1], ", ") + " and " + y[len(y)-1]
+	return tr.L("{{.Years}} and {{.Last}}", map[string]any{"Years": strings.Join(y[:len(y)-1], ", "), "Last": y[len(y)-1]})
 }
 
 // missingNote is how a figure with years nobody entered says so beside its
 // total: "not available for 2023"; "" when every year has figures.
-func missingNote(v data.FigureValue) string {
-	if years := missingYears(v); years != "" && !v.Unknown {
-		return data.NotAvailable + " for " + years
+func missingNote(tr *locale.Translator, v data.FigureValue) string {
+	if years := missingYears(tr, v); years != "" && !v.Unknown {
+		return tr.L("not available for {{.Years}}", map[string]any{"Years": years})
 	}
 	return ""
 }

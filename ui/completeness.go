@@ -20,7 +20,7 @@ import (
 // agencies asked questions that have not contributed. Each question listed
 // is a link: jump closes the dialog and shows the question.
 func showCompleteness(e *env, r replyState, jump func(questionID string)) {
-	c := export.CheckCompleteness(r.tpl, r.answers, r.figures)
+	c := export.CheckCompletenessIn(locale.Current(), r.tpl, r.answers, r.figures)
 	members, err := e.store.Members(context.Background())
 	if err != nil {
 		showError(e.win, "", err)
@@ -35,7 +35,7 @@ func showCompleteness(e *env, r replyState, jump func(questionID string)) {
 
 	text := map[string]string{}
 	for _, q := range r.questions {
-		text[q.question.ID] = q.question.Text
+		text[q.question.ID] = q.question.TextIn(locale.Current().Code())
 	}
 	var unanswered []completenessLine
 	for _, id := range c.Unanswered {

@@ -131,7 +131,7 @@ func showMenuBelow(e *env, b *widget.Button, items ...*fyne.MenuItem) {
 	widget.ShowPopUpMenuAtPosition(fyne.NewMenu("", items...), e.win.Canvas(), pos)
 }
 
-func questionTitle(q export.Question) string { return q.ID + "  " + q.Text }
+func questionTitle(q export.Question) string { return q.ID + "  " + q.TextIn(locale.Current().Code()) }
 
 func (q *questionnaireScreen) questionDetail(i int) string {
 	ref := q.reply.questions[i]
@@ -311,7 +311,7 @@ func loadReplyState(s *data.Store, id string) (replyState, error) {
 
 func (q *questionnaireScreen) stateText() string {
 	r := q.reply
-	text := locale.L("{{.Questionnaire}} version {{.Version}}.", map[string]any{"Questionnaire": r.tpl.Title, "Version": r.tpl.Version}) + " " +
+	text := locale.L("{{.Questionnaire}} version {{.Version}}.", map[string]any{"Questionnaire": r.tpl.TitleIn(locale.Current().Code()), "Version": r.tpl.Version}) + " " +
 		locale.L("Reporting period {{.From}} to {{.To}}.", map[string]any{"From": dayText(r.From), "To": dayText(r.To)})
 	if q.reply.officer != "" {
 		text += " " + locale.L("Replying officer: {{.Name}}.", map[string]any{"Name": q.reply.officer})
@@ -400,7 +400,7 @@ func (q *questionnaireScreen) finaliseOrReopen() {
 			}, q.env.win)
 		return
 	}
-	c := export.CheckCompleteness(r.tpl, r.answers, r.figures)
+	c := export.CheckCompletenessIn(locale.Current(), r.tpl, r.answers, r.figures)
 	msg := locale.L("The figures and the annexes will be kept with the reply as they are now, and its answers can no longer change. Later changes to the register do not change it. You can reopen it as a new draft.")
 	if len(c.Unanswered) > 0 {
 		msg = locale.N("{{.Count}} of {{.Questions}} questions is not answered yet.", len(c.Unanswered),

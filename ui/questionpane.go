@@ -98,8 +98,8 @@ func (p *questionPane) load(r replyState, ref questionRef) {
 	same := p.ref.question.ID == ref.question.ID && p.reply.ID == r.ID
 	p.reply, p.ref, p.dirty = r, ref, false
 	q := ref.question
-	p.section.SetText(ref.section.ID + ". " + ref.section.Title)
-	p.question.SetText(q.ID + "  " + q.Text)
+	p.section.SetText(ref.section.ID + ". " + ref.section.TitleIn(locale.Current().Code()))
+	p.question.SetText(q.ID + "  " + q.TextIn(locale.Current().Code()))
 	var asked []string
 	for _, code := range q.AskedOf {
 		asked = append(asked, sectorLabel(code))
@@ -355,7 +355,7 @@ func (p *questionPane) step(by int) {
 }
 
 func (p *questionPane) draftFromFigures() {
-	text := export.DraftNarrative(p.ref.question, p.reply.figures)
+	text := export.DraftNarrativeIn(locale.Current(), p.ref.question, p.reply.figures)
 	if strings.TrimSpace(p.narrative.Text) == "" {
 		p.narrative.SetText(text)
 		return
