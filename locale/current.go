@@ -15,7 +15,8 @@ func For(tag string) *Translator {
 	if t, ok := loaded.translators.Load(tag); ok {
 		return t.(*Translator)
 	}
-	t := newTranslator(loaded.bundle, Match(tag), tag)
+	code := Match(tag)
+	t := newTranslator(bundleFor(code), code, tag)
 	actual, _ := loaded.translators.LoadOrStore(tag, t)
 	return actual.(*Translator)
 }

@@ -79,7 +79,7 @@ func TestEveryLanguageHasTheEnglishStrings(t *testing.T) {
 				t.Errorf("%d strings English does not have, e.g. %q", len(extra), extra[:min(5, len(extra))])
 			}
 			load()
-			localizer := i18n.NewLocalizer(loaded.bundle, l.Code)
+			localizer := i18n.NewLocalizer(bundleFor(l.Code), l.Code)
 			for key, en := range english {
 				tr, ok := entries[key]
 				if !ok {
