@@ -51,7 +51,7 @@ func newBackupsPanel(e *env, w *window) *backupsPanel {
 	}
 	p.content = container.NewVBox(p.status,
 		help(locale.L("A backup is a copy of the whole register, encrypted with a passphrase of your choice (and, if you give it, the ministry's key), made into a folder you choose: a USB stick, a network or cloud folder. A backup is also made when you close the program, once a day.")),
-		container.NewHBox(p.setUp, p.now, p.restore))
+		flowRow(p.setUp, p.now, p.restore))
 	p.refresh()
 	return p
 }

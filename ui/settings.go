@@ -63,7 +63,7 @@ func newSettingsScreen(e *env, w *window) *settingsScreen {
 	if e.store.ReadOnly() {
 		mode = locale.L("Open read-only: nothing can be changed.")
 	}
-	fileButtons := container.NewHBox(
+	fileButtons := flowRow(
 		widget.NewButtonWithIcon(locale.L("Open another register…"), theme.FolderOpenIcon(), w.chooseFile),
 		widget.NewButtonWithIcon(locale.L("New register…"), theme.DocumentCreateIcon(), w.chooseNewFile),
 		widget.NewButtonWithIcon(locale.L("Check the file"), theme.ConfirmIcon(), s.check),
@@ -135,7 +135,7 @@ func (s *settingsScreen) refresh() {
 	}
 	var lines []string
 	for _, t := range list {
-		lines = append(lines, "• "+questionnaireName(t.Title, t.Version))
+		lines = append(lines, "• "+questionnaireName(t.TitleIn(locale.Current().Code()), t.Version))
 	}
 	s.templates.SetText(strings.Join(lines, "\n"))
 }
