@@ -40,6 +40,11 @@ func codeText(tr *locale.Translator, list, code string) string {
 	return code
 }
 
+// CodeText is codeText for the window: a code's label in a language.
+func CodeText(tr *locale.Translator, list, code string) string {
+	return codeText(orEnglish(tr), list, code)
+}
+
 // codeTexts are the labels of several codes of a list.
 func codeTexts(tr *locale.Translator, list string, codes []string) []string {
 	out := make([]string, len(codes))

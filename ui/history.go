@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/ncm-register/ncm-register/data"
+	"github.com/ncm-register/ncm-register/export"
 	"github.com/ncm-register/ncm-register/locale"
 )
 
@@ -89,7 +90,7 @@ func sayWhat(tr *locale.Translator, s data.Summary) (text string, ok bool) {
 			}
 			values[name] = v
 		case data.ArgCode:
-			values[name] = codeIn(tr, list, v)
+			values[name] = export.CodeText(tr, list, v)
 		default:
 			values[name] = v
 		}
@@ -106,20 +107,6 @@ func sayWhat(tr *locale.Translator, s data.Summary) (text string, ok bool) {
 		return tr.XN(s.Key, english, count, values), true
 	}
 	return tr.X(s.Key, english, values), true
-}
-
-// codeIn is the label of a code of a code list in tr's language.
-func codeIn(tr *locale.Translator, list, code string) string {
-	if list == "country" {
-		return tr.Country(code)
-	}
-	codes, _ := data.CodeList(list)
-	for _, c := range codes {
-		if c.Code == code {
-			return tr.X(list+"."+c.Code, c.Label)
-		}
-	}
-	return code
 }
 
 func layoutSpacer() fyne.CanvasObject { return layout.NewSpacer() }
