@@ -148,7 +148,7 @@ func newPlanScreen(e *env) *planScreen {
 		container.NewBorder(nil, nil, nil, p.addNote, p.noteText)))
 
 	top := container.NewBorder(nil, nil, widget.NewLabel(locale.L("Plan")), container.NewHBox(editPlan, p.newPlan, matrix), p.planSel)
-	p.only = newCodeSelect("pillar", data.Pillars, locale.L("All pillars"), func(string) { p.landActions(p.plan, p.all) })
+	p.only = newCodeSelect("pillar", data.Pillars, locale.L("All pillars"), func(string) { p.filterActions() })
 	p.only.w.PlaceHolder = locale.L("All pillars")
 	left := container.NewBorder(container.NewVBox(p.newAct, p.summary, p.only.w), nil, nil, nil, p.list)
 	p.formBox = container.NewVBox(p.fields.grid, progress)
@@ -218,19 +218,26 @@ func (p *planScreen) showPlan(pl data.Plan) {
 
 // landActions shows the actions of plan pl, keeping the open one selected.
 func (p *planScreen) landActions(pl data.Plan, actions []data.Action) {
-	p.all, p.actions = actions, nil
-	for _, a := range actions {
+	p.all = actions
+	p.summary.SetText(p.describe())
+	setEnabled(p.newAct, pl.ID != "" && !p.env.store.ReadOnly())
+	if p.none.newBtn != nil {
+		setEnabled(p.none.newBtn, pl.ID != "")
+	}
+	p.filterActions()
+}
+
+// filterActions lists the plan's actions of the pillar chosen (all when
+// none), keeping the open one selected; the plan's summary stays whole.
+func (p *planScreen) filterActions() {
+	p.actions = nil
+	for _, a := range p.all {
 		if pillar := p.only.code(); pillar == "" || a.Pillar == pillar {
 			p.actions = append(p.actions, a)
 		}
 	}
 	p.list.UnselectAll()
 	p.list.Refresh()
-	p.summary.SetText(p.describe())
-	setEnabled(p.newAct, pl.ID != "" && !p.env.store.ReadOnly())
-	if p.none.newBtn != nil {
-		setEnabled(p.none.newBtn, pl.ID != "")
-	}
 	found := false
 	for i, a := range p.actions {
 		if a.ID == p.current.ID {
@@ -251,7 +258,7 @@ func (p *planScreen) showPillar(pillar string) {
 		p.showPlan(p.plans[0])
 		return
 	}
-	p.landActions(p.plan, p.all)
+	p.filterActions()
 }
 
 func (p *planScreen) describe() string {
